@@ -1,0 +1,56 @@
+#include "text_file.hpp"
+
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace claimdeck {
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        unsigned char lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
+        i += length;
+    }
+    return true;
+}
+
+TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+    TextFileResult result;
+    const std::string name = path.string();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        result.error = name + " does not exist or is not a file";
+        return result;
+    }
+    std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (error) {
+        result.error = name + " cannot be read: " + error.message();
+        return result;
+    }
+    if (size > max_bytes) {
+        result.error = name + " is " + std::to_string(size) + " bytes, more than the limit of " +
+                       std::to_string(max_bytes);
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        result.error = name + " cannot be opened";
+        return result;
+    }
+    result.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (result.text.size() > max_bytes) {  // the file grew while we read it
+        result.text.clear();
+        result.error = name + " is larger than the limit of " + std::to_string(max_bytes) + " bytes";
+    } else if (!is_valid_utf8(result.text)) {
+        result.text.clear();
+        result.error = name + " is not UTF-8 text";
+    }
+    return result;
+}
+
+}  // namespace claimdeck

@@ -1,0 +1,21 @@
+// Reading a whole file that the user handed us, within a size cap.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace claimdeck {
+
+struct TextFileResult {
+    std::string text;
+    std::string error;  // empty on success; a sentence naming the file otherwise
+};
+
+// Refuses files larger than max_bytes before reading them, and text that is
+// not valid UTF-8.
+TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
+
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace claimdeck
