@@ -1,0 +1,142 @@
+// The progress store: learners' profiles, their card states and the
+// append-only log of every answer, in one SQLite file.
+//
+// Every answer is committed in its own transaction before record_review()
+// returns, so the reveal is shown only once the answer is on disk.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "verdict.hpp"
+
+namespace claimdeck {
+
+namespace sql {
+class Database;
+}
+
+// The store's file format version, kept in PRAGMA user_version.
+inline constexpr int kStoreSchemaVersion = 1;
+
+// A fault a learner can act on: full disk, read-only folder, locked or newer
+// store. `what()` is written for them.
+class StoreError : public std::runtime_error {
+public:
+    enum class Kind { DiskFull, ReadOnly, Locked, NewerVersion, Corrupt, Other };
+    StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+    // True when retrying later may succeed (full disk, lock, read-only folder).
+    bool retryable() const { return kind_ == Kind::DiskFull || kind_ == Kind::Locked || kind_ == Kind::ReadOnly; }
+
+private:
+    Kind kind_;
+};
+
+struct Profile {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+// A card's memory state for one learner. A card with no state is new.
+struct CardState {
+    std::string card_id;
+    double stability = 0;
+    double difficulty = 0;
+    std::int64_t due_ms = 0;
+    std::int64_t last_review_ms = 0;
+    std::int64_t first_review_ms = 0;  // counts new cards against the daily limit
+    int reps = 0;
+    int lapses = 0;
+};
+
+enum class ReviewKind { Study, Quiz };
+
+// One answer, as the log keeps it. The true verdict and the article are
+// copied in so history stays scorable after the deck changes.
+struct Review {
+    std::int64_t id = 0;   // assigned by the store
+    std::string uid;       // globally unique, so imports never duplicate
+    std::int64_t profile_id = 0;
+    std::int64_t session_id = 0;
+    std::string deck_id;
+    std::string card_id;
+    std::string article_id;
+    ReviewKind kind = ReviewKind::Study;
+    std::int64_t reviewed_ms = 0;
+    Verdict truth = Verdict::Verified;
+    Verdict picked = Verdict::Verified;
+    Confidence confidence = Confidence::Unstated;
+    bool correct = false;
+    std::int64_t response_ms = 0;
+    bool hint_used = false;
+    int grade = 0;  // the scheduler's rating, 1-4
+    double stability = 0;
+    double difficulty = 0;
+    std::int64_t due_ms = 0;
+};
+
+struct StoreOptions {
+    // WAL on desktops; the web build asks for a rollback journal because
+    // IndexedDB snapshots copy files one at a time.
+    bool write_ahead_log = true;
+};
+
+class ProgressStore {
+public:
+    // Opens (creating if needed) the store at `path`. Throws StoreError.
+    static std::unique_ptr<ProgressStore> open(const std::filesystem::path& path, StoreOptions options = {});
+    ~ProgressStore();
+    ProgressStore(const ProgressStore&) = delete;
+    ProgressStore& operator=(const ProgressStore&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+    // Profiles
+    std::vector<Profile> profiles();
+    std::optional<Profile> find_profile(const std::string& name);
+    Profile create_profile(const std::string& name);
+    Profile ensure_profile(const std::string& name);
+    void rename_profile(std::int64_t profile_id, const std::string& new_name);
+    void delete_profile(std::int64_t profile_id);
+
+    // Sessions and answers
+    std::int64_t start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
+                               std::int64_t now_ms);
+    // Appends the review and, for study answers, writes the card's new state:
+    // one transaction, committed before this returns. Returns the review id.
+    std::int64_t record_review(const Review& review, const std::optional<CardState>& new_state);
+    // Removes a review and puts the card back as it was before it (nullopt: new).
+    void undo_review(std::int64_t review_id, std::int64_t profile_id, const std::string& deck_id,
+                     const std::string& card_id, const std::optional<CardState>& previous_state);
+
+    std::map<std::string, CardState> card_states(std::int64_t profile_id, const std::string& deck_id);
+    // How many cards of the deck this learner saw for the first time since `since_ms`.
+    int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms);
+    std::vector<Review> reviews(std::int64_t profile_id);
+    std::int64_t review_count(std::int64_t profile_id);
+
+    // Settings: per profile, or for the device with profile_id 0.
+    std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);
+    void set_setting(std::int64_t profile_id, const std::string& key, const std::string& value);
+
+private:
+    ProgressStore(std::filesystem::path path, std::unique_ptr<sql::Database> db);
+    void migrate();
+
+    std::filesystem::path path_;
+    std::unique_ptr<sql::Database> db_;
+};
+
+std::string_view to_string(ReviewKind kind);
+
+// A fresh unique id for a review: time plus randomness, as text.
+std::string new_review_uid();
+
+}  // namespace claimdeck
