@@ -1,0 +1,163 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "session.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+// A deck built in memory: `count` claims cycling through three topics and
+// the three verdicts.
+Deck make_deck(int count) {
+    Deck deck;
+    deck.id = "test-deck";
+    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
+    for (int i = 0; i < count; ++i) {
+        Claim claim;
+        claim.id = "c" + std::to_string(i);
+        claim.article = "a";
+        claim.text = "claim " + std::to_string(i);
+        claim.topic = "t" + std::to_string(i % 3);
+        claim.verdict = kAllVerdicts[static_cast<std::size_t>(i / 3 % 3)];
+        deck.claims.push_back(claim);
+    }
+    deck.index();
+    return deck;
+}
+
+struct Fixture {
+    TempDir dir;
+    std::unique_ptr<ProgressStore> store = ProgressStore::open(dir / "progress.sqlite");
+    Profile profile = store->create_profile("Ada");
+    std::int64_t now = 1'630'000'000'000;  // 2021-08-26, a fixed clock
+    Clock clock = [this] { return now; };
+};
+
+Verdict wrong_for(Verdict truth) { return truth == Verdict::Verified ? Verdict::Propaganda : Verdict::Verified; }
+
+}  // namespace
+
+TEST_CASE("a session offers new cards up to the daily limit, never the same card twice") {
+    Deck deck = make_deck(30);
+    Fixture f;
+    StudySettings settings;
+    settings.new_cards_per_day = 10;
+    StudySession session(deck, *f.store, f.profile, settings, f.clock, 1);
+    CHECK(session.planned() == 10);
+    std::set<std::string> seen;
+    while (const Claim* claim = session.current()) {
+        CHECK(seen.insert(claim->id).second);
+        session.answer(claim->verdict, Confidence::Seventy);
+    }
+    CHECK(seen.size() == 10);
+    CHECK(f.store->review_count(f.profile.id) == 10);
+
+    SUBCASE("the limit counts cards introduced earlier the same day") {
+        StudySession later(deck, *f.store, f.profile, settings, f.clock, 2);
+        CHECK(later.finished());
+    }
+    SUBCASE("the next day brings new cards and nothing is due yet") {
+        f.now += kMsPerDay;
+        StudySession next_day(deck, *f.store, f.profile, settings, f.clock, 3);
+        CHECK(next_day.planned() == 10);
+    }
+}
+
+TEST_CASE("neighbouring cards differ in topic and verdict when the deck allows it") {
+    Deck deck = make_deck(18);
+    std::vector<std::size_t> all(deck.claims.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    std::vector<std::size_t> ordered = interleave(deck, all);
+    REQUIRE(ordered.size() == all.size());
+    for (std::size_t i = 1; i < ordered.size(); ++i) {
+        CHECK(deck.claims[ordered[i]].topic != deck.claims[ordered[i - 1]].topic);
+        CHECK(deck.claims[ordered[i]].verdict != deck.claims[ordered[i - 1]].verdict);
+    }
+}
+
+TEST_CASE("a wrong answer brings the card back later in the same session") {
+    Deck deck = make_deck(9);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 7);
+    const Claim first = *session.current();
+    AnswerOutcome outcome = session.answer(wrong_for(first.verdict), Confidence::Ninety);
+    CHECK_FALSE(outcome.correct);
+    CHECK(outcome.grade == fsrs::Rating::Again);
+    CHECK(outcome.comes_back_this_session);
+    CHECK(session.planned() == 10);
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(session.current()->id != first.id);
+        session.answer(session.current()->verdict, Confidence::Seventy);
+    }
+    CHECK(session.current()->id == first.id);
+}
+
+TEST_CASE("answers are graded from correctness and confidence and stored before answer() returns") {
+    Deck deck = make_deck(6);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 3);
+    const Claim claim = *session.current();
+    session.use_hint();
+    f.now += 4200;
+    AnswerOutcome outcome = session.answer(claim.verdict, Confidence::Fifty);
+    CHECK(outcome.grade == fsrs::Rating::Hard);
+    REQUIRE(outcome.review_id > 0);
+    std::vector<Review> log = f.store->reviews(f.profile.id);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].card_id == claim.id);
+    CHECK(log[0].response_ms == 4200);
+    CHECK(log[0].hint_used);
+    CHECK(log[0].confidence == Confidence::Fifty);
+    CHECK(log[0].correct);
+    CHECK(log[0].grade == 2);
+    CHECK(f.store->card_states(f.profile.id, deck.id).at(claim.id).due_ms == outcome.new_state.due_ms);
+}
+
+TEST_CASE("a card seen again on a later day is scheduled from its stored state") {
+    Deck deck = make_deck(3);
+    Fixture f;
+    StudySettings settings;
+    {
+        StudySession day_one(deck, *f.store, f.profile, settings, f.clock, 1);
+        while (const Claim* claim = day_one.current()) day_one.answer(claim->verdict, Confidence::Seventy);
+    }
+    CardState before = f.store->card_states(f.profile.id, deck.id).at("c0");
+    f.now = before.due_ms;
+    StudySession later(deck, *f.store, f.profile, settings, f.clock, 1);
+    REQUIRE_FALSE(later.finished());
+    while (later.current()->id != "c0") later.answer(later.current()->verdict, Confidence::Seventy);
+    AnswerOutcome outcome = later.answer(later.current()->verdict, Confidence::Seventy);
+    fsrs::Scheduler scheduler;
+    fsrs::MemoryState expected = scheduler.next_review(
+        {before.stability, before.difficulty}, calendar_days_between(before.last_review_ms, f.now),
+        fsrs::Rating::Good);
+    CHECK(outcome.new_state.stability == doctest::Approx(expected.stability));
+    CHECK(outcome.new_state.reps == 2);
+}
+
+TEST_CASE("undo removes the log entry and restores the card") {
+    Deck deck = make_deck(6);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 11);
+    const std::string first_id = session.current()->id;
+    session.answer(wrong_for(session.current()->verdict), Confidence::Seventy);
+    REQUIRE(session.can_undo());
+    session.undo();
+    CHECK(session.current()->id == first_id);
+    CHECK(session.answered() == 0);
+    CHECK(session.planned() == 6);
+    CHECK(f.store->review_count(f.profile.id) == 0);
+    CHECK(f.store->card_states(f.profile.id, deck.id).count(first_id) == 0);
+    CHECK_FALSE(session.state_of(first_id).has_value());
+}
+
+TEST_CASE("calendar days count UTC midnights crossed") {
+    const std::int64_t day = kMsPerDay;
+    CHECK(calendar_days_between(10 * day + 1, 10 * day + day - 1) == 0);
+    CHECK(calendar_days_between(10 * day + day - 1, 11 * day) == 1);
+    CHECK(calendar_days_between(10 * day, 13 * day + 5) == 3);
+}
