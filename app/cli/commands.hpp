@@ -1,0 +1,23 @@
+// The subcommands of claimdeck-cli. Each takes the words after its name and
+// returns the process exit code: 0 done, 1 a problem with the input or the
+// store, 2 a malformed command line (thrown as UsageError).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace claimdeck::cli {
+
+using Words = std::vector<std::string>;
+
+int validate_command(const Words& words);
+int export_command(const Words& words);
+int stats_command(const Words& words);
+int study_command(const Words& words);
+int replay_command(const Words& words);
+
+// The deck the app ships with, used when --deck is not given.
+std::filesystem::path default_deck_path();
+
+}  // namespace claimdeck::cli

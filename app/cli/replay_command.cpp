@@ -1,0 +1,25 @@
+// replay: FSRS-6 memory states for a log of ratings, to compare with other
+// FSRS implementations.
+#include <fstream>
+#include <iostream>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "replay.hpp"
+
+namespace claimdeck::cli {
+
+int replay_command(const Words& words) {
+    Arguments args(words, {"--retention"}, {});
+    args.expect_positional(1, "FILE.csv (rows of card,reviewed_at,rating)");
+    const double retention = args.number("--retention", 0.9, 0.01, 0.99);
+    const std::string& file = args.positional()[0];
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << file << ": cannot be opened\n";
+        return 1;
+    }
+    return replay_reviews(in, file, std::cout, std::cerr, retention);
+}
+
+}  // namespace claimdeck::cli

@@ -1,0 +1,117 @@
+// stats: a learner's results, for people and for scripts (--json).
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "scoring.hpp"
+#include "store.hpp"
+#include "store_access.hpp"
+
+namespace claimdeck::cli {
+namespace {
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void write_tally(JsonWriter& json, const char* key, const Tally& tally) {
+    json.Key(key);
+    json.StartObject();
+    json.Key("answered");
+    json.Int(tally.answered);
+    json.Key("right");
+    json.Int(tally.right);
+    json.Key("accuracy");
+    json.Double(tally.accuracy());
+    json.EndObject();
+}
+
+std::string stats_json(const std::string& profile, std::int64_t review_count, const Scorecard& card) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter json(buffer);
+    json.StartObject();
+    json.Key("profile");
+    json.String(profile.c_str());
+    json.Key("reviews");
+    json.Int64(review_count);
+    write_tally(json, "overall", card.overall);
+    json.Key("per_verdict");
+    json.StartObject();
+    for (Verdict truth : kAllVerdicts) {
+        const SignalDetection& d = card.detection[index_of(truth)];
+        json.Key(std::string(to_string(truth)).c_str());
+        json.StartObject();
+        json.Key("answered");
+        json.Int(card.per_class[index_of(truth)].answered);
+        json.Key("right");
+        json.Int(card.per_class[index_of(truth)].right);
+        json.Key("d_prime");
+        json.Double(d.d_prime);
+        json.Key("criterion");
+        json.Double(d.criterion);
+        json.EndObject();
+    }
+    json.EndObject();
+    json.Key("confusion");  // rows: your answer; columns: the true verdict
+    json.StartArray();
+    for (const auto& row : card.confusion) {
+        json.StartArray();
+        for (int count : row) json.Int(count);
+        json.EndArray();
+    }
+    json.EndArray();
+    json.Key("brier");
+    if (card.brier)
+        json.Double(*card.brier);
+    else
+        json.Null();
+    json.Key("per_article");
+    json.StartObject();
+    for (const auto& [article, tally] : card.per_article) write_tally(json, article.c_str(), tally);
+    json.EndObject();
+    json.EndObject();
+    return buffer.GetString();
+}
+
+void print_stats(const std::string& profile, std::int64_t review_count, const Scorecard& card) {
+    std::printf("%s: %lld answers\n", profile.c_str(), static_cast<long long>(review_count));
+    if (card.overall.answered == 0) return;
+    std::printf("%s\n\n", describe_overall(card).c_str());
+    std::printf("%-12s %8s %8s %8s %8s\n", "verdict", "answered", "right", "d'", "c");
+    for (Verdict truth : kAllVerdicts) {
+        const SignalDetection& d = card.detection[index_of(truth)];
+        const Tally& tally = card.per_class[index_of(truth)];
+        std::printf("%-12s %8d %8d %8.2f %8.2f\n", std::string(to_string(truth)).c_str(), tally.answered, tally.right,
+                    d.d_prime, d.criterion);
+    }
+    std::printf("\n");
+    for (Verdict truth : kAllVerdicts)
+        std::printf("%s\n", describe_detection(truth, card.detection[index_of(truth)]).c_str());
+}
+
+}  // namespace
+
+int stats_command(const Words& words) {
+    Arguments args(words, {"--data-dir", "--profile"}, {"--json"});
+    args.expect_positional(0, "");
+    std::unique_ptr<ProgressStore> store = open_existing_store(args.required("--data-dir"));
+    const std::string name = args.required("--profile");
+    std::optional<Profile> profile = store->find_profile(name);
+    if (!profile) {
+        std::cerr << "no profile \"" << name << "\" in " << store->path().string() << "\n";
+        return 1;
+    }
+    ScoreAccumulator scores;
+    for (const Review& review : store->reviews(profile->id))
+        scores.add({review.article_id, review.truth, review.picked, review.confidence});
+    const std::int64_t count = store->review_count(profile->id);
+    if (args.has("--json"))
+        std::cout << stats_json(profile->name, count, scores.scorecard()) << "\n";
+    else
+        print_stats(profile->name, count, scores.scorecard());
+    return 0;
+}
+
+}  // namespace claimdeck::cli

@@ -1,0 +1,183 @@
+// study: the same study session as the app, in a terminal. With --plain it
+// reads one answer per line and prints no colours, so scripts can drive it.
+#include <iostream>
+#include <random>
+#include <string>
+
+#include "arguments.hpp"
+#include "calendar.hpp"
+#include "commands.hpp"
+#include "session.hpp"
+#include "store_access.hpp"
+#include "study_settings.hpp"
+#include "techniques.hpp"
+
+namespace claimdeck::cli {
+namespace {
+
+class Terminal {
+public:
+    explicit Terminal(bool plain) : plain_(plain) {}
+    std::string bold(const std::string& text) const { return styled("1", text); }
+    std::string dim(const std::string& text) const { return styled("2", text); }
+    std::string verdict(Verdict verdict, const std::string& text) const {
+        // Blue, orange-yellow and magenta: told apart with any common colour blindness.
+        static const char* const codes[] = {"1;34", "1;33", "1;35"};
+        return styled(codes[index_of(verdict)], text);
+    }
+
+private:
+    std::string styled(const char* code, const std::string& text) const {
+        return plain_ ? text : "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";
+    }
+    bool plain_;
+};
+
+void print_card(const Terminal& term, const Deck& deck, const StudySession& session, const Claim& claim) {
+    const Article& article = *deck.article(claim.article);
+    std::cout << "\n"
+              << term.dim("Card " + std::to_string(session.answered() + 1) + " / " +
+                          std::to_string(session.planned()))
+              << "\n"
+              << term.bold(claim.text) << "\n"
+              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline))
+              << "\n"
+              << "Verdict? 1 verified  2 contested  3 propaganda   (h hint, u undo, q quit)\n"
+              << std::flush;
+}
+
+void print_evidence(const Terminal& term, const Deck& deck, const Claim& claim) {
+    std::cout << term.bold("What the other sources say") << "\n";
+    if (claim.evidence.empty()) {
+        std::cout << "  No other article in this deck speaks to this claim.\n";
+        return;
+    }
+    for (const Evidence& evidence : claim.evidence)
+        std::cout << "  " << deck.article(evidence.article)->title << " [" << to_string(evidence.stance) << "]\n"
+                  << "    “" << evidence.quote << "”\n";
+}
+
+void print_reveal(const Terminal& term, const Deck& deck, const AnswerOutcome& outcome) {
+    const Claim& claim = *outcome.claim;
+    std::string banner = outcome.correct ? "Right: " : "Not quite — you said " +
+                                                           std::string(display_name(outcome.picked)) + "; it is ";
+    std::cout << term.verdict(claim.verdict, banner + std::string(display_name(claim.verdict))) << "\n"
+              << "Why: " << claim.rationale << "\n"
+              << "Quote: “" << claim.quote << "”\n";
+    for (const TechniqueUse& use : claim.techniques) {
+        std::cout << "Technique: " << use.name << " — " << find_technique(use.name)->definition << "\n";
+        for (const std::string& words : use.words) std::cout << "    carried by: “" << words << "”\n";
+    }
+    print_evidence(term, deck, claim);
+    if (!claim.known_now.empty())
+        std::cout << term.bold("Known now (from outside the articles): ") << claim.known_now << "\n";
+    std::cout << "Next review: " << utc_date(outcome.new_state.due_ms)
+              << (outcome.comes_back_this_session ? " (and again later in this session)" : "") << "\n";
+}
+
+// Reads one non-empty line; nullopt at the end of input.
+std::optional<std::string> read_choice() {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        auto start = line.find_first_not_of(" \t\r");
+        if (start == std::string::npos) continue;
+        auto end = line.find_last_not_of(" \t\r");
+        return line.substr(start, end - start + 1);
+    }
+    return std::nullopt;
+}
+
+std::optional<Verdict> verdict_for(const std::string& choice) {
+    if (choice == "1") return Verdict::Verified;
+    if (choice == "2") return Verdict::Contested;
+    if (choice == "3") return Verdict::Propaganda;
+    return parse_verdict(choice);
+}
+
+// Asks for the confidence; nullopt when input ended or the learner quit.
+std::optional<Confidence> ask_confidence() {
+    std::cout << "How sure? 1 50 %  2 70 %  3 90 %\n" << std::flush;
+    while (std::optional<std::string> choice = read_choice()) {
+        if (*choice == "q") return std::nullopt;
+        if (*choice == "1" || *choice == "2" || *choice == "3")
+            return kStatedConfidences[static_cast<std::size_t>(choice->front() - '1')];
+        std::cout << "Type 1, 2 or 3.\n" << std::flush;
+    }
+    return std::nullopt;
+}
+
+void report_save(const StudySession& session, const AnswerOutcome& outcome) {
+    if (outcome.review_id > 0)
+        std::cout << "saved " << outcome.review_id << "\n";
+    else
+        std::cout << "not saved yet (" << session.pending_saves() << " waiting): " << session.save_error() << "\n";
+    std::cout << std::flush;
+}
+
+// Runs the session until it is over, the learner quits or input ends.
+void run_session(const Terminal& term, const Deck& deck, StudySession& session, bool confidence_step) {
+    while (const Claim* claim = session.current()) {
+        print_card(term, deck, session, *claim);
+        std::optional<std::string> choice = read_choice();
+        if (!choice || *choice == "q") return;
+        if (*choice == "u") {
+            if (session.can_undo()) {
+                session.undo();
+                std::cout << "undone\n";
+            } else {
+                std::cout << "nothing to undo\n";
+            }
+            continue;
+        }
+        if (*choice == "h") {
+            session.use_hint();
+            std::cout << term.dim(std::string(surrounding_paragraph(*deck.article(claim->article), claim->span)))
+                      << "\n";
+            continue;
+        }
+        std::optional<Verdict> picked = verdict_for(*choice);
+        if (!picked) {
+            std::cout << "Type 1, 2 or 3 (or h, u, q).\n";
+            continue;
+        }
+        Confidence confidence = Confidence::Unstated;
+        if (confidence_step) {
+            std::optional<Confidence> stated = ask_confidence();
+            if (!stated) return;
+            confidence = *stated;
+        }
+        AnswerOutcome outcome = session.answer(*picked, confidence);
+        report_save(session, outcome);
+        print_reveal(term, deck, outcome);
+    }
+}
+
+}  // namespace
+
+int study_command(const Words& words) {
+    Arguments args(words, {"--data-dir", "--profile", "--deck"}, {"--plain"});
+    args.expect_positional(0, "");
+    const std::filesystem::path deck_path = args.value("--deck").value_or(default_deck_path().string());
+    DeckLoadResult loaded = load_deck(deck_path);
+    if (!loaded.deck) {
+        std::cerr << describe_all(loaded.problems);
+        return 1;
+    }
+    const Deck& deck = *loaded.deck;
+    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    Profile profile = store->ensure_profile(args.required("--profile"));
+    StudySettings settings = load_study_settings(*store, profile.id);
+    StudySession session(deck, *store, profile, settings, system_clock_ms(), std::random_device{}());
+
+    const Terminal term(args.has("--plain"));
+    std::cout << term.bold(deck.title) << " — " << profile.name << ": " << session.planned() << " cards to study\n";
+    run_session(term, deck, session, settings.ask_confidence);
+    if (!session.retry_pending()) {
+        std::cerr << session.pending_saves() << " answers could not be saved: " << session.save_error() << "\n";
+        return 1;
+    }
+    std::cout << "\nSession over: " << session.answered() << " answers saved.\n";
+    return 0;
+}
+
+}  // namespace claimdeck::cli
