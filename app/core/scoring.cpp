@@ -26,9 +26,9 @@ std::optional<std::size_t> calibration_index(Confidence confidence) {
     return std::nullopt;
 }
 
-void count_in(Tally& tally, bool correct) {
-    ++tally.answered;
-    if (correct) ++tally.right;
+void count_in(Tally& tally, bool correct, int times = 1) {
+    tally.answered += times;
+    if (correct) tally.right += times;
 }
 
 void count_out(Tally& tally, bool correct) {
@@ -116,12 +116,14 @@ SignalDetection make_signal_detection(int hits, int misses, int false_alarms,
     return result;
 }
 
-void ScoreAccumulator::add(const ScoredAnswer& answer) {
+void ScoreAccumulator::add(const ScoredAnswer& answer, int times) {
+    if (times < 0) throw std::invalid_argument("ScoreAccumulator::add: negative count");
+    if (times == 0) return;
     const bool correct = answer.correct();
-    ++confusion_[index_of(answer.picked)][index_of(answer.truth)];
-    count_in(per_article_[answer.article_id], correct);
+    confusion_[index_of(answer.picked)][index_of(answer.truth)] += times;
+    count_in(per_article_[answer.article_id], correct, times);
     if (const auto bin = calibration_index(answer.confidence))
-        count_in(calibration_[*bin], correct);
+        count_in(calibration_[*bin], correct, times);
 }
 
 void ScoreAccumulator::remove(const ScoredAnswer& answer) {

@@ -84,7 +84,9 @@ struct Scorecard {
 // counts only, so remove() undoes add() exactly.
 class ScoreAccumulator {
 public:
-    void add(const ScoredAnswer& answer);
+    // Counts the answer `times` times: a history can be scored from grouped
+    // counts (one query over a million reviews) instead of one row at a time.
+    void add(const ScoredAnswer& answer, int times = 1);
     // Undo an earlier add() of the same answer. Throws std::invalid_argument
     // (and changes nothing) if the answer cannot have been added, i.e. a count
     // would go negative.

@@ -475,3 +475,23 @@ TEST_CASE("removing an answer that was never added throws and changes nothing") 
     CHECK_THROWS_AS(accumulator.remove({"a1", V, V, c70}), std::invalid_argument);
     check_same_scorecard(accumulator.scorecard(), before);
 }
+
+TEST_CASE("adding an answer n times equals adding it n times one by one") {
+    const ScoredAnswer wrong{"art", Verdict::Contested, Verdict::Propaganda, Confidence::Ninety};
+    const ScoredAnswer right{"art", Verdict::Verified, Verdict::Verified, Confidence::Fifty};
+    ScoreAccumulator grouped;
+    grouped.add(wrong, 3);
+    grouped.add(right, 2);
+    grouped.add(right, 0);
+    ScoreAccumulator one_by_one;
+    for (int i = 0; i < 3; ++i) one_by_one.add(wrong);
+    for (int i = 0; i < 2; ++i) one_by_one.add(right);
+    const Scorecard a = grouped.scorecard();
+    const Scorecard b = one_by_one.scorecard();
+    CHECK(a.confusion == b.confusion);
+    CHECK(a.per_article.at("art").answered == 5);
+    CHECK(a.per_article.at("art").right == 2);
+    CHECK(a.calibration[2].answered == b.calibration[2].answered);
+    CHECK(*a.brier == doctest::Approx(*b.brier));
+    CHECK_THROWS_AS(grouped.add(wrong, -1), std::invalid_argument);
+}
