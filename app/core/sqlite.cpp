@@ -2,7 +2,7 @@
 
 namespace claimdeck::sql {
 
-Database::Database(const std::filesystem::path& path, Mode mode) {
+Database::Database(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) {
     int flags = mode == Mode::ReadOnly    ? SQLITE_OPEN_READONLY
                 : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE
                                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -14,6 +14,7 @@ Database::Database(const std::filesystem::path& path, Mode mode) {
         throw Error(code, "cannot open " + path.string() + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
@@ -113,6 +114,28 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     db_.execute("COMMIT");
     open_ = false;
+}
+
+void copy_database(const Database& source, Database& destination) {
+    sqlite3_backup* backup = sqlite3_backup_init(destination.handle(), "main", source.handle(), "main");
+    if (!backup) destination.fail(sqlite3_errcode(destination.handle()), "starting a copy");
+    // -1: every page in one step, so the copy is one snapshot of the source.
+    const int stepped = sqlite3_backup_step(backup, -1);
+    const int finished = sqlite3_backup_finish(backup);
+    if (stepped != SQLITE_DONE) throw Error(stepped, std::string("copying the database: ") + sqlite3_errstr(stepped));
+    if (finished != SQLITE_OK) destination.fail(finished, "finishing a copy");
+}
+
+std::optional<std::string> quick_check(Database& db) {
+    // The first three problems are enough to name the damage.
+    auto check = db.prepare("PRAGMA quick_check(3)");
+    std::string problems;
+    while (check.step()) {
+        std::string line = check.column_text(0);
+        if (line == "ok") return std::nullopt;
+        problems += (problems.empty() ? "" : "; ") + line;
+    }
+    return problems;
 }
 
 }  // namespace claimdeck::sql

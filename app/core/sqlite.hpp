@@ -32,7 +32,9 @@ class Database {
 public:
     enum class Mode { ReadOnly, ReadWrite, ReadWriteCreate };
 
-    Database(const std::filesystem::path& path, Mode mode);
+    // A statement that finds the file locked by another connection retries
+    // for up to `busy_timeout_ms` before failing with SQLITE_BUSY.
+    Database(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = 2000);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -93,5 +95,13 @@ private:
     Database& db_;
     bool open_ = true;
 };
+
+// Copies the whole of `source` into `destination` with SQLite's online backup
+// API, which reads one consistent snapshot even while other connections write.
+void copy_database(const Database& source, Database& destination);
+
+// Runs PRAGMA quick_check: nullopt when SQLite finds the file sound, otherwise
+// the first problems it lists. A file too damaged to be read at all throws.
+std::optional<std::string> quick_check(Database& db);
 
 }  // namespace claimdeck::sql

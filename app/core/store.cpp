@@ -2,14 +2,21 @@
 
 #include <chrono>
 #include <random>
+#include <set>
+#include <system_error>
 
+#include "backup.hpp"
 #include "sqlite.hpp"
+#include "store_errors.hpp"
 
 namespace claimdeck {
 namespace {
 
-// Each schema step takes the store from version N to N+1. Earlier steps are
-// never edited once shipped: a store of any age migrates step by step.
+// Each schema step takes the store from version N to N+1, in its own
+// transaction. Earlier steps are never edited once shipped: a store of any
+// age migrates step by step. To add version 2, append its step here, raise
+// kStoreSchemaVersion, and add a test that a store made with
+// create_store_at_version(path, 1) and some data opens with the data intact.
 const char* const kMigrations[] = {
     // 0 -> 1: the first shipped schema.
     R"sql(
@@ -36,7 +43,7 @@ const char* const kMigrations[] = {
         lapses INTEGER NOT NULL,
         PRIMARY KEY(profile_id, deck_id, card_id)) WITHOUT ROWID;
     CREATE TABLE reviews(
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- ids are never reused, even after an undo
         uid TEXT NOT NULL UNIQUE,
         profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
         session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
@@ -91,24 +98,57 @@ std::string advice_for(StoreError::Kind kind) {
     }
 }
 
-// Runs a store operation, turning SQLite faults into StoreErrors that say
-// what to do.
-template <class Operation>
-auto guarded(const std::filesystem::path& path, const char* doing, Operation&& operation) {
-    try {
-        return operation();
-    } catch (const sql::Error& error) {
-        StoreError::Kind kind = kind_of(error);
-        std::string advice = advice_for(kind);
-        throw StoreError(kind, "Could not " + std::string(doing) + " in " + path.string() + " (" + error.what() +
-                                   ")." + (advice.empty() ? "" : " " + advice));
-    }
-}
-
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+StoreError newer_store_error(const std::filesystem::path& path, int version) {
+    return StoreError(StoreError::Kind::NewerVersion,
+                      path.string() + " was written by a newer ClaimDeck (store version " + std::to_string(version) +
+                          "; this one reads up to " + std::to_string(kStoreSchemaVersion) +
+                          "). It was left untouched. Update ClaimDeck to open it.");
+}
+
+int user_version(sql::Database& db) {
+    auto query = db.prepare("PRAGMA user_version");
+    query.step();
+    return static_cast<int>(query.column_int(0));
+}
+
+// Takes the store up to `target_version`, one step per transaction.
+void migrate(sql::Database& db, const std::filesystem::path& path, int target_version) {
+    for (int version = user_version(db); version < target_version; version = user_version(db)) {
+        sql::Transaction transaction(db);
+        // Read again under the write lock: another ClaimDeck starting at the
+        // same moment may have taken this step already.
+        if (user_version(db) != version) continue;
+        db.execute(kMigrations[version]);
+        // A number of ours, not user text: PRAGMA takes no bound parameters.
+        db.execute(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+        transaction.commit();
+    }
+    // Checked here too, not only before opening: a newer ClaimDeck may have
+    // upgraded the file in between.
+    if (int version = user_version(db); version > kStoreSchemaVersion) throw newer_store_error(path, version);
+}
+
+// Refuses a store from a newer ClaimDeck before anything writes to it: even
+// switching the journal to WAL would change its header.
+void refuse_newer_store(const std::filesystem::path& path) {
+    std::error_code ignored;
+    if (!std::filesystem::exists(path, ignored)) return;
+    if (int version = stored_schema_version(path); version > kStoreSchemaVersion)
+        throw newer_store_error(path, version);
+}
+
+void create_data_folder(const std::filesystem::path& data_dir) {
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error)
+        throw StoreError(StoreError::Kind::ReadOnly,
+                         "Could not create the data folder " + data_dir.string() + ": " + error.message() + ".");
 }
 
 Review read_review(const sql::Statement& row) {
@@ -135,7 +175,93 @@ Review read_review(const sql::Statement& row) {
     return review;
 }
 
+// The columns of a card state from `first` on, in the order
+// card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses.
+CardState read_card_state(const sql::Statement& row, int first) {
+    return CardState{row.column_text(first),
+                     row.column_double(first + 1),
+                     row.column_double(first + 2),
+                     row.column_int(first + 3),
+                     row.column_int(first + 4),
+                     row.column_int(first + 5),
+                     static_cast<int>(row.column_int(first + 6)),
+                     static_cast<int>(row.column_int(first + 7))};
+}
+
+enum class DuplicateUid { Fail, Skip };
+
+// Appends one review to the log. Returns false when `Skip` skipped it because
+// a review with its uid is already there (it was imported before).
+bool insert_review(sql::Database& db, const Review& review, DuplicateUid on_duplicate) {
+    const std::string sql = std::string(R"sql(INSERT INTO reviews
+        (uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked,
+         confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql") +
+                            (on_duplicate == DuplicateUid::Skip ? " ON CONFLICT(uid) DO NOTHING" : "");
+    auto insert = db.prepare(sql.c_str());
+    insert.bind(1, review.uid.empty() ? new_review_uid() : review.uid).bind(2, review.profile_id);
+    if (review.session_id > 0)
+        insert.bind(3, review.session_id);
+    else
+        insert.bind_null(3);
+    insert.bind(4, review.deck_id)
+        .bind(5, review.card_id)
+        .bind(6, review.article_id)
+        .bind(7, to_string(review.kind))
+        .bind(8, review.reviewed_ms)
+        .bind(9, to_string(review.truth))
+        .bind(10, to_string(review.picked))
+        .bind(11, percent(review.confidence))
+        .bind(12, review.correct ? 1 : 0)
+        .bind(13, review.response_ms)
+        .bind(14, review.hint_used ? 1 : 0)
+        .bind(15, review.grade)
+        .bind(16, review.stability)
+        .bind(17, review.difficulty)
+        .bind(18, review.due_ms)
+        .run();
+    return db.changes() > 0;
+}
+
+enum class StateWrite { Replace, OnlyIfNewer };
+
+// Writes a card's state. `OnlyIfNewer` keeps the stored state when its last
+// review is as new or newer (an import merging two devices' histories).
+// Either way the first review stays the earliest known, which the daily
+// new-card limit counts by. Returns true when the row was written.
+bool write_card_state(sql::Database& db, std::int64_t profile_id, const std::string& deck_id, const CardState& state,
+                      StateWrite how) {
+    db.prepare(R"sql(INSERT INTO card_states
+        (profile_id, deck_id, card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        ON CONFLICT(profile_id, deck_id, card_id) DO UPDATE SET
+            stability = excluded.stability, difficulty = excluded.difficulty, due_ms = excluded.due_ms,
+            last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
+            first_review_ms = MIN(excluded.first_review_ms, card_states.first_review_ms)
+        WHERE ?11 OR excluded.last_review_ms > card_states.last_review_ms)sql")
+        .bind(1, profile_id)
+        .bind(2, deck_id)
+        .bind(3, state.card_id)
+        .bind(4, state.stability)
+        .bind(5, state.difficulty)
+        .bind(6, state.due_ms)
+        .bind(7, state.last_review_ms)
+        .bind(8, state.first_review_ms)
+        .bind(9, state.reps)
+        .bind(10, state.lapses)
+        .bind(11, how == StateWrite::Replace ? 1 : 0)
+        .run();
+    return db.changes() > 0;
+}
+
 }  // namespace
+
+StoreError store_error(const sql::Error& error, const std::filesystem::path& path, std::string_view doing) {
+    StoreError::Kind kind = kind_of(error);
+    std::string advice = advice_for(kind);
+    return StoreError(kind, "Could not " + std::string(doing) + " in " + path.string() + " (" + error.what() + ")." +
+                                (advice.empty() ? "" : " " + advice));
+}
 
 std::string_view to_string(ReviewKind kind) { return kind == ReviewKind::Quiz ? "quiz" : "study"; }
 
@@ -148,16 +274,43 @@ std::string new_review_uid() {
     return buffer;
 }
 
+int stored_schema_version(const std::filesystem::path& path) {
+    return guarded(path, "read the store's version", [&] {
+        sql::Database db(path, sql::Database::Mode::ReadOnly);
+        return user_version(db);
+    });
+}
+
+void create_store_at_version(const std::filesystem::path& path, int version) {
+    guarded(path, "create a test store", [&] {
+        sql::Database db(path, sql::Database::Mode::ReadWriteCreate);
+        migrate(db, path, version);
+    });
+}
+
+OpenedStore open_progress_store(const std::filesystem::path& data_dir, const StoreOptions& options) {
+    const std::int64_t now = options.now_ms.value_or(now_ms());
+    create_data_folder(data_dir);
+    const std::filesystem::path file = store_file_in(data_dir);
+    const std::filesystem::path backups = backups_folder_in(data_dir);
+    OpenedStore opened;
+    if (std::optional<std::string> damage = find_damage(file))
+        opened.notices = recover_damaged_store(file, backups, *damage, now);
+    opened.store = ProgressStore::open(file, options);
+    if (options.backup_on_open)
+        for (std::string& notice : back_up_if_due(file, backups, now)) opened.notices.push_back(std::move(notice));
+    return opened;
+}
+
 ProgressStore::ProgressStore(std::filesystem::path path, std::unique_ptr<sql::Database> db)
     : path_(std::move(path)), db_(std::move(db)) {}
 
 ProgressStore::~ProgressStore() = default;
 
-std::unique_ptr<ProgressStore> ProgressStore::open(const std::filesystem::path& path, StoreOptions options) {
+std::unique_ptr<ProgressStore> ProgressStore::open(const std::filesystem::path& path, const StoreOptions& options) {
+    refuse_newer_store(path);
     return guarded(path, "open the progress store", [&] {
-        auto db = std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWriteCreate);
-        // A second window or the CLI may hold the lock briefly.
-        sqlite3_busy_timeout(db->handle(), 2000);
+        auto db = std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWriteCreate, options.busy_timeout_ms);
         db->execute("PRAGMA foreign_keys = ON");
         db->execute(options.write_ahead_log ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
         // FULL, not NORMAL: in WAL mode NORMAL already survives a crash of the
@@ -165,27 +318,9 @@ std::unique_ptr<ProgressStore> ProgressStore::open(const std::filesystem::path& 
         // battery, a laptop's lid) at the price of one fsync per answer, which
         // a learner answering by hand never notices.
         db->execute("PRAGMA synchronous = FULL");
-        std::unique_ptr<ProgressStore> store(new ProgressStore(path, std::move(db)));
-        store->migrate();
-        return store;
+        migrate(*db, path, kStoreSchemaVersion);
+        return std::unique_ptr<ProgressStore>(new ProgressStore(path, std::move(db)));
     });
-}
-
-void ProgressStore::migrate() {
-    auto version_query = db_->prepare("PRAGMA user_version");
-    version_query.step();
-    const int version = static_cast<int>(version_query.column_int(0));
-    if (version > kStoreSchemaVersion)
-        throw StoreError(StoreError::Kind::NewerVersion,
-                         path_.string() + " was written by a newer ClaimDeck (store version " +
-                             std::to_string(version) + "; this one reads up to " +
-                             std::to_string(kStoreSchemaVersion) + "). Update ClaimDeck to open it.");
-    for (int step = version; step < kStoreSchemaVersion; ++step) {
-        sql::Transaction transaction(*db_);
-        db_->execute(kMigrations[step]);
-        db_->execute(("PRAGMA user_version = " + std::to_string(step + 1)).c_str());
-        transaction.commit();
-    }
 }
 
 std::vector<Profile> ProgressStore::profiles() {
@@ -247,58 +382,12 @@ std::int64_t ProgressStore::start_session(std::int64_t profile_id, const std::st
     });
 }
 
-namespace {
-
-void write_card_state(sql::Database& db, std::int64_t profile_id, const std::string& deck_id,
-                      const CardState& state) {
-    db.prepare(R"sql(INSERT OR REPLACE INTO card_states
-        (profile_id, deck_id, card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql")
-        .bind(1, profile_id)
-        .bind(2, deck_id)
-        .bind(3, state.card_id)
-        .bind(4, state.stability)
-        .bind(5, state.difficulty)
-        .bind(6, state.due_ms)
-        .bind(7, state.last_review_ms)
-        .bind(8, state.first_review_ms)
-        .bind(9, state.reps)
-        .bind(10, state.lapses)
-        .run();
-}
-
-}  // namespace
-
 std::int64_t ProgressStore::record_review(const Review& review, const std::optional<CardState>& new_state) {
     return guarded(path_, "save your answer", [&] {
         sql::Transaction transaction(*db_);
-        auto insert = db_->prepare(R"sql(INSERT INTO reviews
-            (uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked,
-             confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql");
-        insert.bind(1, review.uid.empty() ? new_review_uid() : review.uid).bind(2, review.profile_id);
-        if (review.session_id > 0)
-            insert.bind(3, review.session_id);
-        else
-            insert.bind_null(3);
-        insert.bind(4, review.deck_id)
-            .bind(5, review.card_id)
-            .bind(6, review.article_id)
-            .bind(7, to_string(review.kind))
-            .bind(8, review.reviewed_ms)
-            .bind(9, to_string(review.truth))
-            .bind(10, to_string(review.picked))
-            .bind(11, percent(review.confidence))
-            .bind(12, review.correct ? 1 : 0)
-            .bind(13, review.response_ms)
-            .bind(14, review.hint_used ? 1 : 0)
-            .bind(15, review.grade)
-            .bind(16, review.stability)
-            .bind(17, review.difficulty)
-            .bind(18, review.due_ms)
-            .run();
-        std::int64_t id = db_->last_insert_id();
-        if (new_state) write_card_state(*db_, review.profile_id, review.deck_id, *new_state);
+        insert_review(*db_, review, DuplicateUid::Fail);
+        const std::int64_t id = db_->last_insert_id();
+        if (new_state) write_card_state(*db_, review.profile_id, review.deck_id, *new_state, StateWrite::Replace);
         transaction.commit();
         return id;
     });
@@ -310,7 +399,7 @@ void ProgressStore::undo_review(std::int64_t review_id, std::int64_t profile_id,
         sql::Transaction transaction(*db_);
         db_->prepare("DELETE FROM reviews WHERE id = ?1").bind(1, review_id).run();
         if (previous_state)
-            write_card_state(*db_, profile_id, deck_id, *previous_state);
+            write_card_state(*db_, profile_id, deck_id, *previous_state, StateWrite::Replace);
         else
             db_->prepare("DELETE FROM card_states WHERE profile_id = ?1 AND deck_id = ?2 AND card_id = ?3")
                 .bind(1, profile_id)
@@ -328,14 +417,7 @@ std::map<std::string, CardState> ProgressStore::card_states(std::int64_t profile
             reps, lapses FROM card_states WHERE profile_id = ?1 AND deck_id = ?2)sql");
         query.bind(1, profile_id).bind(2, deck_id);
         while (query.step()) {
-            CardState state{query.column_text(0),
-                            query.column_double(1),
-                            query.column_double(2),
-                            query.column_int(3),
-                            query.column_int(4),
-                            query.column_int(5),
-                            static_cast<int>(query.column_int(6)),
-                            static_cast<int>(query.column_int(7))};
+            CardState state = read_card_state(query, 0);
             states.emplace(state.card_id, state);
         }
         return states;
@@ -387,6 +469,76 @@ void ProgressStore::set_setting(std::int64_t profile_id, const std::string& key,
             .bind(2, key)
             .bind(3, value)
             .run();
+    });
+}
+
+std::vector<OrphanedCard> ProgressStore::orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
+                                                        const std::vector<std::string>& deck_claim_ids) {
+    return guarded(path_, "read the review log", [&] {
+        const std::set<std::string> in_deck(deck_claim_ids.begin(), deck_claim_ids.end());
+        std::vector<OrphanedCard> orphans;
+        // Every card with a review or a state, so a card whose reviews were
+        // all undone still counts.
+        auto query = db_->prepare(R"sql(SELECT card_id, SUM(answers) FROM (
+                SELECT card_id, COUNT(*) AS answers FROM reviews WHERE profile_id = ?1 AND deck_id = ?2 GROUP BY card_id
+                UNION ALL
+                SELECT card_id, 0 FROM card_states WHERE profile_id = ?1 AND deck_id = ?2)
+            GROUP BY card_id ORDER BY card_id)sql");
+        query.bind(1, profile_id).bind(2, deck_id);
+        while (query.step())
+            if (!in_deck.count(query.column_text(0))) orphans.push_back({query.column_text(0), query.column_int(1)});
+        return orphans;
+    });
+}
+
+ProfileProgress ProgressStore::progress_of(const Profile& profile) {
+    ProfileProgress progress{profile.name, reviews(profile.id), {}};
+    guarded(path_, "read card states", [&] {
+        auto query = db_->prepare(R"sql(SELECT deck_id, card_id, stability, difficulty, due_ms, last_review_ms,
+            first_review_ms, reps, lapses FROM card_states WHERE profile_id = ?1 ORDER BY deck_id, card_id)sql");
+        query.bind(1, profile.id);
+        while (query.step()) progress.card_states.push_back({query.column_text(0), read_card_state(query, 1)});
+    });
+    return progress;
+}
+
+ImportCounts ProgressStore::import_progress(const ProfileProgress& progress) {
+    return guarded(path_, "import progress", [&] {
+        ImportCounts counts;
+        sql::Transaction transaction(*db_);
+        const Profile profile = ensure_profile(progress.profile_name);
+        for (Review review : progress.reviews) {
+            review.profile_id = profile.id;
+            review.session_id = 0;  // sessions stay on the device they were studied on
+            ++(insert_review(*db_, review, DuplicateUid::Skip) ? counts.reviews_added : counts.reviews_already_there);
+        }
+        for (const StoredCardState& entry : progress.card_states)
+            ++(write_card_state(*db_, profile.id, entry.deck_id, entry.state, StateWrite::OnlyIfNewer)
+                   ? counts.card_states_taken
+                   : counts.card_states_kept);
+        transaction.commit();
+        return counts;
+    });
+}
+
+std::int64_t ProgressStore::page_count() {
+    return guarded(path_, "measure the store", [&] {
+        auto query = db_->prepare("PRAGMA page_count");
+        query.step();
+        return query.column_int(0);
+    });
+}
+
+void ProgressStore::set_max_page_count(std::int64_t pages) {
+    guarded(path_, "limit the store's size", [&] {
+        // A number of ours, not user text: PRAGMA takes no bound parameters.
+        db_->execute(("PRAGMA max_page_count = " + std::to_string(pages)).c_str());
+    });
+}
+
+void ProgressStore::set_query_only(bool query_only) {
+    guarded(path_, "make the store read-only", [&] {
+        db_->execute(query_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF");
     });
 }
 

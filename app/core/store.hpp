@@ -22,6 +22,10 @@ namespace sql {
 class Database;
 }
 
+// The store's file inside a data directory.
+inline constexpr const char* kStoreFileName = "progress.sqlite";
+inline std::filesystem::path store_file_in(const std::filesystem::path& data_dir) { return data_dir / kStoreFileName; }
+
 // The store's file format version, kept in PRAGMA user_version.
 inline constexpr int kStoreSchemaVersion = 1;
 
@@ -86,12 +90,48 @@ struct StoreOptions {
     // WAL on desktops; the web build asks for a rollback journal because
     // IndexedDB snapshots copy files one at a time.
     bool write_ahead_log = true;
+    // How long a write waits for another window or the CLI to finish its own.
+    int busy_timeout_ms = 2000;
+    // open_progress_store() only: write a backup when one is due (backup.hpp).
+    bool backup_on_open = true;
+    // open_progress_store() only: the time of opening, for the names and ages
+    // of backups and moved-aside files. Unset: the system clock.
+    std::optional<std::int64_t> now_ms;
+};
+
+// A card id the store has history for that the deck no longer has (removed,
+// or renamed by an edit). Its history is kept, never deleted.
+struct OrphanedCard {
+    std::string card_id;
+    std::int64_t review_count = 0;
+};
+
+// A card state with the deck it belongs to.
+struct StoredCardState {
+    std::string deck_id;
+    CardState state;
+};
+
+// Everything one learner's progress consists of, as export and import move it.
+struct ProfileProgress {
+    std::string profile_name;
+    std::vector<Review> reviews;
+    std::vector<StoredCardState> card_states;
+};
+
+struct ImportCounts {
+    int reviews_added = 0;
+    int reviews_already_there = 0;  // same uid: imported before
+    int card_states_taken = 0;      // new to the store, or from a newer review
+    int card_states_kept = 0;       // the store's own was as new or newer
 };
 
 class ProgressStore {
 public:
-    // Opens (creating if needed) the store at `path`. Throws StoreError.
-    static std::unique_ptr<ProgressStore> open(const std::filesystem::path& path, StoreOptions options = {});
+    // Opens (creating if needed) the store at `path`. Throws StoreError; a
+    // store written by a newer ClaimDeck is refused before anything is
+    // written to it. open_progress_store() below also repairs and backs up.
+    static std::unique_ptr<ProgressStore> open(const std::filesystem::path& path, const StoreOptions& options = {});
     ~ProgressStore();
     ProgressStore(const ProgressStore&) = delete;
     ProgressStore& operator=(const ProgressStore&) = delete;
@@ -126,13 +166,51 @@ public:
     std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);
     void set_setting(std::int64_t profile_id, const std::string& key, const std::string& value);
 
+    // Cards of `deck_id` this learner has history for that are not among
+    // `deck_claim_ids`, with how many answers about each were kept.
+    std::vector<OrphanedCard> orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
+                                             const std::vector<std::string>& deck_claim_ids);
+
+    // Export and import (progress_io.hpp reads and writes the file).
+    ProfileProgress progress_of(const Profile& profile);
+    // In one transaction, into the profile of the same name (created if
+    // needed): reviews whose uid is already here are skipped, and a card
+    // state replaces the store's only when its last review is newer.
+    ImportCounts import_progress(const ProfileProgress& progress);
+
+    // Test hooks that simulate a full disk and a read-only folder the same way
+    // on every machine: tests may run as root, where chmod stops no write.
+    // PRAGMA max_page_count never goes below the current size.
+    std::int64_t page_count();
+    void set_max_page_count(std::int64_t pages);
+    void set_query_only(bool query_only);
+
 private:
     ProgressStore(std::filesystem::path path, std::unique_ptr<sql::Database> db);
-    void migrate();
 
     std::filesystem::path path_;
     std::unique_ptr<sql::Database> db_;
 };
+
+// The careful way to open the store of a data directory (created if needed):
+//  - a damaged file (quick_check fails, or it is no database at all) is moved
+//    aside as progress.sqlite.corrupt-<time>, never deleted, and the newest
+//    good backup is restored, or a fresh store started when there is none;
+//  - a backup is written when one is due (backup.hpp).
+// `notices` says, for the learner, what was done and what was kept.
+struct OpenedStore {
+    std::unique_ptr<ProgressStore> store;
+    std::vector<std::string> notices;
+};
+OpenedStore open_progress_store(const std::filesystem::path& data_dir, const StoreOptions& options = {});
+
+// For tests of the migrations: writes an empty store at an older schema
+// version, as that version of ClaimDeck would have left it.
+void create_store_at_version(const std::filesystem::path& path, int version);
+
+// The schema version of the store at `path`, read through a read-only
+// connection so the file is not touched; 0 for an empty file.
+int stored_schema_version(const std::filesystem::path& path);
 
 std::string_view to_string(ReviewKind kind);
 
