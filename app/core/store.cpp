@@ -453,6 +453,26 @@ std::int64_t ProgressStore::review_count(std::int64_t profile_id) {
     });
 }
 
+std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id) {
+    return guarded(path_, "read the review log", [&] {
+        std::vector<AnswerCount> groups;
+        auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, COUNT(*) FROM reviews
+            WHERE profile_id = ?1 GROUP BY article_id, truth, picked, confidence)sql");
+        query.bind(1, profile_id);
+        while (query.step()) {
+            AnswerCount group;
+            group.article_id = query.column_text(0);
+            group.truth = parse_verdict(query.column_text(1)).value_or(Verdict::Verified);
+            group.picked = parse_verdict(query.column_text(2)).value_or(Verdict::Verified);
+            group.confidence =
+                confidence_from_percent(static_cast<int>(query.column_int(3))).value_or(Confidence::Unstated);
+            group.count = static_cast<int>(query.column_int(4));
+            groups.push_back(std::move(group));
+        }
+        return groups;
+    });
+}
+
 std::optional<std::string> ProgressStore::setting(std::int64_t profile_id, const std::string& key) {
     return guarded(path_, "read settings", [&]() -> std::optional<std::string> {
         auto query = db_->prepare("SELECT value FROM settings WHERE profile_id = ?1 AND key = ?2");

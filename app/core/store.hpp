@@ -86,6 +86,15 @@ struct Review {
     std::int64_t due_ms = 0;
 };
 
+// How many times a learner gave one kind of answer about one article.
+struct AnswerCount {
+    std::string article_id;
+    Verdict truth = Verdict::Verified;
+    Verdict picked = Verdict::Verified;
+    Confidence confidence = Confidence::Unstated;
+    int count = 0;
+};
+
 struct StoreOptions {
     // WAL on desktops; the web build asks for a rollback journal because
     // IndexedDB snapshots copy files one at a time.
@@ -161,6 +170,9 @@ public:
     int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms);
     std::vector<Review> reviews(std::int64_t profile_id);
     std::int64_t review_count(std::int64_t profile_id);
+    // The profile's answers grouped by everything scoring looks at: a
+    // million-answer history comes back as a few hundred rows.
+    std::vector<AnswerCount> answer_counts(std::int64_t profile_id);
 
     // Settings: per profile, or for the device with profile_id 0.
     std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);
