@@ -5,6 +5,8 @@
 #include <cmath>
 #include <random>
 
+#include "card_schedule.hpp"
+
 namespace claimdeck {
 
 // A card answered wrongly comes back after this many other cards, as
@@ -110,20 +112,7 @@ std::optional<CardState> StudySession::state_of(const std::string& card_id) cons
 }
 
 CardState StudySession::schedule(const Claim& claim, fsrs::Rating grade, std::int64_t now) const {
-    std::optional<CardState> before = state_of(claim.id);
-    CardState state = before.value_or(CardState{claim.id});
-    fsrs::MemoryState memory =
-        before ? scheduler_.next_review({before->stability, before->difficulty},
-                                        calendar_days_between(before->last_review_ms, now), grade)
-               : scheduler_.first_review(grade);
-    state.stability = memory.stability;
-    state.difficulty = memory.difficulty;
-    state.due_ms = now + scheduler_.next_interval_days(memory.stability) * kMsPerDay;
-    state.last_review_ms = now;
-    if (!before) state.first_review_ms = now;
-    if (before && grade == fsrs::Rating::Again) ++state.lapses;
-    ++state.reps;
-    return state;
+    return schedule_card(scheduler_, claim.id, state_of(claim.id), grade, now);
 }
 
 AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
