@@ -136,6 +136,10 @@ bool FieldReader::read_int(const char* field, std::int64_t& out, Presence presen
     return read_scalar(field, out, presence, "a whole number");
 }
 
+bool FieldReader::read_bool(const char* field, bool& out, Presence presence) {
+    return read_scalar(field, out, presence, "true or false");
+}
+
 std::optional<std::size_t> FieldReader::enter_list(const char* field, std::size_t max_items,
                                                    Presence presence) {
     try {

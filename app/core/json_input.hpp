@@ -44,6 +44,7 @@ public:
     // it records a problem (unless an optional field is simply absent).
     bool read_string(const char* field, std::string& out, Presence presence = Presence::Required);
     bool read_int(const char* field, std::int64_t& out, Presence presence = Presence::Required);
+    bool read_bool(const char* field, bool& out, Presence presence = Presence::Required);
     bool read_strings(const char* field, std::vector<std::string>& out, std::size_t max_items,
                       Presence presence = Presence::Required);
     bool read_ints(const char* field, std::vector<std::int64_t>& out, std::size_t max_items,

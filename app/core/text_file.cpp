@@ -53,4 +53,29 @@ TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t 
     return result;
 }
 
+std::string write_text_file(const std::filesystem::path& path, std::string_view text) {
+    std::filesystem::path temporary = path;
+    temporary += ".partial";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return "cannot create " + temporary.string();
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return "cannot write " + path.string() + " (is the disk full?)";
+        }
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return "cannot write " + path.string() + ": " + error.message();
+    }
+    return {};
+}
+
 }  // namespace claimdeck

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace claimdeck {
 
@@ -17,5 +18,10 @@ struct TextFileResult {
 TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
 bool is_valid_utf8(std::string_view text);
+
+// Writes `text` to a temporary file beside `path`, then renames it over
+// `path`, so a crash or a full disk never leaves a half-written file behind.
+// Returns an empty string on success, otherwise a sentence naming the file.
+std::string write_text_file(const std::filesystem::path& path, std::string_view text);
 
 }  // namespace claimdeck

@@ -1,0 +1,272 @@
+#include <doctest/doctest.h>
+
+#include "class_report.hpp"
+#include "classroom_samples.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::answer_of;
+using claimdeck::testing::read_file;
+using claimdeck::testing::results_of;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+constexpr Verdict V = Verdict::Verified;
+constexpr Verdict C = Verdict::Contested;
+constexpr Verdict P = Verdict::Propaganda;
+
+// A six-claim quiz: two of each verdict.
+QuizResults pupil(const std::string& name, std::optional<Verdict> v1, std::optional<Verdict> v2,
+                  std::optional<Verdict> c1, std::optional<Verdict> c2, std::optional<Verdict> p1,
+                  std::optional<Verdict> p2, int confidence, const std::string& prefix = "",
+                  QuizForm form = QuizForm::Single, const std::string& quiz_id = "quiz-1") {
+    auto one = [&](const char* claim, Verdict truth, std::optional<Verdict> picked) {
+        return answer_of(prefix + claim, truth, picked, picked ? confidence : 0);
+    };
+    return results_of(name,
+                      {one("v1", V, v1), one("v2", V, v2), one("c1", C, c1), one("c2", C, c2), one("p1", P, p1),
+                       one("p2", P, p2)},
+                      quiz_id, form);
+}
+
+// Ann is always right (90 %); Ben calls everything propaganda (50 %); Cat
+// gets half right (70 % on verified and contested, 90 % on propaganda) and
+// lets c2 time out.
+QuizResults ann() { return pupil("Ann", V, V, C, C, P, P, 90); }
+QuizResults ben() { return pupil("Ben", P, P, P, P, P, P, 50); }
+QuizResults cat() {
+    QuizResults results = pupil("Cat", V, C, C, std::nullopt, C, P, 70);
+    results.answers[4].confidence = Confidence::Ninety;
+    results.answers[5].confidence = Confidence::Ninety;
+    return results;
+}
+
+struct ClassFiles {
+    TempDir dir;
+    std::vector<std::filesystem::path> paths;
+
+    void add(const std::string& name, const QuizResults& results) {
+        paths.push_back(dir / name);
+        REQUIRE(write_results_file(paths.back(), results).empty());
+    }
+    void add_text(const std::string& name, const std::string& text) { paths.push_back(dir.write(name, text)); }
+};
+
+const SkippedFile* skipped_named(const ClassReport& report, const std::string& file_name) {
+    for (const SkippedFile& skipped : report.skipped)
+        if (std::filesystem::path(skipped.file).filename() == file_name) return &skipped;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a class's figures, checked against hand-computed values") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    files.add("ben.json", ben());
+    files.add("cat.json", cat());
+    const ClassReport report = build_class_report(files.paths);
+    CHECK(report.skipped.empty());
+    CHECK(report.deck_id == "class-deck");
+    CHECK(report.deck_version == 1);
+    CHECK_FALSE(report.pre_post);
+
+    SUBCASE("per claim: share right and what fooled the class") {
+        REQUIRE(report.claims.size() == 6);
+        const ClaimFigures& v1 = report.claims[0];
+        CHECK(v1.claim_id == "v1");
+        CHECK(v1.truth == V);
+        CHECK(v1.asked == 3);
+        CHECK(v1.right == 2);
+        CHECK(v1.share_right() == doctest::Approx(2.0 / 3));
+        CHECK(v1.most_common_wrong() == P);
+        // v2: Ben said propaganda, Cat contested: a tie goes to the first in
+        // verified, contested, propaganda order.
+        CHECK(report.claims[1].right == 1);
+        CHECK(report.claims[1].most_common_wrong() == C);
+        // c2: Ann right, Ben propaganda, Cat timed out.
+        const ClaimFigures& c2 = report.claims[3];
+        CHECK(c2.right == 1);
+        CHECK(c2.timed_out == 1);
+        CHECK(c2.picked == std::array<int, 3>{0, 1, 1});
+        CHECK(c2.most_common_wrong() == P);
+        CHECK(report.claims[4].most_common_wrong() == C);  // p1: Cat said contested
+        CHECK(report.claims[5].right == 3);                 // p2: nobody fooled
+        CHECK_FALSE(report.claims[5].most_common_wrong());
+    }
+
+    SUBCASE("per pupil: accuracy, d′ and c for propaganda, Brier") {
+        REQUIRE(report.students.size() == 3);
+        const StudentFigures& a = report.students[0];
+        CHECK(a.profile == "Ann");
+        CHECK(a.accuracy() == doctest::Approx(1.0));
+        // Propaganda: 2 hits, 0 misses, 0 false alarms, 4 correct rejections.
+        // H = 2.5/3, F = 0.5/5; d′ = z(0.8333) − z(0.1) = 0.96742 + 1.28155.
+        CHECK(a.propaganda().d_prime == doctest::Approx(2.248973131646302));
+        CHECK(a.propaganda().criterion == doctest::Approx(0.15706499972144972));
+        CHECK(*a.scorecard.brier == doctest::Approx(0.01));  // (1 − 0.9)² on every card
+
+        const StudentFigures& b = report.students[1];
+        CHECK(b.accuracy() == doctest::Approx(2.0 / 6));
+        // 2 hits, 0 misses, 4 false alarms: F = 4.5/5.
+        CHECK(b.propaganda().d_prime == doctest::Approx(-0.31412999944289943));
+        CHECK(b.propaganda().criterion == doctest::Approx(-1.124486565823151));
+        CHECK(*b.scorecard.brier == doctest::Approx(0.25));
+
+        const StudentFigures& c = report.students[2];
+        CHECK(c.cards == 6);
+        CHECK(c.right == 3);
+        CHECK(c.timed_out == 1);
+        CHECK(c.accuracy() == doctest::Approx(0.5));  // the time-out counts as wrong
+        // Over the 5 answered cards: 1 hit, 1 miss, 0 false alarms, 3 correct
+        // rejections. H = 0.5, F = 0.5/4.
+        CHECK(c.propaganda().d_prime == doctest::Approx(1.1503493803760079));
+        CHECK(c.propaganda().criterion == doctest::Approx(0.5751746901880039));
+        // 0.09 + 0.49 + 0.09 + 0.81 + 0.01 over 5.
+        CHECK(*c.scorecard.brier == doctest::Approx(0.298));
+    }
+
+    SUBCASE("class totals") {
+        const GroupFigures& all = report.totals;
+        CHECK(all.students == 3);
+        CHECK(all.files == 3);
+        CHECK(all.cards == 18);
+        CHECK(all.right == 11);
+        CHECK(all.timed_out == 1);
+        CHECK(all.accuracy() == doctest::Approx(11.0 / 18));
+        CHECK(all.mean_d_prime == doctest::Approx(1.0283975041931368));
+        CHECK(all.mean_criterion == doctest::Approx(-0.13074895863789915));
+        CHECK(*all.pooled.brier == doctest::Approx(3.05 / 17));  // 0.06 + 1.5 + 1.49 over 17 stated
+    }
+}
+
+TEST_CASE("bad files are left out, each with its reason, and the rest still counts") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    files.add("ben.json", ben());
+    files.add("cat.json", cat());
+    files.add_text("malformed.json", "{ this is not json }");
+    const std::string dee = results_to_json(pupil("Dee", V, V, C, C, P, P, 70));
+    files.add_text("truncated.json", dee.substr(0, dee.size() - 40));
+    std::string edited = results_to_json(pupil("Eve", V, V, C, C, P, C, 70));
+    edited.replace(edited.rfind("\"picked\": \"contested\""), 21, "\"picked\": \"propaganda\"");
+    files.add_text("tampered.json", edited);
+    files.add("other-quiz.json", pupil("Fay", V, V, C, C, P, P, 70, "", QuizForm::Single, "quiz-2"));
+    QuizResults other_deck = pupil("Gus", V, V, C, C, P, P, 70);
+    other_deck.deck_version = 2;
+    files.add("other-deck.json", other_deck);
+    files.paths.push_back(files.paths[0]);  // ann.json given twice
+    files.add("ben-again.json", pupil("Ben", V, V, C, C, P, P, 90));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.skipped.size() == 7);
+    CHECK(skipped_named(report, "malformed.json")->reason.find("not valid JSON") != std::string::npos);
+    CHECK(skipped_named(report, "truncated.json")->reason.find("truncated") != std::string::npos);
+    CHECK(skipped_named(report, "tampered.json")->reason.find("checksum") != std::string::npos);
+    CHECK(skipped_named(report, "other-quiz.json")->reason ==
+          "wrong quiz: these results are for quiz \"quiz-2\", the class's are for quiz \"quiz-1\"");
+    CHECK(skipped_named(report, "other-deck.json")->reason ==
+          "wrong deck: these results are for deck \"class-deck\" version 2, the class's are for deck "
+          "\"class-deck\" version 1");
+    CHECK(skipped_named(report, "ann.json")->reason.find("duplicate: the same results as ") == 0);
+    CHECK(skipped_named(report, "ben-again.json")->reason.find("\"Ben\" already has results for this quiz") !=
+          std::string::npos);
+
+    // Ann counts once, Ben with his first file.
+    REQUIRE(report.students.size() == 3);
+    CHECK(report.totals.right == 11);
+    CHECK(report.students[1].accuracy() == doctest::Approx(2.0 / 6));
+}
+
+TEST_CASE("pre/post: a class that only grew more sceptical is told so") {
+    ClassFiles files;
+    // Pretest: one propaganda claim missed. Posttest: every propaganda claim
+    // caught, but a contested one called propaganda too.
+    for (const char* name : {"Dee", "Eve"}) {
+        files.add(std::string(name) + "-a.json", pupil(name, V, V, C, C, P, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+        files.add(std::string(name) + "-b.json", pupil(name, V, V, C, P, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    }
+    // Fay took only the pretest, so she is left out of the comparison.
+    files.add("fay-a.json", pupil("Fay", C, C, V, V, C, C, 50, "a-", QuizForm::PreA, "quiz-a"));
+
+    const ClassReport report = build_class_report(files.paths);
+    CHECK(report.skipped.empty());
+    CHECK(report.totals.students == 3);
+    CHECK(report.claims.size() == 12);
+    REQUIRE(report.pre_post);
+    const PrePostChange& change = *report.pre_post;
+    CHECK(change.pre.students == 2);
+    CHECK(change.pre.accuracy() == doctest::Approx(5.0 / 6));
+    CHECK(change.post.accuracy() == doctest::Approx(5.0 / 6));
+    // Pre: H = 1.5/3, F = 0.5/5. Post: H = 2.5/3, F = 1.5/5.
+    CHECK(change.pre.mean_d_prime == doctest::Approx(1.2815515655446008));
+    CHECK(change.pre.mean_criterion == doctest::Approx(0.6407757827723004));
+    CHECK(change.post.mean_d_prime == doctest::Approx(1.491822078809742));
+    CHECK(change.post.mean_criterion == doctest::Approx(-0.22151052669683036));
+    CHECK(change.summary ==
+          "Accuracy stayed at 83 % (2 pupils took both forms). The class did not get better at telling propaganda "
+          "from true and contested claims (d\u2032 1.3 \u2192 1.5); it just calls more claims propaganda "
+          "(c 0.6 \u2192 \u22120.2): more sceptical of everything, not more discerning.");
+}
+
+TEST_CASE("the pre/post sentence tells better discrimination from a shifted lean") {
+    GroupFigures pre;
+    pre.students = 12;
+    pre.cards = 100;
+    pre.right = 52;
+    pre.mean_d_prime = 0.6;
+    pre.mean_criterion = 0.3;
+    GroupFigures post = pre;
+    post.right = 61;
+
+    SUBCASE("d′ up") {
+        post.mean_d_prime = 1.4;
+        CHECK(describe_pre_post(pre, post) ==
+              "Accuracy went from 52 % to 61 % (12 pupils took both forms). The class got better at telling "
+              "propaganda from true and contested claims (d\u2032 0.6 \u2192 1.4).");
+    }
+    SUBCASE("d′ up and c down") {
+        post.mean_d_prime = 1.4;
+        post.mean_criterion = -0.2;
+        CHECK(describe_pre_post(pre, post).find(", and also calls claims propaganda more readily (c 0.3 \u2192 "
+                                                "\u22120.2).") != std::string::npos);
+    }
+    SUBCASE("d′ flat, c up") {
+        post.mean_criterion = 0.9;
+        CHECK(describe_pre_post(pre, post).find("it just calls fewer claims propaganda (c 0.3 \u2192 0.9): more "
+                                                "trusting, not more discerning.") != std::string::npos);
+    }
+    SUBCASE("d′ down") {
+        post.mean_d_prime = 0.1;
+        CHECK(describe_pre_post(pre, post).find("The class got worse at telling") != std::string::npos);
+    }
+    SUBCASE("nothing clear") {
+        post.mean_d_prime = 0.7;
+        post.mean_criterion = 0.2;
+        CHECK(describe_pre_post(pre, post).find("No clear change") != std::string::npos);
+    }
+}
+
+TEST_CASE("CSV and HTML exports escape what pupils typed") {
+    ClassFiles files;
+    files.add("ann.json", pupil("=HYPERLINK(\"x\"), <script>alert(1)</script>", V, V, C, C, P, P, 90));
+    files.add("ben.json", ben());
+    files.add_text("broken<b>.json", "{");
+    const ClassReport report = build_class_report(files.paths);
+
+    const std::string csv = class_report_csv(report);
+    CHECK(csv.find("Claims\nclaim,true verdict,asked,right,share right,timed out,most common wrong answer,picked "
+                   "by\nv1,verified,2,1,0.500,0,propaganda,1\n") == 0);
+    CHECK(csv.find(",\"'=HYPERLINK(\"\"x\"\"), <script>alert(1)</script>\",,6,6,1.000,") != std::string::npos);
+    CHECK(csv.find("Skipped files\nfile,reason\n") != std::string::npos);
+
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("broken&lt;b&gt;.json") != std::string::npos);
+    CHECK(html.find("<svg") != std::string::npos);
+    // Self-contained: nothing is fetched from anywhere.
+    for (const char* external : {"http:", "https:", "src=", "href=", "@import", "url("})
+        CHECK(html.find(external) == std::string::npos);
+}

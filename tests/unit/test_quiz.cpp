@@ -1,0 +1,195 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "classroom_samples.hpp"
+#include "quiz.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::make_class_deck;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+std::map<Verdict, int> verdict_mix(const Deck& deck, const Quiz& quiz) {
+    std::map<Verdict, int> mix;
+    for (const std::string& id : quiz.claim_ids) ++mix[deck.claim(id)->verdict];
+    return mix;
+}
+
+std::map<std::string, int> topic_mix(const Deck& deck, const Quiz& quiz) {
+    std::map<std::string, int> mix;
+    for (const std::string& id : quiz.claim_ids) ++mix[deck.claim(id)->topic];
+    return mix;
+}
+
+std::multiset<std::pair<Verdict, std::string>> verdict_and_topic(const Deck& deck, const Quiz& quiz) {
+    std::multiset<std::pair<Verdict, std::string>> cells;
+    for (const std::string& id : quiz.claim_ids) cells.emplace(deck.claim(id)->verdict, deck.claim(id)->topic);
+    return cells;
+}
+
+QuizSettings settings() {
+    QuizSettings settings;
+    settings.title = "Week 3";
+    settings.time_limit_seconds = 30;
+    settings.reveal = RevealMode::AtEnd;
+    settings.created_ms = 1'630'000'000'000;
+    return settings;
+}
+
+}  // namespace
+
+TEST_CASE("a balanced quiz has the three verdicts equally often, spread over the topics") {
+    const Deck deck = make_class_deck(4, 3);  // 36 claims, 3 per topic and verdict
+    const Quiz quiz = balanced_quiz(deck, {}, 12, settings(), 42);
+    REQUIRE(quiz.claim_ids.size() == 12);
+    CHECK(verdict_mix(deck, quiz) == std::map<Verdict, int>{{Verdict::Verified, 4}, {Verdict::Contested, 4},
+                                                            {Verdict::Propaganda, 4}});
+    for (const auto& [topic, count] : topic_mix(deck, quiz)) CHECK(count == 3);
+    CHECK(std::set<std::string>(quiz.claim_ids.begin(), quiz.claim_ids.end()).size() == 12);
+    CHECK(quiz.deck_id == "class-deck");
+    CHECK(quiz.deck_version == 1);
+    CHECK(quiz.title == "Week 3");
+    CHECK(quiz.time_limit_seconds == 30);
+    CHECK(quiz.reveal == RevealMode::AtEnd);
+    CHECK(quiz.form == QuizForm::Single);
+
+    SUBCASE("the same seed gives the same claims in the same order; another seed, another quiz") {
+        CHECK(balanced_quiz(deck, {}, 12, settings(), 42).claim_ids == quiz.claim_ids);
+        CHECK(balanced_quiz(deck, {}, 12, settings(), 43).claim_ids != quiz.claim_ids);
+    }
+    SUBCASE("every quiz gets its own id") { CHECK(balanced_quiz(deck, {}, 12, settings(), 42).id != quiz.id); }
+}
+
+TEST_CASE("when a verdict runs short, the others make up the count as evenly as they can") {
+    Deck deck = make_class_deck(2, 3);
+    // Keep only one propaganda claim.
+    deck.claims.erase(std::remove_if(deck.claims.begin(), deck.claims.end(),
+                                     [](const Claim& c) {
+                                         return c.verdict == Verdict::Propaganda && c.id != "t0-propaganda-0";
+                                     }),
+                      deck.claims.end());
+    deck.index();
+    const Quiz quiz = balanced_quiz(deck, {}, 9, settings(), 1);
+    CHECK(verdict_mix(deck, quiz) == std::map<Verdict, int>{{Verdict::Verified, 4}, {Verdict::Contested, 4},
+                                                           {Verdict::Propaganda, 1}});
+}
+
+TEST_CASE("filters pick claims by topic, article and verdict") {
+    const Deck deck = make_class_deck(3, 2);
+    SUBCASE("topic") {
+        const Quiz quiz = quiz_of_matching_claims(deck, {"t1", "", std::nullopt}, settings(), 1);
+        CHECK(quiz.claim_ids.size() == 6);
+        CHECK(topic_mix(deck, quiz) == std::map<std::string, int>{{"t1", 6}});
+    }
+    SUBCASE("article and verdict together") {
+        const Quiz quiz = quiz_of_matching_claims(deck, {"", "b", Verdict::Contested}, settings(), 1);
+        CHECK(quiz.claim_ids.size() == 3);
+        for (const std::string& id : quiz.claim_ids) {
+            CHECK(deck.claim(id)->article == "b");
+            CHECK(deck.claim(id)->verdict == Verdict::Contested);
+        }
+    }
+    SUBCASE("a count within a filter") {
+        const Quiz quiz = balanced_quiz(deck, {"", "a", std::nullopt}, 6, settings(), 5);
+        CHECK(verdict_mix(deck, quiz).at(Verdict::Verified) == 2);
+        for (const std::string& id : quiz.claim_ids) CHECK(deck.claim(id)->article == "a");
+    }
+    SUBCASE("neighbours differ in topic where they can") {
+        const Quiz quiz = quiz_of_matching_claims(deck, {}, settings(), 9);
+        CHECK(deck.claim(quiz.claim_ids[0])->topic != deck.claim(quiz.claim_ids[1])->topic);
+    }
+}
+
+TEST_CASE("a quiz that cannot be built says why") {
+    const Deck deck = make_class_deck(2, 1);  // 6 claims
+    CHECK_THROWS_WITH_AS(quiz_of_matching_claims(deck, {"nope", "", std::nullopt}, settings(), 1),
+                         "the deck has no topic \"nope\"", std::invalid_argument);
+    CHECK_THROWS_WITH_AS(quiz_of_matching_claims(deck, {"", "zz", std::nullopt}, settings(), 1),
+                         "the deck has no article \"zz\"", std::invalid_argument);
+    CHECK_THROWS_WITH_AS(balanced_quiz(deck, {}, 7, settings(), 1), "asked for 7 but only 6 claims fit",
+                         std::invalid_argument);
+    CHECK_THROWS_AS(balanced_quiz(deck, {}, 0, settings(), 1), std::invalid_argument);
+    QuizSettings too_long = settings();
+    too_long.time_limit_seconds = kMaxTimeLimitSeconds + 1;
+    CHECK_THROWS_AS(balanced_quiz(deck, {}, 3, too_long, 1), std::invalid_argument);
+}
+
+TEST_CASE("pretest and posttest forms are parallel and share no claim") {
+    const Deck deck = make_class_deck(4, 3);
+    const QuizPair forms = parallel_forms(deck, 10, settings(), 7);
+    REQUIRE(forms.pre.claim_ids.size() == 10);
+    REQUIRE(forms.post.claim_ids.size() == 10);
+    CHECK(forms.pre.form == QuizForm::PreA);
+    CHECK(forms.post.form == QuizForm::PostB);
+    CHECK(forms.pre.id != forms.post.id);
+    CHECK(forms.pre.title == "Week 3 (pretest, form A)");
+
+    std::set<std::string> in_pre(forms.pre.claim_ids.begin(), forms.pre.claim_ids.end());
+    for (const std::string& id : forms.post.claim_ids) CHECK(in_pre.count(id) == 0);
+    CHECK(verdict_and_topic(deck, forms.pre) == verdict_and_topic(deck, forms.post));
+    const std::map<Verdict, int> mix = verdict_mix(deck, forms.pre);
+    for (const auto& [verdict, count] : mix) CHECK((count == 3 || count == 4));
+
+    SUBCASE("asking for more pairs than the deck has") {
+        // 4 topics x 3 verdicts, one pair per cell of three claims: 12 pairs.
+        CHECK_THROWS_WITH_AS(parallel_forms(deck, 13, settings(), 7),
+                             "asked for 13 but only 12 pairs of claims with the same verdict and topic are available",
+                             std::invalid_argument);
+    }
+}
+
+TEST_CASE("a quiz file reads back equal to what was written") {
+    const Deck deck = make_class_deck(2, 2);
+    const Quiz quiz = balanced_quiz(deck, {}, 6, settings(), 3);
+    TempDir dir;
+    REQUIRE(write_quiz_file(dir / "quiz.json", quiz).empty());
+    QuizLoadResult loaded = load_quiz(dir / "quiz.json");
+    CHECK(loaded.problems.empty());
+    REQUIRE(loaded.quiz);
+    CHECK(*loaded.quiz == quiz);
+
+    const QuizPair forms = parallel_forms(deck, 2, settings(), 3);
+    QuizLoadResult post = parse_quiz(quiz_to_json(forms.post), "post.json");
+    REQUIRE(post.quiz);
+    CHECK(*post.quiz == forms.post);
+}
+
+TEST_CASE("a broken quiz file names every problem") {
+    const std::string json = R"({"format": "claimdeck-quiz", "format_version": 1, "id": "", "title": "T",
+        "deck_id": "d", "deck_version": 0, "claims": ["x", "x"], "time_limit_seconds": -1,
+        "reveal": "sometimes", "form": "C", "created_ms": 5})";
+    QuizLoadResult loaded = parse_quiz(json, "q.json");
+    CHECK_FALSE(loaded.quiz);
+    const std::string all = describe_all(loaded.problems);
+    CHECK(all.find("q.json: field \"id\": is empty") != std::string::npos);
+    CHECK(all.find("field \"deck_version\": is 0") != std::string::npos);
+    CHECK(all.find("field \"claims\": holds \"x\" twice") != std::string::npos);
+    CHECK(all.find("field \"time_limit_seconds\": is -1") != std::string::npos);
+    CHECK(all.find("field \"reveal\": \"sometimes\" is not one of after_each, at_end") != std::string::npos);
+    CHECK(all.find("field \"form\": \"C\" is not one of") != std::string::npos);
+
+    SUBCASE("a results file handed over as a quiz") {
+        QuizLoadResult wrong = parse_quiz(R"({"format": "claimdeck-results", "format_version": 1})", "r.json");
+        REQUIRE(wrong.problems.size() == 1);
+        CHECK(wrong.problems[0].describe() ==
+              "r.json: field \"format\": is \"claimdeck-results\"; expected \"claimdeck-quiz\" (is this the right file?)");
+    }
+}
+
+TEST_CASE("a quiz only runs on its own deck and version") {
+    Deck deck = make_class_deck(1, 1);
+    const Quiz quiz = quiz_of_matching_claims(deck, {}, settings(), 1);
+    CHECK_FALSE(quiz_deck_mismatch(quiz, deck));
+    deck.version = 2;
+    CHECK(quiz_deck_mismatch(quiz, deck) ==
+          std::optional<std::string>("the quiz is for version 1 of deck \"class-deck\", but this deck is version 2"));
+    deck.version = 1;
+    deck.claims.pop_back();
+    deck.index();
+    CHECK(quiz_deck_mismatch(quiz, deck).value_or("").find("the deck has no claim") == 0);
+}

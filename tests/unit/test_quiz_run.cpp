@@ -1,0 +1,162 @@
+#include <doctest/doctest.h>
+
+#include "classroom_samples.hpp"
+#include "quiz_run.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::make_class_deck;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+struct Fixture {
+    Deck deck = make_class_deck(2, 1);  // 6 claims
+    TempDir dir;
+    std::unique_ptr<ProgressStore> store = ProgressStore::open(dir / "progress.sqlite");
+    Profile profile = store->create_profile("Ada");
+    std::int64_t now = 1'630'000'000'000;
+    Clock clock = [this] { return now; };
+
+    Quiz make_quiz(RevealMode reveal, int time_limit_seconds = 0) {
+        QuizSettings settings;
+        settings.reveal = reveal;
+        settings.time_limit_seconds = time_limit_seconds;
+        return quiz_of_matching_claims(deck, {}, settings, 1);
+    }
+};
+
+// Answers every card right at 70 %, a few seconds each.
+void answer_all(QuizRun& run, std::int64_t& now) {
+    while (const Claim* claim = run.current()) {
+        now += 4000;
+        run.answer(claim->verdict, Confidence::Seventy);
+        run.next();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("quiz answers are logged as quiz reviews and leave card states alone") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    answer_all(run, f.now);
+    CHECK(run.finished());
+    CHECK(f.store->card_states(f.profile.id, f.deck.id).empty());
+    const std::vector<Review> reviews = f.store->reviews(f.profile.id);
+    REQUIRE(reviews.size() == 6);
+    for (const Review& review : reviews) {
+        CHECK(review.kind == ReviewKind::Quiz);
+        CHECK(review.correct);
+        CHECK(review.response_ms == 4000);
+    }
+}
+
+TEST_CASE("a learner who opts in has quiz answers move their schedule") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    QuizRunOptions options;
+    options.count_towards_schedule = true;
+    QuizRun run(quiz, f.deck, *f.store, f.profile, options, f.clock);
+    answer_all(run, f.now);
+    const auto states = f.store->card_states(f.profile.id, f.deck.id);
+    REQUIRE(states.size() == 6);
+    for (const auto& [id, state] : states) {
+        CHECK(state.reps == 1);
+        CHECK(state.due_ms > f.now);
+    }
+}
+
+TEST_CASE("reveal after each card pauses the run until next()") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AfterEach);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    const Claim* first = run.current();
+    REQUIRE(first);
+    const QuizAnswer* answer = run.answer(Verdict::Propaganda, Confidence::Ninety);
+    REQUIRE(answer);
+    CHECK(run.revealing());
+    CHECK(run.current() == nullptr);
+    CHECK(run.last_answer()->claim_id == first->id);
+    CHECK(run.answer(Verdict::Verified, Confidence::Fifty) == nullptr);  // nothing asked while revealing
+
+    SUBCASE("time spent on the reveal is not counted against the next card") {
+        f.now += 60'000;
+        run.next();
+        f.now += 2000;
+        CHECK(run.elapsed_ms() == 2000);
+        CHECK(run.answer(Verdict::Verified, Confidence::Fifty)->response_ms == 2000);
+    }
+    SUBCASE("reveal_all is for at-end quizzes only") {
+        run.next();
+        answer_all(run, f.now);
+        CHECK(run.finished());
+        CHECK_FALSE(run.reveal_all());
+    }
+}
+
+TEST_CASE("reveal at the end moves straight on and shows everything once done") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    run.answer(Verdict::Verified, Confidence::Fifty);
+    CHECK_FALSE(run.revealing());
+    CHECK(run.current() != nullptr);
+    CHECK_FALSE(run.reveal_all());
+    answer_all(run, f.now);
+    CHECK(run.reveal_all());
+}
+
+TEST_CASE("a card whose time runs out is recorded as timed out") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd, 10);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    f.now += 4000;
+    CHECK(run.remaining_ms() == std::optional<std::int64_t>(6000));
+    CHECK_FALSE(run.time_out_if_expired());
+
+    SUBCASE("the frame loop notices the limit") {
+        f.now += 6000;
+        CHECK(run.remaining_ms() == std::optional<std::int64_t>(0));
+        CHECK(run.time_out_if_expired());
+        const QuizAnswer& answer = run.answers().back();
+        CHECK(answer.timed_out());
+        CHECK_FALSE(answer.correct());
+        CHECK(answer.confidence == Confidence::Unstated);
+        CHECK(answer.response_ms == 10000);
+    }
+    SUBCASE("an answer after the limit counts as timed out") {
+        f.now += 7000;
+        const Claim* claim = run.current();
+        CHECK(run.answer(claim->verdict, Confidence::Ninety)->timed_out());
+    }
+    // A timed-out card has no verdict to log.
+    CHECK(f.store->reviews(f.profile.id).empty());
+    CHECK(run.answered() == 1);
+}
+
+TEST_CASE("the results hold every answer, the quiz and the learner") {
+    Fixture f;
+    Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    quiz.form = QuizForm::PostB;
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    answer_all(run, f.now);
+    const QuizResults results = run.results();
+    CHECK(results.quiz_id == quiz.id);
+    CHECK(results.form == QuizForm::PostB);
+    CHECK(results.deck_id == "class-deck");
+    CHECK(results.deck_version == 1);
+    CHECK(results.profile == "Ada");
+    CHECK(results.app_version == CLAIMDECK_VERSION);
+    CHECK(results.finished_ms == f.now);
+    REQUIRE(results.answers.size() == 6);
+    for (std::size_t i = 0; i < 6; ++i) CHECK(results.answers[i].claim_id == quiz.claim_ids[i]);
+}
+
+TEST_CASE("a quiz does not run on another version of its deck") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    f.deck.version = 2;
+    CHECK_THROWS_AS(QuizRun(quiz, f.deck, *f.store, f.profile, {}, f.clock), std::invalid_argument);
+}

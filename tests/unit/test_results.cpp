@@ -1,0 +1,112 @@
+#include <doctest/doctest.h>
+
+#include "classroom_samples.hpp"
+#include "results.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::answer_of;
+using claimdeck::testing::results_of;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+QuizResults sample() {
+    return results_of("Ada", {answer_of("t0-verified-0", Verdict::Verified, Verdict::Verified, 90, 2500),
+                              answer_of("t0-propaganda-0", Verdict::Propaganda, Verdict::Contested, 50, 4100),
+                              answer_of("t1-contested-0", Verdict::Contested, std::nullopt, 0, 30000)},
+                      "quiz-abc", QuizForm::PreA);
+}
+
+std::string problems_of(const std::string& json) { return describe_all(parse_results(json, "r.json").problems); }
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a results file reads back equal to what was written") {
+    TempDir dir;
+    REQUIRE(write_results_file(dir / "ada.json", sample()).empty());
+    ResultsLoadResult loaded = load_results(dir / "ada.json");
+    CHECK(describe_all(loaded.problems) == "");
+    REQUIRE(loaded.results);
+    CHECK(*loaded.results == sample());
+    CHECK(loaded.results->answers[2].timed_out());
+    CHECK(loaded.results->app_version == CLAIMDECK_VERSION);
+}
+
+TEST_CASE("a timed-out answer is written with no verdict and no confidence") {
+    const std::string json = results_to_json(sample());
+    CHECK(json.find(R"("picked": "",)") != std::string::npos);
+    CHECK(json.find(R"("timed_out": true)") != std::string::npos);
+    CHECK(json.find(R"("checksum": "fnv1a64:)") != std::string::npos);
+}
+
+TEST_CASE("the checksum covers every field") {
+    const std::string original = results_checksum(sample());
+    CHECK(original.size() == 8 + 16);
+    CHECK(results_checksum(sample()) == original);
+    QuizResults changed = sample();
+    SUBCASE("a verdict") { changed.answers[1].picked = Verdict::Propaganda; }
+    SUBCASE("a confidence") { changed.answers[0].confidence = Confidence::Seventy; }
+    SUBCASE("a time") { changed.answers[0].response_ms += 1; }
+    SUBCASE("the truth") { changed.answers[1].truth = Verdict::Contested; }
+    SUBCASE("the profile") { changed.profile = "Bob"; }
+    SUBCASE("the form") { changed.form = QuizForm::PostB; }
+    SUBCASE("the quiz") { changed.quiz_id = "quiz-abd"; }
+    SUBCASE("an answer dropped") { changed.answers.pop_back(); }
+    CHECK(results_checksum(changed) != original);
+}
+
+TEST_CASE("a results file edited after the quiz is refused as tampered") {
+    const std::string json = results_to_json(sample());
+    const std::string edited = replace(json, R"("picked": "contested")", R"("picked": "propaganda")");
+    CHECK(problems_of(edited) ==
+          "r.json: field \"checksum\": does not match the rest of the file: it was changed after the quiz "
+          "(edited by hand or damaged)\n");
+    // Layout is not content: re-indenting keeps the checksum valid.
+    std::string reflowed = json;
+    for (std::size_t at = reflowed.find("\n    "); at != std::string::npos; at = reflowed.find("\n    ", at))
+        reflowed.replace(at, 5, "\n ");
+    CHECK(problems_of(reflowed) == "");
+}
+
+TEST_CASE("a cut-off results file says it looks truncated") {
+    const std::string json = results_to_json(sample());
+    const std::string problems = problems_of(json.substr(0, json.size() / 2));
+    CHECK(problems.find("r.json: line ") == 0);
+    CHECK(problems.find("not valid JSON") != std::string::npos);
+    CHECK(problems.find("truncated") != std::string::npos);
+}
+
+TEST_CASE("every field of a results file is checked") {
+    const std::string json = results_to_json(sample());
+    CHECK(problems_of(replace(json, R"("confidence": 90)", R"("confidence": 60)"))
+              .find("field \"confidence\": is 60; it must be 0, 50, 70 or 90") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("timed_out": true)", R"("timed_out": false)"))
+              .find("field \"timed_out\": is false but \"picked\" is empty") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("timed_out": true)", R"("timed_out": "yes")"))
+              .find("field \"timed_out\": must be true or false") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("truth": "verified")", R"("truth": "true")"))
+              .find("answers[0], field \"truth\": \"true\" is not one of verified, contested, propaganda") !=
+          std::string::npos);
+    CHECK(problems_of(replace(json, R"("profile": "Ada")", R"("profile": "")"))
+              .find("field \"profile\": is empty") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("claim": "t0-propaganda-0")", R"("claim": "t0-verified-0")"))
+              .find("holds two answers for claim \"t0-verified-0\"") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("format_version": 1)", R"("format_version": 2)"))
+              .find("field \"format_version\": is 2; this version of ClaimDeck reads 1") != std::string::npos);
+    CHECK(problems_of("[1, 2]").find("must hold one JSON object") != std::string::npos);
+}
+
+TEST_CASE("an oversized results file is refused unread") {
+    TempDir dir;
+    const auto path = dir.write("huge.json", std::string(5u << 20, ' '));
+    ResultsLoadResult loaded = load_results(path);
+    REQUIRE(loaded.problems.size() == 1);
+    CHECK(loaded.problems[0].message.find("more than the limit") != std::string::npos);
+}
