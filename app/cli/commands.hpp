@@ -16,6 +16,12 @@ int export_command(const Words& words);
 int stats_command(const Words& words);
 int study_command(const Words& words);
 int replay_command(const Words& words);
+int backup_command(const Words& words);
+int restore_command(const Words& words);
+int export_progress_command(const Words& words);
+int import_progress_command(const Words& words);
+int quiz_command(const Words& words);
+int report_command(const Words& words);
 
 // The deck the app ships with, used when --deck is not given.
 std::filesystem::path default_deck_path();

@@ -7,6 +7,7 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
+#include "deck.hpp"
 #include "scoring.hpp"
 #include "store.hpp"
 #include "store_access.hpp"
@@ -91,10 +92,21 @@ void print_stats(const std::string& profile, std::int64_t review_count, const Sc
         std::printf("%s\n", describe_detection(truth, card.detection[index_of(truth)]).c_str());
 }
 
+// Answers about claims the deck no longer has (removed, or renamed by an
+// edit) stay in the store; saying so makes the totals add up.
+void print_kept_history(ProgressStore& store, std::int64_t profile_id, const Deck& deck) {
+    std::vector<std::string> claim_ids;
+    for (const Claim& claim : deck.claims) claim_ids.push_back(claim.id);
+    std::int64_t answers = 0;
+    for (const OrphanedCard& card : store.orphaned_cards(profile_id, deck.id, claim_ids)) answers += card.review_count;
+    if (answers > 0)
+        std::printf("\n%lld answers about claims no longer in the deck were kept\n", static_cast<long long>(answers));
+}
+
 }  // namespace
 
 int stats_command(const Words& words) {
-    Arguments args(words, {"--data-dir", "--profile"}, {"--json"});
+    Arguments args(words, {"--data-dir", "--profile", "--deck"}, {"--json"});
     args.expect_positional(0, "");
     std::unique_ptr<ProgressStore> store = open_existing_store(args.required("--data-dir"));
     const std::string name = args.required("--profile");
@@ -107,10 +119,16 @@ int stats_command(const Words& words) {
     for (const Review& review : store->reviews(profile->id))
         scores.add({review.article_id, review.truth, review.picked, review.confidence});
     const std::int64_t count = store->review_count(profile->id);
-    if (args.has("--json"))
+    if (args.has("--json")) {
         std::cout << stats_json(profile->name, count, scores.scorecard()) << "\n";
-    else
-        print_stats(profile->name, count, scores.scorecard());
+        return 0;
+    }
+    print_stats(profile->name, count, scores.scorecard());
+    DeckLoadResult loaded = load_deck(args.value("--deck").value_or(default_deck_path().string()));
+    if (loaded.deck)
+        print_kept_history(*store, profile->id, *loaded.deck);
+    else if (args.value("--deck"))
+        std::cerr << describe_all(loaded.problems);
     return 0;
 }
 

@@ -11,27 +11,10 @@
 #include "store_access.hpp"
 #include "study_settings.hpp"
 #include "techniques.hpp"
+#include "terminal_io.hpp"
 
 namespace claimdeck::cli {
 namespace {
-
-class Terminal {
-public:
-    explicit Terminal(bool plain) : plain_(plain) {}
-    std::string bold(const std::string& text) const { return styled("1", text); }
-    std::string dim(const std::string& text) const { return styled("2", text); }
-    std::string verdict(Verdict verdict, const std::string& text) const {
-        // Blue, orange-yellow and magenta: told apart with any common colour blindness.
-        static const char* const codes[] = {"1;34", "1;33", "1;35"};
-        return styled(codes[index_of(verdict)], text);
-    }
-
-private:
-    std::string styled(const char* code, const std::string& text) const {
-        return plain_ ? text : "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";
-    }
-    bool plain_;
-};
 
 void print_card(const Terminal& term, const Deck& deck, const StudySession& session, const Claim& claim) {
     const Article& article = *deck.article(claim.article);
@@ -73,37 +56,6 @@ void print_reveal(const Terminal& term, const Deck& deck, const AnswerOutcome& o
         std::cout << term.bold("Known now (from outside the articles): ") << claim.known_now << "\n";
     std::cout << "Next review: " << utc_date(outcome.new_state.due_ms)
               << (outcome.comes_back_this_session ? " (and again later in this session)" : "") << "\n";
-}
-
-// Reads one non-empty line; nullopt at the end of input.
-std::optional<std::string> read_choice() {
-    std::string line;
-    while (std::getline(std::cin, line)) {
-        auto start = line.find_first_not_of(" \t\r");
-        if (start == std::string::npos) continue;
-        auto end = line.find_last_not_of(" \t\r");
-        return line.substr(start, end - start + 1);
-    }
-    return std::nullopt;
-}
-
-std::optional<Verdict> verdict_for(const std::string& choice) {
-    if (choice == "1") return Verdict::Verified;
-    if (choice == "2") return Verdict::Contested;
-    if (choice == "3") return Verdict::Propaganda;
-    return parse_verdict(choice);
-}
-
-// Asks for the confidence; nullopt when input ended or the learner quit.
-std::optional<Confidence> ask_confidence() {
-    std::cout << "How sure? 1 50 %  2 70 %  3 90 %\n" << std::flush;
-    while (std::optional<std::string> choice = read_choice()) {
-        if (*choice == "q") return std::nullopt;
-        if (*choice == "1" || *choice == "2" || *choice == "3")
-            return kStatedConfidences[static_cast<std::size_t>(choice->front() - '1')];
-        std::cout << "Type 1, 2 or 3.\n" << std::flush;
-    }
-    return std::nullopt;
 }
 
 void report_save(const StudySession& session, const AnswerOutcome& outcome) {

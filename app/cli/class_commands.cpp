@@ -1,0 +1,346 @@
+// quiz and report: what a teacher and a class do with quizzes.
+//   quiz create / quiz pretest   build quiz files from a deck
+//   quiz take                    a pupil takes one in the terminal
+//   report                       the teacher combines the results files
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <random>
+
+#include "arguments.hpp"
+#include "class_report.hpp"
+#include "commands.hpp"
+#include "quiz.hpp"
+#include "quiz_run.hpp"
+#include "store_access.hpp"
+#include "study_settings.hpp"
+#include "terminal_io.hpp"
+#include "text_file.hpp"
+
+namespace claimdeck::cli {
+namespace {
+
+// ---- Options ---------------------------------------------------------------
+
+int whole_number(const Arguments& args, const std::string& option, int fallback, int min, int max) {
+    const double value = args.number(option, fallback, min, max);
+    if (value != std::floor(value)) throw UsageError(option + " must be a whole number");
+    return static_cast<int>(value);
+}
+
+// --seed makes a quiz reproducible; without it every quiz differs.
+std::uint64_t seed_from(const Arguments& args) {
+    std::optional<std::string> text = args.value("--seed");
+    if (!text) return std::random_device{}();
+    std::uint64_t seed = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), seed);
+    if (error != std::errc() || end != text->data() + text->size())
+        throw UsageError("--seed must be a whole number from 0 to 18446744073709551615, not \"" + *text + "\"");
+    return seed;
+}
+
+QuizSettings quiz_settings_from(const Arguments& args) {
+    QuizSettings settings;
+    settings.title = args.value("--title").value_or("");
+    settings.time_limit_seconds = whole_number(args, "--time-limit", 0, 0, kMaxTimeLimitSeconds);
+    const std::string reveal = args.value("--reveal").value_or("after_each");
+    std::optional<RevealMode> mode = parse_reveal_mode(reveal);
+    if (!mode) throw UsageError("--reveal must be after_each or at_end, not \"" + reveal + "\"");
+    settings.reveal = *mode;
+    settings.created_ms = system_clock_ms()();
+    return settings;
+}
+
+ClaimFilter filter_from(const Arguments& args) {
+    ClaimFilter filter;
+    filter.topic = args.value("--topic").value_or("");
+    filter.article = args.value("--article").value_or("");
+    if (std::optional<std::string> verdict = args.value("--verdict")) {
+        filter.verdict = parse_verdict(*verdict);
+        if (!filter.verdict)
+            throw UsageError("--verdict must be verified, contested or propaganda, not \"" + *verdict + "\"");
+    }
+    return filter;
+}
+
+// Prints the deck's problems when it cannot be loaded.
+std::optional<Deck> load_deck_or_report(const std::filesystem::path& path) {
+    DeckLoadResult loaded = load_deck(path);
+    std::cerr << describe_all(loaded.problems);
+    return std::move(loaded.deck);
+}
+
+std::string verdict_mix(const Quiz& quiz, const Deck& deck) {
+    std::array<int, 3> counts{};
+    for (const std::string& id : quiz.claim_ids) ++counts[index_of(deck.claim(id)->verdict)];
+    std::string mix;
+    for (Verdict verdict : kAllVerdicts)
+        mix += (mix.empty() ? "" : ", ") + std::to_string(counts[index_of(verdict)]) + " " +
+               std::string(to_string(verdict));
+    return std::to_string(quiz.claim_ids.size()) + " claims: " + mix;
+}
+
+bool write_quiz_or_report(const std::filesystem::path& path, const Quiz& quiz, const Deck& deck) {
+    if (std::string error = write_quiz_file(path, quiz); !error.empty()) {
+        std::cerr << error << "\n";
+        return false;
+    }
+    std::cout << "Wrote \"" << quiz.title << "\" (" << verdict_mix(quiz, deck) << ") to " << path.string() << "\n";
+    return true;
+}
+
+// ---- quiz create / pretest ---------------------------------------------------
+
+int quiz_create(const Words& words) {
+    Arguments args(words,
+                   {"--deck", "--out", "--count", "--topic", "--article", "--verdict", "--seed", "--time-limit",
+                    "--reveal", "--title"},
+                   {});
+    args.expect_positional(0, "");
+    const std::string out = args.required("--out");
+    const ClaimFilter filter = filter_from(args);
+    const QuizSettings settings = quiz_settings_from(args);
+    const std::uint64_t seed = seed_from(args);
+    std::optional<Deck> deck = load_deck_or_report(args.required("--deck"));
+    if (!deck) return 1;
+    const Quiz quiz =
+        args.value("--count")
+            ? balanced_quiz(*deck, filter,
+                            static_cast<std::size_t>(whole_number(args, "--count", 0, 1, kMaxQuizClaims)), settings,
+                            seed)
+            : quiz_of_matching_claims(*deck, filter, settings, seed);
+    return write_quiz_or_report(out, quiz, *deck) ? 0 : 1;
+}
+
+int quiz_pretest(const Words& words) {
+    Arguments args(words, {"--deck", "--out-a", "--out-b", "--count", "--seed", "--time-limit", "--reveal", "--title"},
+                   {});
+    args.expect_positional(0, "");
+    const std::string out_a = args.required("--out-a");
+    const std::string out_b = args.required("--out-b");
+    const int count = whole_number(args, "--count", 10, 1, kMaxQuizClaims);
+    const QuizSettings settings = quiz_settings_from(args);
+    const std::uint64_t seed = seed_from(args);
+    std::optional<Deck> deck = load_deck_or_report(args.required("--deck"));
+    if (!deck) return 1;
+    const QuizPair forms = parallel_forms(*deck, static_cast<std::size_t>(count), settings, seed);
+    return write_quiz_or_report(out_a, forms.pre, *deck) && write_quiz_or_report(out_b, forms.post, *deck) ? 0 : 1;
+}
+
+// ---- quiz take ---------------------------------------------------------------
+
+void print_quiz_card(const Terminal& term, const Deck& deck, const QuizRun& run, const Claim& claim) {
+    const Article& article = *deck.article(claim.article);
+    std::string heading = "Card " + std::to_string(run.answered() + 1) + " / " + std::to_string(run.size());
+    if (auto remaining = run.remaining_ms()) heading += " — " + std::to_string((*remaining + 999) / 1000) + " s";
+    std::cout << "\n"
+              << term.dim(heading) << "\n"
+              << term.bold(claim.text) << "\n"
+              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline))
+              << "\n"
+              << "Verdict? 1 verified  2 contested  3 propaganda   (q quit)\n"
+              << std::flush;
+}
+
+std::string answer_line(const QuizAnswer& answer) {
+    const std::string truth(display_name(answer.truth));
+    if (answer.timed_out()) return "Time ran out — it is " + truth;
+    if (answer.correct()) return "Right: " + truth;
+    return "Not quite — you said " + std::string(display_name(*answer.picked)) + "; it is " + truth;
+}
+
+void print_reveal(const Terminal& term, const Deck& deck, const QuizAnswer& answer) {
+    const Claim& claim = *deck.claim(answer.claim_id);
+    std::cout << term.verdict(claim.verdict, answer_line(answer)) << "\n"
+              << "Why: " << claim.rationale << "\n";
+}
+
+// Asks until the learner gives a verdict and a confidence; nullopt when
+// they quit or input ends.
+std::optional<std::pair<Verdict, Confidence>> ask_answer() {
+    while (std::optional<std::string> choice = read_choice()) {
+        if (*choice == "q") return std::nullopt;
+        std::optional<Verdict> picked = verdict_for(*choice);
+        if (!picked) {
+            std::cout << "Type 1, 2 or 3 (or q).\n" << std::flush;
+            continue;
+        }
+        std::optional<Confidence> confidence = ask_confidence();
+        if (!confidence) return std::nullopt;
+        return std::make_pair(*picked, *confidence);
+    }
+    return std::nullopt;
+}
+
+// In a terminal the reveal stays on screen until Enter, so reading it does
+// not eat into the next card's time. Scripts (--plain) do not pause.
+void pause_after_reveal(const Terminal& term) {
+    if (term.plain()) return;
+    std::cout << term.dim("Enter for the next card") << std::flush;
+    std::string ignored;
+    std::getline(std::cin, ignored);
+}
+
+// Runs the quiz until it is over; false when the learner quit first.
+bool run_quiz(const Terminal& term, const Deck& deck, QuizRun& run) {
+    while (const Claim* claim = run.current()) {
+        print_quiz_card(term, deck, run, *claim);
+        std::optional<std::pair<Verdict, Confidence>> given = ask_answer();
+        if (!given) return false;
+        const QuizAnswer* answer = run.answer(given->first, given->second);
+        if (run.pending_saves() > 0) std::cout << "not saved yet: " << run.save_error() << "\n";
+        if (run.revealing()) {
+            print_reveal(term, deck, *answer);
+            pause_after_reveal(term);
+            run.next();
+        } else if (answer->timed_out()) {
+            std::cout << "Time ran out: this card counts as not answered.\n";
+        }
+    }
+    return true;
+}
+
+void print_quiz_end(const Terminal& term, const Deck& deck, const QuizRun& run) {
+    int right = 0;
+    int timed_out = 0;
+    for (const QuizAnswer& answer : run.answers()) {
+        right += answer.correct() ? 1 : 0;
+        timed_out += answer.timed_out() ? 1 : 0;
+    }
+    if (run.reveal_all()) {
+        std::cout << "\n" << term.bold("The verdicts") << "\n";
+        for (const QuizAnswer& answer : run.answers()) {
+            std::cout << "\n" << deck.claim(answer.claim_id)->text << "\n";
+            print_reveal(term, deck, answer);
+        }
+    }
+    std::cout << "\n"
+              << term.bold("You got " + std::to_string(right) + " of " + std::to_string(run.size()) + " right" +
+                           (timed_out > 0 ? " (" + std::to_string(timed_out) + " timed out)" : "") + ".")
+              << "\n";
+}
+
+int quiz_take(const Words& words) {
+    Arguments args(words, {"--data-dir", "--profile", "--out", "--deck"}, {"--plain", "--count-towards-schedule"});
+    args.expect_positional(1, "QUIZ file");
+    const std::string out = args.required("--out");
+    QuizLoadResult loaded = load_quiz(args.positional()[0]);
+    if (!loaded.quiz) {
+        std::cerr << describe_all(loaded.problems);
+        return 1;
+    }
+    const Quiz& quiz = *loaded.quiz;
+    std::optional<Deck> deck = load_deck_or_report(args.value("--deck").value_or(default_deck_path().string()));
+    if (!deck) return 1;
+    if (auto mismatch = quiz_deck_mismatch(quiz, *deck)) {
+        std::cerr << *mismatch << " (give the quiz's deck with --deck)\n";
+        return 1;
+    }
+    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    const Profile profile = store->ensure_profile(args.required("--profile"));
+    QuizRunOptions options;
+    options.count_towards_schedule = args.has("--count-towards-schedule");
+    options.desired_retention = load_study_settings(*store, profile.id).desired_retention;
+    QuizRun run(quiz, *deck, *store, profile, options, system_clock_ms());
+
+    const Terminal term(args.has("--plain"));
+    std::cout << term.bold(quiz.title) << " — " << profile.name << ": " << run.size() << " cards"
+              << (quiz.time_limit_seconds > 0 ? ", " + std::to_string(quiz.time_limit_seconds) + " s each" : "")
+              << "\n";
+    if (!run_quiz(term, *deck, run)) {
+        std::cerr << "Quiz stopped after " << run.answered() << " of " << run.size()
+                  << " cards; no results written.\n";
+        return 1;
+    }
+    print_quiz_end(term, *deck, run);
+    if (!run.retry_pending())
+        std::cerr << run.pending_saves() << " answers could not be saved to the progress store: " << run.save_error()
+                  << "\n";
+    if (std::string error = write_results_file(out, run.results()); !error.empty()) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    std::cout << "Results written to " << out << "\n";
+    return run.pending_saves() == 0 ? 0 : 1;
+}
+
+// ---- report ------------------------------------------------------------------
+
+std::string decimals(double value, const char* format) {
+    char text[32];
+    std::snprintf(text, sizeof text, format, value);
+    return text;
+}
+
+std::string most_common_wrong_text(const ClaimFigures& claim) {
+    std::optional<Verdict> wrong = claim.most_common_wrong();
+    if (!wrong) return "-";
+    return std::string(to_string(*wrong)) + " (" + std::to_string(claim.picked[index_of(*wrong)]) + ")";
+}
+
+std::string count_of(int count, const std::string& noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+void print_class_report(const ClassReport& report) {
+    const GroupFigures& all = report.totals;
+    std::printf("%s, %s: %d of %d right (%.0f %%)\n", count_of(all.students, "pupil").c_str(),
+                count_of(all.files, "results file").c_str(), all.right, all.cards, all.accuracy() * 100.0);
+    if (report.pre_post) std::printf("\n%s\n", report.pre_post->summary.c_str());
+    std::printf("\n%-28s %-11s %6s %7s  %s\n", "claim", "verdict", "asked", "right", "most common wrong answer");
+    for (const ClaimFigures& claim : report.claims)
+        std::printf("%-28s %-11s %6d %6.0f%%  %s\n", claim.claim_id.c_str(),
+                    std::string(to_string(claim.truth)).c_str(), claim.asked, claim.share_right() * 100.0,
+                    most_common_wrong_text(claim).c_str());
+    std::printf("\n%-20s %4s %9s %7s %7s %7s\n", "pupil", "form", "accuracy", "d'", "c", "Brier");
+    for (const StudentFigures& student : report.students) {
+        const std::string form = student.form == QuizForm::Single ? "-" : std::string(to_string(student.form));
+        const std::string brier = student.scorecard.brier ? decimals(*student.scorecard.brier, "%.3f") : "-";
+        std::printf("%-20s %4s %8.0f%% %7.2f %7.2f %7s\n", student.profile.c_str(), form.c_str(),
+                    student.accuracy() * 100.0, student.propaganda().d_prime, student.propaganda().criterion,
+                    brier.c_str());
+    }
+}
+
+bool write_export(const std::optional<std::string>& path, const std::string& text) {
+    if (!path) return true;
+    if (std::string error = write_text_file(*path, text); !error.empty()) {
+        std::cerr << error << "\n";
+        return false;
+    }
+    std::cout << "Wrote " << *path << "\n";
+    return true;
+}
+
+}  // namespace
+
+int quiz_command(const Words& words) {
+    if (words.empty()) throw UsageError("missing action: create, pretest or take");
+    const Words rest(words.begin() + 1, words.end());
+    if (words[0] == "create") return quiz_create(rest);
+    if (words[0] == "pretest") return quiz_pretest(rest);
+    if (words[0] == "take") return quiz_take(rest);
+    throw UsageError("unknown action \"" + words[0] + "\"; use create, pretest or take");
+}
+
+int report_command(const Words& words) {
+    Arguments args(words, {"--csv", "--html"}, {});
+    if (args.positional().empty()) throw UsageError("missing RESULTS files");
+    const std::vector<std::filesystem::path> files(args.positional().begin(), args.positional().end());
+    const ClassReport report = build_class_report(files);
+    for (const SkippedFile& skipped : report.skipped)
+        std::cerr << skipped.file << ": left out: " << skipped.reason << "\n";
+    if (report.students.empty()) {
+        std::cerr << "No results could be counted.\n";
+        return 1;
+    }
+    print_class_report(report);
+    const bool written = write_export(args.value("--csv"), class_report_csv(report)) &&
+                         write_export(args.value("--html"), class_report_html(report));
+    // Skipped files still fail the run, so a script notices them.
+    return written && report.skipped.empty() ? 0 : 1;
+}
+
+}  // namespace claimdeck::cli

@@ -1,0 +1,79 @@
+// backup, restore, export-progress and import-progress: the progress store's
+// safety net, from a terminal.
+#include <iostream>
+#include <system_error>
+
+#include "arguments.hpp"
+#include "backup.hpp"
+#include "commands.hpp"
+#include "progress_io.hpp"
+#include "session.hpp"
+#include "store_access.hpp"
+
+namespace claimdeck::cli {
+
+int backup_command(const Words& words) {
+    Arguments args(words, {"--data-dir"}, {});
+    args.expect_positional(0, "");
+    const std::filesystem::path data_dir = args.required("--data-dir");
+    StoreOptions options;
+    options.backup_on_open = false;  // this command writes its own, whatever the schedule
+    std::unique_ptr<ProgressStore> store = open_existing_store(data_dir, options);
+    const std::filesystem::path backup =
+        write_backup(store->path(), backups_folder_in(data_dir), system_clock_ms()());
+    thin_backups(backups_folder_in(data_dir));
+    std::cout << "backup written: " << backup.string() << "\n";
+    return 0;
+}
+
+// Another window with the store open would go on writing to the file moved
+// aside, so the usage asks to close ClaimDeck first.
+int restore_command(const Words& words) {
+    Arguments args(words, {"--data-dir"}, {});
+    args.expect_positional(1, "the store FILE to restore");
+    const std::filesystem::path source = args.positional()[0];
+    const std::filesystem::path data_dir = args.required("--data-dir");
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error)
+        throw StoreError(StoreError::Kind::ReadOnly, "cannot create " + data_dir.string() + ": " + error.message());
+    const std::filesystem::path store_file = store_file_in(data_dir);
+    std::optional<std::filesystem::path> kept = restore_store(source, store_file, system_clock_ms()());
+    std::cout << "restored " << store_file.string() << " from " << source.string() << "\n";
+    if (kept) std::cout << "the store it replaced was kept as " << kept->string() << "\n";
+    return 0;
+}
+
+int export_progress_command(const Words& words) {
+    Arguments args(words, {"--data-dir", "--profile", "--out"}, {});
+    args.expect_positional(0, "");
+    const std::string name = args.required("--profile");
+    const std::filesystem::path out = args.required("--out");
+    std::unique_ptr<ProgressStore> store = open_existing_store(args.required("--data-dir"));
+    std::optional<Profile> profile = store->find_profile(name);
+    if (!profile) {
+        std::cerr << "no profile \"" << name << "\" in " << store->path().string() << "\n";
+        return 1;
+    }
+    const ProfileProgress progress = store->progress_of(*profile);
+    write_progress_file(progress, out);
+    std::cout << "exported " << progress.reviews.size() << " answers and " << progress.card_states.size()
+              << " card states of " << profile->name << " to " << out.string() << "\n";
+    return 0;
+}
+
+int import_progress_command(const Words& words) {
+    Arguments args(words, {"--data-dir"}, {});
+    args.expect_positional(1, "the progress FILE.json to import");
+    // Read and checked before the store is opened: a bad file changes nothing.
+    const ProfileProgress progress = read_progress_file(args.positional()[0]);
+    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    const ImportCounts counts = store->import_progress(progress);
+    std::cout << "imported into profile " << progress.profile_name << ": " << counts.reviews_added
+              << " new answers (" << counts.reviews_already_there << " were already there), "
+              << counts.card_states_taken << " card states taken (" << counts.card_states_kept
+              << " kept, as new or newer here)\n";
+    return 0;
+}
+
+}  // namespace claimdeck::cli

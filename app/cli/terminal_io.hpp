@@ -1,0 +1,36 @@
+// The terminal conventions `study` and `quiz take` share: colours that
+// --plain turns off, and one answer per line (1/2/3 for the verdict, then
+// 1/2/3 for the confidence, q to quit), so scripts can drive both alike.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "verdict.hpp"
+
+namespace claimdeck::cli {
+
+class Terminal {
+public:
+    explicit Terminal(bool plain) : plain_(plain) {}
+    bool plain() const { return plain_; }
+    std::string bold(const std::string& text) const;
+    std::string dim(const std::string& text) const;
+    // Each verdict in its own colour.
+    std::string verdict(Verdict verdict, const std::string& text) const;
+
+private:
+    std::string styled(const char* code, const std::string& text) const;
+    bool plain_;
+};
+
+// Reads one non-empty line, trimmed; nullopt at the end of input.
+std::optional<std::string> read_choice();
+
+// "1", "2", "3" or a verdict's name.
+std::optional<Verdict> verdict_for(const std::string& choice);
+
+// Asks for the confidence; nullopt when input ended or the learner quit.
+std::optional<Confidence> ask_confidence();
+
+}  // namespace claimdeck::cli

@@ -1,0 +1,89 @@
+# A teacher makes a quiz from the mini deck, two pupils take it with
+# `quiz take --plain`, and `report` combines their results; a tampered copy is
+# left out with its reason while the rest is still reported.
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+function(run_cli)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "INPUT;EXPECT_CODE;OUT;ERR" "ARGS")
+  set(input_option)
+  if(arg_INPUT)
+    file(WRITE ${WORK_DIR}/input.txt "${arg_INPUT}")
+    set(input_option INPUT_FILE ${WORK_DIR}/input.txt)
+  endif()
+  execute_process(COMMAND ${CLI} ${arg_ARGS} ${input_option}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
+  if(NOT code EQUAL arg_EXPECT_CODE)
+    message(FATAL_ERROR "claimdeck-cli ${arg_ARGS} exited ${code}, expected ${arg_EXPECT_CODE}:\n${out}\n${err}")
+  endif()
+  set(${arg_OUT} "${out}" PARENT_SCOPE)
+  set(${arg_ERR} "${err}" PARENT_SCOPE)
+endfunction()
+
+function(expect_in text expected)
+  string(FIND "${text}" "${expected}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "expected\n  ${expected}\nin:\n${text}")
+  endif()
+endfunction()
+
+run_cli(ARGS quiz create --deck ${DECK} --out ${WORK_DIR}/quiz.json --seed 1 --reveal at_end --title "Mini quiz"
+        EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "Wrote \"Mini quiz\" (3 claims: 1 verified, 1 contested, 1 propaganda)")
+
+# The right answer to each card, in the quiz's order: 1 verified, 2 contested, 3 propaganda.
+file(READ ${WORK_DIR}/quiz.json quiz)
+set(right_answers "")
+foreach(i RANGE 2)
+  string(JSON claim GET "${quiz}" claims ${i})
+  if(claim STREQUAL "a-distance")
+    string(APPEND right_answers "1\n3\n")
+  elseif(claim STREQUAL "a-second")
+    string(APPEND right_answers "2\n3\n")
+  else()
+    string(APPEND right_answers "3\n3\n")
+  endif()
+endforeach()
+
+run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Ada
+             --out ${WORK_DIR}/ada.json --plain
+        INPUT "${right_answers}" EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "You got 3 of 3 right.")
+expect_in("${out}" "Results written to")
+# Bob calls everything propaganda, 50 % sure.
+run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Bob
+             --out ${WORK_DIR}/bob.json --plain
+        INPUT "3\n1\n3\n1\n3\n1\n" EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "You got 1 of 3 right.")
+# Quitting half-way writes no results.
+run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Cy
+             --out ${WORK_DIR}/cy.json --plain
+        INPUT "1\n2\nq\n" EXPECT_CODE 1 OUT out ERR err)
+expect_in("${err}" "Quiz stopped after 1 of 3 cards; no results written.")
+if(EXISTS ${WORK_DIR}/cy.json)
+  message(FATAL_ERROR "a quiz that was quit must not leave a results file")
+endif()
+
+run_cli(ARGS report ${WORK_DIR}/ada.json ${WORK_DIR}/bob.json --csv ${WORK_DIR}/class.csv
+             --html ${WORK_DIR}/class.html
+        EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "2 pupils, 2 results files: 4 of 6 right (67 %)")
+file(READ ${WORK_DIR}/class.csv csv)
+expect_in("${csv}" "a-heroes,propaganda,2,2,1.000,0,,0")
+expect_in("${csv}" "a-distance,verified,2,1,0.500,0,propaganda,1")
+file(READ ${WORK_DIR}/class.html html)
+expect_in("${html}" "<svg")
+
+# Bob turns a wrong answer into the right one: the checksum gives him away.
+file(READ ${WORK_DIR}/bob.json bob)
+foreach(i RANGE 2)
+  string(JSON truth GET "${bob}" answers ${i} truth)
+  if(NOT truth STREQUAL "propaganda")
+    string(JSON bob SET "${bob}" answers ${i} picked "\"${truth}\"")
+    break()
+  endif()
+endforeach()
+file(WRITE ${WORK_DIR}/bob-edited.json "${bob}")
+run_cli(ARGS report ${WORK_DIR}/ada.json ${WORK_DIR}/bob-edited.json EXPECT_CODE 1 OUT out ERR err)
+expect_in("${err}" "bob-edited.json: left out: field \"checksum\": does not match the rest of the file")
+expect_in("${out}" "1 pupil, 1 results file: 3 of 3 right (100 %)")
