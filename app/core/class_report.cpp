@@ -178,9 +178,9 @@ GroupFigures group_figures(const std::vector<const LoadedFile*>& files) {
     for (const LoadedFile* file : files) {
         all.add(file->results);
         profiles.insert(file->results.profile);
-        const SignalDetection& own = student_figures(*file).propaganda();
-        group.mean_d_prime += own.d_prime;
-        group.mean_criterion += own.criterion;
+        const StudentFigures student = student_figures(*file);
+        group.mean_d_prime += student.propaganda().d_prime;
+        group.mean_criterion += student.propaganda().criterion;
     }
     group.files = static_cast<int>(files.size());
     group.students = static_cast<int>(profiles.size());
