@@ -43,23 +43,15 @@ std::string write_json_text(const JsonFileFormat& format,
 std::vector<Problem> read_json_text(std::string_view json, const std::string& file_name,
                                     const JsonFileFormat& format,
                                     const std::function<void(FieldReader&)>& read_fields) {
-    if (auto problem = check_json_shape(json, file_name, format.shape)) {
-        if (looks_cut_short(json)) problem->message += " (the file looks truncated: cut short in a copy or download?)";
-        return {*problem};
-    }
     std::vector<Problem> problems;
-    try {
-        std::istringstream stream{std::string(json)};
-        cereal::JSONInputArchive archive(stream);
-        FieldReader fields(archive, problems, file_name, "", format.shape.max_string_bytes);
+    const bool parsed = read_json_object(json, file_name, format.shape, problems, [&](FieldReader& fields) {
         read_header(fields, format);
         // A file of another format or version is not read any further: its
         // other fields would only add confusing problems.
         if (fields.problem_count() == 0) read_fields(fields);
-    } catch (const cereal::Exception& error) {
-        // The shape check should make this unreachable; report rather than crash.
-        problems.push_back({file_name, "", std::string("could not be read: ") + error.what()});
-    }
+    });
+    if (!parsed && looks_cut_short(json))
+        problems.back().message += " (the file looks truncated: cut short in a copy or download?)";
     return problems;
 }
 

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <cereal/archives/json.hpp>
+
 #include "json_input.hpp"
 #include "problems.hpp"
 

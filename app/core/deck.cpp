@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "json_input.hpp"
 #include "techniques.hpp"
@@ -336,22 +335,10 @@ DeckLoadResult load_deck(const std::filesystem::path& deck_file, const DeckLimit
         result.problems.push_back({file, "", read.error});
         return result;
     }
-    if (auto problem = check_json_shape(read.text, file, {limits.max_json_depth, limits.max_string_bytes})) {
-        result.problems.push_back(*problem);
-        return result;
-    }
-
     Deck deck;
-    try {
-        std::istringstream stream(std::move(read.text));
-        cereal::JSONInputArchive archive(stream);
-        FieldReader fields(archive, result.problems, file, "", limits.max_string_bytes);
-        read_deck_fields(fields, limits, deck);
-    } catch (const cereal::Exception& error) {
-        // The shape check should make this unreachable; report rather than crash.
-        result.problems.push_back({file, "", std::string("could not be read: ") + error.what()});
+    if (!read_json_object(read.text, file, {limits.max_json_depth, limits.max_string_bytes}, result.problems,
+                          [&](FieldReader& fields) { read_deck_fields(fields, limits, deck); }))
         return result;
-    }
     load_article_texts(deck, deck_file, limits, result.problems);
     DeckChecker(deck, file, result.problems).check();
     if (result.problems.empty()) {

@@ -17,6 +17,7 @@ public:
     bool Default() { return note_value(); }
     bool String(const char*, rapidjson::SizeType length, bool) {
         if (length > limits_.max_string_bytes) {
+            string_too_long_ = true;
             violation_ = "a string of " + std::to_string(length) + " bytes is longer than the limit of " +
                          std::to_string(limits_.max_string_bytes);
             return false;
@@ -30,6 +31,7 @@ public:
     bool EndArray(rapidjson::SizeType) { return close(); }
 
     const std::string& violation() const { return violation_; }
+    bool string_too_long() const { return string_too_long_; }
 
 private:
     bool note_value() {
@@ -62,6 +64,7 @@ private:
     const JsonShapeLimits& limits_;
     int depth_ = 0;
     bool seen_root_ = false;
+    bool string_too_long_ = false;
     std::string violation_;
 };
 
@@ -71,6 +74,23 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
     std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
     std::size_t column = line_start == std::string_view::npos || offset == 0 ? offset + 1 : offset - line_start;
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// The offset of the opening quote of the string that ends just before
+// `after_closing_quote`, so a too-long string is reported where it starts.
+std::size_t opening_quote_of_string_ending_at(std::string_view text, std::size_t after_closing_quote) {
+    std::size_t position = std::min(after_closing_quote, text.size());
+    if (position < 2) return 0;
+    position -= 2;  // the last character before the closing quote
+    while (position > 0) {
+        if (text[position] == '"') {
+            std::size_t backslashes = 0;
+            while (backslashes < position && text[position - 1 - backslashes] == '\\') ++backslashes;
+            if (backslashes % 2 == 0) return position;
+        }
+        --position;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -84,15 +104,18 @@ std::optional<Problem> check_json_shape(std::string_view json, const std::string
     rapidjson::ParseResult result =
         reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream, handler);
     if (result) return std::nullopt;
-    std::string message = handler.violation().empty()
-                              ? std::string("not valid JSON: ") + rapidjson::GetParseError_En(result.Code())
-                              : handler.violation();
-    return Problem{file, line_and_column(json, result.Offset()), message};
+    if (handler.violation().empty())
+        return Problem{file, line_and_column(json, result.Offset()),
+                       std::string("not valid JSON: ") + rapidjson::GetParseError_En(result.Code())};
+    const std::size_t offset = handler.string_too_long()
+                                   ? opening_quote_of_string_ending_at(json, result.Offset())
+                                   : result.Offset();
+    return Problem{file, line_and_column(json, offset), handler.violation()};
 }
 
-FieldReader::FieldReader(cereal::JSONInputArchive& archive, std::vector<Problem>& problems,
-                         std::string file, std::string place, std::size_t max_string_bytes)
-    : archive_(archive),
+FieldReader::FieldReader(const rapidjson::Value& object, std::vector<Problem>& problems, std::string file,
+                         std::string place, std::size_t max_string_bytes)
+    : object_(object),
       problems_(problems),
       file_(std::move(file)),
       place_(std::move(place)),
@@ -104,109 +127,113 @@ void FieldReader::report(std::string_view field, std::string message) {
     problems_.push_back(Problem{file_, where, std::move(message)});
 }
 
-// cereal reports a missing name with cereal::Exception and a value of the
-// wrong type with its subclass RapidJSONException (a failed rapidjson
-// assertion); both are thrown before the archive moves on, so reading can
-// continue with the next field.
-template <class T>
-bool FieldReader::read_scalar(const char* field, T& out, Presence presence, const char* type_name) {
-    try {
-        archive_.setNextName(field);
-        archive_.loadValue(out);
-        return true;
-    } catch (const cereal::RapidJSONException&) {
-        report(field, std::string("must be ") + type_name);
-    } catch (const cereal::Exception&) {
-        if (presence == Presence::Required) report(field, "is missing");
-    }
-    return false;
+std::string FieldReader::element_place(const char* field, std::size_t index) const {
+    return place_ + (place_.empty() ? "" : ", ") + field + "[" + std::to_string(index) + "]";
 }
 
-bool FieldReader::read_string(const char* field, std::string& out, Presence presence) {
-    if (!read_scalar(field, out, presence, "text in quotes")) return false;
-    if (out.size() > max_string_bytes_) {
-        report(field, "is longer than the limit of " + std::to_string(max_string_bytes_) + " bytes");
-        out.clear();
+const rapidjson::Value* FieldReader::find(const char* field, Presence presence) {
+    auto member = object_.FindMember(field);
+    if (member != object_.MemberEnd()) return &member->value;
+    if (presence == Presence::Required) report(field, "is missing");
+    return nullptr;
+}
+
+bool FieldReader::accept_string(const char* field, const rapidjson::Value& value, std::string& out) {
+    if (!value.IsString()) {
+        report(field, "must be text in quotes");
         return false;
     }
+    if (value.GetStringLength() > max_string_bytes_) {
+        report(field, "is longer than the limit of " + std::to_string(max_string_bytes_) + " bytes");
+        return false;
+    }
+    out.assign(value.GetString(), value.GetStringLength());
     return true;
 }
 
+bool FieldReader::read_string(const char* field, std::string& out, Presence presence) {
+    const rapidjson::Value* value = find(field, presence);
+    return value && accept_string(field, *value, out);
+}
+
 bool FieldReader::read_int(const char* field, std::int64_t& out, Presence presence) {
-    return read_scalar(field, out, presence, "a whole number");
+    const rapidjson::Value* value = find(field, presence);
+    if (!value) return false;
+    if (!value->IsInt64()) {
+        report(field, "must be a whole number");
+        return false;
+    }
+    out = value->GetInt64();
+    return true;
 }
 
 bool FieldReader::read_bool(const char* field, bool& out, Presence presence) {
-    return read_scalar(field, out, presence, "true or false");
+    const rapidjson::Value* value = find(field, presence);
+    if (!value) return false;
+    if (!value->IsBool()) {
+        report(field, "must be true or false");
+        return false;
+    }
+    out = value->GetBool();
+    return true;
 }
 
-std::optional<std::size_t> FieldReader::enter_list(const char* field, std::size_t max_items,
-                                                   Presence presence) {
-    try {
-        archive_.setNextName(field);
-        archive_.startNode();
-    } catch (const cereal::RapidJSONException&) {
+const rapidjson::Value* FieldReader::find_list(const char* field, std::size_t max_items, Presence presence) {
+    const rapidjson::Value* value = find(field, presence);
+    if (!value) return nullptr;
+    if (!value->IsArray()) {
         report(field, "must be a list [ ... ]");
-        return std::nullopt;
-    } catch (const cereal::Exception&) {
-        if (presence == Presence::Required) report(field, "is missing");
-        return std::nullopt;
+        return nullptr;
     }
-    cereal::size_type count = 0;
-    try {
-        archive_.loadSize(count);
-    } catch (const cereal::Exception&) {
-        report(field, "must be a list [ ... ]");
-        archive_.finishNode();
-        return std::nullopt;
-    }
-    if (count > max_items) {
-        report(field, "has " + std::to_string(count) + " items; at most " + std::to_string(max_items) +
+    if (value->Size() > max_items) {
+        report(field, "has " + std::to_string(value->Size()) + " items; at most " + std::to_string(max_items) +
                           " are allowed");
-        archive_.finishNode();
-        return std::nullopt;
+        return nullptr;
     }
-    return static_cast<std::size_t>(count);
-}
-
-template <class T>
-bool FieldReader::read_scalar_list(const char* field, std::vector<T>& out, std::size_t max_items,
-                                   Presence presence, const char* type_name) {
-    std::optional<std::size_t> count = enter_list(field, max_items, presence);
-    if (!count) return false;
-    out.clear();
-    bool all_read = true;
-    for (std::size_t i = 0; i < *count; ++i) {
-        T value{};
-        try {
-            archive_.loadValue(value);
-        } catch (const cereal::Exception&) {
-            report(field, "item " + std::to_string(i + 1) + " must be " + type_name);
-            all_read = false;
-            break;
-        }
-        out.push_back(std::move(value));
-    }
-    archive_.finishNode();
-    return all_read;
+    return value;
 }
 
 bool FieldReader::read_strings(const char* field, std::vector<std::string>& out, std::size_t max_items,
                                Presence presence) {
-    if (!read_scalar_list(field, out, max_items, presence, "text in quotes")) return false;
-    for (const std::string& item : out) {
-        if (item.size() > max_string_bytes_) {
-            report(field, "holds a text longer than the limit of " + std::to_string(max_string_bytes_) +
-                              " bytes");
-            return false;
-        }
-    }
+    const rapidjson::Value* list = find_list(field, max_items, presence);
+    if (!list) return false;
+    out.assign(list->Size(), std::string());
+    for (rapidjson::SizeType i = 0; i < list->Size(); ++i)
+        if (!accept_string(field, (*list)[i], out[i])) return false;
     return true;
 }
 
 bool FieldReader::read_ints(const char* field, std::vector<std::int64_t>& out, std::size_t max_items,
                             Presence presence) {
-    return read_scalar_list(field, out, max_items, presence, "a whole number");
+    const rapidjson::Value* list = find_list(field, max_items, presence);
+    if (!list) return false;
+    out.clear();
+    for (const rapidjson::Value& item : list->GetArray()) {
+        if (!item.IsInt64()) {
+            report(field, "item " + std::to_string(out.size() + 1) + " must be a whole number");
+            return false;
+        }
+        out.push_back(item.GetInt64());
+    }
+    return true;
+}
+
+bool read_json_object(std::string_view json, const std::string& file, const JsonShapeLimits& limits,
+                      std::vector<Problem>& problems, const std::function<void(FieldReader&)>& read_fields) {
+    if (auto problem = check_json_shape(json, file, limits)) {
+        problems.push_back(*problem);
+        return false;
+    }
+    rapidjson::Document document;
+    document.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+    if (document.HasParseError() || !document.IsObject()) {
+        // The shape check accepted it, so this is unreachable; report rather than crash.
+        problems.push_back({file, "", "could not be read as a JSON object"});
+        return false;
+    }
+    FieldReader fields(document, problems, file, "", limits.max_string_bytes);
+    read_fields(fields);
+    return true;
 }
 
 }  // namespace claimdeck

@@ -1,7 +1,6 @@
 #include "text_file.hpp"
 
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 namespace claimdeck {
@@ -42,10 +41,14 @@ TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t 
         result.error = name + " cannot be opened";
         return result;
     }
-    result.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (result.text.size() > max_bytes) {  // the file grew while we read it
+    // One read of the size we were told, then a check that nothing follows:
+    // a file that grows meanwhile is refused rather than read without bound.
+    result.text.resize(static_cast<std::size_t>(size));
+    in.read(result.text.data(), static_cast<std::streamsize>(size));
+    result.text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.peek() != std::ifstream::traits_type::eof()) {
         result.text.clear();
-        result.error = name + " is larger than the limit of " + std::to_string(max_bytes) + " bytes";
+        result.error = name + " changed while it was read; try again";
     } else if (!is_valid_utf8(result.text)) {
         result.text.clear();
         result.error = name + " is not UTF-8 text";
