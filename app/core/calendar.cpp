@@ -26,10 +26,13 @@ CivilDate civil_from_days(std::int64_t days) {
     return {year, month, day};
 }
 
-std::string utc_date(std::int64_t ms) {
+std::int64_t utc_day(std::int64_t ms) {
     constexpr std::int64_t kMsPerDay = 86'400'000;
-    const std::int64_t days = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
-    const CivilDate date = civil_from_days(days);
+    return ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
+}
+
+std::string utc_date(std::int64_t ms) {
+    const CivilDate date = civil_from_days(utc_day(ms));
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
     return text;

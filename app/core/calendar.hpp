@@ -18,6 +18,9 @@ struct CivilDate {
 std::int64_t days_from_civil(int year, int month, int day);
 CivilDate civil_from_days(std::int64_t days);
 
+// The UTC day (days since 1970-01-01) of an instant in milliseconds.
+std::int64_t utc_day(std::int64_t ms);
+
 // "2021-09-06" for an instant in milliseconds since the epoch.
 std::string utc_date(std::int64_t ms);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <random>
 
+#include "calendar.hpp"
 #include "card_schedule.hpp"
 
 namespace claimdeck {
@@ -20,10 +21,6 @@ Clock system_clock_ms() {
             .count();
     };
 }
-
-namespace {
-std::int64_t utc_day(std::int64_t ms) { return ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay; }
-}  // namespace
 
 int calendar_days_between(std::int64_t earlier_ms, std::int64_t later_ms) {
     return static_cast<int>(std::max<std::int64_t>(0, utc_day(later_ms) - utc_day(earlier_ms)));

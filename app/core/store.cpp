@@ -63,9 +63,10 @@ const char* const kMigrations[] = {
         difficulty REAL NOT NULL,
         due_ms INTEGER NOT NULL);
     CREATE INDEX reviews_by_profile ON reviews(profile_id, reviewed_ms);
-    -- Covers answer_counts(): a learner's scorecard is read from this index
-    -- alone, already in group order, however long the history.
-    CREATE INDEX reviews_by_answer ON reviews(profile_id, article_id, truth, picked, confidence);
+    -- These two cover answer_counts() and answers_per_day(): a learner's
+    -- statistics are read from an index alone, however long the history.
+    CREATE INDEX reviews_by_answer ON reviews(profile_id, deck_id, article_id, truth, picked, confidence);
+    CREATE INDEX reviews_by_day ON reviews(profile_id, deck_id, reviewed_ms);
     CREATE TABLE settings(
         profile_id INTEGER NOT NULL,
         key TEXT NOT NULL,
@@ -456,12 +457,18 @@ std::int64_t ProgressStore::review_count(std::int64_t profile_id) {
     });
 }
 
-std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id) {
+std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
+                                                     const std::optional<std::string>& deck_id) {
     return guarded(path_, "read the review log", [&] {
         std::vector<AnswerCount> groups;
         auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, COUNT(*) FROM reviews
-            WHERE profile_id = ?1 GROUP BY article_id, truth, picked, confidence)sql");
+            WHERE profile_id = ?1 AND (?2 IS NULL OR deck_id = ?2)
+            GROUP BY article_id, truth, picked, confidence)sql");
         query.bind(1, profile_id);
+        if (deck_id)
+            query.bind(2, *deck_id);
+        else
+            query.bind_null(2);
         while (query.step()) {
             AnswerCount group;
             group.article_id = query.column_text(0);
@@ -473,6 +480,19 @@ std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id) {
             groups.push_back(std::move(group));
         }
         return groups;
+    });
+}
+
+std::map<std::int64_t, int> ProgressStore::answers_per_day(std::int64_t profile_id, const std::string& deck_id) {
+    return guarded(path_, "read the review log", [&] {
+        std::map<std::int64_t, int> per_day;
+        // Integer division gives the UTC day because no review predates 1970:
+        // the clock cannot give one and imports refuse negative times.
+        auto query = db_->prepare(R"sql(SELECT reviewed_ms / 86400000 AS day, COUNT(*) FROM reviews
+            WHERE profile_id = ?1 AND deck_id = ?2 GROUP BY day)sql");
+        query.bind(1, profile_id).bind(2, deck_id);
+        while (query.step()) per_day.emplace(query.column_int(0), static_cast<int>(query.column_int(1)));
+        return per_day;
     });
 }
 

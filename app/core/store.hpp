@@ -170,9 +170,12 @@ public:
     int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms);
     std::vector<Review> reviews(std::int64_t profile_id);
     std::int64_t review_count(std::int64_t profile_id);
-    // The profile's answers grouped by everything scoring looks at: a
-    // million-answer history comes back as a few hundred rows.
-    std::vector<AnswerCount> answer_counts(std::int64_t profile_id);
+    // The profile's answers (on one deck, or on all) grouped by everything
+    // scoring looks at: a million-answer history comes back as a few hundred rows.
+    std::vector<AnswerCount> answer_counts(std::int64_t profile_id,
+                                           const std::optional<std::string>& deck_id = std::nullopt);
+    // Answers on the deck per UTC day (days since 1970-01-01).
+    std::map<std::int64_t, int> answers_per_day(std::int64_t profile_id, const std::string& deck_id);
 
     // Settings: per profile, or for the device with profile_id 0.
     std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);

@@ -1,0 +1,48 @@
+// The desktop app's command line. It is parsed here, away from the window
+// code, so its rules can be unit-tested without a display.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimdeck {
+
+// The screens a run can open on, for scripted screenshots (--screen).
+enum class StartScreen { Natural, Home, Card, Reveal, Done, Article, Stats, Settings };
+
+struct WindowSize {
+    int width = 1280;
+    int height = 800;
+};
+
+struct GuiOptions {
+    std::filesystem::path deck;      // empty: the bundled deck
+    std::filesystem::path data_dir;  // empty: the platform's data directory
+    std::string profile;             // empty: the learner picks one on the home screen
+    std::optional<int> quit_after_frames;
+    std::filesystem::path screenshot;  // empty: none
+    WindowSize window;
+    StartScreen screen = StartScreen::Natural;
+    int demo_answers = 0;  // answers given by script before the first frame
+    // The benchmark protocol (tests/bench): "bench frame N T" on stdout after
+    // each presented frame, T in CLOCK_MONOTONIC nanoseconds ...
+    bool bench = false;
+    // ... and, at exit, the p50/p99 of the time to build the last N frames.
+    int bench_frame_times = 0;
+    bool help = false;
+    bool version = false;
+};
+
+struct GuiOptionsResult {
+    std::optional<GuiOptions> options;  // set when the command line is valid
+    std::string error;                  // otherwise, what is wrong with it
+};
+
+// `args` excludes the program name.
+GuiOptionsResult parse_gui_options(const std::vector<std::string>& args);
+
+std::string gui_usage();
+
+}  // namespace claimdeck

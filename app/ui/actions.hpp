@@ -1,0 +1,77 @@
+// What a learner can ask for on a screen. Screens draw from the app's state
+// and return one of these; the shell carries it out. Screens themselves
+// change nothing but their own view state.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "deck.hpp"
+#include "session.hpp"
+#include "study_app.hpp"
+#include "verdict.hpp"
+
+namespace claimdeck::ui {
+
+// Lookup is the reveal of a claim opened from the article reader.
+enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings };
+
+namespace act {
+struct Go {
+    Screen screen;
+};
+struct Back {};
+struct StartStudy {};
+struct PickVerdict {
+    Verdict verdict;
+};
+struct PickConfidence {
+    Confidence confidence;
+};
+struct ShowHint {};
+struct Next {};
+struct Undo {};
+struct ReadArticle {
+    std::string article_id;
+    std::optional<std::string> focus_claim;  // scrolled into view and outlined
+};
+struct OpenClaim {  // a claim's reveal, from the article reader
+    std::string claim_id;
+};
+struct ChooseProfile {
+    std::int64_t id;
+};
+struct CreateProfile {
+    std::string name;
+};
+struct RenameProfile {
+    std::int64_t id;
+    std::string name;
+};
+struct DeleteProfile {
+    std::int64_t id;
+};
+struct ChangeStudySettings {
+    StudySettings settings;
+};
+struct ChangeDisplaySettings {
+    DisplaySettings settings;
+};
+struct ToggleShortcuts {};
+}  // namespace act
+
+using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict,
+                            act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle,
+                            act::OpenClaim, act::ChooseProfile, act::CreateProfile, act::RenameProfile,
+                            act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
+                            act::ToggleShortcuts>;
+
+// Keeps the first action of a frame: later ones (a key handled after a
+// click) are dropped.
+inline void take(Action& into, Action action) {
+    if (std::holds_alternative<std::monostate>(into)) into = std::move(action);
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,149 @@
+#include "article_screen.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "claim_parts.hpp"
+#include "rich_text.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+int claim_count(const Deck& deck, const std::string& article_id) {
+    int count = 0;
+    for (const Claim& claim : deck.claims) count += claim.article == article_id ? 1 : 0;
+    return count;
+}
+
+void article_list(const Deck& deck, ArticleView& view, const Column& column) {
+    heading("Articles");
+    muted("The sources every claim in this deck comes from.", column.width);
+    vertical_space(0.5f);
+    for (const Article& article : deck.articles) {
+        const int claims = claim_count(deck, article.id);
+        const std::string label = source_line(article) + "\n" + std::to_string(claims) + (claims == 1 ? " claim" : " claims");
+        ImGui::PushID(article.id.c_str());
+        if (content_button(label, column.width)) {
+            view.article_id = article.id;
+            view.focus_claim.reset();
+            view.scroll_to_focus = true;
+        }
+        ImGui::PopID();
+    }
+}
+
+// Drops the paragraph at the start of `text` when it is exactly `expected`.
+std::string_view skip_paragraph(std::string_view text, std::string_view expected) {
+    const std::size_t end = text.find("\n\n");
+    if (end != std::string_view::npos && text.substr(0, end) == expected) return text.substr(end + 2);
+    return text;
+}
+
+// The article's text without the title and byline lines that only repeat
+// what the card above it shows.
+std::string_view body_of(const Article& article) {
+    std::string_view text = skip_paragraph(article.text, article.title);
+    if (!article.byline.empty()) text = skip_paragraph(text, "by " + article.byline);
+    return text;
+}
+
+std::vector<StyledRange> claim_marks(const StudyApp& app, const Article& article, std::size_t offset,
+                                     const std::optional<std::string>& focus) {
+    std::vector<StyledRange> marks;
+    const Deck& deck = app.deck();
+    for (std::size_t i = 0; i < deck.claims.size(); ++i) {
+        const Claim& claim = deck.claims[i];
+        if (claim.article != article.id || claim.span.begin < offset) continue;
+        TextStyle style;
+        style.tag = static_cast<int>(i);
+        // Unanswered claims are only underlined, so their verdicts stay a surprise.
+        const bool answered = app.card_state(claim.id).has_value();
+        if (answered) style.background = verdict_tint(claim.verdict);
+        style.underline = answered ? verdict_colour(claim.verdict) : palette().text_muted;
+        if (focus && *focus == claim.id) style.bold = true;
+        marks.push_back({{claim.span.begin - offset, claim.span.end - offset}, style});
+    }
+    std::sort(marks.begin(), marks.end(),
+              [](const StyledRange& a, const StyledRange& b) { return a.span.begin < b.span.begin; });
+    return layered({}, marks);
+}
+
+// Chips in a row that wraps to the column's width.
+void chip_row(const std::vector<std::pair<std::string, std::pair<ImU32, ImU32>>>& chips, const Column& column) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+        const auto& [label, colours] = chips[i];
+        if (i > 0 && ImGui::GetItemRectMax().x + spacing + chip_size(label).x <= column.x + column.width)
+            ImGui::SameLine();
+        chip(label, colours.first, colours.second);
+    }
+}
+
+void legend(const Column& column) {
+    std::vector<std::pair<std::string, std::pair<ImU32, ImU32>>> chips;
+    for (Verdict verdict : kAllVerdicts)
+        chips.push_back({std::string(verdict_symbol(verdict)) + " " + std::string(display_name(verdict)),
+                         {verdict_colour(verdict), on_verdict_colour(verdict)}});
+    chips.push_back({"underlined: not answered yet", {palette().mark, palette().text}});
+    chip_row(chips, column);
+}
+
+Action article_page(const StudyApp& app, const Article& article, ArticleView& view, const Column& column) {
+    Action action;
+    const float width = card_inner_width(column);
+    if (button("All articles")) {
+        view.article_id.clear();
+        return {};
+    }
+    legend(column);
+    vertical_space(0.3f);
+    begin_card(column);
+    text_block(article.title, fonts().heading, 0, width);
+    if (!article.byline.empty()) text_block("by " + article.byline, nullptr, palette().text_muted, width);
+    if (!article.provenance.empty()) text_block(article.provenance, fonts().small, palette().text_muted, width);
+    vertical_space(0.6f);
+
+    const std::string_view body = body_of(article);
+    const std::size_t offset = static_cast<std::size_t>(body.data() - article.text.data());
+    Paragraph paragraph;
+    paragraph.text = body;
+    paragraph.ranges = claim_marks(app, article, offset, view.focus_claim);
+    paragraph.line_height = 1.55f;
+    const RichTextResult result = rich_text(paragraph, width);
+    end_card();
+
+    const Deck& deck = app.deck();
+    if (result.hovered_tag >= 0) {
+        const Claim& claim = deck.claims[static_cast<std::size_t>(result.hovered_tag)];
+        const bool answered = app.card_state(claim.id).has_value();
+        ImGui::SetTooltip("%s", answered ? "Open this claim's answer" : "A claim in the deck: answer it to see its verdict");
+        if (answered && result.clicked_tag >= 0) action = act::OpenClaim{claim.id};
+    }
+    if (view.scroll_to_focus && view.focus_claim) {
+        auto index = deck.claim_index(*view.focus_claim);
+        auto top = index ? result.tag_top.find(static_cast<int>(*index)) : result.tag_top.end();
+        if (top != result.tag_top.end()) ImGui::SetScrollFromPosY(top->second - ImGui::GetWindowPos().y, 0.3f);
+    }
+    view.scroll_to_focus = false;
+    return action;
+}
+
+}  // namespace
+
+Action draw_article_screen(const StudyApp& app, ArticleView& view) {
+    const Column column = page_column(38 * em());
+    InColumn in(column);
+    vertical_space(1.0f);
+    const Article* article = view.article_id.empty() ? nullptr : app.deck().article(view.article_id);
+    if (!article) {
+        article_list(app.deck(), view, column);
+        vertical_space(1.5f);
+        return {};
+    }
+    Action action = article_page(app, *article, view, column);
+    vertical_space(1.5f);
+    return action;
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,27 @@
+// The card: the claim, where it comes from, an optional look at its
+// paragraph, and the answer buttons (verdict, then how sure).
+#pragma once
+
+#include <optional>
+
+#include "actions.hpp"
+#include "widgets.hpp"
+
+namespace claimdeck::ui {
+
+struct CardView {
+    std::optional<Verdict> picked;  // set while the learner chooses how sure they are
+    bool hint_shown = false;
+    ImRect claim_box;  // where the claim was drawn last, in screen units
+};
+
+Action draw_card_screen(const StudyApp& app, CardView& view);
+
+// On a phone-width window the answer buttons are a bar fixed at the bottom,
+// where the thumb rests, so they never scroll away under a long claim.
+// Elsewhere they sit under the card and there is no footer.
+bool answers_in_footer();
+float card_footer_height(const CardView& view);
+Action draw_card_footer(const CardView& view);
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,26 @@
+// Pieces of a claim that the card, the reveal and the article reader all
+// draw: where it comes from, and its quote inside its paragraph.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "deck.hpp"
+#include "rich_text.hpp"
+
+namespace claimdeck::ui {
+
+// "Title — Byline", or just the title.
+std::string source_line(const Article& article);
+
+// The paragraph around the claim's quote, with the quote washed in the mark
+// colour and `quote_marks` (offsets into the quote) drawn over it.
+void quote_in_paragraph(const Article& article, const Claim& claim, const std::vector<StyledRange>& quote_marks,
+                        float width);
+
+// The words that carry each of the claim's techniques, as offsets into its quote.
+std::vector<StyledRange> technique_marks(const Claim& claim);
+// Figures the sources disagree on: bold and underlined.
+std::vector<StyledRange> figure_marks(const std::vector<Span>& figures);
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,37 @@
+#include "fonts.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+// Latin-1, Latin Extended-A and General Punctuation (’ “ ” – — … ′), plus
+// the few symbols the screens draw: arrows, − ≠, ␣, ▸, ⚙ and ✓ ✗.
+// ImGui keeps a pointer to this array, so it must outlive the atlas.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x2193, 0x2212, 0x2212, 0x2260, 0x2260,
+    0x2423, 0x2423, 0x25B8, 0x25B8, 0x2699, 0x2699, 0x2713, 0x2717, 0,
+};
+
+ImFont* add_font(ImFontAtlas& atlas, const std::string& file, float size) {
+    ImFontConfig config;
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    return atlas.AddFontFromFileTTF(file.c_str(), size, &config, kGlyphRanges);
+}
+
+}  // namespace
+
+Fonts build_fonts(ImFontAtlas& atlas, const FontFiles& files, float body_size, float pixels_per_unit) {
+    atlas.Clear();
+    const float px = body_size * pixels_per_unit;
+    Fonts fonts;
+    fonts.body = add_font(atlas, files.regular, px);
+    fonts.bold = add_font(atlas, files.bold, px);
+    fonts.claim = add_font(atlas, files.regular, 1.4f * px);
+    fonts.heading = add_font(atlas, files.bold, 1.25f * px);
+    fonts.small = add_font(atlas, files.regular, 0.85f * px);
+    atlas.Build();
+    return fonts;
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,185 @@
+#include "home_screen.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <string>
+
+namespace claimdeck::ui {
+namespace {
+
+constexpr const char* kVerdictExplanations[] = {
+    "Verified: the articles agree with each other and with the public record.",
+    "Contested: the sources disagree, or no independent source can check it.",
+    "Propaganda: worded to move you rather than inform you; a technique is at work.",
+};
+
+void deck_card(const Deck& deck, const Column& column) {
+    begin_card(column);
+    heading(deck.title);
+    if (!deck.description.empty()) muted(deck.description, card_inner_width(column));
+    end_card();
+}
+
+void verdicts_card(const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Three verdicts", fonts().heading, 0, width);
+    text_block("Read each claim, decide which it is, then see why.", nullptr, palette().text_muted, width);
+    for (Verdict verdict : kAllVerdicts) {
+        vertical_space(0.4f);
+        // Equal badges, so the three sentences start in one line.
+        const float badge = 2 * em();
+        chip(verdict_symbol(verdict), verdict_colour(verdict), on_verdict_colour(verdict), badge);
+        ImGui::SameLine();
+        const float indent = badge + ImGui::GetStyle().ItemSpacing.x;
+        text_block(kVerdictExplanations[index_of(verdict)], nullptr, 0, width - indent);
+    }
+    end_card();
+}
+
+std::string counts_line(const DeckCounts& counts) {
+    return std::to_string(counts.due) + " due \u00B7 " + std::to_string(counts.fresh) + " new \u00B7 " +
+           std::to_string(counts.learned) + " learned";
+}
+
+std::string start_label(const StudyApp& app) {
+    const StudySession* session = app.session();
+    if (session && !session->finished())
+        return "Continue  (" + std::to_string(session->answered() + 1) + " / " + std::to_string(session->planned()) +
+               ")";
+    return "Start studying";
+}
+
+Action study_card(const StudyApp& app, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block(app.profile()->name, fonts().heading, 0, width);
+    muted(counts_line(app.counts()), width);
+    vertical_space(0.4f);
+    if (primary_button(start_label(app).c_str(), width) || pressed(ImGuiKey_Enter)) take(action, act::StartStudy{});
+    end_card();
+    return action;
+}
+
+void stop_editing(HomeView& view) {
+    view.adding = false;
+    view.renaming = 0;
+    view.confirming_delete = 0;
+    view.problem.clear();
+}
+
+// A text field with a confirming button (and Cancel, when there is
+// something to go back to); true when the name is confirmed and usable.
+bool name_editor(const char* id, std::string& name, const char* confirm, const StudyApp& app, std::int64_t renaming,
+                 HomeView& view, float width) {
+    ImGui::SetNextItemWidth(width);
+    const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
+    if (view.focus_field) ImGui::SetKeyboardFocusHere();
+    view.focus_field = false;
+    const bool entered = ImGui::InputTextWithHint(id, "Name", &name, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopStyleVar();
+    float confirm_width = width;
+    if (!app.profiles().empty()) {
+        confirm_width = std::floor((width - ImGui::GetStyle().ItemSpacing.x) * 2 / 3);
+        if (button("Cancel", width - confirm_width - ImGui::GetStyle().ItemSpacing.x)) {
+            stop_editing(view);
+            return false;
+        }
+        ImGui::SameLine();
+    }
+    if (!(primary_button(confirm, confirm_width) || entered)) return false;
+    view.problem = problem_with_profile_name(name, app.profiles(), renaming);
+    return view.problem.empty();
+}
+
+Action profile_row(const StudyApp& app, const Profile& profile, HomeView& view, float width) {
+    Action action;
+    const bool chosen = app.profile() && app.profile()->id == profile.id;
+    ImGui::PushID(static_cast<int>(profile.id));
+    if (view.renaming == profile.id) {
+        if (name_editor("##rename", view.rename, "Save name", app, profile.id, view, width))
+            take(action, act::RenameProfile{profile.id, view.rename});
+    } else if (view.confirming_delete == profile.id) {
+        text_block("Delete " + profile.name + " and every answer they gave? This cannot be undone.", nullptr, 0,
+                   width);
+        const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+        if (primary_button("Delete", half)) take(action, act::DeleteProfile{profile.id});
+        ImGui::SameLine();
+        if (button("Keep", half)) stop_editing(view);
+    } else {
+        const std::string label = (chosen ? "\u25B8 " : "") + profile.name;
+        if (content_button(label, width, chosen ? fonts().bold : fonts().body))
+            take(action, act::ChooseProfile{profile.id});
+        if (chosen) {
+            const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+            if (button("Rename", half)) {
+                view.renaming = profile.id;
+                view.rename = profile.name;
+                view.problem.clear();
+                view.focus_field = true;
+            }
+            ImGui::SameLine();
+            if (button("Delete\u2026", half)) view.confirming_delete = profile.id;
+        }
+    }
+    ImGui::PopID();
+    return action;
+}
+
+Action profiles_card(const StudyApp& app, HomeView& view, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block(app.profile() ? "Learners" : "Who is studying?", fonts().heading, 0, width);
+    for (const Profile& profile : app.profiles()) take(action, profile_row(app, profile, view, width));
+    if (view.adding || app.profiles().empty()) {
+        if (name_editor("##new", view.new_name, "Create learner", app, 0, view, width))
+            take(action, act::CreateProfile{view.new_name});
+    } else if (button("+ New learner", width)) {
+        view.adding = true;
+        view.new_name.clear();
+        view.problem.clear();
+        view.focus_field = true;
+    }
+    if (!view.problem.empty()) text_block(view.problem, nullptr, palette().error_text, width);
+    end_card();
+    return action;
+}
+
+Action navigation_buttons(const Column& column) {
+    Action action;
+    const float third = (column.width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    if (button("Statistics", third)) take(action, act::Go{Screen::Stats});
+    ImGui::SameLine();
+    if (button("Articles", third)) take(action, act::Go{Screen::Article});
+    ImGui::SameLine();
+    if (button("Settings", third)) take(action, act::Go{Screen::Settings});
+    return action;
+}
+
+}  // namespace
+
+Action draw_home_screen(const StudyApp& app, HomeView& view) {
+    if (pressed(ImGuiKey_Escape)) stop_editing(view);
+    const Column column = page_column(36 * em());
+    InColumn in(column);
+    Action action;
+    vertical_space(1.0f);
+    deck_card(app.deck(), column);
+    // The first thing to do comes first: choose a learner, then study.
+    if (app.profile()) {
+        take(action, study_card(app, column));
+        if (!app.has_studied()) verdicts_card(column);
+        take(action, profiles_card(app, view, column));
+    } else {
+        take(action, profiles_card(app, view, column));
+        verdicts_card(column);
+    }
+    take(action, navigation_buttons(column));
+    vertical_space(1.5f);
+    return action;
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,102 @@
+#include "settings_screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace claimdeck::ui {
+namespace {
+
+constexpr int kNewCardsStep = 5;
+constexpr int kMaxNewCards = 200;
+constexpr double kRetentionStep = 0.01;
+constexpr double kMinRetention = 0.80;
+constexpr double kMaxRetention = 0.97;
+
+int index_in(const std::array<int, 4>& values, int value) {
+    auto found = std::find(values.begin(), values.end(), value);
+    return found == values.end() ? 1 : static_cast<int>(found - values.begin());
+}
+
+void setting_label(std::string_view title, std::string_view explanation, float width) {
+    vertical_space(0.5f);
+    text_block(title, fonts().bold, 0, width);
+    if (!explanation.empty()) muted(explanation, width);
+}
+
+Action display_card(const DisplaySettings& current, const Column& column) {
+    const float width = card_inner_width(column);
+    DisplaySettings changed = current;
+    begin_card(column);
+    text_block("On this device", fonts().heading, 0, width);
+
+    setting_label("Text size", "", width);
+    const bool narrow = width < 24 * em();
+    const std::vector<std::string> sizes = narrow ? std::vector<std::string>{"S", "M", "L", "XL"}
+                                                  : std::vector<std::string>{"Small", "Medium", "Large", "Largest"};
+    const int size = segmented("size", sizes, index_in(kTextSizePercents, current.text_size_percent), width);
+    if (size >= 0) changed.text_size_percent = kTextSizePercents[static_cast<std::size_t>(size)];
+
+    setting_label("Theme", "", width);
+    const std::vector<std::string> themes = {"Light", "Dark", narrow ? "Contrast" : "High contrast"};
+    const int theme = segmented("theme", themes, static_cast<int>(current.theme), width);
+    if (theme >= 0) changed.theme = static_cast<Theme>(theme);
+    end_card();
+
+    const bool same = changed.text_size_percent == current.text_size_percent && changed.theme == current.theme;
+    return same ? Action() : Action(act::ChangeDisplaySettings{changed});
+}
+
+Action study_card(const StudyApp& app, const Column& column) {
+    const float width = card_inner_width(column);
+    const StudySettings& current = app.study_settings();
+    StudySettings changed = current;
+    bool touched = false;
+    begin_card(column);
+    text_block("Studying, for " + app.profile()->name, fonts().heading, 0, width);
+
+    setting_label("New cards a day", "How many cards you have never seen a session may bring in one day.", width);
+    const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
+    if (step != 0) {
+        changed.new_cards_per_day = std::clamp(current.new_cards_per_day + step * kNewCardsStep, 0, kMaxNewCards);
+        touched = true;
+    }
+
+    setting_label("Desired retention",
+                  "How likely you should still know a card when it comes back. Higher means more reviews.", width);
+    const int percent_value = static_cast<int>(std::lround(current.desired_retention * 100));
+    const int nudge = stepper("retention", std::to_string(percent_value) + " %", width);
+    if (nudge != 0) {
+        changed.desired_retention =
+            std::clamp(current.desired_retention + nudge * kRetentionStep, kMinRetention, kMaxRetention);
+        touched = true;
+    }
+
+    setting_label("Ask how sure I am", "After each verdict, pick 50 %, 70 % or 90 %: it trains calibration.", width);
+    const int ask = segmented("ask", {"On", "Off"}, current.ask_confidence ? 0 : 1, width);
+    if (ask >= 0) {
+        changed.ask_confidence = ask == 0;
+        touched = true;
+    }
+    end_card();
+    return touched ? Action(act::ChangeStudySettings{changed}) : Action();
+}
+
+}  // namespace
+
+Action draw_settings_screen(const StudyApp& app) {
+    const Column column = page_column(36 * em());
+    InColumn in(column);
+    Action action;
+    vertical_space(1.0f);
+    take(action, display_card(app.display_settings(), column));
+    if (app.profile()) {
+        take(action, study_card(app, column));
+    } else {
+        muted("Choose a learner on the home screen to change how they study.", column.width);
+    }
+    return action;
+}
+
+}  // namespace claimdeck::ui

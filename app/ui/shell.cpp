@@ -1,0 +1,453 @@
+#include "shell.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+#include "done_screen.hpp"
+#include "settings_screen.hpp"
+#include "stats_screen.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+constexpr float kBaseBodySize = 18;  // body text at 100 %, in screen units
+
+constexpr const char* kShortcutsPopup = "Keyboard shortcuts";
+constexpr const char* kShortcuts[][2] = {
+    {"1  2  3", "Pick a verdict, then how sure you are"},
+    {"H", "Show the paragraph around the claim"},
+    {"Space or Enter", "Next card, from the answer"},
+    {"Ctrl+Z", "Undo the last answer"},
+    {"Esc", "Back"},
+    {"?", "Show or hide this list"},
+};
+
+// Buttons in the top bar are flat: text on the bar, a wash when hovered.
+bool bar_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    const bool clicked = button(label);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    return clicked;
+}
+
+float bar_button_width(const char* label) {
+    return ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+// A confidence scripted answers cycle through, and whether to get one wrong:
+// every third answer is, so the statistics have something to show.
+Confidence scripted_confidence(int i) { return kStatedConfidences[static_cast<std::size_t>(2 - i % 3)]; }
+Verdict scripted_verdict(const Claim& claim, int i) {
+    return i % 3 == 1 ? kAllVerdicts[(index_of(claim.verdict) + 1) % 3] : claim.verdict;
+}
+
+}  // namespace
+
+const char* screen_name(Screen screen) {
+    switch (screen) {
+        case Screen::Home: return "home";
+        case Screen::Card: return "card";
+        case Screen::Reveal: return "reveal";
+        case Screen::Done: return "done";
+        case Screen::Article: return "article";
+        case Screen::Lookup: return "lookup";
+        case Screen::Stats: return "stats";
+        case Screen::Settings: return "settings";
+    }
+    return "home";
+}
+
+Shell::Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed)
+    : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed) {}
+
+// ---- Fonts and theme --------------------------------------------------------
+
+void Shell::set_scale(float ui_scale, float pixels_per_unit) {
+    ui_scale_ = ui_scale;
+    pixels_per_unit_ = pixels_per_unit;
+}
+
+float Shell::wanted_body_size() const {
+    return std::round(kBaseBodySize * ui_scale_ * static_cast<float>(app_.display_settings().text_size_percent) / 100);
+}
+
+bool Shell::fonts_outdated() const { return built_body_size_ != wanted_body_size(); }
+
+bool Shell::rebuild_fonts(ImFontAtlas& atlas) {
+    built_body_size_ = wanted_body_size();
+    const Fonts built = build_fonts(atlas, font_files_, built_body_size_, pixels_per_unit_);
+    ImGui::GetIO().FontGlobalScale = 1 / pixels_per_unit_;
+    set_fonts(built);
+    apply_theme(app_.display_settings().theme, ui_scale_);
+    return built.body && built.bold && built.claim && built.heading && built.small;
+}
+
+// ---- The frame --------------------------------------------------------------
+
+void Shell::draw_frame() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags whole_screen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoScrollWithMouse;
+    // The page draws its own margins; tooltips and popups keep the theme's padding.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("ClaimDeck", nullptr, whole_screen);
+    ImGui::PopStyleVar();
+    Action action = draw_top_bar();
+    draw_notices();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("##page", ImVec2(0, -footer_height()), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (scroll_to_top_) ImGui::SetScrollY(0);
+    scroll_to_top_ = false;
+    drag_to_scroll();
+    take(action, draw_screen());
+    ImGui::EndChild();
+    take(action, draw_footer());
+    ImGui::End();
+
+    draw_shortcuts();
+    take(action, global_shortcuts());
+    apply(action);
+}
+
+bool Shell::in_study() const {
+    return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal);
+}
+
+Action Shell::draw_top_bar() {
+    Action action;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    const float height = std::round(touch_target() + 0.5f * em());
+    const float pad = std::round(0.5f * em());
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), palette().surface);
+    draw->AddLine(ImVec2(at.x, at.y + height - 1), ImVec2(at.x + width, at.y + height - 1), palette().border);
+    const float row_y = at.y + (height - touch_target()) / 2;
+    const float text_y = at.y + (height - em()) / 2;
+
+    // Left: where Back leads, or the app's name at home.
+    if (screen_ == Screen::Home) {
+        ImGui::SetCursorScreenPos(ImVec2(at.x + 2 * pad, text_y));
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted("ClaimDeck");
+        ImGui::PopFont();
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(at.x + pad, row_y));
+        if (bar_button(back_stack_.empty() ? "\u2190 Home" : "\u2190 Back")) take(action, act::Back{});
+    }
+    const float left_end = ImGui::GetItemRectMax().x + spacing;
+
+    // Middle: the session's progress.
+    const StudySession* session = app_.session();
+    std::string progress;
+    if (in_study())
+        progress = std::to_string(session->answered() + (screen_ == Screen::Card ? 1 : 0)) + " / " +
+                   std::to_string(session->planned());
+    const float progress_width = progress.empty() ? 0 : ImGui::CalcTextSize(progress.c_str()).x + spacing;
+
+    // Right: Statistics and Settings, leaving out Statistics when the bar is too narrow for all.
+    const bool roomy = width > 40 * em();
+    const char* stats_label = roomy ? "Statistics" : "Stats";
+    const char* settings_label = roomy ? "\u2699 Settings" : "\u2699";
+    const bool show_settings = screen_ != Screen::Settings;
+    const float settings_width = show_settings ? bar_button_width(settings_label) + spacing : 0;
+    const bool show_stats = screen_ != Screen::Stats && app_.profile() &&
+                            left_end + progress_width + settings_width + bar_button_width(stats_label) <= width - pad;
+    float right = at.x + width - pad;
+    if (show_settings) {
+        right -= bar_button_width(settings_label);
+        ImGui::SetCursorScreenPos(ImVec2(right, row_y));
+        if (bar_button(settings_label)) take(action, act::Go{Screen::Settings});
+        right -= spacing;
+    }
+    if (show_stats) {
+        right -= bar_button_width(stats_label);
+        ImGui::SetCursorScreenPos(ImVec2(right, row_y));
+        if (bar_button(stats_label)) take(action, act::Go{Screen::Stats});
+    }
+    if (!progress.empty()) {
+        // Centred on the window when there is room, else in the gap between the sides.
+        const float text_width = progress_width - spacing;
+        const float centred = at.x + (width - text_width) / 2;
+        const float x = std::clamp(centred, left_end, std::max(left_end, right - spacing - text_width));
+        ImGui::SetCursorScreenPos(ImVec2(std::round(x), text_y));
+        ImGui::TextUnformatted(progress.c_str());
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
+    if (in_study())
+        progress_bar(static_cast<float>(session->answered()) / static_cast<float>(std::max(1, session->planned())),
+                     width, palette().accent);
+    else
+        ImGui::Dummy(ImVec2(width, 0));
+    return action;
+}
+
+void Shell::draw_notices() {
+    const StudySession* session = app_.session();
+    std::string text = notice_;
+    // The store's message says what went wrong and that the answer is kept.
+    if (session && session->pending_saves() > 0)
+        text = std::to_string(session->pending_saves()) +
+               (session->pending_saves() == 1 ? " answer is" : " answers are") + " not saved yet. " +
+               session->save_error();
+    if (text.empty()) return;
+    vertical_space(0.5f);
+    banner(text, palette().error, palette().error_text, page_column(50 * em()));
+}
+
+// The bar fixed under the page on some screens: the next step, always in reach.
+const RevealView* Shell::revealed() const {
+    return screen_ == Screen::Reveal ? &reveal_ : screen_ == Screen::Lookup ? &lookup_ : nullptr;
+}
+
+bool Shell::card_footer_shown() const { return screen_ == Screen::Card && app_.session() && answers_in_footer(); }
+
+float Shell::footer_height() const {
+    if (const RevealView* view = revealed()) return reveal_footer_height(app_, *view);
+    return card_footer_shown() ? card_footer_height(card_) : 0;
+}
+
+Action Shell::draw_footer() {
+    // Pinned to the window's bottom edge (the page above ends with item spacing).
+    const float height = footer_height();
+    if (height <= 0) return {};
+    const ImVec2 window = ImGui::GetWindowPos();
+    ImGui::SetCursorScreenPos(ImVec2(window.x, window.y + ImGui::GetWindowHeight() - height));
+    if (const RevealView* view = revealed()) return draw_reveal_footer(app_, *view);
+    return draw_card_footer(card_);
+}
+
+Action Shell::draw_screen() {
+    switch (screen_) {
+        case Screen::Home: return draw_home_screen(app_, home_);
+        case Screen::Card: return draw_card_screen(app_, card_);
+        case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
+        case Screen::Done: return draw_done_screen(app_);
+        case Screen::Article: return draw_article_screen(app_, article_);
+        case Screen::Lookup: return draw_reveal_screen(app_, lookup_);
+        case Screen::Stats: return draw_stats_screen(app_);
+        case Screen::Settings: return draw_settings_screen(app_);
+    }
+    return {};
+}
+
+void Shell::draw_shortcuts() {
+    if (shortcuts_open_ && !ImGui::IsPopupOpen(kShortcutsPopup)) ImGui::OpenPopup(kShortcutsPopup);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.5f * em(), 1.5f * em()));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::BeginPopupModal(kShortcutsPopup, nullptr, flags)) {
+        ImGui::PushFont(fonts().bold);
+        float key_column = 0;
+        for (const auto& shortcut : kShortcuts) key_column = std::max(key_column, ImGui::CalcTextSize(shortcut[0]).x);
+        key_column += 1.2f * em();
+        const float text_width = std::min(20 * em(), viewport->WorkSize.x - key_column - 5 * em());
+        ImGui::PopFont();
+        heading(kShortcutsPopup);
+        for (const auto& [key, meaning] : kShortcuts) {
+            const float line_start = ImGui::GetCursorPosX();
+            ImGui::PushFont(fonts().bold);
+            ImGui::TextUnformatted(key);
+            ImGui::PopFont();
+            ImGui::SameLine(line_start + key_column);
+            text_block(meaning, nullptr, 0, text_width);
+        }
+        if (!shortcuts_open_ || primary_button("Close", key_column + text_width)) {
+            shortcuts_open_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+Action Shell::global_shortcuts() {
+    if (pressed(ImGuiKey_Escape)) return act::Back{};
+    if (typed('?')) return act::ToggleShortcuts{};
+    if (ctrl_pressed(ImGuiKey_Z) && in_study()) return act::Undo{};
+    return {};
+}
+
+// ---- Carrying out actions ---------------------------------------------------
+
+void Shell::apply(const Action& action) {
+    if (std::holds_alternative<std::monostate>(action)) return;
+    try {
+        std::visit([this](const auto& chosen) { apply(chosen); }, action);
+        notice_.clear();
+    } catch (const std::exception& error) {
+        notice_ = error.what();
+    }
+}
+
+void Shell::show(Screen screen) {
+    if (screen != screen_) scroll_to_top_ = true;
+    screen_ = screen;
+}
+
+void Shell::apply(const act::Go& go) {
+    const bool on_top = go.screen == Screen::Article || go.screen == Screen::Stats ||
+                        go.screen == Screen::Settings || go.screen == Screen::Lookup;
+    if (!on_top)
+        back_stack_.clear();
+    else if (go.screen != screen_)
+        back_stack_.push_back(screen_);
+    show(go.screen);
+}
+
+void Shell::apply(const act::Back&) {
+    if (shortcuts_open_) {
+        shortcuts_open_ = false;
+    } else if (screen_ == Screen::Card && card_.picked) {
+        card_.picked.reset();
+    } else if (!back_stack_.empty()) {
+        show(back_stack_.back());
+        back_stack_.pop_back();
+    } else if (screen_ != Screen::Home) {
+        show(Screen::Home);
+    }
+}
+
+void Shell::apply(const act::StartStudy&) {
+    if (!app_.session() || app_.session()->finished()) app_.start_session(shuffle_seed_++);
+    card_ = {};
+    apply(act::Go{app_.session()->finished() ? Screen::Done : Screen::Card});
+}
+
+void Shell::apply(const act::PickVerdict& pick) {
+    if (app_.study_settings().ask_confidence)
+        card_.picked = pick.verdict;
+    else
+        answer(pick.verdict, Confidence::Unstated);
+}
+
+void Shell::apply(const act::PickConfidence& pick) {
+    if (card_.picked) answer(*card_.picked, pick.confidence);
+}
+
+void Shell::answer(Verdict verdict, Confidence confidence) {
+    AnswerOutcome outcome = app_.answer(verdict, confidence);
+    if (!outcome.claim) return;
+    reveal_ = {outcome.claim, outcome};
+    card_ = {};
+    show(Screen::Reveal);
+}
+
+void Shell::apply(const act::ShowHint&) {
+    card_.hint_shown = true;
+    app_.use_hint();
+}
+
+void Shell::apply(const act::Next&) {
+    app_.retry_pending_saves();
+    card_ = {};
+    show(app_.session() && !app_.session()->finished() ? Screen::Card : Screen::Done);
+}
+
+void Shell::apply(const act::Undo&) {
+    app_.undo();
+    card_ = {};
+    show(Screen::Card);
+}
+
+void Shell::apply(const act::ReadArticle& read) {
+    article_ = ArticleView{read.article_id, read.focus_claim, true};
+    apply(act::Go{Screen::Article});
+}
+
+void Shell::apply(const act::OpenClaim& open) {
+    lookup_ = {app_.deck().claim(open.claim_id), std::nullopt};
+    // Back in the article, the reader returns to the claim they opened.
+    article_.focus_claim = open.claim_id;
+    article_.scroll_to_focus = true;
+    apply(act::Go{Screen::Lookup});
+}
+
+void Shell::apply(const act::ChooseProfile& choose) { app_.choose_profile(choose.id); }
+
+void Shell::apply(const act::CreateProfile& create) {
+    app_.create_profile(create.name);
+    home_ = {};
+}
+
+void Shell::apply(const act::RenameProfile& rename) {
+    app_.rename_profile(rename.id, rename.name);
+    home_ = {};
+}
+
+void Shell::apply(const act::DeleteProfile& remove) {
+    app_.delete_profile(remove.id);
+    home_ = {};
+}
+
+void Shell::apply(const act::ChangeStudySettings& change) { app_.set_study_settings(change.settings); }
+
+void Shell::apply(const act::ChangeDisplaySettings& change) {
+    app_.set_display_settings(change.settings);
+    apply_theme(change.settings.theme, ui_scale_);
+}
+
+void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_open_; }
+
+// ---- Scripted starts --------------------------------------------------------
+
+void Shell::start_studying() { apply(act::StartStudy{}); }
+
+void Shell::answer_by_script(int count) {
+    for (int i = 0; i < count && app_.session() && !app_.session()->finished(); ++i) {
+        if (screen_ == Screen::Reveal) apply(act::Next{});
+        const Claim& claim = *app_.session()->current();
+        answer(scripted_verdict(claim, i), scripted_confidence(i));
+    }
+}
+
+void Shell::open(StartScreen start) {
+    switch (start) {
+        case StartScreen::Natural: return;
+        case StartScreen::Home: return apply(act::Go{Screen::Home});
+        case StartScreen::Card:
+            if (screen_ == Screen::Reveal) apply(act::Next{});
+            return;
+        case StartScreen::Reveal:
+            if (screen_ != Screen::Reveal) answer_by_script(1);
+            return;
+        case StartScreen::Done:
+            while (app_.session() && !app_.session()->finished())
+                answer_by_script(app_.session()->planned() - app_.session()->answered());
+            return apply(act::Next{});
+        case StartScreen::Article: {
+            // The article of the last answer, else of the deck's first claim.
+            const Claim* shown = reveal_.claim ? reveal_.claim
+                                 : app_.deck().claims.empty() ? nullptr
+                                                              : &app_.deck().claims.front();
+            if (shown) return apply(act::ReadArticle{shown->article, shown->id});
+            return apply(act::Go{Screen::Article});
+        }
+        case StartScreen::Stats: return apply(act::Go{Screen::Stats});
+        case StartScreen::Settings: return apply(act::Go{Screen::Settings});
+    }
+}
+
+FrameReport Shell::report() const {
+    FrameReport report;
+    report.screen = screen_;
+    report.text_colour = palette().text;
+    if (screen_ == Screen::Card && app_.session()) {
+        report.claim = app_.session()->current();
+        report.claim_box = card_.claim_box;
+    }
+    return report;
+}
+
+}  // namespace claimdeck::ui

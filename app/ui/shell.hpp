@@ -1,0 +1,106 @@
+// The app shell: one borderless window over the whole viewport with a slim
+// top bar, the current screen below it, and the keyboard shortcuts that work
+// everywhere. It carries out what the screens ask for by calling StudyApp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "actions.hpp"
+#include "article_screen.hpp"
+#include "card_screen.hpp"
+#include "fonts.hpp"
+#include "gui_options.hpp"
+#include "home_screen.hpp"
+#include "reveal_screen.hpp"
+
+namespace claimdeck::ui {
+
+// What the last frame showed, for scripted runs and the GUI tests.
+struct FrameReport {
+    Screen screen = Screen::Home;
+    const Claim* claim = nullptr;  // the claim on the card screen
+    ImRect claim_box;              // where it was drawn, in screen units
+    ImU32 text_colour = 0;
+};
+const char* screen_name(Screen screen);
+
+class Shell {
+public:
+    Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed);
+
+    // The fonts follow the text size setting and the monitor's scale. When
+    // fonts_outdated(), call rebuild_fonts() before ImGui::NewFrame() and
+    // upload the font atlas again.
+    void set_scale(float ui_scale, float pixels_per_unit);
+    bool fonts_outdated() const;
+    bool rebuild_fonts(ImFontAtlas& atlas);  // false when a font file could not be read
+
+    // Draws the whole frame; call between ImGui::NewFrame() and ImGui::Render().
+    void draw_frame();
+
+    // Scripted starts, for the command line.
+    void start_studying();
+    void answer_by_script(int count);
+    void open(StartScreen screen);
+
+    FrameReport report() const;
+
+private:
+    float wanted_body_size() const;
+    Action draw_top_bar();
+    void draw_notices();
+    Action draw_screen();
+    const RevealView* revealed() const;
+    bool card_footer_shown() const;
+    float footer_height() const;
+    Action draw_footer();
+    void draw_shortcuts();
+    Action global_shortcuts();
+    bool in_study() const;
+
+    void apply(const Action& action);
+    void apply(std::monostate) {}
+    void apply(const act::Go& go);
+    void apply(const act::Back&);
+    void apply(const act::StartStudy&);
+    void apply(const act::PickVerdict& pick);
+    void apply(const act::PickConfidence& pick);
+    void apply(const act::ShowHint&);
+    void apply(const act::Next&);
+    void apply(const act::Undo&);
+    void apply(const act::ReadArticle& read);
+    void apply(const act::OpenClaim& open);
+    void apply(const act::ChooseProfile& choose);
+    void apply(const act::CreateProfile& create);
+    void apply(const act::RenameProfile& rename);
+    void apply(const act::DeleteProfile& remove);
+    void apply(const act::ChangeStudySettings& change);
+    void apply(const act::ChangeDisplaySettings& change);
+    void apply(const act::ToggleShortcuts&);
+
+    void show(Screen screen);
+    void answer(Verdict verdict, Confidence confidence);
+
+    StudyApp& app_;
+    FontFiles font_files_;
+    std::uint64_t shuffle_seed_;
+    float ui_scale_ = 1;
+    float pixels_per_unit_ = 1;
+    float built_body_size_ = 0;  // of the fonts in the atlas
+
+    Screen screen_ = Screen::Home;
+    std::vector<Screen> back_stack_;  // screens opened on top of another, for Back
+    bool scroll_to_top_ = true;
+    bool shortcuts_open_ = false;
+    std::string notice_;  // the last fault, until the next action succeeds
+
+    HomeView home_;
+    CardView card_;
+    RevealView reveal_;  // the answer just given
+    RevealView lookup_;  // a claim opened from the article reader
+    ArticleView article_;
+};
+
+}  // namespace claimdeck::ui

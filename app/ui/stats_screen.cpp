@@ -1,0 +1,281 @@
+#include "stats_screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "scoring.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+std::string percent_text(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + " %"; }
+
+std::string signed_number(double value) {
+    char text[32];
+    // U+2212 minus, as describe_detection writes it.
+    std::snprintf(text, sizeof text, "%s%.2f", value < -0.005 ? "\u2212" : "", std::fabs(value));
+    return text;
+}
+
+ImU32 faded(ImU32 colour, double share) {
+    const unsigned alpha = static_cast<unsigned>(std::lround(40 + 215 * std::clamp(share, 0.0, 1.0)));
+    return (colour & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+void draw_text(ImFont* font, ImVec2 at, ImU32 colour, std::string_view text) {
+    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    ImGui::GetWindowDrawList()->AddText(font, size, at, colour, text.data(), text.data() + text.size());
+}
+
+ImVec2 text_size(ImFont* font, std::string_view text) {
+    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
+}
+
+void centred(ImFont* font, ImVec2 centre, ImU32 colour, std::string_view text) {
+    const ImVec2 size = text_size(font, text);
+    draw_text(font, ImVec2(std::round(centre.x - size.x / 2), std::round(centre.y - size.y / 2)), colour, text);
+}
+
+// Reserves a width × height area at the cursor for a chart and returns it.
+ImRect chart_area(float width, float height) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    return ImRect(at, ImVec2(at.x + width, at.y + height));
+}
+
+void summary_card(const Scorecard& card, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Your results", fonts().heading, 0, width);
+    if (card.overall.answered > 0) {
+        text_block(percent_text(card.overall.accuracy()) + " right", fonts().claim, 0, width);
+        muted("over " + std::to_string(card.overall.answered) + " answers on this deck", width);
+        vertical_space(0.3f);
+    }
+    text_block(describe_overall(card), nullptr, 0, width);
+    end_card();
+}
+
+void detection_card(const Scorecard& card, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Telling the verdicts apart", fonts().heading, 0, width);
+    muted("d\u2032 says how well you tell a verdict from the other two (0 is guessing); c below 0 means you say it "
+          "too readily, above 0 too rarely.",
+          width);
+    for (Verdict verdict : kAllVerdicts) {
+        const SignalDetection& d = card.detection[index_of(verdict)];
+        const Tally& tally = card.per_class[index_of(verdict)];
+        vertical_space(0.5f);
+        chip(std::string(verdict_symbol(verdict)) + " " + std::string(display_name(verdict)), verdict_colour(verdict),
+             on_verdict_colour(verdict));
+        text_block(describe_detection(verdict, d), nullptr, 0, width);
+        muted("d\u2032 " + signed_number(d.d_prime) + "  \u00B7  c " + signed_number(d.criterion) + "  \u00B7  " +
+                  std::to_string(tally.right) + " of " + std::to_string(tally.answered) + " right",
+              width);
+    }
+    end_card();
+}
+
+void confusion_card(const Scorecard& card, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("What you said, against what it was", fonts().heading, 0, width);
+    muted("Rows: what the claim was. Columns: what you said. The diagonal is right.", width);
+    vertical_space(0.4f);
+
+    const float label_width = std::min(7.5f * em(), width * 0.4f);
+    const float cell = std::floor(std::min((width - label_width) / 3, 5.0f * em()));
+    const float header = 1.6f * em();
+    const ImRect area = chart_area(label_width + 3 * cell, header + 3 * cell);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float grid_x = area.Min.x + label_width;
+    const float grid_y = area.Min.y + header;
+    for (Verdict said : kAllVerdicts) {
+        const float x = grid_x + static_cast<float>(index_of(said)) * cell;
+        centred(fonts().bold, ImVec2(x + cell / 2, area.Min.y + header / 2), palette().text, verdict_symbol(said));
+    }
+    for (Verdict truth : kAllVerdicts) {
+        const float y = grid_y + static_cast<float>(index_of(truth)) * cell;
+        const std::string label = std::string(verdict_symbol(truth)) + " " + std::string(display_name(truth));
+        draw_text(fonts().small, ImVec2(area.Min.x, std::round(y + cell / 2 - 0.5f * em())), palette().text, label);
+        int row_total = 0;
+        for (Verdict said : kAllVerdicts) row_total += card.confusion[index_of(said)][index_of(truth)];
+        for (Verdict said : kAllVerdicts) {
+            const int count = card.confusion[index_of(said)][index_of(truth)];
+            const float x = grid_x + static_cast<float>(index_of(said)) * cell;
+            const double share = row_total ? static_cast<double>(count) / row_total : 0;
+            // Right answers in the verdict's colour, mistakes in grey: deeper for a larger share of the row.
+            const ImU32 fill = count == 0 ? palette().surface_sunken
+                                          : faded(said == truth ? verdict_colour(truth) : palette().text_muted, share);
+            const float gap = std::max(1.0f, 0.1f * em());
+            draw->AddRectFilled(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), fill, 0.3f * em());
+            centred(fonts().bold, ImVec2(x + cell / 2, y + cell / 2), readable_ink(fill, palette().surface),
+                    std::to_string(count));
+        }
+    }
+    end_card();
+}
+
+void calibration_chart(const Scorecard& card, float width) {
+    const float axis_label = 2.8f * em();
+    const float height = std::min(width * 0.7f, 15 * em());
+    const ImRect area = chart_area(width, height + 2.6f * em());
+    const ImRect plot(ImVec2(area.Min.x + axis_label, area.Min.y + 0.5f * em()),
+                      ImVec2(area.Max.x - 0.8f * em(), area.Min.y + 0.5f * em() + height));
+    // Stated confidence runs 40–100 % across, actual accuracy 0–100 % up.
+    auto at = [&](double stated, double actual) {
+        return ImVec2(plot.Min.x + static_cast<float>((stated - 0.4) / 0.6) * plot.GetWidth(),
+                      plot.Max.y - static_cast<float>(actual) * plot.GetHeight());
+    };
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int tick = 0; tick <= 100; tick += 25) {
+        const ImVec2 left = at(0.4, tick / 100.0);
+        draw->AddLine(left, ImVec2(plot.Max.x, left.y), palette().border);
+        const std::string label = std::to_string(tick) + " %";
+        draw_text(fonts().small, ImVec2(area.Min.x, std::round(left.y - 0.45f * em())), palette().text_muted, label);
+    }
+    draw->AddLine(at(0.4, 0.4), at(1.0, 1.0), palette().text_muted, std::max(1.5f, 0.1f * em()));
+    for (const CalibrationBin& bin : card.calibration) {
+        const double stated = percent(bin.level) / 100.0;
+        const ImVec2 base = at(stated, 0);
+        centred(fonts().small, ImVec2(base.x, plot.Max.y + 1.4f * em()), palette().text,
+                std::to_string(percent(bin.level)) + " % sure");
+        if (bin.answered == 0) continue;
+        const ImVec2 point = at(stated, bin.accuracy());
+        const float radius = std::min(0.9f * em(), 0.35f * em() + 0.08f * em() * static_cast<float>(bin.answered));
+        draw->AddCircleFilled(point, radius, palette().accent);
+        draw_text(fonts().small, ImVec2(point.x + radius + 0.2f * em(), point.y - 0.5f * em()), palette().text,
+                  std::to_string(bin.right) + "/" + std::to_string(bin.answered));
+    }
+}
+
+void calibration_card(const Scorecard& card, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("How sure you were, against how often you were right", fonts().heading, 0, width);
+    muted("Dots on the diagonal mean your confidence matches your results; below it, you were surer than you "
+          "were right.",
+          width);
+    vertical_space(0.4f);
+    calibration_chart(card, width);
+    if (card.brier) {
+        char brier[16];
+        std::snprintf(brier, sizeof brier, "%.2f", *card.brier);
+        muted(std::string("Brier score ") + brier + " (0 is perfect; always saying 50 % scores 0.25).", width);
+    }
+    end_card();
+}
+
+void articles_card(const Deck& deck, const Scorecard& card, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("By article", fonts().heading, 0, width);
+    for (const Article& article : deck.articles) {
+        auto found = card.per_article.find(article.id);
+        if (found == card.per_article.end()) continue;
+        const Tally& tally = found->second;
+        vertical_space(0.3f);
+        text_block(article.title, fonts().small, 0, width);
+        const std::string count = std::to_string(tally.right) + " / " + std::to_string(tally.answered);
+        const float count_width = text_size(fonts().small, count).x + 0.6f * em();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        progress_bar(static_cast<float>(tally.accuracy()), width - count_width, verdict_colour(Verdict::Verified));
+        draw_text(fonts().small, ImVec2(at.x + width - count_width + 0.6f * em(), at.y - 0.4f * em()),
+                  palette().text_muted, count);
+        vertical_space(0.2f);
+    }
+    end_card();
+}
+
+// Monday 0 … Sunday 6 for a day counted from 1970-01-01, a Thursday.
+int weekday(std::int64_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
+
+void study_days_card(const StudyApp& app, const Column& column) {
+    constexpr int kWeeks = 12;
+    constexpr const char* kRowLabels[] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Days you studied", fonts().heading, 0, width);
+    muted("The last 12 weeks, a square a day, one column a week: the darker, the more answers.", width);
+    vertical_space(0.3f);
+
+    const std::map<std::int64_t, int>& per_day = app.answers_per_day();
+    int most = 1;
+    for (const auto& entry : per_day) most = std::max(most, entry.second);
+    const std::int64_t today = app.now() / kMsPerDay;
+    const std::int64_t first_day = today - weekday(today) - 7 * (kWeeks - 1);
+
+    const float label_width = 2.6f * em();
+    const float cell = std::floor(std::min((width - label_width) / kWeeks, 1.8f * em()));
+    const ImRect area = chart_area(label_width + kWeeks * cell, 7 * cell);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float gap = std::max(1.0f, 0.12f * em());
+    for (int row = 0; row < 7; ++row) {
+        const float y = area.Min.y + static_cast<float>(row) * cell;
+        draw_text(fonts().small, ImVec2(area.Min.x, std::round(y + cell / 2 - 0.45f * em())), palette().text_muted,
+                  kRowLabels[row]);
+        for (int week = 0; week < kWeeks; ++week) {
+            const std::int64_t day = first_day + 7 * week + row;
+            if (day > today) continue;
+            auto found = per_day.find(day);
+            const ImU32 fill = found == per_day.end() ? palette().surface_sunken
+                                                      : faded(palette().accent, static_cast<double>(found->second) / most);
+            const float x = area.Min.x + label_width + static_cast<float>(week) * cell;
+            draw->AddRectFilled(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), fill,
+                                0.2f * em());
+            if (day == today)
+                draw->AddRect(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), palette().text,
+                              0.2f * em());
+        }
+    }
+    muted("The outlined square is today.", width);
+    end_card();
+}
+
+}  // namespace
+
+Action draw_stats_screen(const StudyApp& app) {
+    vertical_space(1.0f);
+    if (!app.profile()) {
+        const Column column = page_column(40 * em());
+        InColumn in(column);
+        muted("Choose a learner on the home screen to see their statistics.", column.width);
+        return {};
+    }
+    const Scorecard card = app.scorecard();
+    // Two columns on a wide window: counts on the left, what they mean on the right.
+    const Column page = page_column(80 * em());
+    const bool wide = page.width >= 60 * em() && card.overall.answered > 0;
+    const float gap = 1.5f * em();
+    const Column left = wide ? Column{page.x, std::floor((page.width - gap) / 2)} : page_column(40 * em());
+    const Column right = wide ? Column{left.x + left.width + gap, left.width} : left;
+
+    const float top = ImGui::GetCursorScreenPos().y;
+    float left_bottom = 0;
+    {
+        InColumn in(left);
+        summary_card(card, left);
+        if (card.overall.answered > 0) {
+            confusion_card(card, left);
+            articles_card(app.deck(), card, left);
+        }
+        left_bottom = ImGui::GetCursorScreenPos().y;
+    }
+    if (card.overall.answered > 0) {
+        if (wide) ImGui::SetCursorScreenPos(ImVec2(right.x, top));
+        InColumn in(right);
+        detection_card(card, right);
+        calibration_card(card, right);
+        study_days_card(app, right);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(page.x, std::max(left_bottom, ImGui::GetCursorScreenPos().y)));
+    vertical_space(0.5f);
+    return {};
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,308 @@
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "rich_text.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+struct OpenCard {
+    ImDrawListSplitter splitter;
+    Column column;
+    ImVec2 top_left;
+    bool open = false;
+};
+OpenCard& open_card() {
+    static OpenCard card;
+    return card;
+}
+
+// ImGui's wrap position is in window-local coordinates.
+float local_x(float screen_x) { return screen_x - ImGui::GetWindowPos().x + ImGui::GetScrollX(); }
+
+float font_size(const ImFont* font) { return font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale; }
+
+void centred_text(ImDrawList* draw, ImFont* font, ImVec2 centre, ImU32 colour, std::string_view text) {
+    const float size = font_size(font);
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
+    draw->AddText(font, size, ImVec2(std::round(centre.x - extent.x / 2), std::round(centre.y - extent.y / 2)), colour,
+                  text.data(), text.data() + text.size());
+}
+
+}  // namespace
+
+Column page_column(float max_width) {
+    const float window_x = ImGui::GetWindowPos().x;
+    // The scrollbar's room is always kept so the page does not shift when it appears.
+    const float available = ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
+    const float margin = std::clamp(available * 0.05f, 0.75f * em(), 2.5f * em());
+    const float width = std::min(max_width, available - 2 * margin);
+    return {std::round(window_x + (available - width) / 2), std::floor(width)};
+}
+
+InColumn::InColumn(const Column& column) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    shift_ = column.x - (window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x);
+    // Indent(0) would indent by the style's default, so a zero shift is skipped.
+    if (shift_ != 0) ImGui::Indent(shift_);
+    ImGui::PushTextWrapPos(local_x(column.x + column.width));
+}
+
+InColumn::~InColumn() {
+    ImGui::PopTextWrapPos();
+    if (shift_ != 0) ImGui::Unindent(shift_);
+}
+
+float available_width() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float cursor_x = ImGui::GetCursorScreenPos().x;
+    if (window->DC.TextWrapPos > 0) return window->Pos.x - window->Scroll.x + window->DC.TextWrapPos - cursor_x;
+    return ImGui::GetContentRegionAvail().x;
+}
+
+float card_padding() { return std::round(1.2f * em()); }
+
+float card_inner_width(const Column& column) { return column.width - 2 * card_padding(); }
+
+void begin_card(const Column& column) {
+    OpenCard& card = open_card();
+    IM_ASSERT(!card.open && "cards cannot be nested");
+    card.open = true;
+    card.column = column;
+    card.top_left = ImVec2(column.x, ImGui::GetCursorScreenPos().y);
+    card.splitter.Split(ImGui::GetWindowDrawList(), 2);
+    card.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
+    ImGui::SetCursorScreenPos(ImVec2(column.x + card_padding(), card.top_left.y + card_padding()));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(local_x(column.x + column.width - card_padding()));
+}
+
+ImRect end_card(ImU32 fill, ImU32 outline) {
+    OpenCard& card = open_card();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + card_padding();
+    const ImRect rect(card.top_left, ImVec2(card.column.x + card.column.width, bottom));
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    card.splitter.SetCurrentChannel(draw, 0);
+    const float rounding = 0.8f * em();
+    const float lift = std::max(1.0f, 0.15f * em());
+    draw->AddRectFilled(ImVec2(rect.Min.x, rect.Min.y + lift), ImVec2(rect.Max.x, rect.Max.y + 2 * lift),
+                        palette().shadow, rounding);
+    draw->AddRectFilled(rect.Min, rect.Max, fill ? fill : palette().surface, rounding);
+    draw->AddRect(rect.Min, rect.Max, outline ? outline : palette().border, rounding, 0,
+                  outline ? std::max(2.0f, 0.12f * em()) : 1.0f);
+    card.splitter.Merge(draw);
+    card.open = false;
+
+    ImGui::SetCursorScreenPos(ImVec2(rect.Min.x, rect.Max.y));
+    ImGui::Dummy(ImVec2(rect.GetWidth(), 0.9f * em()));
+    return rect;
+}
+
+void text_block(std::string_view text, ImFont* font, ImU32 colour, float width) {
+    Paragraph paragraph;
+    paragraph.text = text;
+    paragraph.font = font;
+    paragraph.colour = colour;
+    rich_text(paragraph, width > 0 ? width : available_width());
+}
+
+void heading(std::string_view text) { text_block(text, fonts().heading, 0); }
+
+void muted(std::string_view text, float width) { text_block(text, nullptr, palette().text_muted, width); }
+
+void vertical_space(float ems) { ImGui::Dummy(ImVec2(0, ems * em())); }
+
+bool button(const char* label, float width) {
+    return ImGui::Button(label, ImVec2(width, touch_target()));
+}
+
+bool content_button(std::string_view text, float width, ImFont* font) {
+    if (!font) font = fonts().body;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float size = font_size(font);
+    const float wrap = width - 2 * style.FramePadding.x;
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
+    const float height = std::max(touch_target(), extent.y + 2 * style.FramePadding.y);
+    const bool clicked = ImGui::InvisibleButton("##content", ImVec2(width, height));
+    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
+                                          : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                                   : ImGuiCol_Button);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(rect.Min, rect.Max, fill, style.FrameRounding);
+    draw->AddRect(rect.Min, rect.Max, palette().border, style.FrameRounding);
+    const ImVec2 at(rect.Min.x + style.FramePadding.x, std::round(rect.GetCenter().y - extent.y / 2));
+    draw->AddText(font, size, at, palette().text, text.data(), text.data() + text.size(), wrap);
+    return clicked;
+}
+
+bool primary_button(const char* label, float width) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.text_muted);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    ImGui::PushFont(fonts().bold);
+    const bool clicked = button(label, width);
+    ImGui::PopFont();
+    ImGui::PopStyleColor(4);
+    return clicked;
+}
+
+int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
+    int clicked = -1;
+    const float spacing = 0.25f * em();
+    const float each = std::floor((width - spacing * static_cast<float>(labels.size() - 1)) / labels.size());
+    ImGui::PushID(id);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, spacing);
+        const bool is_chosen = static_cast<int>(i) == chosen;
+        if (is_chosen) {
+            ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
+        }
+        ImGui::PushID(static_cast<int>(i));
+        if (button(labels[i].c_str(), each)) clicked = static_cast<int>(i);
+        ImGui::PopID();
+        if (is_chosen) ImGui::PopStyleColor(3);
+    }
+    ImGui::PopID();
+    return clicked;
+}
+
+int stepper(const char* id, std::string_view value, float width) {
+    const float side = touch_target() * 1.3f;
+    int step = 0;
+    ImGui::PushID(id);
+    if (button("\u2212", side)) step = -1;  // −
+    ImGui::SameLine();
+    const float middle = width - 2 * side - 2 * ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(middle, touch_target()));
+    ImFont* bold = fonts().bold;
+    centred_text(ImGui::GetWindowDrawList(), bold, ImVec2(at.x + middle / 2, at.y + touch_target() / 2), palette().text,
+                 value);
+    ImGui::SameLine();
+    if (button("+", side)) step = +1;
+    ImGui::PopID();
+    return step;
+}
+
+float big_button_height() { return std::max(touch_target(), 2.8f * em()); }
+
+bool big_button(const BigButton& look, float width) {
+    const bool clicked = ImGui::InvisibleButton(look.id, ImVec2(width, big_button_height()));
+    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float rounding = 0.6f * em();
+    draw->AddRectFilled(rect.Min, rect.Max, look.fill, rounding);
+    draw->AddRect(rect.Min, rect.Max, palette().border, rounding);
+    if (ImGui::IsItemHovered())
+        draw->AddRect(rect.Min, rect.Max, palette().text, rounding, 0, std::max(2.0f, 0.14f * em()));
+    if (ImGui::IsItemActive()) draw->AddRectFilled(rect.Min, rect.Max, IM_COL32(0, 0, 0, 0x30), rounding);
+
+    const float mid_y = rect.GetCenter().y;
+    float x = rect.Min.x + 1.0f * em();
+    if (look.symbol) {
+        const float radius = 0.8f * em();
+        draw->AddCircle(ImVec2(x + radius, mid_y), radius, look.text, 0, std::max(1.5f, 0.1f * em()));
+        centred_text(draw, fonts().bold, ImVec2(x + radius, mid_y), look.text, look.symbol);
+        x += 2 * radius + 0.7f * em();
+    }
+    ImFont* bold = fonts().bold;
+    if (look.centred) {
+        centred_text(draw, bold, rect.GetCenter(), look.text, look.label);
+    } else {
+        const float size = font_size(bold);
+        draw->AddText(bold, size, ImVec2(x, std::round(mid_y - size / 2)), look.text, look.label.data(),
+                      look.label.data() + look.label.size());
+    }
+    if (look.key_hint) {
+        const float box = 1.5f * em();
+        const ImVec2 centre(rect.Max.x - 1.0f * em() - box / 2, mid_y);
+        draw->AddRect(ImVec2(centre.x - box / 2, centre.y - box / 2), ImVec2(centre.x + box / 2, centre.y + box / 2),
+                      look.text, 0.3f * em(), 0, 1.0f);
+        centred_text(draw, fonts().small, centre, look.text, look.key_hint);
+    }
+    return clicked;
+}
+
+ImVec2 chip_size(std::string_view text) {
+    ImFont* font = fonts().small;
+    const ImVec2 extent = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, text.data(), text.data() + text.size());
+    return ImVec2(std::round(extent.x + 1.2f * em()), std::round(extent.y + 0.5f * em()));
+}
+
+void chip(std::string_view text, ImU32 fill, ImU32 text_colour, float min_width) {
+    ImVec2 size = chip_size(text);
+    size.x = std::max(size.x, min_width);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), fill, size.y / 2);
+    centred_text(draw, fonts().small, ImVec2(at.x + size.x / 2, at.y + size.y / 2), text_colour, text);
+}
+
+void progress_bar(float fraction, float width, ImU32 fill) {
+    const float height = std::max(3.0f, std::round(0.22f * em()));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), palette().mark, height / 2);
+    const float done = std::clamp(fraction, 0.0f, 1.0f) * width;
+    if (done > 0) draw->AddRectFilled(at, ImVec2(at.x + done, at.y + height), fill, height / 2);
+}
+
+void footer_background(float height) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), palette().surface);
+    draw->AddLine(at, ImVec2(at.x + width, at.y), palette().border);
+}
+
+void banner(std::string_view text, ImU32 fill, ImU32 text_colour, const Column& column) {
+    InColumn in(column);
+    begin_card(column);
+    text_block(text, nullptr, text_colour, card_inner_width(column));
+    end_card(fill, text_colour);
+}
+
+bool typed(char character) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return false;
+    for (ImWchar c : io.InputQueueCharacters)
+        if (c == static_cast<ImWchar>(character)) return true;
+    return false;
+}
+
+bool pressed(ImGuiKey key) {
+    if (ImGui::GetIO().WantTextInput && key != ImGuiKey_Escape) return false;
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
+}
+
+bool ctrl_pressed(ImGuiKey key) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return (io.KeyCtrl || io.KeySuper) && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
+}
+
+void drag_to_scroll() {
+    static ImGuiID dragging = 0;  // the window being scrolled by a drag
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiID window = ImGui::GetID("##drag-to-scroll");
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered())
+        dragging = window;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        if (dragging == window) dragging = 0;
+        return;
+    }
+    if (dragging == window && io.MouseDelta.y != 0) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+}  // namespace claimdeck::ui

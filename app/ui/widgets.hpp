@@ -1,0 +1,108 @@
+// The building blocks every screen shares: the page column, cards drawn
+// with the draw list, large buttons, chips, keyboard shortcuts and
+// drag-to-scroll. Screens are made of these rather than of raw ImGui
+// widgets so the whole app keeps one look.
+#pragma once
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImRect
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "theme.hpp"
+
+namespace claimdeck::ui {
+
+// The readable column of a page: centred, at most `max_width` wide, with
+// margins that shrink on a narrow window.
+struct Column {
+    float x = 0;  // screen x of its left edge
+    float width = 0;
+};
+Column page_column(float max_width);
+
+// While one lives, new lines start at the column's left edge.
+class InColumn {
+public:
+    explicit InColumn(const Column& column);
+    ~InColumn();
+    InColumn(const InColumn&) = delete;
+    InColumn& operator=(const InColumn&) = delete;
+
+private:
+    float shift_;
+};
+
+// A card: what is drawn between begin_card() and end_card() sits on a
+// rounded surface with a soft shadow. Cards cannot be nested.
+void begin_card(const Column& column);
+ImRect end_card(ImU32 fill = 0, ImU32 outline = 0);  // returns the card's rectangle
+float card_padding();
+// The width of the text inside a card placed in `column`.
+float card_inner_width(const Column& column);
+
+// The room left on the line: to the wrap position of the card or column
+// the cursor is in, else to the window's edge.
+float available_width();
+
+// Plain text, wrapped at `width` (0: available_width()).
+void text_block(std::string_view text, ImFont* font = nullptr, ImU32 colour = 0, float width = 0);
+void heading(std::string_view text);
+void muted(std::string_view text, float width = 0);  // 0: available_width()
+void vertical_space(float ems);
+
+// A full-height flat button with the theme's look; `width` 0 fits the label.
+bool button(const char* label, float width = 0);
+// A button whose text comes from content (a name, a title): drawn as text,
+// never parsed for ImGui's "##" ids. Give it a unique id with PushID.
+bool content_button(std::string_view text, float width, ImFont* font = nullptr);
+// The primary action of a screen, filled with the accent colour.
+bool primary_button(const char* label, float width = 0);
+
+// A row of buttons of which one is chosen; returns the index
+// clicked this frame, or -1.
+int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width);
+// "−  value  +": returns -1 or +1 when a side is clicked, else 0.
+int stepper(const char* id, std::string_view value, float width);
+
+// One of the big answer buttons: a filled bar with a symbol, the label and
+// the key that picks it.
+struct BigButton {
+    const char* id;
+    const char* symbol;  // may be null
+    std::string_view label;
+    const char* key_hint;  // may be null
+    ImU32 fill;
+    ImU32 text;
+    bool centred = false;  // the label in the middle rather than after the symbol
+};
+bool big_button(const BigButton& look, float width);
+float big_button_height();
+
+// A small rounded label, e.g. a stance or a verdict.
+void chip(std::string_view text, ImU32 fill, ImU32 text_colour, float min_width = 0);
+ImVec2 chip_size(std::string_view text);
+
+// A thin progress bar across `width`.
+void progress_bar(float fraction, float width, ImU32 fill);
+
+// The surface of a bar fixed under the page, `height` tall from the cursor
+// and as wide as the window. Draws only; the caller places what is on it.
+void footer_background(float height);
+
+// A notice across the page, for store faults and other warnings.
+void banner(std::string_view text, ImU32 fill, ImU32 text_colour, const Column& column);
+
+// Keyboard shortcuts. Printable keys are read as typed characters so they
+// follow the keyboard layout; none fire while a text field has the focus.
+bool typed(char character);
+bool pressed(ImGuiKey key);
+bool ctrl_pressed(ImGuiKey key);
+
+// Lets a left-mouse drag on empty space scroll the current window, as a
+// finger would on a touch screen (ImGui 1.86 has no touch scrolling).
+void drag_to_scroll();
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,128 @@
+// claimdeck: the desktop app. This file turns the command line into a deck,
+// a progress store and a window; everything else lives in the core (what
+// the app does) and app/ui (how it looks).
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "data_dir.hpp"
+#include "deck.hpp"
+#include "font_files.hpp"
+#include "gui_options.hpp"
+#include "shell.hpp"
+#include "store.hpp"
+#include "study_app.hpp"
+#include "window.hpp"
+
+using namespace claimdeck;
+
+namespace {
+
+constexpr const char* kBundledDeck = CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json";
+
+std::unique_ptr<Deck> load_deck_or_report(const std::filesystem::path& path) {
+    DeckLoadResult result = load_deck(path);
+    if (!result.deck) {
+        std::fprintf(stderr, "claimdeck: the deck %s cannot be used:\n%s", path.string().c_str(),
+                     describe_all(result.problems).c_str());
+        return nullptr;
+    }
+    return std::make_unique<Deck>(std::move(*result.deck));
+}
+
+std::unique_ptr<ProgressStore> open_store_or_report(std::filesystem::path data_dir) {
+    if (data_dir.empty()) data_dir = desktop::default_data_dir();
+    if (data_dir.empty()) {
+        std::fprintf(stderr, "claimdeck: no home folder is set; choose where to keep progress with --data-dir DIR\n");
+        return nullptr;
+    }
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error) {
+        std::fprintf(stderr, "claimdeck: cannot create the data folder %s: %s\n", data_dir.string().c_str(),
+                     error.message().c_str());
+        return nullptr;
+    }
+    try {
+        return ProgressStore::open(store_file_in(data_dir));
+    } catch (const StoreError& fault) {
+        std::fprintf(stderr, "claimdeck: %s\n", fault.what());
+        return nullptr;
+    }
+}
+
+std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
+    std::vector<std::filesystem::path> asset_dirs{CLAIMDECK_ASSETS_DIR};
+    // An installed copy keeps its assets beside the executable.
+    asset_dirs.push_back(std::filesystem::path(program).parent_path() / "assets");
+    const std::vector<std::filesystem::path> folders = desktop::font_folders(asset_dirs);
+    if (auto files = desktop::find_font_files(folders)) return files;
+    std::fprintf(stderr, "claimdeck: DejaVuSans.ttf and DejaVuSans-Bold.ttf were not found. Install them "
+                         "(Debian: apt-get install fonts-dejavu-core) or copy them into one of:\n");
+    for (const auto& folder : folders) std::fprintf(stderr, "  %s\n", folder.string().c_str());
+    return std::nullopt;
+}
+
+// The learner named on the command line, and any scripted answers.
+void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
+    if (options.profile.empty()) return;
+    app.open_profile(options.profile);
+    shell.start_studying();
+    shell.answer_by_script(options.demo_answers);
+}
+
+int run(const GuiOptions& options, const char* program) {
+    auto deck = load_deck_or_report(options.deck.empty() ? std::filesystem::path(kBundledDeck) : options.deck);
+    if (!deck) return 1;
+    auto store = open_store_or_report(options.data_dir);
+    if (!store) return 1;
+    auto font_files = find_fonts_or_report(program);
+    if (!font_files) return 1;
+
+    StudyApp app(std::move(*deck), std::move(store), system_clock_ms());
+    // Scripted runs shuffle the same way every time, so their screenshots repeat.
+    const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
+    ui::Shell shell(app, *font_files, seed);
+    try {
+        apply_script(options, app, shell);
+    } catch (const StoreError& fault) {
+        std::fprintf(stderr, "claimdeck: %s\n", fault.what());
+        return 1;
+    }
+    shell.open(options.screen);
+
+    int exit_code = desktop::run_window(shell, {options.window, options.quit_after_frames, options.screenshot,
+                                                options.bench, options.bench_frame_times});
+    // Answers are saved as they are given; any the store refused get a last try.
+    if (const StudySession* session = app.session(); session && !app.retry_pending_saves()) {
+        std::fprintf(stderr, "claimdeck: %zu answers could not be saved: %s\n", session->pending_saves(),
+                     session->save_error().c_str());
+        exit_code = 1;
+    }
+    app.end_session();
+    return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    GuiOptionsResult parsed = parse_gui_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed.options) {
+        std::fprintf(stderr, "claimdeck: %s\nTry 'claimdeck --help'.\n", parsed.error.c_str());
+        return 2;
+    }
+    const GuiOptions& options = *parsed.options;
+    if (options.help) {
+        std::fputs(gui_usage().c_str(), stdout);
+        return 0;
+    }
+    if (options.version) {
+        std::printf("claimdeck %s\n", CLAIMDECK_VERSION);
+        return 0;
+    }
+    return run(options, argv[0]);
+}

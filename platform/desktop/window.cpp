@@ -1,0 +1,282 @@
+#include "window.hpp"
+
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "screenshot.hpp"
+
+namespace claimdeck::desktop {
+namespace {
+
+// ImGui needs two frames to settle after input (sizes are measured in one
+// and used in the next). A click can start a chain that needs more: it opens
+// a text field in one frame, which asks for the keyboard in the next, which
+// it gets in the one after; a few spare frames let such chains finish.
+constexpr int kFramesAfterEvent = 6;
+// While waiting, wake this often anyway so dates and due counts stay true.
+constexpr double kIdleRedrawSeconds = 60;
+// While a text field has the keyboard, its caret blinks at this pace.
+constexpr double kCaretBlinkSeconds = 0.5;
+
+std::string glfw_error;
+
+struct KeyEvent {
+    int key, scancode, mods;
+};
+
+struct LoopState {
+    int frames_left = kFramesAfterEvent;
+    bool scale_changed = true;
+    // ImGui 1.86 reads key state once a frame, so a key pressed and released
+    // between two frames would be missed: its release waits one frame.
+    std::vector<int> pressed_this_frame;
+    std::vector<KeyEvent> held_releases;
+};
+
+LoopState& state_of(GLFWwindow* window) { return *static_cast<LoopState*>(glfwGetWindowUserPointer(window)); }
+void wake(GLFWwindow* window) { state_of(window).frames_left = kFramesAfterEvent; }
+
+// ImGui's own callbacks are called from ours, so every input also wakes the loop.
+void install_callbacks(GLFWwindow* window) {
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
+        ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+        wake(w);
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double x, double y) {
+        ImGui_ImplGlfw_ScrollCallback(w, x, y);
+        wake(w);
+    });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        LoopState& state = state_of(w);
+        const bool pressed_now = std::find(state.pressed_this_frame.begin(), state.pressed_this_frame.end(), key) !=
+                                 state.pressed_this_frame.end();
+        if (action == GLFW_RELEASE && pressed_now)
+            state.held_releases.push_back({key, scancode, mods});
+        else
+            ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+        if (action == GLFW_PRESS) state.pressed_this_frame.push_back(key);
+        wake(w);
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+        ImGui_ImplGlfw_CharCallback(w, c);
+        wake(w);
+    });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
+        ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+        wake(w);
+    });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
+        ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+        wake(w);
+    });
+    glfwSetMonitorCallback(ImGui_ImplGlfw_MonitorCallback);
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { wake(w); });
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow* w, float, float) {
+        state_of(w).scale_changed = true;
+        wake(w);
+    });
+}
+
+// The monitor's scale in ImGui units, and how many framebuffer pixels make
+// one unit (2 on a Retina Mac, where window coordinates are points).
+void update_scale(GLFWwindow* window, ui::Shell& shell) {
+    float content_scale = 1;
+    glfwGetWindowContentScale(window, &content_scale, nullptr);
+    int window_width = 0, framebuffer_width = 0;
+    glfwGetWindowSize(window, &window_width, nullptr);
+    glfwGetFramebufferSize(window, &framebuffer_width, nullptr);
+    const float pixels_per_unit =
+        window_width > 0 && framebuffer_width > 0 ? static_cast<float>(framebuffer_width) / window_width : 1.0f;
+    shell.set_scale(content_scale / pixels_per_unit, pixels_per_unit);
+}
+
+bool refresh_fonts(ui::Shell& shell, bool upload) {
+    if (!shell.fonts_outdated()) return true;
+    if (!shell.rebuild_fonts(*ImGui::GetIO().Fonts)) {
+        std::fprintf(stderr, "claimdeck: the font files could not be read\n");
+        return false;
+    }
+    // Before the first frame the backend uploads the atlas itself.
+    if (upload) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    return true;
+}
+
+// Hands ImGui the key releases held back during the frame just drawn.
+void release_held_keys(GLFWwindow* window) {
+    LoopState& state = state_of(window);
+    state.pressed_this_frame.clear();
+    for (const KeyEvent& key : state.held_releases)
+        ImGui_ImplGlfw_KeyCallback(window, key.key, key.scancode, GLFW_RELEASE, key.mods);
+    if (!state.held_releases.empty()) state.frames_left = kFramesAfterEvent;
+    state.held_releases.clear();
+}
+
+// Takes in what happened since the last frame; blocks while nothing has.
+void wait_for_change(GLFWwindow* window) {
+    LoopState& state = state_of(window);
+    glfwPollEvents();
+    while (state.frames_left <= 0 && !glfwWindowShouldClose(window)) {
+        const double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kIdleRedrawSeconds;
+        const double started = glfwGetTime();
+        glfwWaitEventsTimeout(timeout);
+        if (state.frames_left <= 0 && glfwGetTime() - started >= timeout * 0.99) state.frames_left = 1;
+    }
+}
+
+using BenchClock = std::chrono::steady_clock;  // CLOCK_MONOTONIC on Linux, as the benchmark protocol wants
+
+// Draws a frame into the back buffer; returns how long building it took
+// (NewFrame to Render), in microseconds.
+double draw_frame(GLFWwindow* window, ui::Shell& shell) {
+    const BenchClock::time_point started = BenchClock::now();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    shell.draw_frame();
+    ImGui::Render();
+    const double build_us = std::chrono::duration<double, std::micro>(BenchClock::now() - started).count();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return build_us;
+}
+
+// "bench frame-build p50_us=… p99_us=…" over the last `count` frames.
+void print_frame_times(std::vector<double> build_us, int count) {
+    if (build_us.empty()) return;
+    if (build_us.size() > static_cast<std::size_t>(count)) build_us.erase(build_us.begin(), build_us.end() - count);
+    std::sort(build_us.begin(), build_us.end());
+    auto percentile = [&](double p) { return build_us[static_cast<std::size_t>(p * (build_us.size() - 1))]; };
+    std::printf("bench frame-build p50_us=%.1f p99_us=%.1f\n", percentile(0.50), percentile(0.99));
+}
+
+// What a scripted run showed, in framebuffer pixels, for the GUI tests.
+void print_report(const ui::FrameReport& report) {
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    std::printf("screen: %s\n", ui::screen_name(report.screen));
+    if (report.claim) {
+        std::printf("claim: %s: %s\n", report.claim->id.c_str(), report.claim->text.c_str());
+        const ImRect& box = report.claim_box;
+        std::printf("claim-box: %d %d %d %d\n", static_cast<int>(box.Min.x * scale.x),
+                    static_cast<int>(box.Min.y * scale.y), static_cast<int>(box.GetWidth() * scale.x),
+                    static_cast<int>(box.GetHeight() * scale.y));
+    }
+    std::printf("text-colour: #%02x%02x%02x\n", report.text_colour & 0xFF, (report.text_colour >> 8) & 0xFF,
+                (report.text_colour >> 16) & 0xFF);
+    std::fflush(stdout);
+}
+
+int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options) {
+    LoopState& state = state_of(window);
+    int frames_drawn = 0;
+    std::vector<double> build_times;  // µs, for --bench-frame-times
+    while (!glfwWindowShouldClose(window)) {
+        if (options.quit_after_frames)
+            glfwPollEvents();
+        else
+            wait_for_change(window);
+        if (state.scale_changed) {
+            update_scale(window, shell);
+            state.scale_changed = false;
+        }
+        if (!refresh_fonts(shell, frames_drawn > 0)) return 1;
+        const double build_us = draw_frame(window, shell);
+        if (options.bench_frame_times > 0) build_times.push_back(build_us);
+        release_held_keys(window);
+        ++frames_drawn;
+        --state.frames_left;
+        if (options.quit_after_frames && frames_drawn >= *options.quit_after_frames) break;
+        glfwSwapBuffers(window);
+        if (options.bench) {
+            const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(BenchClock::now().time_since_epoch());
+            std::printf("bench frame %d %lld\n", frames_drawn, static_cast<long long>(ns.count()));
+            std::fflush(stdout);
+        }
+    }
+    print_frame_times(std::move(build_times), options.bench_frame_times);
+    // A scripted run ends before swapping, so its last frame is still in the
+    // back buffer; after a swap (the window was closed) one more is drawn.
+    if (!options.screenshot.empty()) {
+        if (!options.quit_after_frames) draw_frame(window, shell);
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(window, &width, &height);
+        if (!save_screenshot(options.screenshot, width, height)) {
+            std::fprintf(stderr, "claimdeck: could not write the screenshot %s\n", options.screenshot.string().c_str());
+            return 1;
+        }
+    }
+    if (options.quit_after_frames) print_report(shell.report());
+    return 0;
+}
+
+GLFWwindow* open_window(const WindowSize& size) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);  // required on macOS
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(size.width, size.height, "ClaimDeck", nullptr, nullptr);
+    if (!window) return nullptr;
+    glfwSetWindowSizeLimits(window, 320, 480, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    return window;
+}
+
+}  // namespace
+
+int run_window(ui::Shell& shell, const WindowOptions& options) {
+    glfwSetErrorCallback([](int, const char* description) { glfw_error = description; });
+    if (!glfwInit()) {
+        std::fprintf(stderr,
+                     "claimdeck: no display found: run it under xvfb-run (xvfb-run -a claimdeck ...) or from a "
+                     "desktop session (%s)\n",
+                     glfw_error.c_str());
+        return 1;
+    }
+    GLFWwindow* window = open_window(options.size);
+    if (!window) {
+        std::fprintf(stderr, "claimdeck: could not open an OpenGL 3.2 window (%s)\n", glfw_error.c_str());
+        glfwTerminate();
+        return 1;
+    }
+    LoopState state;
+    glfwSetWindowUserPointer(window, &state);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    install_callbacks(window);
+    ImGui_ImplOpenGL3_Init("#version 150");
+
+    const int exit_code = main_loop(window, shell, options);
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace claimdeck::desktop

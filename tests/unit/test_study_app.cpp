@@ -1,0 +1,132 @@
+#include <doctest/doctest.h>
+
+#include "study_app.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+Deck make_deck() {
+    Deck deck;
+    deck.id = "app-deck";
+    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
+    for (int i = 0; i < 6; ++i) {
+        Claim claim;
+        claim.id = "c" + std::to_string(i);
+        claim.article = "a";
+        claim.topic = "t" + std::to_string(i % 2);
+        claim.verdict = kAllVerdicts[static_cast<std::size_t>(i % 3)];
+        deck.claims.push_back(claim);
+    }
+    deck.index();
+    return deck;
+}
+
+struct Fixture {
+    TempDir dir;
+    std::int64_t now = 1'630'000'000'000;  // 2021-08-26 17:46 UTC
+    std::unique_ptr<StudyApp> app =
+        std::make_unique<StudyApp>(make_deck(), ProgressStore::open(dir / "progress.sqlite"), [this] { return now; });
+
+    void reopen() {
+        app.reset();
+        app = std::make_unique<StudyApp>(make_deck(), ProgressStore::open(dir / "progress.sqlite"),
+                                         [this] { return now; });
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a deleted learner is not chosen again at the next start") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->delete_profile(f.app->profile()->id);
+    f.reopen();
+    CHECK_FALSE(f.app->profile());
+}
+
+TEST_CASE("profiles are created, chosen, renamed and deleted through the app") {
+    Fixture f;
+    CHECK(f.app->profiles().empty());
+    CHECK_FALSE(f.app->profile());
+    f.app->create_profile("  Ana ");
+    REQUIRE(f.app->profile());
+    CHECK(f.app->profile()->name == "Ana");
+    CHECK(f.app->counts().fresh == 6);
+
+    f.app->rename_profile(f.app->profile()->id, "Anna");
+    CHECK(f.app->profile()->name == "Anna");
+    CHECK(f.app->profiles().at(0).name == "Anna");
+
+    f.app->open_profile("Ben");
+    CHECK(f.app->profile()->name == "Ben");
+    CHECK(f.app->profiles().size() == 2);
+    f.app->delete_profile(f.app->profile()->id);
+    CHECK_FALSE(f.app->profile());
+    CHECK(f.app->profiles().size() == 1);
+}
+
+TEST_CASE("profile names are checked before they reach the store") {
+    std::vector<Profile> existing{{1, "Ana"}};
+    CHECK(problem_with_profile_name("   ", existing) == "Type a name first.");
+    CHECK(problem_with_profile_name("ana", existing) == "There is already a learner called Ana.");
+    CHECK(problem_with_profile_name("ANA", existing, 1).empty());  // renaming Ana herself
+    CHECK(problem_with_profile_name(std::string(41, 'x'), existing).find("too long") != std::string::npos);
+    CHECK(problem_with_profile_name("Ben", existing).empty());
+}
+
+TEST_CASE("answers move the counts, the score and the session tally; undo takes them back") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(7);
+    REQUIRE(f.app->session());
+    const Claim first = *f.app->session()->current();
+    AnswerOutcome outcome = f.app->answer(first.verdict, Confidence::Ninety);
+    CHECK(outcome.correct);
+    CHECK(f.app->counts().learned == 1);
+    CHECK(f.app->answers_given() == 1);
+    CHECK(f.app->scorecard().overall.right == 1);
+    CHECK(f.app->session_tally().right == 1);
+    CHECK(f.app->card_state(first.id));
+    CHECK(f.app->answers_per_day() == std::map<std::int64_t, int>{{f.now / kMsPerDay, 1}});
+
+    f.app->undo();
+    CHECK(f.app->answers_per_day().empty());
+    CHECK(f.app->session()->current()->id == first.id);
+    CHECK(f.app->counts().fresh == 6);
+    CHECK(f.app->answers_given() == 0);
+    CHECK(f.app->scorecard().overall.answered == 0);
+    CHECK(f.app->session_tally().answered == 0);
+    CHECK_FALSE(f.app->card_state(first.id));
+}
+
+TEST_CASE("progress and settings survive a restart") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(1);
+    f.app->answer(Verdict::Verified, Confidence::Fifty);
+    StudySettings study = f.app->study_settings();
+    study.new_cards_per_day = 3;
+    study.ask_confidence = false;
+    f.app->set_study_settings(study);
+    f.app->set_display_settings({120, Theme::HighContrast});
+
+    f.reopen();
+    CHECK(f.app->display_settings().text_size_percent == 120);
+    CHECK(f.app->display_settings().theme == Theme::HighContrast);
+    REQUIRE(f.app->profile());  // the last learner is chosen again
+    CHECK(f.app->profile()->name == "Ana");
+    CHECK(f.app->answers_given() == 1);
+    CHECK(f.app->answers_per_day().at(f.now / kMsPerDay) == 1);
+    CHECK(f.app->study_settings().new_cards_per_day == 3);
+    CHECK_FALSE(f.app->study_settings().ask_confidence);
+}
+
+TEST_CASE("next review dates are said in days") {
+    const std::int64_t now = 1'630'000'000'000;  // 2021-08-26
+    CHECK(describe_next_review(now, now) == "today");
+    CHECK(describe_next_review(now, now + kMsPerDay) == "tomorrow (2021-08-27)");
+    CHECK(describe_next_review(now, now + 12 * kMsPerDay) == "in 12 days (2021-09-07)");
+}
