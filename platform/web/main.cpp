@@ -1,0 +1,297 @@
+// ClaimDeck in the browser: the desktop app's shell (app/ui) and core
+// (app/core) around a canvas, for phones and desktops alike.
+//
+// What differs from platform/desktop:
+// - The canvas is sized here from the page (CSS size × devicePixelRatio),
+//   which Emscripten's GLFW does not do; ImGui works in device pixels and
+//   the shell is told the ratio as its UI scale.
+// - Progress lives in /data, an IndexedDB-backed folder that pre.js has
+//   loaded before main() runs. After each frame in which the store file
+//   changed, the page is asked to save it (one save at a time; see pre.js).
+// - Touch and the on-screen keyboard are handled in pre.js, which feeds
+//   them in through the two exported functions at the end of this file.
+// - Each frame publishes what it shows as attributes on <body>, for tests
+//   and for the page (data-screen, data-profile, data-answers).
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <sys/stat.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "deck.hpp"
+#include "inspect.hpp"
+#include "shell.hpp"
+#include "store.hpp"
+#include "study_app.hpp"
+
+namespace {
+
+using namespace claimdeck;
+
+constexpr const char* kDeckFile = "/content/decks/panjshir-2021.json";
+constexpr const char* kDataDir = "/data";
+const ui::FontFiles kFonts{"/fonts/DejaVuSans.ttf", "/fonts/DejaVuSans-Bold.ttf"};
+
+// The page's size in device pixels and its pixel ratio.
+struct PageSize {
+    int width = 0;
+    int height = 0;
+    float ratio = 1;
+};
+
+PageSize page_size() {
+    PageSize size;
+    size.ratio = static_cast<float>(EM_ASM_DOUBLE({ return window.devicePixelRatio || 1; }));
+    size.width = EM_ASM_INT({ return Math.round(Module.canvas.getBoundingClientRect().width * (window.devicePixelRatio || 1)); });
+    size.height = EM_ASM_INT({ return Math.round(Module.canvas.getBoundingClientRect().height * (window.devicePixelRatio || 1)); });
+    if (size.width <= 0) size.width = 1;
+    if (size.height <= 0) size.height = 1;
+    return size;
+}
+
+// The store file's last change, to notice writes without hooking the store.
+struct FileStamp {
+    long long seconds = 0;
+    long nanoseconds = 0;
+    long long bytes = -1;
+    bool operator!=(const FileStamp& other) const {
+        return seconds != other.seconds || nanoseconds != other.nanoseconds || bytes != other.bytes;
+    }
+};
+
+FileStamp stamp_of(const std::string& path) {
+    struct stat info {};
+    if (stat(path.c_str(), &info) != 0) return {};
+    return {static_cast<long long>(info.st_mtim.tv_sec), info.st_mtim.tv_nsec, static_cast<long long>(info.st_size)};
+}
+
+struct WebApp {
+    GLFWwindow* window = nullptr;
+    std::unique_ptr<StudyApp> app;
+    std::unique_ptr<ui::Shell> shell;
+    std::string store_path;
+    FileStamp store_stamp;
+    PageSize size;
+    bool wanted_text_input = false;
+    std::int64_t shown_profile = -1;
+    int shown_answers = -1;
+    ui::Screen shown_screen = ui::Screen::Home;
+    Theme shown_theme = Theme::Light;
+    int frames = 0;
+    int lift_pointer_in = 0;  // frames until a lifted finger stops hovering
+    int busy_frames = 0;      // frames still to draw after the last input
+    double last_drawn = 0;    // glfwGetTime() of the last frame drawn
+};
+
+// A phone's battery is spared: frames are drawn while the learner acts (and
+// a moment after, for ImGui's own transitions), while a text field blinks
+// its caret, and once a second otherwise; the canvas keeps the last frame.
+constexpr int kFramesAfterInput = 30;
+constexpr double kIdleRedrawSeconds = 1.0;
+
+WebApp* the_app = nullptr;
+
+void fail(const std::string& message) {
+    std::fprintf(stderr, "%s\n", message.c_str());
+    EM_ASM({ if (Module.claimdeckFailed) Module.claimdeckFailed(UTF8ToString($0)); }, message.c_str());
+}
+
+void follow_page_size() {
+    const PageSize now = page_size();
+    int width = 0, height = 0;
+    glfwGetWindowSize(the_app->window, &width, &height);
+    // Not glfwSetWindowSize: Emscripten's turns a screen-sized window into
+    // a request for full screen.
+    if (now.width != width || now.height != height)
+        EM_ASM(
+            {
+                Browser.setCanvasSize($0, $1);
+                if (GLFW.active) {
+                    GLFW.active.width = $0;
+                    GLFW.active.height = $1;
+                }
+            },
+            now.width, now.height);
+    if (now.ratio != the_app->size.ratio) {
+        the_app->shell->set_scale(now.ratio, 1);
+        // A finger wobbles more than a mouse: a tap stays a tap up to 8 CSS pixels.
+        ImGui::GetIO().MouseDragThreshold = 8 * now.ratio;
+    }
+    the_app->size = now;
+}
+
+// Tells the page what the frame shows, when it changes.
+void publish_state() {
+    const ui::FrameReport report = the_app->shell->report();
+    const std::int64_t profile = the_app->app->profile() ? the_app->app->profile()->id : 0;
+    const int answers = the_app->app->answers_given();
+    const Theme theme = the_app->app->display_settings().theme;
+    if (profile == the_app->shown_profile && answers == the_app->shown_answers && report.screen == the_app->shown_screen &&
+        theme == the_app->shown_theme && the_app->frames > 1)
+        return;
+    the_app->shown_theme = theme;
+    const std::string theme_name(to_string(theme));
+    the_app->shown_profile = profile;
+    the_app->shown_answers = answers;
+    the_app->shown_screen = report.screen;
+    EM_ASM(
+        {
+            document.body.dataset.screen = UTF8ToString($0);
+            document.body.dataset.profile = $1 ? UTF8ToString($2) : "";
+            document.body.dataset.answers = String($3);
+            document.body.dataset.theme = UTF8ToString($4);
+            if ($1) { try { localStorage.setItem("claimdeck.profile", String($1)); } catch (e) {} }
+        },
+        ui::screen_name(report.screen), static_cast<int>(profile),
+        the_app->app->profile() ? the_app->app->profile()->name.c_str() : "", answers, theme_name.c_str());
+}
+
+void frame(bool forced) {
+    const PageSize before = the_app->size;
+    follow_page_size();
+    const bool input = EM_ASM_INT({
+        const active = Module.claimdeckActivity;
+        Module.claimdeckActivity = 0;
+        return active ? 1 : 0;
+    });
+    if (input || forced || before.width != the_app->size.width || before.height != the_app->size.height)
+        the_app->busy_frames = kFramesAfterInput;
+    const bool due = glfwGetTime() - the_app->last_drawn >= kIdleRedrawSeconds;
+    if (the_app->busy_frames == 0 && !the_app->wanted_text_input && !the_app->shell->fonts_outdated() && !due) return;
+    if (the_app->busy_frames > 0) --the_app->busy_frames;
+    the_app->last_drawn = glfwGetTime();
+
+    if (the_app->shell->fonts_outdated()) {
+        if (!the_app->shell->rebuild_fonts(*ImGui::GetIO().Fonts)) fail("ClaimDeck could not read its fonts.");
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    claimdeck::web::inspect_frame_begins();
+    ImGui::NewFrame();
+    the_app->shell->draw_frame();
+    ImGui::Render();
+    claimdeck::web::inspect_frame_ends(the_app->size.ratio);
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(the_app->window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // The on-screen keyboard follows ImGui's wish for text.
+    const bool wants_text = ImGui::GetIO().WantTextInput;
+    if (wants_text != the_app->wanted_text_input) {
+        the_app->wanted_text_input = wants_text;
+        EM_ASM({ Module.claimdeckTextInput($0); }, wants_text);
+    }
+
+    // After a tap, the finger is gone: nothing stays hovered.
+    if (the_app->lift_pointer_in > 0 && --the_app->lift_pointer_in == 0) EM_ASM({ Module.claimdeckLiftPointer(); });
+
+    // Progress reaches IndexedDB after each committed write.
+    const FileStamp stamp = stamp_of(the_app->store_path);
+    if (stamp != the_app->store_stamp) {
+        the_app->store_stamp = stamp;
+        EM_ASM({ Module.claimdeckSave(); });
+    }
+
+    ++the_app->frames;
+    publish_state();
+    if (the_app->frames == 1) EM_ASM({ Module.claimdeckFirstFrame(); });
+}
+
+std::optional<std::int64_t> remembered_profile() {
+    const int id = EM_ASM_INT({
+        try { return parseInt(localStorage.getItem("claimdeck.profile") || "0", 10) || 0; } catch (e) { return 0; }
+    });
+    if (id <= 0) return std::nullopt;
+    return id;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Text from the on-screen keyboard (or a hardware one typing into the
+// hidden field), as UTF-8.
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
+
+// A finger left the screen: after the frame that sees the release, the
+// pointer leaves too, so the tapped button does not stay highlighted.
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_touch_end() {
+    if (the_app) the_app->lift_pointer_in = 2;
+}
+
+// Runs `count` frames at once, from inside a touch handler.
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_pump(int count) {
+    if (!the_app || !the_app->shell || the_app->frames == 0) return;
+    for (int i = 0; i < count; ++i) frame(true);
+}
+}
+
+int main() {
+    the_app = new WebApp;
+    const DeckLoadResult loaded = load_deck(kDeckFile);
+    if (!loaded.deck) {
+        fail("The bundled deck could not be loaded.");
+        return 1;
+    }
+
+    the_app->store_path = store_file_in(kDataDir).string();
+    std::unique_ptr<ProgressStore> store;
+    try {
+        StoreOptions options;
+        options.write_ahead_log = false;  // IndexedDB snapshots copy one file at a time
+        store = ProgressStore::open(the_app->store_path, options);
+    } catch (const std::exception& error) {
+        fail(std::string("Your progress could not be opened: ") + error.what());
+        return 1;
+    }
+    the_app->store_stamp = stamp_of(the_app->store_path);
+    the_app->app = std::make_unique<StudyApp>(*loaded.deck, std::move(store), system_clock_ms());
+    if (const auto id = remembered_profile()) the_app->app->choose_profile(*id);
+
+    if (!glfwInit()) {
+        fail("This browser cannot show ClaimDeck (no GLFW).");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    the_app->size = page_size();
+    the_app->window = glfwCreateWindow(the_app->size.width, the_app->size.height, "ClaimDeck", nullptr, nullptr);
+    if (!the_app->window) {
+        fail("This browser cannot show ClaimDeck: WebGL 2 is not available.");
+        return 1;
+    }
+    glfwMakeContextCurrent(the_app->window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing of ImGui's own is kept between visits
+    io.MouseDragThreshold = 8 * the_app->size.ratio;  // see follow_page_size()
+    ImGui_ImplGlfw_InitForOpenGL(the_app->window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    const auto seed = static_cast<std::uint64_t>(EM_ASM_DOUBLE({ return Date.now(); }));
+    the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed);
+    the_app->shell->set_scale(the_app->size.ratio, 1);
+
+    emscripten_set_main_loop([] { frame(false); }, 0, false);
+    return 0;
+}

@@ -1,0 +1,248 @@
+// ClaimDeck's page glue, run inside app.js before the app starts (--pre-js).
+// It keeps the parts a phone needs and Emscripten's GLFW lacks:
+//  - progress in IndexedDB: /data is loaded before main() and saved after
+//    each change, one save at a time, and when the page is hidden;
+//  - touch: fingers drive ImGui's mouse, with no double-tap zoom, no
+//    emulated mouse clicks on top, and no hover left behind;
+//  - the on-screen keyboard, through a hidden <input> focused whenever
+//    ImGui wants text;
+//  - the canvas backing store at CSS size × devicePixelRatio (main.cpp
+//    applies it; this only asks for a frame on resize);
+//  - export of the progress file as a download.
+/* global Module, FS, IDBFS, GLFW, Browser, addRunDependency, removeRunDependency */
+
+Module.claimdeckStoreFile = '/data/progress.sqlite';
+
+// Any input wakes the app up for a moment of frames (see main.cpp).
+Module.claimdeckActivity = 1;
+if (typeof window !== 'undefined') {
+  ['pointerdown', 'pointermove', 'pointerup', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'keydown',
+   'keyup', 'wheel', 'resize', 'focus', 'blur', 'input', 'compositionend'].forEach(function (type) {
+    window.addEventListener(type, function () { Module.claimdeckActivity = 1; }, {capture: true, passive: true});
+  });
+  document.addEventListener('visibilitychange', function () { Module.claimdeckActivity = 1; });
+}
+
+// ---- Progress on IndexedDB ---------------------------------------------------
+
+var claimdeckStorage = {ready: false, saving: false, again: false, saves: 0, failures: 0};
+
+function claimdeckMark(name, value) {
+  if (typeof document !== 'undefined' && document.body) document.body.dataset[name] = String(value);
+}
+
+Module.preRun = (Module.preRun || []).concat([function () {
+  FS.mkdir('/data');
+  FS.mount(IDBFS, {}, '/data');
+  // main() must not open the store before its last saved copy is back.
+  addRunDependency('claimdeck-progress');
+  FS.syncfs(true, function (error) {
+    if (error) {
+      // Private windows may refuse IndexedDB: the app still runs, unsaved.
+      console.warn('ClaimDeck: progress could not be loaded from IndexedDB', error);
+      claimdeckMark('storage', 'memory');
+    } else {
+      claimdeckMark('storage', 'indexeddb');
+    }
+    claimdeckStorage.ready = true;
+    removeRunDependency('claimdeck-progress');
+  });
+  if (navigator.storage && navigator.storage.persist) {
+    navigator.storage.persist().then(function (granted) { claimdeckMark('persisted', granted); },
+                                     function () { claimdeckMark('persisted', false); });
+  }
+}]);
+
+// Copies /data to IndexedDB. One copy runs at a time; changes that arrive
+// meanwhile are copied by one more run right after it.
+Module.claimdeckSave = function () {
+  if (!claimdeckStorage.ready) return;
+  if (claimdeckStorage.saving) { claimdeckStorage.again = true; return; }
+  claimdeckStorage.saving = true;
+  claimdeckStorage.again = false;
+  claimdeckMark('saving', 1);
+  FS.syncfs(false, function (error) {
+    claimdeckStorage.saving = false;
+    if (error) {
+      claimdeckStorage.failures++;
+      console.error('ClaimDeck: progress could not be saved to IndexedDB', error);
+    } else {
+      claimdeckStorage.saves++;
+      claimdeckMark('saves', claimdeckStorage.saves);
+    }
+    if (claimdeckStorage.again) Module.claimdeckSave();
+    else claimdeckMark('saving', 0);
+  });
+};
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') Module.claimdeckSave();
+  });
+  window.addEventListener('pagehide', function () { Module.claimdeckSave(); });
+}
+
+// The progress file as a download, e.g. to move it to the desktop app.
+Module.claimdeckExport = function () {
+  var bytes;
+  try {
+    bytes = FS.readFile(Module.claimdeckStoreFile);
+  } catch (e) {
+    alert('There is no progress to export yet.');
+    return;
+  }
+  var blob = new Blob([bytes], {type: 'application/vnd.sqlite3'});
+  var link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'claimdeck-progress-' + new Date().toISOString().slice(0, 10) + '.sqlite';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+};
+
+// ---- Touch -------------------------------------------------------------------
+// Emscripten's GLFW reads touches without their positions, and the browser
+// would add emulated mouse events after each tap. Instead the first finger
+// is handed to GLFW as the left mouse button; the others are ignored.
+
+var claimdeckTouch = {id: null};
+
+function claimdeckPointerEvent(type, touch) {
+  return {type: type, pageX: touch.pageX, pageY: touch.pageY, target: Module.canvas, button: 0,
+          preventDefault: function () {}};
+}
+
+function claimdeckOnTouch(event) {
+  if (!Module.canvas || event.target !== Module.canvas) return;
+  event.preventDefault();             // no scrolling, zooming or emulated mouse
+  event.stopImmediatePropagation();   // GLFW's own touch handling stays out
+  if (typeof GLFW === 'undefined' || !GLFW.active) return;
+  for (var i = 0; i < event.changedTouches.length; ++i) {
+    var touch = event.changedTouches[i];
+    if (event.type === 'touchstart') {
+      if (claimdeckTouch.id !== null) continue;
+      claimdeckTouch.id = touch.identifier;
+      GLFW.onMousemove(claimdeckPointerEvent('mousemove', touch));
+      GLFW.onMouseButtonDown(claimdeckPointerEvent('mousedown', touch));
+    } else if (touch.identifier === claimdeckTouch.id) {
+      GLFW.onMousemove(claimdeckPointerEvent('mousemove', touch));
+      if (event.type === 'touchend' || event.type === 'touchcancel') {
+        claimdeckTouch.id = null;
+        GLFW.onMouseButtonUp(claimdeckPointerEvent('mouseup', touch));
+        Module._claimdeck_web_touch_end();
+        // Run the frames that see the tap now, while the browser still
+        // counts it as the learner's gesture: only then may a text field it
+        // opened bring up the on-screen keyboard (see claimdeckTextInput).
+        Module._claimdeck_web_pump(4);
+      }
+    }
+  }
+}
+
+if (typeof window !== 'undefined') {
+  ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
+    window.addEventListener(type, claimdeckOnTouch, {capture: true, passive: false});
+  });
+}
+
+// After a tap, the finger is gone: the pointer leaves the canvas. ImGui
+// takes a position this far out as "no pointer", so the next touch does
+// not count as a jump (which would scroll the page).
+Module.claimdeckLiftPointer = function () {
+  if (claimdeckTouch.id !== null || typeof Browser === 'undefined') return;
+  Browser.mouseX = -1e30;
+  Browser.mouseY = -1e30;
+};
+
+// ---- Keyboard ----------------------------------------------------------------
+// A hidden field takes the focus while ImGui edits text, so phones show
+// their keyboard. Typed text arrives as input events and is handed to ImGui;
+// keys with a meaning of their own (Backspace, Enter, arrows) still reach it
+// through GLFW's key events, or are pressed here when a phone keyboard only
+// reports them as edits.
+
+var claimdeckFiller = '\u00a0\u00a0';  // so Backspace has something to delete
+
+function claimdeckTextField() { return document.getElementById('text-input'); }
+
+Module.claimdeckTextInput = function (wanted) {
+  var field = claimdeckTextField();
+  if (!field) return;
+  if (wanted) {
+    field.value = claimdeckFiller;
+    field.focus({preventScroll: true});
+  } else if (document.activeElement === field) {
+    field.blur();
+  }
+};
+
+function claimdeckPressKey(keyCode) {
+  if (typeof GLFW === 'undefined' || !GLFW.active) return;
+  GLFW.onKeyChanged(keyCode, 1);
+  // ImGui 1.86 samples keys once per frame: release two frames later.
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () { GLFW.onKeyChanged(keyCode, 0); });
+  });
+}
+
+function claimdeckSendText(text) {
+  if (text) Module.ccall('claimdeck_web_text_input', null, ['string'], [text]);
+}
+
+if (typeof window !== 'undefined') {
+  // Registered before GLFW's own listener, so characters typed into the
+  // field arrive once (as an input event), not twice.
+  window.addEventListener('keypress', function (event) {
+    if (event.target === claimdeckTextField()) event.stopImmediatePropagation();
+  }, true);
+
+  var claimdeckSetUpField = function () {
+    var field = claimdeckTextField();
+    if (!field) return;
+    field.addEventListener('input', function (event) {
+      if (event.isComposing) return;
+      var type = event.inputType || 'insertText';
+      if (type.indexOf('delete') === 0) claimdeckPressKey(8);
+      else if (type === 'insertLineBreak' || type === 'insertParagraph') claimdeckPressKey(13);
+      else claimdeckSendText(event.data !== null && event.data !== undefined
+                               ? event.data : field.value.replace(/\u00a0/g, ''));
+      field.value = claimdeckFiller;
+    });
+    field.addEventListener('compositionend', function (event) {
+      claimdeckSendText(event.data);
+      field.value = claimdeckFiller;
+    });
+  };
+  if (document.readyState === 'loading') window.addEventListener('DOMContentLoaded', claimdeckSetUpField);
+  else claimdeckSetUpField();
+}
+
+// ---- Page ----------------------------------------------------------------------
+
+Module.claimdeckFirstFrame = function () {
+  claimdeckMark('ready', 1);
+  if (typeof performance !== 'undefined') claimdeckMark('firstFrameMs', Math.round(performance.now()));
+  console.log('ClaimDeck: first frame after ' + Math.round(performance.now()) + ' ms');
+  var splash = document.getElementById('splash');
+  if (splash) splash.remove();
+};
+
+Module.claimdeckFailed = function (message) {
+  claimdeckMark('failed', 1);
+  var splash = document.getElementById('splash');
+  if (splash) splash.textContent = message;
+};
+
+// For the browser tests: where the widgets are (see inspect.cpp).
+Module.claimdeckInspect = function (watched) {
+  Module.ccall('claimdeck_web_inspect', null, ['string'], [(watched || []).join('\n')]);
+  Module.claimdeckActivity = 1;
+};
+Module.claimdeckItems = function () {
+  return JSON.parse(UTF8ToString(Module._claimdeck_web_items()) || '[]');
+};
+
+if (typeof window !== 'undefined') {
+  window.claimdeckExport = function () { Module.claimdeckExport(); };
+}

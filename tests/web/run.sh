@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the browser tests: builds the web app (platform/web/build.sh, into
+# BUILD_DIR, default build-web/), installs Chromium and playwright-core when
+# missing, and runs web.test.mjs with node's test runner.
+#
+#   tests/web/run.sh [BUILD_DIR]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+BUILD_DIR="$(realpath -m "${1:-$ROOT/build-web}")"
+
+# Node and npm may come from elsewhere than Debian: only what is absent is installed.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+"$ROOT/platform/web/build.sh" "$BUILD_DIR" >/dev/null
+
+# playwright-core only drives the browser: it downloads none.
+wanted="$(node -p "require('$HERE/package-lock.json').packages['node_modules/playwright-core'].version")"
+installed="$(node -p "require('$HERE/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
+if [ "$wanted" != "$installed" ]; then
+  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+cd "$HERE"
+SITE_DIR="$BUILD_DIR/site" exec node --test --test-reporter=spec web.test.mjs

@@ -1,0 +1,271 @@
+// ClaimDeck's web build in Debian's headless Chromium, as a phone: a 390×844
+// touch screen at 3 device pixels per CSS pixel. The app must start and draw
+// a card, take three answers by tapping, keep them across a reload, and
+// start again from its service worker with the network cut.
+//
+//   node --test web.test.mjs            (SITE_DIR defaults to build-web/site)
+//
+// Environment: SITE_DIR, CHROMIUM (default /usr/bin/chromium),
+// SCREENSHOT (default docs/screenshots/web-card.png in the repository).
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const siteDir = path.resolve(process.env.SITE_DIR || path.join(root, 'build-web/site'));
+const screenshotFile = path.resolve(process.env.SCREENSHOT || path.join(root, 'docs/screenshots/web-card.png'));
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const SIZE_BUDGET = 2 * 1024 * 1024;  // gzip-compressed bytes, everything the page loads
+const FIRST_FRAME_BUDGET_MS = 2000;
+
+let server;
+let baseUrl;
+let userDataDir;
+let context;
+let page;
+
+// ---- Helpers ----------------------------------------------------------------
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [path.join(root, 'platform/web/serve.py'), siteDir, '--port', '0'],
+                        {stdio: ['ignore', 'pipe', 'inherit']});
+    let output = '';
+    const timer = setTimeout(() => reject(new Error('the web server did not start')), 10000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve({child, url: match[0]});
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the web server stopped (${code})`)));
+  });
+}
+
+async function dataset() {
+  return page.evaluate(() => ({...document.body.dataset}));
+}
+
+async function waitForApp() {
+  await page.waitForFunction(() => document.body.dataset.ready === '1' || document.body.dataset.failed === '1',
+                             null, {timeout: 20000});
+  const state = await dataset();
+  assert.notEqual(state.failed, '1', 'the app reported a failure');
+  await page.evaluate(() => Module.claimdeckInspect(['##verdict1', '##verdict2', '##verdict3', '##sure1', '##sure2',
+                                                     '##sure3', '##new', '##content']));
+  await page.waitForTimeout(100);  // a frame with the widgets recorded
+  return state;
+}
+
+async function items() {
+  return page.evaluate(() => Module.claimdeckItems());
+}
+
+async function waitForScreen(screen) {
+  await page.waitForFunction((name) => document.body.dataset.screen === name, screen, {timeout: 5000});
+  await page.waitForTimeout(100);
+}
+
+// A finger drag, through the DevTools protocol (Playwright has taps only).
+async function swipe(x, fromY, toY) {
+  const cdp = await context.newCDPSession(page);
+  const steps = 8;
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: [{x, y: fromY}]});
+  for (let i = 1; i <= steps; ++i) {
+    await cdp.send('Input.dispatchTouchEvent',
+                   {type: 'touchMove', touchPoints: [{x, y: fromY + ((toY - fromY) * i) / steps}]});
+    await page.waitForTimeout(20);
+  }
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+  await cdp.detach();
+  await page.waitForTimeout(100);
+}
+
+// Taps the widget whose label matches, scrolling the page by touch until it
+// is wholly on screen.
+async function tap(matches, description) {
+  const started = Date.now();
+  const viewport = page.viewportSize();
+  for (let attempt = 0; attempt < 12; ++attempt) {
+    const found = (await items()).find((item) => matches(item.label));
+    if (found) {
+      const onScreen = found.vh >= Math.min(found.h, 30) && found.vy >= 0 && found.vy + found.vh <= viewport.height;
+      if (onScreen) {
+        await page.touchscreen.tap(found.vx + found.vw / 2, found.vy + found.vh / 2);
+        await page.waitForTimeout(150);
+        if (process.env.DEBUG_TAPS) console.log(`# tapped ${description} after ${attempt} swipes, ${Date.now() - started} ms`);
+        return found;
+      }
+      const below = found.y > viewport.height / 2;
+      await swipe(viewport.width / 2, below ? viewport.height * 0.75 : viewport.height * 0.3,
+                  below ? viewport.height * 0.3 : viewport.height * 0.75);
+    } else {
+      await swipe(viewport.width / 2, viewport.height * 0.75, viewport.height * 0.3);
+    }
+  }
+  throw new Error(`no ${description} to tap; widgets: ${JSON.stringify((await items()).map((i) => i.label))}`);
+}
+
+const exactly = (label) => (text) => text === label;
+const startingWith = (prefix) => (text) => text.startsWith(prefix);
+
+// How much a PNG varies: the count of distinct colours and the share of
+// pixels that differ from the most common one, measured by the browser.
+async function pictureVariety(file) {
+  const data = fs.readFileSync(file).toString('base64');
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + base64;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const draw = canvas.getContext('2d');
+    draw.drawImage(image, 0, 0);
+    const pixels = draw.getImageData(0, 0, image.width, image.height).data;
+    const counts = new Map();
+    for (let i = 0; i < pixels.length; i += 4) {
+      const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const most = Math.max(...counts.values());
+    return {colours: counts.size, otherShare: 1 - most / (pixels.length / 4)};
+  }, data);
+}
+
+// ---- Set-up -----------------------------------------------------------------
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(siteDir, 'app.wasm')), `no web build in ${siteDir}: run ./dev web first`);
+  ({child: server, url: baseUrl} = await startServer());
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdeck-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+           '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: {width: 390, height: 844},
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  page = context.pages()[0] || await context.newPage();
+  page.on('pageerror', (error) => console.log('page error:', error.message));
+  page.on('console', (message) => { if (message.type() === 'error') console.log('console:', message.text()); });
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (server) server.kill();
+  if (userDataDir) fs.rmSync(userDataDir, {recursive: true, force: true});
+});
+
+// ---- Tests ------------------------------------------------------------------
+
+test('everything the page loads fits in 2 MB gzip-compressed', () => {
+  const files = ['index.html', 'app.js', 'app.wasm', 'app.data', 'sw.js', 'manifest.webmanifest',
+                 'icons/claimdeck-64.png', 'icons/claimdeck-256.png', 'icons/claimdeck.svg'];
+  let total = 0;
+  for (const file of files) total += zlib.gzipSync(fs.readFileSync(path.join(siteDir, file)), {level: 9}).length;
+  console.log(`# site: ${(total / 1024).toFixed(0)} KiB gzip-compressed`);
+  assert.ok(total < SIZE_BUDGET, `${total} bytes`);
+});
+
+test('starts, draws the first frame in time and shows a card', async () => {
+  await page.goto(baseUrl);
+  const state = await waitForApp();
+  const firstFrame = Number(state.firstFrameMs);
+  console.log(`# first frame after ${firstFrame} ms; storage: ${state.storage}`);
+  assert.ok(firstFrame < FIRST_FRAME_BUDGET_MS, `first frame after ${firstFrame} ms`);
+  assert.equal(state.storage, 'indexeddb');
+  assert.equal(state.screen, 'home');
+  assert.equal(state.answers, '0');
+
+  // A new learner, typed on the on-screen keyboard (the hidden field).
+  await tap(exactly('##new'), 'name field');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+                             {timeout: 3000});
+  await page.keyboard.type('Ada');
+  await tap(exactly('Create learner'), '"Create learner" button');
+  await page.waitForFunction(() => document.body.dataset.profile === 'Ada', null, {timeout: 3000});
+
+  await tap(startingWith('Start'), 'start button');
+  await waitForScreen('card');
+  await page.waitForTimeout(200);
+  fs.mkdirSync(path.dirname(screenshotFile), {recursive: true});
+  await page.screenshot({path: screenshotFile});
+  const variety = await pictureVariety(screenshotFile);
+  console.log(`# card screenshot: ${variety.colours} colours, ${(variety.otherShare * 100).toFixed(1)} % not background`);
+  assert.ok(variety.colours > 50 && variety.otherShare > 0.05, 'the card screenshot is blank');
+});
+
+test('three answers by tapping', async () => {
+  for (let i = 1; i <= 3; ++i) {
+    await waitForScreen('card');
+    await tap(exactly('##verdict1'), 'verdict button');
+    await tap(exactly('##sure2'), 'confidence button');
+    await waitForScreen('reveal');
+    await page.waitForFunction((n) => document.body.dataset.answers === String(n), i, {timeout: 3000});
+    if (i < 3) await tap(startingWith('Next'), '"Next" button');
+  }
+  // Saved to IndexedDB: no save running and at least one done.
+  await page.waitForFunction(() => document.body.dataset.saving === '0' && Number(document.body.dataset.saves) > 0,
+                             null, {timeout: 5000});
+});
+
+test('progress can be exported as a file from the settings screen', async () => {
+  await tap(exactly('\u2699'), 'settings button');
+  await waitForScreen('settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.tap('#export')]);
+  assert.match(download.suggestedFilename(), /^claimdeck-progress-.*\.sqlite$/);
+  const file = await download.path();
+  const header = fs.readFileSync(file).subarray(0, 16).toString('latin1');
+  assert.equal(header, 'SQLite format 3\0');
+});
+
+test('the canvas follows a turn to landscape at full pixel density', async () => {
+  const backing = () => page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  assert.deepEqual(await backing(), [390 * 3, 844 * 3]);
+  await page.setViewportSize({width: 844, height: 390});
+  await page.waitForFunction(() => Module.canvas.width === 844 * 3 && Module.canvas.height === 390 * 3, null,
+                             {timeout: 5000});
+  if (process.env.LANDSCAPE_SCREENSHOT) await page.screenshot({path: process.env.LANDSCAPE_SCREENSHOT});
+  await page.setViewportSize({width: 390, height: 844});
+  await page.waitForFunction(() => Module.canvas.width === 390 * 3, null, {timeout: 5000});
+});
+
+test('the answers are still there after a reload', async () => {
+  await page.reload();
+  const state = await waitForApp();
+  assert.equal(state.profile, 'Ada');
+  assert.equal(state.answers, '3');
+});
+
+test('starts from the service worker with the network cut', async () => {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+    return registration.active.state;
+  });
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    const state = await waitForApp();
+    assert.equal(state.answers, '3');
+    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+  } finally {
+    await context.setOffline(false);
+  }
+});
