@@ -1,0 +1,91 @@
+// The benchmark floor: the least a Dear ImGui + GLFW + OpenGL3 app can do
+// with the same Debian packages as ClaimDeck. One TTF font, one window with
+// a text and three buttons, waiting for events when idle.
+//
+// It speaks the benchmark protocol ClaimDeck speaks with --bench: after every
+// frame it presents it prints "bench frame N T" (T from CLOCK_MONOTONIC, ns),
+// and it exits cleanly on SIGTERM or after --quit-after-frames N.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+
+long long monotonic_ns() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<long long>(now.tv_sec) * 1'000'000'000LL + now.tv_nsec;
+}
+
+void draw_ui() {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("floor", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::TextUnformatted("The Taliban lost over 50 men on the second day of fighting.");
+    ImGui::Button("Verified");
+    ImGui::Button("Contested");
+    ImGui::Button("Propaganda");
+    ImGui::End();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    long quit_after = -1;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--quit-after-frames") == 0) quit_after = std::atol(argv[i + 1]);
+    std::signal(SIGTERM, [](int) { stop_requested = 1; });
+
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "floor", nullptr, nullptr);
+    if (!window) return 1;
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::GetIO().Fonts->AddFontFromFileTTF("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 18.0f);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    long frames = 0;
+    int frames_to_settle = 2;  // ImGui needs a second frame to lay out after input
+    while (!glfwWindowShouldClose(window) && !stop_requested) {
+        if (frames_to_settle == 0) {
+            glfwWaitEventsTimeout(0.5);
+            frames_to_settle = 2;  // woken: by an event, or by the timeout (redraw is cheap to skip)
+            if (stop_requested) break;
+        } else {
+            glfwPollEvents();
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        draw_ui();
+        ImGui::Render();
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window);
+        std::printf("bench frame %ld %lld\n", ++frames, monotonic_ns());
+        std::fflush(stdout);
+        --frames_to_settle;
+        if (quit_after > 0 && frames >= quit_after) break;
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}

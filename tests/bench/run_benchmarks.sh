@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Runs every benchmark side by side with its floor and writes a Markdown
+# report. `./dev bench` calls it on a Release build; ctest calls it with
+# --smoke (tiny sizes, one run) so it cannot rot.
+#
+#   run_benchmarks.sh --build-dir DIR --out FILE [--runs N] [--smoke]
+set -euo pipefail
+
+BUILD_DIR="" OUT="" RUNS=5 SMOKE=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build-dir) BUILD_DIR="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --smoke) SMOKE=1; RUNS=1; shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$BUILD_DIR" ] && [ -n "$OUT" ] || { echo "usage: $0 --build-dir DIR --out FILE [--runs N] [--smoke]" >&2; exit 2; }
+
+APP="$BUILD_DIR/platform/desktop/claimdeck"
+FLOOR="$BUILD_DIR/tests/bench/claimdeck-floor-window"
+PROBE="$BUILD_DIR/tests/bench/claimdeck-launch-probe"
+CORE_BENCH="$BUILD_DIR/tests/bench/claimdeck-core-bench"
+IDLE_SECONDS=10
+[ $SMOKE = 1 ] && IDLE_SECONDS=1
+SCRATCH="$(mktemp -d)"
+trap 'rm -rf "$SCRATCH"' EXIT
+
+# The GUI figures need a display: reuse one if there is one, else start Xvfb.
+if [ -z "${DISPLAY:-}" ]; then
+  export DISPLAY=:97
+  Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  trap 'kill $XVFB_PID 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+  for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+fi
+
+# median, min and max of the numbers on stdin
+summary() { sort -g | awk '{v[NR]=$1} END {m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%.1f|%.1f|%.1f", m, v[1], v[NR]}'; }
+field() { sed -n "s/.*$1=\([-0-9.]*\).*/\1/p"; }
+
+# Runs the probe RUNS times on a command; leaves one result line per run in $SCRATCH/$1.
+probe_runs() {
+  local name="$1"; shift
+  : > "$SCRATCH/$name"
+  for _ in $(seq "$RUNS"); do "$PROBE" "$@" >> "$SCRATCH/$name"; done
+}
+
+row() {  # figure, runs file, key, unit, floor runs file (optional)
+  local s m
+  s=$(field "$3" < "$SCRATCH/$2" | summary)
+  m=${s%%|*}
+  local ratio=""
+  if [ -n "${5:-}" ]; then
+    local f; f=$(field "$3" < "$SCRATCH/$5" | summary); f=${f%%|*}
+    ratio=$(awk -v a="$m" -v b="$f" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }')
+  fi
+  local rest=${s#*|}
+  echo "| $1 | $m $4 | ${rest%%|*} – ${rest#*|} | $ratio |"
+}
+
+{
+  echo "# ClaimDeck benchmarks"
+  echo
+  echo "Written by \`./dev bench\` on $(date -u +%Y-%m-%d). Each figure: the median over $RUNS runs, with min – max, and"
+  echo "its ratio to the floor measured in the same run."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPU: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(nproc) cores"
+  echo "- Memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "- System: $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- Compiler: $(c++ --version | head -1)"
+  echo "- Display: Xvfb (software rendering)"
+  echo
+  echo "## Start-up and idle (GUI under Xvfb)"
+  echo
+  echo "Floor: \`tests/bench/floor_window.cpp\`, a bare Dear ImGui + GLFW + OpenGL3 window with one TTF font, a"
+  echo "text and three buttons, waiting for events. Idle: ${IDLE_SECONDS} s starting 1 s after the first frame."
+  echo
+  probe_runs floor --idle-seconds "$IDLE_SECONDS" -- "$FLOOR"
+  probe_runs app --idle-seconds "$IDLE_SECONDS" -- "$APP" --bench --data-dir "$SCRATCH/app-data" --profile Bench
+  echo "| figure | median | min – max | ratio to floor |"
+  echo "|---|---|---|---|"
+  row "floor: exec to first frame" floor first_frame_ms ms
+  row "ClaimDeck: exec to first frame" app first_frame_ms ms floor
+  row "floor: peak RSS" floor peak_rss_mb MB
+  row "ClaimDeck: peak RSS" app peak_rss_mb MB floor
+  row "floor: idle CPU (% of one core)" floor idle_cpu_percent %
+  row "ClaimDeck: idle CPU (% of one core)" app idle_cpu_percent %
+  row "floor: frames drawn while idle" floor idle_frames ""
+  row "ClaimDeck: frames drawn while idle" app idle_frames ""
+  echo
+  echo "## Frame build time (NewFrame to Render)"
+  echo
+  echo "| screen | p50 | p99 |"
+  echo "|---|---|---|"
+  for screen in card reveal stats; do
+    "$APP" --bench-frame-times 300 --screen "$screen" --data-dir "$SCRATCH/app-data" --profile Bench \
+      --quit-after-frames 300 | sed -n "s/^bench frame-build p50_us=\([0-9.]*\) p99_us=\([0-9.]*\)/| $screen | \1 µs | \2 µs |/p"
+  done
+  echo
+  echo "## Core"
+  if [ $SMOKE = 1 ]; then "$CORE_BENCH" --smoke; else "$CORE_BENCH" --runs "$RUNS"; fi
+  echo
+  echo "## Peer: Mnemosyne"
+  echo
+  if command -v mnemosyne >/dev/null 2>&1; then
+    export QTWEBENGINE_DISABLE_SANDBOX=1
+    probe_runs mnemosyne --wait-window Mnemosyne -- mnemosyne --datadir="$SCRATCH/mnemosyne"
+    probe_runs floor-again -- "$FLOOR" --quit-after-frames 1
+    echo "| figure | median | min – max | ratio to floor |"
+    echo "|---|---|---|---|"
+    row "Mnemosyne: exec to main window" mnemosyne first_frame_ms ms floor-again
+    row "Mnemosyne: peak RSS" mnemosyne peak_rss_mb MB floor-again
+  else
+    echo "Mnemosyne is not installed (\`apt-get install mnemosyne\`); not measured."
+  fi
+} > "$OUT"
+echo "wrote $OUT" >&2
