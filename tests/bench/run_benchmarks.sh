@@ -3,20 +3,24 @@
 # report. `./dev bench` calls it on a Release build; ctest calls it with
 # --smoke (tiny sizes, one run) so it cannot rot.
 #
-#   run_benchmarks.sh --build-dir DIR --out FILE [--runs N] [--smoke]
+#   run_benchmarks.sh --build-dir DIR --out FILE [--web-dir DIR] [--runs N] [--smoke]
+#
+# --web-dir: a web build (platform/web/build.sh) to measure in headless Chromium.
 set -euo pipefail
 
-BUILD_DIR="" OUT="" RUNS=5 SMOKE=0
+BUILD_DIR="" OUT="" WEB_DIR="" RUNS=5 SMOKE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) BUILD_DIR="$2"; shift 2 ;;
+    --web-dir) WEB_DIR="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --smoke) SMOKE=1; RUNS=1; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
-[ -n "$BUILD_DIR" ] && [ -n "$OUT" ] || { echo "usage: $0 --build-dir DIR --out FILE [--runs N] [--smoke]" >&2; exit 2; }
+[ -n "$BUILD_DIR" ] && [ -n "$OUT" ] || { echo "usage: $0 --build-dir DIR --out FILE [--web-dir DIR] [--runs N] [--smoke]" >&2; exit 2; }
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 APP="$BUILD_DIR/platform/desktop/claimdeck"
 FLOOR="$BUILD_DIR/tests/bench/claimdeck-floor-window"
@@ -47,14 +51,21 @@ probe_runs() {
   for _ in $(seq "$RUNS"); do "$PROBE" "$@" >> "$SCRATCH/$name"; done
 }
 
-row() {  # figure, runs file, key, unit, floor runs file (optional)
+# One table row: figure, runs file, key, unit, floor runs file (optional).
+# Against a floor it gives the ratio, or for memory (MB) the difference,
+# since the memory target is the floor plus a margin.
+row() {
   local s m
   s=$(field "$3" < "$SCRATCH/$2" | summary)
   m=${s%%|*}
   local ratio=""
   if [ -n "${5:-}" ]; then
     local f; f=$(field "$3" < "$SCRATCH/$5" | summary); f=${f%%|*}
-    ratio=$(awk -v a="$m" -v b="$f" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }')
+    if [ "$4" = MB ]; then
+      ratio=$(awk -v a="$m" -v b="$f" 'BEGIN { printf "%+.1f MB", a - b }')
+    else
+      ratio=$(awk -v a="$m" -v b="$f" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }')
+    fi
   fi
   local rest=${s#*|}
   echo "| $1 | $m $4 | ${rest%%|*} – ${rest#*|} | $ratio |"
@@ -103,6 +114,20 @@ row() {  # figure, runs file, key, unit, floor runs file (optional)
   echo
   echo "## Core"
   if [ $SMOKE = 1 ]; then "$CORE_BENCH" --smoke; else "$CORE_BENCH" --runs "$RUNS"; fi
+  echo
+  echo "## Web build (phones)"
+  echo
+  if [ -n "$WEB_DIR" ] && [ -f "$WEB_DIR/site/app.wasm" ]; then
+    SITE_DIR="$WEB_DIR/site" node "$HERE/../web/measure.mjs" "$RUNS" > "$SCRATCH/web"
+    echo "Headless Chromium as a 390×844 phone, a fresh profile each run (nothing cached)."
+    echo
+    echo "| figure | median | min – max | target |"
+    echo "|---|---|---|---|"
+    row "everything the page loads, gzip-compressed" web web_gzip_kib KiB | sed 's/| $/ < 2048 KiB |/'
+    row "first frame" web web_first_frame_ms ms | sed 's/| $/ < 2000 ms |/' 
+  else
+    echo "No web build given (\`--web-dir\`); not measured."
+  fi
   echo
   echo "## Peer: Mnemosyne"
   echo

@@ -9,48 +9,23 @@
 // SCREENSHOT (default docs/screenshots/web-card.png in the repository).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const siteDir = path.resolve(process.env.SITE_DIR || path.join(root, 'build-web/site'));
+import {launchPhone, root, siteDir, siteGzipBytes, startServer} from './phone.mjs';
+
 const screenshotFile = path.resolve(process.env.SCREENSHOT || path.join(root, 'docs/screenshots/web-card.png'));
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const SIZE_BUDGET = 2 * 1024 * 1024;  // gzip-compressed bytes, everything the page loads
 const FIRST_FRAME_BUDGET_MS = 2000;
 
 let server;
 let baseUrl;
-let userDataDir;
+let phone;
 let context;
 let page;
 
 // ---- Helpers ----------------------------------------------------------------
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', [path.join(root, 'platform/web/serve.py'), siteDir, '--port', '0'],
-                        {stdio: ['ignore', 'pipe', 'inherit']});
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('the web server did not start')), 10000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({child, url: match[0]});
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the web server stopped (${code})`)));
-  });
-}
 
 async function dataset() {
   return page.evaluate(() => ({...document.body.dataset}));
@@ -148,35 +123,22 @@ async function pictureVariety(file) {
 before(async () => {
   assert.ok(fs.existsSync(path.join(siteDir, 'app.wasm')), `no web build in ${siteDir}: run ./dev web first`);
   ({child: server, url: baseUrl} = await startServer());
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdeck-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-           '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: {width: 390, height: 844},
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-  });
+  phone = await launchPhone();
+  context = phone.context;
   page = context.pages()[0] || await context.newPage();
   page.on('pageerror', (error) => console.log('page error:', error.message));
   page.on('console', (message) => { if (message.type() === 'error') console.log('console:', message.text()); });
 });
 
 after(async () => {
-  if (context) await context.close();
+  if (phone) await phone.close();
   if (server) server.kill();
-  if (userDataDir) fs.rmSync(userDataDir, {recursive: true, force: true});
 });
 
 // ---- Tests ------------------------------------------------------------------
 
 test('everything the page loads fits in 2 MB gzip-compressed', () => {
-  const files = ['index.html', 'app.js', 'app.wasm', 'app.data', 'sw.js', 'manifest.webmanifest',
-                 'icons/claimdeck-64.png', 'icons/claimdeck-256.png', 'icons/claimdeck.svg'];
-  let total = 0;
-  for (const file of files) total += zlib.gzipSync(fs.readFileSync(path.join(siteDir, file)), {level: 9}).length;
+  const total = siteGzipBytes();
   console.log(`# site: ${(total / 1024).toFixed(0)} KiB gzip-compressed`);
   assert.ok(total < SIZE_BUDGET, `${total} bytes`);
 });
