@@ -1,12 +1,10 @@
 // validate and export: what a teacher does with a deck file.
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <iostream>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "deck.hpp"
+#include "json_library.hpp"
 
 namespace claimdeck::cli {
 

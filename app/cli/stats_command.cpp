@@ -1,13 +1,11 @@
 // stats: a learner's results, for people and for scripts (--json).
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <cstdio>
 #include <iostream>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "deck.hpp"
+#include "json_library.hpp"
 #include "scoring.hpp"
 #include "store.hpp"
 #include "store_access.hpp"

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include <cereal/archives/json.hpp>
+#include "json_library.hpp"
 
 #include "json_input.hpp"
 #include "problems.hpp"

@@ -79,6 +79,15 @@ std::string in_quotes(std::string_view text) { return "\"" + std::string(text) +
 
 // ---- Reading the structure -------------------------------------------------
 
+// Ids and the names that refer to them must not be empty: an empty one would
+// pass for "missing, already reported" in the checks that follow.
+bool read_id(FieldReader& fields, const char* field, std::string& out) {
+    if (!fields.read_string(field, out)) return false;
+    if (!out.empty()) return true;
+    fields.report(field, "is empty");
+    return false;
+}
+
 bool read_span(FieldReader& fields, const char* field, Span& span) {
     std::vector<std::int64_t> bounds;
     if (!fields.read_ints(field, bounds, 2)) return false;
@@ -106,7 +115,7 @@ void read_evidence(FieldReader& fields, const DeckLimits& limits, Claim& claim) 
     fields.read_objects("evidence", limits.max_list_items, [&](FieldReader& item, std::size_t) {
         Evidence evidence;
         std::string stance;
-        item.read_string("article", evidence.article);
+        read_id(item, "article", evidence.article);
         item.read_string("quote", evidence.quote);
         read_span(item, "span", evidence.span);
         if (item.read_string("stance", stance)) {
@@ -123,12 +132,12 @@ Claim read_claim(FieldReader& fields, const DeckLimits& limits) {
     Claim claim;
     // Problems are placed by claim id once it is known, which is what a
     // person editing the file searches for.
-    if (fields.read_string("id", claim.id) && !claim.id.empty()) fields.set_place("claim " + in_quotes(claim.id));
-    fields.read_string("article", claim.article);
+    if (read_id(fields, "id", claim.id)) fields.set_place("claim " + in_quotes(claim.id));
+    read_id(fields, "article", claim.article);
     fields.read_string("text", claim.text);
     fields.read_string("quote", claim.quote);
     read_span(fields, "span", claim.span);
-    fields.read_string("topic", claim.topic);
+    read_id(fields, "topic", claim.topic);
     std::string verdict;
     if (fields.read_string("verdict", verdict)) {
         if (auto parsed = parse_verdict(verdict))
@@ -150,7 +159,7 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
                                             "; this version of ClaimDeck reads format " +
                                             std::to_string(kFormatVersion));
     deck.format_version = static_cast<int>(format_version);
-    fields.read_string("id", deck.id);
+    read_id(fields, "id", deck.id);
     std::int64_t version = 0;
     fields.read_int("version", version);
     deck.version = static_cast<int>(std::clamp<std::int64_t>(version, 0, 1'000'000'000));
@@ -160,9 +169,9 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
 
     fields.read_objects("articles", limits.max_articles, [&](FieldReader& item, std::size_t) {
         Article article;
-        if (item.read_string("id", article.id) && !article.id.empty())
+        if (read_id(item, "id", article.id))
             item.set_place("article " + in_quotes(article.id));
-        item.read_string("file", article.file);
+        read_id(item, "file", article.file);
         item.read_string("title", article.title);
         item.read_string("byline", article.byline, Presence::Optional);
         item.read_string("provenance", article.provenance, Presence::Optional);
@@ -170,7 +179,7 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
     });
     fields.read_objects("topics", limits.max_claims, [&](FieldReader& item, std::size_t) {
         Topic topic;
-        if (item.read_string("id", topic.id) && !topic.id.empty()) item.set_place("topic " + in_quotes(topic.id));
+        if (read_id(item, "id", topic.id)) item.set_place("topic " + in_quotes(topic.id));
         item.read_string("title", topic.title);
         deck.topics.push_back(std::move(topic));
     });
@@ -188,12 +197,15 @@ public:
 
     void check() {
         check_unique_ids();
-        for (const Claim& claim : deck_.claims) check_claim(claim);
+        for (const Claim& claim : deck_.claims) {
+            if (problems_full(problems_)) return;
+            check_claim(claim);
+        }
     }
 
 private:
     void report(const std::string& place, std::string message) {
-        problems_.push_back(Problem{file_, place, std::move(message)});
+        add_problem(problems_, Problem{file_, place, std::move(message)});
     }
     static std::string claim_place(const Claim& claim, std::string_view field) {
         return "claim " + in_quotes(claim.id) + ", field " + in_quotes(field);
@@ -235,7 +247,7 @@ private:
             return;
         }
         if (text.compare(span.begin, span.end - span.begin, quote) == 0) return;
-        std::size_t found = text.find(quote);
+        std::size_t found = find_text(text, quote);
         std::string hint = found == std::string::npos
                                ? "the quote is not in the article word for word"
                                : "the quote is in the article at [" + std::to_string(found) + ", " +
@@ -272,7 +284,7 @@ private:
                 report(claim_place(claim, "techniques"),
                        in_quotes(use.name) + " is not one of the 18 techniques listed in FORMAT.md");
             for (const std::string& words : use.words)
-                if (words.empty() || claim.quote.find(words) == std::string::npos)
+                if (words.empty() || find_text(claim.quote, words) == std::string::npos)
                     report(claim_place(claim, "techniques"),
                            "the words " + in_quotes(words) + " of " + in_quotes(use.name) + " are not in the quote");
         }
@@ -311,14 +323,20 @@ void load_article_texts(Deck& deck, const std::filesystem::path& deck_file, cons
         std::string place = "article " + in_quotes(article.id) + ", field \"file\"";
         if (article.file.empty()) continue;  // reported as missing
         if (!is_bare_file_name(article.file)) {
-            problems.push_back({deck_file.string(), place,
+            add_problem(problems, {deck_file.string(), place,
                                 in_quotes(article.file) +
                                     " must be a bare file name (letters, digits, . _ -) in the articles folder"});
             continue;
         }
         TextFileResult read = read_text_file(folder / article.file, limits.max_article_bytes);
         if (!read.error.empty()) {
-            problems.push_back({deck_file.string(), place, read.error});
+            add_problem(problems, {deck_file.string(), place, read.error});
+            continue;
+        }
+        // An empty text would be taken for one that failed to load and skip
+        // the quote checks of every claim from it.
+        if (read.text.empty()) {
+            add_problem(problems, {deck_file.string(), place, in_quotes(article.file) + " is empty"});
             continue;
         }
         article.text = std::move(read.text);

@@ -94,7 +94,7 @@ private:
 
 // Caps that keep an untrusted deck from exhausting memory or time.
 struct DeckLimits {
-    std::uintmax_t max_deck_bytes = 256u << 20;
+    std::uintmax_t max_deck_bytes = 128u << 20;
     std::uintmax_t max_article_bytes = 4u << 20;
     std::size_t max_string_bytes = 64u << 10;
     std::size_t max_claims = 200000;

@@ -1,9 +1,8 @@
 #include "json_input.hpp"
 
-#include <rapidjson/error/en.h>
-#include <rapidjson/reader.h>
-
 #include <algorithm>
+
+#include "text_file.hpp"
 
 namespace claimdeck {
 namespace {
@@ -15,11 +14,18 @@ public:
     explicit ShapeHandler(const JsonShapeLimits& limits) : limits_(limits) {}
 
     bool Default() { return note_value(); }
-    bool String(const char*, rapidjson::SizeType length, bool) {
+    bool String(const char* text, rapidjson::SizeType length, bool) {
         if (length > limits_.max_string_bytes) {
             string_too_long_ = true;
             violation_ = "a string of " + std::to_string(length) + " bytes is longer than the limit of " +
                          std::to_string(limits_.max_string_bytes);
+            return false;
+        }
+        // An escaped lone surrogate (a backslash-u escape of DC00, say)
+        // decodes to bytes that are not UTF-8: a file written from such a
+        // value would not read back.
+        if (!is_valid_utf8({text, length})) {
+            violation_ = "a string holds a \\u escape that is not a whole character";
             return false;
         }
         return note_value();
@@ -124,7 +130,7 @@ FieldReader::FieldReader(const rapidjson::Value& object, std::vector<Problem>& p
 void FieldReader::report(std::string_view field, std::string message) {
     std::string where = place_;
     if (!field.empty()) where += (where.empty() ? "field \"" : ", field \"") + std::string(field) + "\"";
-    problems_.push_back(Problem{file_, where, std::move(message)});
+    add_problem(problems_, Problem{file_, where, std::move(message)});
 }
 
 std::string FieldReader::element_place(const char* field, std::size_t index) const {

@@ -17,7 +17,7 @@
 // from memory: the same deck loads in well under a second.
 #pragma once
 
-#include <rapidjson/document.h>
+#include "json_library.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -91,7 +91,7 @@ void FieldReader::read_objects(const char* field, std::size_t max_items, ReadEle
                                Presence presence) {
     const rapidjson::Value* list = find_list(field, max_items, presence);
     if (!list) return;
-    for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+    for (rapidjson::SizeType i = 0; i < list->Size() && !problems_full(problems_); ++i) {
         const rapidjson::Value& item = (*list)[i];
         if (!item.IsObject()) {
             report(field, "item " + std::to_string(i + 1) + " must be an object { ... }");

@@ -1,9 +1,5 @@
 #include "progress_io.hpp"
 
-#include <cereal/archives/json.hpp>
-#include <cereal/types/string.hpp>
-#include <cereal/types/vector.hpp>
-
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -11,6 +7,7 @@
 #include <system_error>
 
 #include "json_input.hpp"
+#include "json_library.hpp"
 #include "problems.hpp"
 #include "text_file.hpp"
 

@@ -1,21 +1,60 @@
 #include "text_file.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <system_error>
 
 namespace claimdeck {
 
+namespace {
+
+// The number of bytes of the UTF-8 sequence starting with `lead`, and the
+// range its second byte must fall in (RFC 3629, table 3-7 of Unicode); 0 for
+// a byte that cannot start a sequence.
+struct SequenceRule {
+    std::size_t length;
+    unsigned char second_min;
+    unsigned char second_max;
+};
+
+SequenceRule rule_for(unsigned char lead) {
+    if (lead < 0x80) return {1, 0, 0};
+    if (lead >= 0xC2 && lead <= 0xDF) return {2, 0x80, 0xBF};
+    if (lead == 0xE0) return {3, 0xA0, 0xBF};  // no overlong forms
+    if (lead == 0xED) return {3, 0x80, 0x9F};  // no surrogates
+    if (lead >= 0xE1 && lead <= 0xEF) return {3, 0x80, 0xBF};
+    if (lead == 0xF0) return {4, 0x90, 0xBF};  // no overlong forms
+    if (lead >= 0xF1 && lead <= 0xF3) return {4, 0x80, 0xBF};
+    if (lead == 0xF4) return {4, 0x80, 0x8F};  // nothing past U+10FFFF
+    return {0, 0, 0};
+}
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        unsigned char lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
-        i += length;
+        const SequenceRule rule = rule_for(static_cast<unsigned char>(text[i]));
+        if (rule.length == 0 || i + rule.length > text.size()) return false;
+        if (rule.length > 1) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            if (second < rule.second_min || second > rule.second_max) return false;
+            for (std::size_t k = 2; k < rule.length; ++k)
+                if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return false;
+        }
+        i += rule.length;
     }
     return true;
+}
+
+std::size_t find_text(std::string_view text, std::string_view pattern) {
+    if (pattern.empty()) return 0;
+    const auto found = std::search(text.begin(), text.end(),
+                                   std::boyer_moore_horspool_searcher(pattern.begin(), pattern.end()));
+    return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
 }
 
 TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {

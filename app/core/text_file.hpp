@@ -17,7 +17,13 @@ struct TextFileResult {
 // not valid UTF-8.
 TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
+// Well-formed UTF-8 as RFC 3629 defines it: no overlong forms, no surrogates,
+// nothing past U+10FFFF.
 bool is_valid_utf8(std::string_view text);
+
+// Where `pattern` first occurs in `text`, or npos. Boyer-Moore-Horspool, so
+// an untrusted text and pattern cannot make it quadratic.
+std::size_t find_text(std::string_view text, std::string_view pattern);
 
 // Writes `text` to a temporary file beside `path`, then renames it over
 // `path`, so a crash or a full disk never leaves a half-written file behind.

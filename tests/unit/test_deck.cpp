@@ -189,3 +189,17 @@ TEST_CASE("the hint is the paragraph around the quote") {
     CHECK(surrounding_paragraph(article, {50, 60}) == "Second paragraph here.");
     CHECK(surrounding_paragraph(article, {9999, 10000}).empty());
 }
+
+TEST_CASE("empty ids and an empty article file are problems, not silently skipped checks") {
+    CHECK(mentions(MiniDeck(good_deck({{"id", R"("")"}})).load(), "field \"id\"", "is empty"));
+    CHECK(mentions(MiniDeck(good_deck({{"article", R"("")"}})).load(), "field \"article\"", "is empty"));
+    CHECK(mentions(MiniDeck(good_deck({{"topic", R"("")"}})).load(), "field \"topic\"", "is empty"));
+    MiniDeck empty_article(good_deck());
+    empty_article.dir.write("articles/b.txt", "");
+    CHECK(mentions(empty_article.load(), "article \"b\", field \"file\"", "\"b.txt\" is empty"));
+}
+
+TEST_CASE("strings must be whole UTF-8 characters, escapes included") {
+    CHECK(mentions(MiniDeck(good_deck({{"text", R"("half a character: \udc00")"}})).load(), "line",
+                   "not a whole character"));
+}

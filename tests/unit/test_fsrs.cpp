@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
-#include <rapidjson/document.h>
+
+#include "json_library.hpp"  // first: it configures rapidjson
 #include <rapidjson/istreamwrapper.h>
 
 #include <algorithm>
