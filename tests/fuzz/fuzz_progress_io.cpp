@@ -1,0 +1,74 @@
+// libFuzzer target: read_progress_file() on an untrusted progress export
+// (app/core/progress_io.hpp). The input is written to a temporary file. The
+// reader promises to throw ProgressFileError for a bad file and nothing
+// else; a file it accepts must write out and read back with the same
+// reviews and card states.
+#include <stdlib.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "progress_io.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void fail(const char* what) {
+    std::fprintf(stderr, "fuzz_progress_io: broken guarantee: %s\n", what);
+    std::abort();
+}
+
+class Workspace {
+public:
+    Workspace() {
+        std::error_code ignored;
+        fs::path base = fs::is_directory("/dev/shm", ignored) ? fs::path("/dev/shm") : fs::temp_directory_path();
+        std::string pattern = (base / "claimdeck-fuzz-progress-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) fail("cannot create a temporary folder");
+        root_ = pattern;
+    }
+    ~Workspace() {
+        std::error_code ignored;
+        fs::remove_all(root_, ignored);
+    }
+    fs::path operator/(const char* name) const { return root_ / name; }
+
+private:
+    fs::path root_;
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static Workspace workspace;
+    const fs::path input = workspace / "input.json";
+    {
+        std::ofstream out(input, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    }
+    claimdeck::ProfileProgress progress;
+    try {
+        progress = claimdeck::read_progress_file(input);
+    } catch (const claimdeck::ProgressFileError& error) {
+        if (std::string(error.what()).empty()) fail("a refusal without a message");
+        return 0;
+    }
+    const fs::path again_file = workspace / "again.json";
+    claimdeck::write_progress_file(progress, again_file);
+    claimdeck::ProfileProgress again;
+    try {
+        again = claimdeck::read_progress_file(again_file);
+    } catch (const claimdeck::ProgressFileError& error) {
+        std::fprintf(stderr, "%s\n", error.what());
+        fail("an accepted file does not read back after writing");
+    }
+    if (again.profile_name != progress.profile_name || again.reviews.size() != progress.reviews.size() ||
+        again.card_states.size() != progress.card_states.size())
+        fail("an accepted file changes when written and read back");
+    return 0;
+}
