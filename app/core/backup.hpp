@@ -19,7 +19,7 @@
 
 namespace claimdeck {
 
-inline constexpr std::int64_t kMinMsBetweenBackups = 30 * 60 * 1000;
+inline constexpr std::int64_t kMinMsBetweenBackups = std::int64_t{30} * 60 * 1000;
 inline constexpr int kDailyBackupsKept = 7;
 inline constexpr int kWeeklyBackupsKept = 4;
 

@@ -126,6 +126,6 @@ private:
 
 // Orders cards so that neighbours differ in topic and verdict where they
 // can: a run of one kind would let the learner guess from the rhythm.
-std::vector<std::size_t> interleave(const Deck& deck, std::vector<std::size_t> claim_indexes);
+std::vector<std::size_t> interleave(const Deck& deck, std::vector<std::size_t> remaining);
 
 }  // namespace claimdeck

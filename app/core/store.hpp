@@ -157,7 +157,7 @@ public:
 
     // Sessions and answers
     std::int64_t start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
-                               std::int64_t now_ms);
+                               std::int64_t started_ms);
     // Appends the review and, for study answers, writes the card's new state:
     // one transaction, committed before this returns. Returns the review id.
     std::int64_t record_review(const Review& review, const std::optional<CardState>& new_state);

@@ -29,6 +29,6 @@ inline constexpr std::array<Confidence, 3> kStatedConfidences = {
     Confidence::Fifty, Confidence::Seventy, Confidence::Ninety};
 
 inline constexpr int percent(Confidence c) { return static_cast<int>(c); }
-std::optional<Confidence> confidence_from_percent(int percent);
+std::optional<Confidence> confidence_from_percent(int value);
 
 }  // namespace claimdeck
