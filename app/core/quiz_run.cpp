@@ -30,7 +30,8 @@ QuizRun::QuizRun(const Quiz& quiz, const Deck& deck, ProgressStore& store, Profi
       profile_(std::move(profile)),
       options_(options),
       clock_(std::move(clock)),
-      scheduler_(parameters_for(options)) {
+      scheduler_(parameters_for(options)),
+      pending_(store) {
     if (options_.count_towards_schedule) states_ = store_.card_states(profile_.id, deck_.id);
     session_id_ = store_.start_session(profile_.id, deck_.id, ReviewKind::Quiz, clock_());
     start_card_clock();
@@ -115,23 +116,7 @@ void QuizRun::log_review(const Claim& claim, const QuizAnswer& answer, std::int6
         review.difficulty = new_state->difficulty;
         review.due_ms = new_state->due_ms;
     }
-    pending_.push_back({std::move(review), std::move(new_state)});
-    retry_pending();
-}
-
-bool QuizRun::retry_pending() {
-    // Oldest first, so the log stays in time order.
-    while (!pending_.empty()) {
-        try {
-            store_.record_review(pending_.front().review, pending_.front().state);
-        } catch (const StoreError& error) {
-            save_error_ = error.what();
-            return false;
-        }
-        pending_.erase(pending_.begin());
-    }
-    save_error_.clear();
-    return true;
+    pending_.save(std::move(review), std::move(new_state));
 }
 
 void QuizRun::next() {

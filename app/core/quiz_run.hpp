@@ -17,6 +17,7 @@
 
 #include "deck.hpp"
 #include "fsrs.hpp"
+#include "pending_answers.hpp"
 #include "quiz.hpp"
 #include "results.hpp"
 #include "session.hpp"
@@ -79,15 +80,10 @@ public:
     // Store faults (full disk, locked file) never lose an answer: it waits
     // here and is written with the next one, or by retry_pending().
     std::size_t pending_saves() const { return pending_.size(); }
-    const std::string& save_error() const { return save_error_; }
-    bool retry_pending();
+    const std::string& save_error() const { return pending_.error(); }
+    bool retry_pending() { return pending_.retry(); }
 
 private:
-    struct PendingSave {
-        Review review;
-        std::optional<CardState> state;  // set only when the quiz counts towards the schedule
-    };
-
     const QuizAnswer* record(std::optional<Verdict> picked, Confidence confidence);
     void log_review(const Claim& claim, const QuizAnswer& answer, std::int64_t now);
     bool time_is_up(std::int64_t now) const;
@@ -102,8 +98,7 @@ private:
     fsrs::Scheduler scheduler_;
     std::map<std::string, CardState> states_;  // loaded only when counting towards the schedule
     std::vector<QuizAnswer> answers_;
-    std::vector<PendingSave> pending_;
-    std::string save_error_;
+    PendingAnswers pending_;  // card states only when the quiz counts towards the schedule
     std::int64_t session_id_ = 0;
     std::int64_t shown_at_ms_ = 0;
     std::int64_t finished_ms_ = 0;

@@ -68,7 +68,8 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
       profile_(std::move(profile)),
       settings_(settings),
       clock_(std::move(clock)),
-      scheduler_(fsrs::Parameters{fsrs::kDefaultWeights, settings.desired_retention, 36500}) {
+      scheduler_(fsrs::Parameters{fsrs::kDefaultWeights, settings.desired_retention, 36500}),
+      pending_(store) {
     states_ = store_.card_states(profile_.id, deck_.id);
     build_queue(shuffle_seed);
     session_id_ = store_.start_session(profile_.id, deck_.id, ReviewKind::Study, clock_());
@@ -146,8 +147,7 @@ AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
     review.due_ms = outcome.new_state.due_ms;
 
     undo_stack_.push_back({claim_index, state_of(claim.id), review.uid, 0, !outcome.correct});
-    save(review, outcome.new_state, outcome);
-    undo_stack_.back().review_id = outcome.review_id;
+    outcome.review_id = pending_.save(review, outcome.new_state, note_saved());
     states_[claim.id] = outcome.new_state;
 
     queue_.pop_front();
@@ -159,35 +159,14 @@ AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
     return outcome;
 }
 
-void StudySession::save(Review review, const CardState& state, AnswerOutcome& outcome) {
-    // Older answers go first so the log stays in time order.
-    retry_pending();
-    if (!pending_.empty()) {
-        pending_.push_back({std::move(review), state});
-        return;
-    }
-    try {
-        outcome.review_id = store_.record_review(review, state);
-    } catch (const StoreError& error) {
-        save_error_ = error.what();
-        pending_.push_back({std::move(review), state});
-    }
-}
+bool StudySession::retry_pending() { return pending_.retry(note_saved()); }
 
-bool StudySession::retry_pending() {
-    while (!pending_.empty()) {
-        try {
-            std::int64_t id = store_.record_review(pending_.front().review, pending_.front().state);
-            for (Undo& entry : undo_stack_)
-                if (entry.review_uid == pending_.front().review.uid) entry.review_id = id;
-        } catch (const StoreError& error) {
-            save_error_ = error.what();
-            return false;
-        }
-        pending_.erase(pending_.begin());
-    }
-    save_error_.clear();
-    return true;
+// An answer that waited gets its review id only when written; undo needs it.
+PendingAnswers::SavedCallback StudySession::note_saved() {
+    return [this](const std::string& uid, std::int64_t id) {
+        for (Undo& entry : undo_stack_)
+            if (entry.review_uid == uid) entry.review_id = id;
+    };
 }
 
 void StudySession::requeue_for_relearning(std::size_t claim_index) {
@@ -199,11 +178,7 @@ void StudySession::undo() {
     if (undo_stack_.empty()) return;
     Undo last = undo_stack_.back();
     const Claim& claim = deck_.claims[last.claim_index];
-    auto waiting = std::find_if(pending_.begin(), pending_.end(),
-                                [&](const Pending& p) { return p.review.uid == last.review_uid; });
-    if (waiting != pending_.end())
-        pending_.erase(waiting);
-    else
+    if (!pending_.discard(last.review_uid))
         store_.undo_review(last.review_id, profile_.id, deck_.id, claim.id, last.previous_state);
     undo_stack_.pop_back();
 

@@ -14,6 +14,7 @@
 
 #include "deck.hpp"
 #include "fsrs.hpp"
+#include "pending_answers.hpp"
 #include "store.hpp"
 
 namespace claimdeck {
@@ -80,7 +81,7 @@ public:
 
     // Answers that could not be written yet, and the last error.
     std::size_t pending_saves() const { return pending_.size(); }
-    const std::string& save_error() const { return save_error_; }
+    const std::string& save_error() const { return pending_.error(); }
     // Tries to write pending answers again; true when none is left.
     bool retry_pending();
 
@@ -97,15 +98,11 @@ private:
         std::int64_t review_id;
         bool requeued;
     };
-    struct Pending {
-        Review review;
-        CardState state;
-    };
 
     void build_queue(std::uint64_t seed);
     CardState schedule(const Claim& claim, fsrs::Rating grade, std::int64_t now) const;
-    void save(Review review, const CardState& state, AnswerOutcome& outcome);
     void requeue_for_relearning(std::size_t claim_index);
+    PendingAnswers::SavedCallback note_saved();
 
     const Deck& deck_;
     ProgressStore& store_;
@@ -116,8 +113,7 @@ private:
     std::map<std::string, CardState> states_;
     std::deque<std::size_t> queue_;  // indexes into deck_.claims
     std::vector<Undo> undo_stack_;
-    std::vector<Pending> pending_;
-    std::string save_error_;
+    PendingAnswers pending_;
     std::int64_t session_id_ = 0;
     std::int64_t shown_at_ms_ = 0;
     bool hint_used_ = false;
