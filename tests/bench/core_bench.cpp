@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "deck.hpp"
+#include "deck_samples.hpp"
 #include "progress_stats.hpp"
 #include "session.hpp"
 #include "sqlite.hpp"
@@ -96,26 +97,10 @@ std::vector<double> bare_sqlite_commits(const fs::path& file, int count) {
     return latencies;
 }
 
-Deck synthetic_deck(int claims) {
-    Deck deck;
-    deck.id = "bench";
-    deck.articles.push_back({"a", "a.txt", "A", "", "", "text"});
-    for (int i = 0; i < claims; ++i) {
-        Claim claim;
-        claim.id = "c" + std::to_string(i);
-        claim.article = "a";
-        claim.topic = "t" + std::to_string(i % 17);
-        claim.verdict = kAllVerdicts[static_cast<std::size_t>(i % 3)];
-        deck.claims.push_back(claim);
-    }
-    deck.index();
-    return deck;
-}
-
 // Ours: StudySession::answer(), from the learner's click to the answer
 // being committed (FSRS step, log row and card state in one transaction).
 std::vector<double> session_answers(const fs::path& file, int count) {
-    Deck deck = synthetic_deck(count);
+    Deck deck = claimdeck::testing::sample_deck(count, 17);
     auto store = ProgressStore::open(file);
     Profile profile = store->create_profile("bench");
     StudySettings settings;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "deck.hpp"
+#include "deck_samples.hpp"
 #include "store.hpp"
 
 namespace claimdeck::testing {
@@ -47,24 +48,6 @@ inline std::vector<std::int64_t> record_answers(ProgressStore& store, std::int64
         ids.push_back(store.record_review(sample_review(profile_id, card, at), sample_state(card, at)));
     }
     return ids;
-}
-
-// A deck of `count` claims c0, c1, ... built in memory.
-inline Deck sample_deck(int count) {
-    Deck deck;
-    deck.id = "deck";
-    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
-    for (int i = 0; i < count; ++i) {
-        Claim claim;
-        claim.id = "c" + std::to_string(i);
-        claim.article = "a";
-        claim.text = "claim " + std::to_string(i);
-        claim.topic = "t" + std::to_string(i % 3);
-        claim.verdict = kAllVerdicts[static_cast<std::size_t>(i % 3)];
-        deck.claims.push_back(claim);
-    }
-    deck.index();
-    return deck;
 }
 
 // SQL run on a file through a connection of the test's own, outside the

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "deck_samples.hpp"
 #include "session.hpp"
 #include "temp_dir.hpp"
 
@@ -10,24 +11,9 @@ using claimdeck::testing::TempDir;
 
 namespace {
 
-// A deck built in memory: `count` claims cycling through three topics and
-// the three verdicts.
-Deck make_deck(int count) {
-    Deck deck;
-    deck.id = "test-deck";
-    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
-    for (int i = 0; i < count; ++i) {
-        Claim claim;
-        claim.id = "c" + std::to_string(i);
-        claim.article = "a";
-        claim.text = "claim " + std::to_string(i);
-        claim.topic = "t" + std::to_string(i % 3);
-        claim.verdict = kAllVerdicts[static_cast<std::size_t>(i / 3 % 3)];
-        deck.claims.push_back(claim);
-    }
-    deck.index();
-    return deck;
-}
+// Runs of three claims share a verdict while the topic changes, so ordering
+// has something to interleave.
+Deck make_deck(int count) { return claimdeck::testing::sample_deck(count, 3, 3, "test-deck"); }
 
 struct Fixture {
     TempDir dir;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "deck_samples.hpp"
 #include "study_app.hpp"
 #include "temp_dir.hpp"
 
@@ -8,21 +9,7 @@ using claimdeck::testing::TempDir;
 
 namespace {
 
-Deck make_deck() {
-    Deck deck;
-    deck.id = "app-deck";
-    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
-    for (int i = 0; i < 6; ++i) {
-        Claim claim;
-        claim.id = "c" + std::to_string(i);
-        claim.article = "a";
-        claim.topic = "t" + std::to_string(i % 2);
-        claim.verdict = kAllVerdicts[static_cast<std::size_t>(i % 3)];
-        deck.claims.push_back(claim);
-    }
-    deck.index();
-    return deck;
-}
+Deck make_deck() { return claimdeck::testing::sample_deck(6, 2, 1, "app-deck"); }
 
 struct Fixture {
     TempDir dir;
