@@ -1,8 +1,7 @@
 #include "text_file.hpp"
 
-#include <algorithm>
 #include <fstream>
-#include <functional>
+#include <vector>
 #include <system_error>
 
 namespace claimdeck {
@@ -50,11 +49,24 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+// Knuth-Morris-Pratt: linear in the text and the pattern whatever they hold,
+// so an untrusted quote cannot make the search quadratic.
 std::size_t find_text(std::string_view text, std::string_view pattern) {
     if (pattern.empty()) return 0;
-    const auto found = std::search(text.begin(), text.end(),
-                                   std::boyer_moore_horspool_searcher(pattern.begin(), pattern.end()));
-    return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
+    // border[i]: the length of the longest proper prefix of pattern[0..i]
+    // that is also its suffix; where to resume matching after a mismatch.
+    std::vector<std::size_t> border(pattern.size(), 0);
+    for (std::size_t i = 1, length = 0; i < pattern.size(); ++i) {
+        while (length > 0 && pattern[i] != pattern[length]) length = border[length - 1];
+        if (pattern[i] == pattern[length]) ++length;
+        border[i] = length;
+    }
+    for (std::size_t i = 0, matched = 0; i < text.size(); ++i) {
+        while (matched > 0 && text[i] != pattern[matched]) matched = border[matched - 1];
+        if (text[i] == pattern[matched]) ++matched;
+        if (matched == pattern.size()) return i + 1 - matched;
+    }
+    return std::string_view::npos;
 }
 
 TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {

@@ -221,4 +221,8 @@ TEST_CASE("find_text finds what std::string_view::find finds") {
     const std::string text = "the Khawak Pass, the Anjuman Pass";
     for (std::string_view pattern : {"Pass", "Anjuman", "the", "", "Salang", "s, t"})
         CHECK(find_text(text, pattern) == std::string_view(text).find(pattern));
+    // Patterns that overlap themselves, where a naive restart goes wrong.
+    const std::string repeats = "aaabaaaabaab";
+    for (std::string_view pattern : {"aaab", "aaaab", "abaa", "aab", "baab", "aaaaa"})
+        CHECK(find_text(repeats, pattern) == std::string_view(repeats).find(pattern));
 }
