@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "screenshot.hpp"
+#include "termination.hpp"
 
 namespace claimdeck::desktop {
 namespace {
@@ -245,6 +246,7 @@ GLFWwindow* open_window(const WindowSize& size) {
 }  // namespace
 
 int run_window(ui::Shell& shell, const WindowOptions& options) {
+    CloseOnTermination close_on_termination;
     glfwSetErrorCallback([](int, const char* description) { glfw_error = description; });
     if (!glfwInit()) {
         std::fprintf(stderr,
@@ -261,6 +263,7 @@ int run_window(ui::Shell& shell, const WindowOptions& options) {
     }
     LoopState state;
     glfwSetWindowUserPointer(window, &state);
+    close_on_termination.watch(window);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -274,6 +277,7 @@ int run_window(ui::Shell& shell, const WindowOptions& options) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
+    close_on_termination.watch(nullptr);
     glfwDestroyWindow(window);
     glfwTerminate();
     return exit_code;
