@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End to end, as a learner at a keyboard: starts the real app on a fresh data
+# folder, answers five cards with the keys (1-3 verdict, 1-3 confidence,
+# Space for the next card) sent by xdotool, closes it, and finds the five
+# answers with `claimdeck-cli stats --json`. Run it under xvfb-run.
+#
+#   keyboard_study.sh CLAIMDECK CLAIMDECK_CLI DECK WORK_DIR
+set -euo pipefail
+CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
+ANSWERS=5
+
+rm -rf "$WORK_DIR"
+mkdir -p "$WORK_DIR"
+DATA="$WORK_DIR/data"
+
+"$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --profile Keys --window 1280x800 > "$WORK_DIR/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+
+# Conditions, not sleeps: each wait polls for what the learner would see.
+wait_until() {  # description, command...
+  local description="$1"; shift
+  for _ in $(seq 200); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$APP" 2>/dev/null || { echo "the app exited while waiting for: $description" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "timed out waiting for: $description" >&2
+  exit 1
+}
+
+answers_stored() {
+  [ "$("$CLI" stats --data-dir "$DATA" --profile Keys --json 2>/dev/null | sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$1" ]
+}
+
+WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
+xdotool windowfocus --sync "$WINDOW"
+for answer in $(seq "$ANSWERS"); do
+  xdotool key --window "$WINDOW" 3
+  xdotool key --window "$WINDOW" 2
+  # The answer is written before the reveal appears.
+  wait_until "answer $answer in the store" answers_stored "$answer"
+  xdotool key --window "$WINDOW" space
+done
+
+kill -TERM "$APP"
+wait "$APP" || { echo "the app did not close cleanly" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
+trap - EXIT
+answers_stored "$ANSWERS" || { echo "expected $ANSWERS answers in the store" >&2; exit 1; }
+echo "$ANSWERS answers given by keyboard are in the store"
