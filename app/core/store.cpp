@@ -66,7 +66,7 @@ const char* const kMigrations[] = {
     -- These two cover answer_counts() and answers_per_day(): a learner's
     -- statistics are read from an index alone, however long the history.
     CREATE INDEX reviews_by_answer ON reviews(profile_id, deck_id, article_id, truth, picked, confidence);
-    CREATE INDEX reviews_by_day ON reviews(profile_id, deck_id, reviewed_ms);
+    CREATE INDEX reviews_by_day ON reviews(profile_id, deck_id, reviewed_ms, correct);
     CREATE TABLE settings(
         profile_id INTEGER NOT NULL,
         key TEXT NOT NULL,
@@ -483,15 +483,17 @@ std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
     });
 }
 
-std::map<std::int64_t, int> ProgressStore::answers_per_day(std::int64_t profile_id, const std::string& deck_id) {
+std::map<std::int64_t, Tally> ProgressStore::answers_per_day(std::int64_t profile_id, const std::string& deck_id) {
     return guarded(path_, "read the review log", [&] {
-        std::map<std::int64_t, int> per_day;
+        std::map<std::int64_t, Tally> per_day;
         // Integer division gives the UTC day because no review predates 1970:
         // the clock cannot give one and imports refuse negative times.
-        auto query = db_->prepare(R"sql(SELECT reviewed_ms / 86400000 AS day, COUNT(*) FROM reviews
+        auto query = db_->prepare(R"sql(SELECT reviewed_ms / 86400000 AS day, COUNT(*), SUM(correct) FROM reviews
             WHERE profile_id = ?1 AND deck_id = ?2 GROUP BY day)sql");
         query.bind(1, profile_id).bind(2, deck_id);
-        while (query.step()) per_day.emplace(query.column_int(0), static_cast<int>(query.column_int(1)));
+        while (query.step())
+            per_day.emplace(query.column_int(0),
+                            Tally{static_cast<int>(query.column_int(1)), static_cast<int>(query.column_int(2))});
         return per_day;
     });
 }

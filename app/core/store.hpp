@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "scoring.hpp"
 #include "verdict.hpp"
 
 namespace claimdeck {
@@ -174,8 +175,8 @@ public:
     // scoring looks at: a million-answer history comes back as a few hundred rows.
     std::vector<AnswerCount> answer_counts(std::int64_t profile_id,
                                            const std::optional<std::string>& deck_id = std::nullopt);
-    // Answers on the deck per UTC day (days since 1970-01-01).
-    std::map<std::int64_t, int> answers_per_day(std::int64_t profile_id, const std::string& deck_id);
+    // Answers on the deck, and how many were right, per UTC day (days since 1970-01-01).
+    std::map<std::int64_t, Tally> answers_per_day(std::int64_t profile_id, const std::string& deck_id);
 
     // Settings: per profile, or for the device with profile_id 0.
     std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);

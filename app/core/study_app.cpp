@@ -194,7 +194,20 @@ void StudyApp::History::count(const ScoredAnswer& answer, std::int64_t day, int 
     else
         score.remove(answer);
     answers += change;
-    if ((per_day[day] += change) <= 0) per_day.erase(day);
+    Tally& tally = per_day[day];
+    tally.answered += change;
+    if (answer.correct()) tally.right += change;
+    if (tally.answered <= 0) per_day.erase(day);
+}
+
+std::vector<int> StudyApp::due_forecast(int days) const {
+    std::vector<int> per_day(static_cast<std::size_t>(std::max(days, 0)), 0);
+    const std::int64_t today = utc_day(now());
+    for (const auto& [claim_id, state] : states_) {
+        const std::int64_t offset = std::max<std::int64_t>(0, utc_day(state.due_ms) - today);
+        if (offset < days) ++per_day[static_cast<std::size_t>(offset)];
+    }
+    return per_day;
 }
 
 ScoredAnswer StudyApp::scored(const Claim& claim, Verdict picked, Confidence confidence) {

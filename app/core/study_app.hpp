@@ -73,8 +73,11 @@ public:
     // long history costs nothing at start-up; answers then update them.
     Scorecard scorecard() const { return history().score.scorecard(); }
     int answers_given() const { return history().answers; }
-    // Answers on this deck per UTC day (days since 1970-01-01).
-    const std::map<std::int64_t, int>& answers_per_day() const { return history().per_day; }
+    // Answers on this deck, and how many were right, per UTC day (days since 1970-01-01).
+    const std::map<std::int64_t, Tally>& answers_per_day() const { return history().per_day; }
+    // How many of the cards seen so far fall due on each of the next `days`
+    // days, today first (today's count includes every overdue card).
+    std::vector<int> due_forecast(int days) const;
 
     const StudySettings& study_settings() const { return study_settings_; }
     void set_study_settings(const StudySettings& settings);
@@ -103,7 +106,7 @@ private:
     struct History {
         ScoreAccumulator score;
         int answers = 0;
-        std::map<std::int64_t, int> per_day;
+        std::map<std::int64_t, Tally> per_day;
         void count(const ScoredAnswer& answer, std::int64_t day, int change);
     };
     const History& history() const;

@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "calendar.hpp"
 #include "scoring.hpp"
 
 namespace claimdeck::ui {
@@ -204,9 +206,9 @@ void study_days_card(const StudyApp& app, const Column& column) {
     muted("The last 12 weeks, a square a day, one column a week: the darker, the more answers.", width);
     vertical_space(0.3f);
 
-    const std::map<std::int64_t, int>& per_day = app.answers_per_day();
+    const std::map<std::int64_t, Tally>& per_day = app.answers_per_day();
     int most = 1;
-    for (const auto& entry : per_day) most = std::max(most, entry.second);
+    for (const auto& entry : per_day) most = std::max(most, entry.second.answered);
     const std::int64_t today = app.now() / kMsPerDay;
     const std::int64_t first_day = today - weekday(today) - 7 * (kWeeks - 1);
 
@@ -224,7 +226,8 @@ void study_days_card(const StudyApp& app, const Column& column) {
             if (day > today) continue;
             auto found = per_day.find(day);
             const ImU32 fill = found == per_day.end() ? palette().surface_sunken
-                                                      : faded(palette().accent, static_cast<double>(found->second) / most);
+                                                      : faded(palette().accent,
+                                                              static_cast<double>(found->second.answered) / most);
             const float x = area.Min.x + label_width + static_cast<float>(week) * cell;
             draw->AddRectFilled(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), fill,
                                 0.2f * em());
@@ -234,6 +237,79 @@ void study_days_card(const StudyApp& app, const Column& column) {
         }
     }
     muted("The outlined square is today.", width);
+    end_card();
+}
+
+struct Bar {
+    double height;      // 0..1 of the chart's height
+    std::string above;  // the figure, over the bar
+    std::string below;  // what the bar is, under the axis
+};
+
+// Bars side by side with their figures over them and their names under them.
+void bar_chart(const std::vector<Bar>& bars, float width) {
+    const float height = std::min(width * 0.4f, 8 * em());
+    const ImRect area = chart_area(width, height + 2.6f * em());
+    const float slot = width / static_cast<float>(std::max<std::size_t>(bars.size(), 1));
+    const float base = area.Min.y + 1.3f * em() + height;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddLine(ImVec2(area.Min.x, base), ImVec2(area.Max.x, base), palette().border);
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const float centre = area.Min.x + slot * (static_cast<float>(i) + 0.5f);
+        const float top = base - static_cast<float>(std::clamp(bars[i].height, 0.0, 1.0)) * height;
+        const float half = std::max(2.0f, slot * 0.3f);
+        if (top < base) draw->AddRectFilled(ImVec2(centre - half, top), ImVec2(centre + half, base), palette().accent,
+                                            0.15f * em(), ImDrawFlags_RoundCornersTop);
+        centred(fonts().small, ImVec2(centre, top - 0.7f * em()), palette().text, bars[i].above);
+        centred(fonts().small, ImVec2(centre, base + 0.8f * em()), palette().text_muted, bars[i].below);
+    }
+}
+
+// The day of the month, for the labels under a chart's bars.
+std::string day_of_month(std::int64_t day) { return std::to_string(civil_from_days(day).day); }
+
+void accuracy_over_time_card(const StudyApp& app, const Column& column) {
+    constexpr int kWeeks = 8;
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Accuracy over time", fonts().heading, 0, width);
+    muted("Share right each week, the last 8 weeks; under each bar, the day its week starts.", width);
+    vertical_space(0.3f);
+    const std::int64_t today = app.now() / kMsPerDay;
+    const std::int64_t this_week = today - weekday(today);
+    std::vector<Bar> bars;
+    for (int week = kWeeks - 1; week >= 0; --week) {
+        const std::int64_t start = this_week - 7 * week;
+        Tally tally;
+        for (auto it = app.answers_per_day().lower_bound(start); it != app.answers_per_day().end() && it->first < start + 7;
+             ++it) {
+            tally.answered += it->second.answered;
+            tally.right += it->second.right;
+        }
+        bars.push_back({tally.accuracy(), tally.answered ? percent_text(tally.accuracy()) : "–",
+                        week == 0 ? "now" : day_of_month(start)});
+    }
+    bar_chart(bars, width);
+    end_card();
+}
+
+void forecast_card(const StudyApp& app, const Column& column) {
+    constexpr int kDays = 14;
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Coming up", fonts().heading, 0, width);
+    muted("Cards due each day of the next two weeks; today's count includes any that are overdue.", width);
+    vertical_space(0.3f);
+    const std::vector<int> due = app.due_forecast(kDays);
+    const int most = std::max(1, *std::max_element(due.begin(), due.end()));
+    const std::int64_t today = app.now() / kMsPerDay;
+    std::vector<Bar> bars;
+    for (int day = 0; day < kDays; ++day) {
+        const int count = due[static_cast<std::size_t>(day)];
+        bars.push_back({static_cast<double>(count) / most, std::to_string(count),
+                        day == 0 ? "today" : day_of_month(today + day)});
+    }
+    bar_chart(bars, width);
     end_card();
 }
 
@@ -261,6 +337,7 @@ Action draw_stats_screen(const StudyApp& app) {
         InColumn in(left);
         summary_card(card, left);
         if (card.overall.answered > 0) {
+            accuracy_over_time_card(app, left);
             confusion_card(card, left);
             articles_card(app.deck(), card, left);
         }
@@ -272,6 +349,7 @@ Action draw_stats_screen(const StudyApp& app) {
         detection_card(card, right);
         calibration_card(card, right);
         study_days_card(app, right);
+        forecast_card(app, right);
     }
     ImGui::SetCursorScreenPos(ImVec2(page.x, std::max(left_bottom, ImGui::GetCursorScreenPos().y)));
     vertical_space(0.5f);

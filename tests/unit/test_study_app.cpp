@@ -77,7 +77,9 @@ TEST_CASE("answers move the counts, the score and the session tally; undo takes 
     CHECK(f.app->scorecard().overall.right == 1);
     CHECK(f.app->session_tally().right == 1);
     CHECK(f.app->card_state(first.id));
-    CHECK(f.app->answers_per_day() == std::map<std::int64_t, int>{{f.now / kMsPerDay, 1}});
+    REQUIRE(f.app->answers_per_day().size() == 1);
+    CHECK(f.app->answers_per_day().at(f.now / kMsPerDay).answered == 1);
+    CHECK(f.app->answers_per_day().at(f.now / kMsPerDay).right == 1);
 
     f.app->undo();
     CHECK(f.app->answers_per_day().empty());
@@ -106,7 +108,7 @@ TEST_CASE("progress and settings survive a restart") {
     REQUIRE(f.app->profile());  // the last learner is chosen again
     CHECK(f.app->profile()->name == "Ana");
     CHECK(f.app->answers_given() == 1);
-    CHECK(f.app->answers_per_day().at(f.now / kMsPerDay) == 1);
+    CHECK(f.app->answers_per_day().at(f.now / kMsPerDay).answered == 1);
     CHECK(f.app->study_settings().new_cards_per_day == 3);
     CHECK_FALSE(f.app->study_settings().ask_confidence);
 }
@@ -116,4 +118,37 @@ TEST_CASE("next review dates are said in days") {
     CHECK(describe_next_review(now, now) == "today");
     CHECK(describe_next_review(now, now + kMsPerDay) == "tomorrow (2021-08-27)");
     CHECK(describe_next_review(now, now + 12 * kMsPerDay) == "in 12 days (2021-09-07)");
+}
+
+TEST_CASE("the forecast counts seen cards by the day they fall due, overdue ones today") {
+    Fixture f;
+    f.app->open_profile("Forecast");
+    f.app->start_session(1);
+    for (int i = 0; i < 3; ++i) f.app->answer(f.app->session()->current()->verdict, Confidence::Seventy);
+    f.app->end_session();
+    const std::vector<int> soon = f.app->due_forecast(30);
+    int total = 0;
+    for (int count : soon) total += count;
+    CHECK(total == 3);
+    CHECK(soon[0] == 0);  // answered right today: none due today
+
+    f.now += 40 * kMsPerDay;  // every card is overdue by then
+    const std::vector<int> later = f.app->due_forecast(7);
+    CHECK(later[0] == 3);
+}
+
+TEST_CASE("answers per day keep how many were right, and undo takes an answer back") {
+    Fixture f;
+    f.app->open_profile("Days");
+    f.app->start_session(1);
+    const Claim first = *f.app->session()->current();
+    f.app->answer(first.verdict, Confidence::Seventy);
+    const Claim second = *f.app->session()->current();
+    f.app->answer(second.verdict == Verdict::Verified ? Verdict::Propaganda : Verdict::Verified, Confidence::Fifty);
+    const std::int64_t today = f.now / kMsPerDay;
+    CHECK(f.app->answers_per_day().at(today).answered == 2);
+    CHECK(f.app->answers_per_day().at(today).right == 1);
+    f.app->undo();
+    CHECK(f.app->answers_per_day().at(today).answered == 1);
+    CHECK(f.app->answers_per_day().at(today).right == 1);
 }
