@@ -10,6 +10,7 @@ file(READ ${OUT} report)
 foreach(expected
     "## Machine"
     "| ClaimDeck: exec to first frame | [0-9.]+ ms"
+    "| ClaimDeck with 2000 answers stored: exec to first frame | [0-9.]+ ms"
     "| ClaimDeck: frames drawn while idle | [0-9]"
     "| card | [0-9.]+ µs"
     "| ClaimDeck answer\\(\\), p99 | [0-9.]+ ms"

@@ -5,7 +5,10 @@
 //   stats    scoring a learner's whole history from stores of growing size
 // Prints Markdown sections for docs/benchmarks.md. Usage:
 //   claimdeck-core-bench [--runs N] [--smoke]
+//   claimdeck-core-bench --make-store DATA_DIR DECK REVIEWS
 // --smoke uses tiny sizes and one run, so ctest can check it still works.
+// --make-store writes a data folder with a long history for the app's own
+// benchmarks (run_benchmarks.sh).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -190,31 +193,44 @@ void bench_deck_load(int runs, const std::vector<int>& sizes) {
 
 // ---- statistics over a long history ------------------------------------
 
-// Fills a store with `reviews` answers of one learner in one transaction,
-// the way years of study would leave it.
-void fill_history(const fs::path& file, int reviews) {
-    { ProgressStore::open(file)->create_profile("bench"); }
+// Fills a store with `reviews` answers of the learner "Bench" about the
+// deck's claims, one a minute up to now, and a card state for every claim:
+// what years of study leave behind. One transaction, so it takes seconds.
+void fill_history(const fs::path& file, const Deck& deck, int reviews) {
+    { ProgressStore::open(file)->create_profile("Bench"); }
     sql::Database db(file, sql::Database::Mode::ReadWrite);
     sql::Transaction transaction(db);
     auto insert = db.prepare(R"sql(INSERT INTO reviews(uid, profile_id, session_id, deck_id, card_id, article_id,
         kind, reviewed_ms, truth, picked, confidence, correct, response_ms, hint_used, grade, stability,
-        difficulty, due_ms) VALUES (?1, 1, NULL, 'bench', ?2, ?3, 'study', ?4, ?5, ?6, ?7, ?8, 4000, 0, 3, 3.0,
+        difficulty, due_ms) VALUES (?1, 1, NULL, ?2, ?3, ?4, 'study', ?5, ?6, ?7, ?8, ?9, 4000, 0, 3, 3.0,
         5.0, 0))sql");
     std::mt19937 random(42);
-    const char* verdicts[] = {"verified", "contested", "propaganda"};
     const int confidences[] = {50, 70, 90};
+    const std::int64_t now = system_clock_ms()();
     for (int i = 0; i < reviews; ++i) {
-        const char* truth = verdicts[random() % 3];
-        const char* picked = random() % 4 ? truth : verdicts[random() % 3];
+        const Claim& claim = deck.claims[random() % deck.claims.size()];
+        const Verdict picked = random() % 4 ? claim.verdict : kAllVerdicts[random() % 3];
         insert.reset();
         insert.bind(1, "u" + std::to_string(i))
-            .bind(2, "c" + std::to_string(random() % 5000))
-            .bind(3, "article-" + std::to_string(random() % 40))
-            .bind(4, static_cast<std::int64_t>(i) * 60'000)
-            .bind(5, std::string(truth))
-            .bind(6, std::string(picked))
-            .bind(7, confidences[random() % 3])
-            .bind(8, truth == picked ? 1 : 0)
+            .bind(2, deck.id)
+            .bind(3, claim.id)
+            .bind(4, claim.article)
+            .bind(5, now - static_cast<std::int64_t>(reviews - i) * 60'000)
+            .bind(6, to_string(claim.verdict))
+            .bind(7, to_string(picked))
+            .bind(8, confidences[random() % 3])
+            .bind(9, picked == claim.verdict ? 1 : 0)
+            .run();
+    }
+    auto state = db.prepare(R"sql(INSERT INTO card_states(profile_id, deck_id, card_id, stability, difficulty,
+        due_ms, last_review_ms, first_review_ms, reps, lapses) VALUES (1, ?1, ?2, 30.0, 5.0, ?3, ?4, ?5, 20, 2))sql");
+    for (std::size_t i = 0; i < deck.claims.size(); ++i) {
+        state.reset();
+        state.bind(1, deck.id)
+            .bind(2, deck.claims[i].id)
+            .bind(3, now + static_cast<std::int64_t>(i % 30 - 10) * kMsPerDay)  // some due, most later
+            .bind(4, now - kMsPerDay)
+            .bind(5, now - 700 * kMsPerDay)
             .run();
     }
     transaction.commit();
@@ -224,7 +240,7 @@ void bench_statistics(int runs, const std::vector<int>& sizes) {
     std::printf("\n### Statistics over a whole history\n\n| reviews | median | min – max |\n|---|---|---|\n");
     for (int size : sizes) {
         ScratchDir dir("claimdeck-bench-stats");
-        fill_history(dir.path / "progress.sqlite", size);
+        fill_history(dir.path / "progress.sqlite", claimdeck::testing::sample_deck(5000, 17), size);
         auto store = ProgressStore::open(dir.path / "progress.sqlite");
         std::vector<double> times;
         for (int run = 0; run < runs; ++run) {
@@ -240,9 +256,25 @@ void bench_statistics(int runs, const std::vector<int>& sizes) {
 
 }  // namespace
 
+// --make-store: a data folder whose store holds `reviews` answers about
+// `deck_file`'s claims, for timing the app itself with a long history.
+int make_store(const fs::path& data_dir, const fs::path& deck_file, int reviews) {
+    DeckLoadResult loaded = load_deck(deck_file);
+    if (!loaded.deck) {
+        std::fprintf(stderr, "%s", describe_all(loaded.problems).c_str());
+        return 1;
+    }
+    fs::remove_all(data_dir);
+    fs::create_directories(data_dir);
+    fill_history(store_file_in(data_dir), *loaded.deck, reviews);
+    return 0;
+}
+
 int main(int argc, char** argv) {
     int runs = 5;
     bool smoke = false;
+    std::string store_dir, deck_file;
+    int reviews = 0;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--smoke") {
@@ -250,11 +282,18 @@ int main(int argc, char** argv) {
             runs = 1;
         } else if (arg == "--runs" && i + 1 < argc) {
             runs = std::max(1, std::atoi(argv[++i]));
+        } else if (arg == "--make-store" && i + 3 < argc) {
+            store_dir = argv[++i];
+            deck_file = argv[++i];
+            reviews = std::max(0, std::atoi(argv[++i]));
         } else {
-            std::fprintf(stderr, "usage: claimdeck-core-bench [--runs N] [--smoke]\n");
+            std::fprintf(stderr,
+                         "usage: claimdeck-core-bench [--runs N] [--smoke]\n"
+                         "       claimdeck-core-bench --make-store DATA_DIR DECK REVIEWS\n");
             return 2;
         }
     }
+    if (!store_dir.empty()) return make_store(store_dir, deck_file, reviews);
     bench_commits(runs, smoke ? 20 : 300);
     bench_deck_load(runs, smoke ? std::vector<int>{100} : std::vector<int>{1000, 10000, 100000});
     bench_statistics(runs, smoke ? std::vector<int>{1000} : std::vector<int>{10000, 100000, 1000000});

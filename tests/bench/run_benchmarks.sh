@@ -26,8 +26,9 @@ APP="$BUILD_DIR/platform/desktop/claimdeck"
 FLOOR="$BUILD_DIR/tests/bench/claimdeck-floor-window"
 PROBE="$BUILD_DIR/tests/bench/claimdeck-launch-probe"
 CORE_BENCH="$BUILD_DIR/tests/bench/claimdeck-core-bench"
-IDLE_SECONDS=10
-[ $SMOKE = 1 ] && IDLE_SECONDS=1
+DECK="$HERE/../../content/decks/panjshir-2021.json"
+IDLE_SECONDS=10 LONG_HISTORY=1000000 FRAME_HISTORY=100000
+[ $SMOKE = 1 ] && IDLE_SECONDS=1 LONG_HISTORY=2000 FRAME_HISTORY=1000
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT
 
@@ -90,12 +91,16 @@ row() {
   echo "Floor: \`tests/bench/floor_window.cpp\`, a bare Dear ImGui + GLFW + OpenGL3 window with one TTF font, a"
   echo "text and three buttons, waiting for events. Idle: ${IDLE_SECONDS} s starting 1 s after the first frame."
   echo
+  "$CORE_BENCH" --make-store "$SCRATCH/long-history" "$DECK" "$LONG_HISTORY"
+  "$CORE_BENCH" --make-store "$SCRATCH/frame-history" "$DECK" "$FRAME_HISTORY"
   probe_runs floor --idle-seconds "$IDLE_SECONDS" -- "$FLOOR"
   probe_runs app --idle-seconds "$IDLE_SECONDS" -- "$APP" --bench --data-dir "$SCRATCH/app-data" --profile Bench
+  probe_runs app-long -- "$APP" --bench --data-dir "$SCRATCH/long-history" --profile Bench --quit-after-frames 2
   echo "| figure | median | min – max | ratio to floor |"
   echo "|---|---|---|---|"
   row "floor: exec to first frame" floor first_frame_ms ms
   row "ClaimDeck: exec to first frame" app first_frame_ms ms floor
+  row "ClaimDeck with $LONG_HISTORY answers stored: exec to first frame" app-long first_frame_ms ms floor
   row "floor: peak RSS" floor peak_rss_mb MB
   row "ClaimDeck: peak RSS" app peak_rss_mb MB floor
   row "floor: idle CPU (% of one core)" floor idle_cpu_percent %
@@ -105,10 +110,12 @@ row() {
   echo
   echo "## Frame build time (NewFrame to Render)"
   echo
+  echo "Over 300 frames of each screen, for a learner with $FRAME_HISTORY answers stored."
+  echo
   echo "| screen | p50 | p99 |"
   echo "|---|---|---|"
   for screen in card reveal stats; do
-    "$APP" --bench-frame-times 300 --screen "$screen" --data-dir "$SCRATCH/app-data" --profile Bench \
+    "$APP" --bench-frame-times 300 --screen "$screen" --data-dir "$SCRATCH/frame-history" --profile Bench \
       --quit-after-frames 300 | sed -n "s/^bench frame-build p50_us=\([0-9.]*\) p99_us=\([0-9.]*\)/| $screen | \1 µs | \2 µs |/p"
   done
   echo
