@@ -4,21 +4,18 @@
 //
 // It speaks the benchmark protocol ClaimDeck speaks with --bench: after every
 // frame it presents it prints "bench frame N T" (T from CLOCK_MONOTONIC, ns),
-// and it exits cleanly on SIGTERM or after --quit-after-frames N.
+// and it stops after --quit-after-frames N or at SIGTERM.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 
 namespace {
-
-volatile std::sig_atomic_t stop_requested = 0;
 
 long long monotonic_ns() {
     timespec now{};
@@ -43,7 +40,6 @@ int main(int argc, char** argv) {
     long quit_after = -1;
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], "--quit-after-frames") == 0) quit_after = std::atol(argv[i + 1]);
-    std::signal(SIGTERM, [](int) { stop_requested = 1; });
 
     if (!glfwInit()) return 1;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -61,11 +57,12 @@ int main(int argc, char** argv) {
 
     long frames = 0;
     int frames_to_settle = 2;  // ImGui needs a second frame to lay out after input
-    while (!glfwWindowShouldClose(window) && !stop_requested) {
+    while (!glfwWindowShouldClose(window)) {
         if (frames_to_settle == 0) {
-            glfwWaitEventsTimeout(0.5);
-            frames_to_settle = 2;  // woken: by an event, or by the timeout (redraw is cheap to skip)
-            if (stop_requested) break;
+            // Nothing to redraw until an event comes. SIGTERM (from the
+            // benchmark) ends the program where it waits.
+            glfwWaitEvents();
+            frames_to_settle = 2;
         } else {
             glfwPollEvents();
         }
