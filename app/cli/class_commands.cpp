@@ -35,6 +35,7 @@ std::uint64_t seed_from(const Arguments& args) {
     std::optional<std::string> text = args.value("--seed");
     if (!text) return std::random_device{}();
     std::uint64_t seed = 0;
+    // NOLINTNEXTLINE(clang-analyzer-cplusplus.InnerPointer): `text` lives and is not changed while read.
     auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), seed);
     if (error != std::errc() || end != text->data() + text->size())
         throw UsageError("--seed must be a whole number from 0 to 18446744073709551615, not \"" + *text + "\"");

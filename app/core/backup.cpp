@@ -228,7 +228,7 @@ fs::path write_backup(const fs::path& store_file, const fs::path& backups_dir, s
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly,
                          "Could not create the backup folder " + backups_dir.string() + ": " + error.message() + ".");
-    const fs::path backup = backups_dir / backup_file_name(now_ms);
+    fs::path backup = backups_dir / backup_file_name(now_ms);
     // Written under another name first: a backup interrupted half-way never
     // looks like a whole one.
     const fs::path partial = with_suffix(backup, ".partial");

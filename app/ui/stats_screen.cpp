@@ -210,7 +210,7 @@ void study_days_card(const StudyApp& app, const Column& column) {
     int most = 1;
     for (const auto& entry : per_day) most = std::max(most, entry.second.answered);
     const std::int64_t today = app.now() / kMsPerDay;
-    const std::int64_t first_day = today - weekday(today) - 7 * (kWeeks - 1);
+    const std::int64_t first_day = today - weekday(today) - std::int64_t{7} * (kWeeks - 1);
 
     const float label_width = 2.6f * em();
     const float cell = std::floor(std::min((width - label_width) / kWeeks, 1.8f * em()));
@@ -222,7 +222,7 @@ void study_days_card(const StudyApp& app, const Column& column) {
         draw_text(fonts().small, ImVec2(area.Min.x, std::round(y + cell / 2 - 0.45f * em())), palette().text_muted,
                   kRowLabels[row]);
         for (int week = 0; week < kWeeks; ++week) {
-            const std::int64_t day = first_day + 7 * week + row;
+            const std::int64_t day = first_day + std::int64_t{7} * week + row;
             if (day > today) continue;
             auto found = per_day.find(day);
             const ImU32 fill = found == per_day.end() ? palette().surface_sunken
@@ -279,7 +279,7 @@ void accuracy_over_time_card(const StudyApp& app, const Column& column) {
     const std::int64_t this_week = today - weekday(today);
     std::vector<Bar> bars;
     for (int week = kWeeks - 1; week >= 0; --week) {
-        const std::int64_t start = this_week - 7 * week;
+        const std::int64_t start = this_week - std::int64_t{7} * week;
         Tally tally;
         for (auto it = app.answers_per_day().lower_bound(start); it != app.answers_per_day().end() && it->first < start + 7;
              ++it) {
