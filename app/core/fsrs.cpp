@@ -90,7 +90,7 @@ Rating grade_for(bool correct, claimdeck::Confidence confidence) {
     return Rating::Good;
 }
 
-Scheduler::Scheduler(Parameters parameters) : parameters_(checked_and_clipped(parameters)) {
+Scheduler::Scheduler(const Parameters& parameters) : parameters_(checked_and_clipped(parameters)) {
     // FSRS-6 forgetting curve R(t, S) = (1 + FACTOR * t / S)^DECAY with
     // DECAY = -w20 and FACTOR = 0.9^(1/DECAY) - 1, so that R(S, S) = 0.9.
     decay_ = -parameters_.weights[20];

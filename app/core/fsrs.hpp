@@ -52,7 +52,7 @@ public:
     // Clips the weights to the ranges ts-fsrs allows, as ts-fsrs does.
     // Throws std::invalid_argument for a non-finite weight, a desired
     // retention outside (0, 1] or a maximum interval below 1.
-    explicit Scheduler(Parameters parameters = {});
+    explicit Scheduler(const Parameters& parameters = {});
 
     // The memory state after a new card's first answer.
     MemoryState first_review(Rating rating) const;

@@ -140,7 +140,8 @@ Quiz make_quiz(const Deck& deck, std::vector<std::size_t> claim_indexes, const Q
     quiz.created_ms = settings.created_ms;
     // Shuffled first so that the deck's own order does not show through.
     std::shuffle(claim_indexes.begin(), claim_indexes.end(), random);
-    for (std::size_t i : interleave(deck, std::move(claim_indexes))) quiz.claim_ids.push_back(deck.claims[i].id);
+    const std::vector<std::size_t> ordered = interleave(deck, std::move(claim_indexes));
+    for (std::size_t i : ordered) quiz.claim_ids.push_back(deck.claims[i].id);
     return quiz;
 }
 
