@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -27,24 +28,59 @@ constexpr int kFramesAfterEvent = 6;
 constexpr double kIdleRedrawSeconds = 60;
 // While a text field has the keyboard, its caret blinks at this pace.
 constexpr double kCaretBlinkSeconds = 0.5;
+// While a quiz clock counts down, it is redrawn this often.
+constexpr double kClockTickSeconds = 0.25;
 
 std::string glfw_error;
 
-struct KeyEvent {
-    int key, scancode, mods;
+// A key going down or up, or a character typed (a key press gives both).
+struct InputEvent {
+    bool is_character;
+    int key, scancode, action, mods;  // for keys
+    unsigned int character;           // for characters
 };
 
 struct LoopState {
     int frames_left = kFramesAfterEvent;
     bool scale_changed = true;
-    // ImGui 1.86 reads key state once a frame, so a key pressed and released
-    // between two frames would be missed: its release waits one frame.
+    // ImGui 1.86 reads keys and typed characters once a frame: two keys
+    // pressed between two frames would be seen as a chord ("3" then "2"
+    // typed fast would answer "2"), and a key pressed and released between
+    // them not at all. So a frame takes at most one key press and one
+    // character, and a release only in a frame after its press; the rest
+    // waits here, in order.
+    std::deque<InputEvent> waiting_input;
     std::vector<int> pressed_this_frame;
-    std::vector<KeyEvent> held_releases;
+    bool typed_this_frame = false;
+    std::vector<std::string> dropped_files;  // handed to the shell before the next frame
 };
 
 LoopState& state_of(GLFWwindow* window) { return *static_cast<LoopState*>(glfwGetWindowUserPointer(window)); }
 void wake(GLFWwindow* window) { state_of(window).frames_left = kFramesAfterEvent; }
+
+// Whether this frame can take the event, by the rules in LoopState.
+bool fits_this_frame(const LoopState& state, const InputEvent& event) {
+    if (event.is_character) return !state.typed_this_frame;
+    if (event.action != GLFW_RELEASE) return state.pressed_this_frame.empty();
+    return std::find(state.pressed_this_frame.begin(), state.pressed_this_frame.end(), event.key) ==
+           state.pressed_this_frame.end();
+}
+
+// Hands ImGui the waiting input this frame may take.
+void deliver_input(GLFWwindow* window) {
+    LoopState& state = state_of(window);
+    while (!state.waiting_input.empty() && fits_this_frame(state, state.waiting_input.front())) {
+        const InputEvent event = state.waiting_input.front();
+        state.waiting_input.pop_front();
+        if (event.is_character) {
+            ImGui_ImplGlfw_CharCallback(window, event.character);
+            state.typed_this_frame = true;
+        } else {
+            ImGui_ImplGlfw_KeyCallback(window, event.key, event.scancode, event.action, event.mods);
+            if (event.action != GLFW_RELEASE) state.pressed_this_frame.push_back(event.key);
+        }
+    }
+}
 
 // ImGui's own callbacks are called from ours, so every input also wakes the loop.
 void install_callbacks(GLFWwindow* window) {
@@ -57,18 +93,13 @@ void install_callbacks(GLFWwindow* window) {
         wake(w);
     });
     glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        LoopState& state = state_of(w);
-        const bool pressed_now = std::find(state.pressed_this_frame.begin(), state.pressed_this_frame.end(), key) !=
-                                 state.pressed_this_frame.end();
-        if (action == GLFW_RELEASE && pressed_now)
-            state.held_releases.push_back({key, scancode, mods});
-        else
-            ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
-        if (action == GLFW_PRESS) state.pressed_this_frame.push_back(key);
+        state_of(w).waiting_input.push_back({false, key, scancode, action, mods, 0});
+        deliver_input(w);
         wake(w);
     });
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
-        ImGui_ImplGlfw_CharCallback(w, c);
+        state_of(w).waiting_input.push_back({true, 0, 0, 0, 0, c});
+        deliver_input(w);
         wake(w);
     });
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
@@ -81,6 +112,10 @@ void install_callbacks(GLFWwindow* window) {
     });
     glfwSetMonitorCallback(ImGui_ImplGlfw_MonitorCallback);
     glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
+    glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+        for (int i = 0; i < count; ++i) state_of(w).dropped_files.emplace_back(paths[i]);
+        wake(w);
+    });
     glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
     glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
     glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { wake(w); });
@@ -117,22 +152,24 @@ bool refresh_fonts(ui::Shell& shell, bool upload) {
     return true;
 }
 
-// Hands ImGui the key releases held back during the frame just drawn.
-void release_held_keys(GLFWwindow* window) {
+// After a frame: the input that waited gets its turn, and frames go on
+// until all of it has been seen.
+void start_next_frame_input(GLFWwindow* window) {
     LoopState& state = state_of(window);
     state.pressed_this_frame.clear();
-    for (const KeyEvent& key : state.held_releases)
-        ImGui_ImplGlfw_KeyCallback(window, key.key, key.scancode, GLFW_RELEASE, key.mods);
-    if (!state.held_releases.empty()) state.frames_left = kFramesAfterEvent;
-    state.held_releases.clear();
+    state.typed_this_frame = false;
+    deliver_input(window);
+    if (!state.waiting_input.empty()) state.frames_left = kFramesAfterEvent;
 }
 
 // Takes in what happened since the last frame; blocks while nothing has.
-void wait_for_change(GLFWwindow* window) {
+void wait_for_change(GLFWwindow* window, const ui::Shell& shell) {
     LoopState& state = state_of(window);
     glfwPollEvents();
     while (state.frames_left <= 0 && !glfwWindowShouldClose(window)) {
-        const double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kIdleRedrawSeconds;
+        const double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds
+                               : shell.clock_running()      ? kClockTickSeconds
+                                                            : kIdleRedrawSeconds;
         const double started = glfwGetTime();
         glfwWaitEventsTimeout(timeout);
         if (state.frames_left <= 0 && glfwGetTime() - started >= timeout * 0.99) state.frames_left = 1;
@@ -194,15 +231,18 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
         if (options.quit_after_frames)
             glfwPollEvents();
         else
-            wait_for_change(window);
+            wait_for_change(window, shell);
         if (state.scale_changed) {
             update_scale(window, shell);
             state.scale_changed = false;
         }
+        // A quiz file dropped on the window opens like one typed on Home.
+        for (const std::string& path : state.dropped_files) shell.open_quiz(path, false);
+        state.dropped_files.clear();
         if (!refresh_fonts(shell, frames_drawn > 0)) return 1;
         const double build_us = draw_frame(window, shell);
         if (options.bench_frame_times > 0) build_times.push_back(build_us);
-        release_held_keys(window);
+        start_next_frame_input(window);
         ++frames_drawn;
         --state.frames_left;
         if (options.quit_after_frames && frames_drawn >= *options.quit_after_frames) break;
