@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::string_view kValueFlags[] = {"--deck",   "--data-dir", "--profile",      "--quit-after-frames",
                                             "--screenshot", "--window", "--screen", "--demo-answers",
-                                            "--bench-frame-times"};
+                                            "--bench-frame-times", "--quiz"};
 
 constexpr std::array<std::pair<std::string_view, StartScreen>, 7> kScreenNames = {{
     {"home", StartScreen::Home},
@@ -69,7 +69,12 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
             options.bench = true;
             continue;
         }
-        if (flag.rfind("--", 0) != 0) return {std::nullopt, "unexpected argument " + flag};
+        if (flag.rfind("--", 0) != 0) {
+            // `claimdeck week3.json`, as a file manager's "Open with" runs it.
+            if (!options.quiz.empty()) return {std::nullopt, "unexpected argument " + flag};
+            options.quiz = flag;
+            continue;
+        }
         if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) == std::end(kValueFlags))
             return {std::nullopt, "unknown option " + flag};
         if (i + 1 >= args.size()) return {std::nullopt, flag + " needs a value"};
@@ -87,6 +92,10 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
         } else if (flag == "--quit-after-frames") {
             options.quit_after_frames = parse_int(value, 1, 1'000'000);
             if (!options.quit_after_frames) return invalid("a number of frames from 1 to 1000000");
+        } else if (flag == "--quiz") {
+            if (!options.quiz.empty()) return {std::nullopt, "only one quiz file can be opened"};
+            if (value.empty()) return invalid("a quiz file");
+            options.quiz = value;
         } else if (flag == "--screenshot") {
             options.screenshot = value;
         } else if (flag == "--window") {
@@ -115,12 +124,14 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
 }
 
 std::string gui_usage() {
-    return "Usage: claimdeck [options]\n"
+    return "Usage: claimdeck [options] [QUIZ.json]\n"
            "Study fact-check flashcards: is each claim verified, contested or propaganda?\n"
            "\n"
            "  --deck PATH              deck file to study (default: the bundled deck)\n"
            "  --data-dir DIR           where progress is kept (default: the platform's data folder)\n"
            "  --profile NAME           open this learner's profile (created if new) and start studying\n"
+           "  --quiz PATH              open a class quiz file (as does a path with no option);\n"
+           "                           with --profile, start taking it\n"
            "  --window WxH             window size in screen units (default 1280x800)\n"
            "  --quit-after-frames N    draw N frames, report what was shown, and exit\n"
            "  --screenshot PATH        save the last frame as a PNG before quitting\n"

@@ -21,11 +21,12 @@ struct GuiOptions {
     std::filesystem::path deck;      // empty: the bundled deck
     std::filesystem::path data_dir;  // empty: the platform's data directory
     std::string profile;             // empty: the learner picks one on the home screen
+    std::filesystem::path quiz;      // a class quiz file to open (--quiz, or the one positional argument)
     std::optional<int> quit_after_frames;
     std::filesystem::path screenshot;  // empty: none
     WindowSize window;
     StartScreen screen = StartScreen::Natural;
-    int demo_answers = 0;  // answers given by script before the first frame
+    int demo_answers = 0;  // answers given by script before the first frame (to the quiz, with --quiz)
     // The benchmark protocol (tests/bench): "bench frame N T" on stdout after
     // each presented frame, T in CLOCK_MONOTONIC nanoseconds ...
     bool bench = false;

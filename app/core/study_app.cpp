@@ -83,8 +83,11 @@ std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms) {
     return "in " + std::to_string(days) + " days" + date;
 }
 
-StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock)
-    : deck_(std::move(deck)), store_(std::move(store)), clock_(std::move(clock)) {
+StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path results_dir)
+    : deck_(std::move(deck)),
+      store_(std::move(store)),
+      clock_(std::move(clock)),
+      class_quiz_(deck_, *store_, clock_, std::move(results_dir)) {
     display_settings_ = load_display_settings(*store_);
     reload_profiles();
     // Whoever studied last on this device is chosen again.
@@ -97,6 +100,7 @@ void StudyApp::choose_profile(std::int64_t profile_id) {
     auto found = std::find_if(profiles_.begin(), profiles_.end(), [&](const Profile& p) { return p.id == profile_id; });
     if (found == profiles_.end()) return;
     end_session();
+    class_quiz_.end_run();  // a run belongs to the learner who started it
     profile_ = *found;
     load_progress();
     store_->set_setting(kDeviceSettings, kLastProfileKey, std::to_string(profile_id));
@@ -123,6 +127,7 @@ void StudyApp::rename_profile(std::int64_t profile_id, const std::string& name) 
 void StudyApp::delete_profile(std::int64_t profile_id) {
     if (profile_ && profile_->id == profile_id) {
         end_session();
+        class_quiz_.end_run();
         profile_.reset();
         load_progress();
     }
@@ -243,5 +248,13 @@ void StudyApp::undo() {
 }
 
 bool StudyApp::retry_pending_saves() { return !session_ || session_->retry_pending(); }
+
+void StudyApp::start_quiz(bool count_towards_schedule) {
+    if (!profile_) return;
+    QuizRunOptions options;
+    options.count_towards_schedule = count_towards_schedule;
+    options.desired_retention = study_settings_.desired_retention;
+    class_quiz_.start(*profile_, options);
+}
 
 }  // namespace claimdeck

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "deck.hpp"
+#include "quiz_app.hpp"
 #include "scoring.hpp"
 #include "session.hpp"
 #include "store.hpp"
@@ -47,7 +49,8 @@ std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms);
 
 class StudyApp {
 public:
-    StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock);
+    // Class quiz results are written to `results_dir` unless the learner chooses elsewhere.
+    StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path results_dir = {});
     // The session refers to the deck and store held here, so the app stays put.
     StudyApp(const StudyApp&) = delete;
     StudyApp& operator=(const StudyApp&) = delete;
@@ -95,6 +98,12 @@ public:
     void undo();
     // Tries again to write answers the store refused; true when none is left.
     bool retry_pending_saves();
+
+    // Class quizzes: the quiz opened and the chosen learner's run of it.
+    const QuizApp& class_quiz() const { return class_quiz_; }
+    QuizApp& class_quiz() { return class_quiz_; }
+    // Starts the opened quiz for the chosen learner.
+    void start_quiz(bool count_towards_schedule);
     // Answers given and right in the current session.
     const Tally& session_tally() const { return session_tally_; }
 
@@ -128,6 +137,7 @@ private:
     std::unique_ptr<StudySession> session_;
     std::vector<GivenAnswer> session_answers_;  // for undo
     Tally session_tally_;
+    QuizApp class_quiz_;
 };
 
 }  // namespace claimdeck

@@ -15,8 +15,9 @@
 
 namespace claimdeck::ui {
 
-// Lookup is the reveal of a claim opened from the article reader.
-enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings };
+// Lookup is the reveal of a claim opened from the article reader. ClassQuiz
+// is the opened quiz file, before it is taken; Quiz is taking it.
+enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz };
 
 namespace act {
 struct Go {
@@ -60,13 +61,20 @@ struct ChangeDisplaySettings {
     DisplaySettings settings;
 };
 struct ToggleShortcuts {};
+struct OpenQuiz {  // a quiz file, typed, given on the command line or dropped on the window
+    std::string path;
+};
+struct StartQuiz {
+    bool count_towards_schedule = false;
+    std::string results_path;  // empty: the default place
+};
 }  // namespace act
 
 using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict,
                             act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle,
                             act::OpenClaim, act::ChooseProfile, act::CreateProfile, act::RenameProfile,
                             act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
-                            act::ToggleShortcuts>;
+                            act::ToggleShortcuts, act::OpenQuiz, act::StartQuiz>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -13,15 +13,6 @@ constexpr const char* kKeys[] = {"1", "2", "3"};
 constexpr const char* kVerdictIds[] = {"##verdict1", "##verdict2", "##verdict3"};
 constexpr const char* kConfidenceIds[] = {"##sure1", "##sure2", "##sure3"};
 
-void claim_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view) {
-    begin_card(column);
-    text_block(claim.text, fonts().claim, 0, card_inner_width(column));
-    vertical_space(0.4f);
-    if (const Article* article = deck.article(claim.article))
-        text_block(source_line(*article), fonts().small, palette().text_muted, card_inner_width(column));
-    view.claim_box = end_card();
-}
-
 Action hint(const Deck& deck, const Claim& claim, const Column& column, const CardView& view) {
     const Article* article = deck.article(claim.article);
     if (!article) return {};
@@ -71,13 +62,22 @@ Action confidence_buttons(Verdict picked, const Column& column) {
     return action;
 }
 
-Action answer_buttons(const CardView& view, const Column& column) {
-    return view.picked ? confidence_buttons(*view.picked, column) : verdict_buttons(column);
-}
-
 float footer_padding() { return std::round(0.6f * em()); }
 
 }  // namespace
+
+void draw_claim_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view) {
+    begin_card(column);
+    text_block(claim.text, fonts().claim, 0, card_inner_width(column));
+    vertical_space(0.4f);
+    if (const Article* article = deck.article(claim.article))
+        text_block(source_line(*article), fonts().small, palette().text_muted, card_inner_width(column));
+    view.claim_box = end_card();
+}
+
+Action draw_answer_buttons(const CardView& view, const Column& column) {
+    return view.picked ? confidence_buttons(*view.picked, column) : verdict_buttons(column);
+}
 
 bool answers_in_footer() { return ImGui::GetMainViewport()->WorkSize.x < 32 * em(); }
 
@@ -100,7 +100,7 @@ Action draw_card_footer(const CardView& view) {
     const Column column = page_column(36 * em());
     ImGui::SetCursorScreenPos(ImVec2(column.x, top + footer_padding()));
     InColumn in(column);
-    return answer_buttons(view, column);
+    return draw_answer_buttons(view, column);
 }
 
 Action draw_card_screen(const StudyApp& app, CardView& view) {
@@ -111,10 +111,10 @@ Action draw_card_screen(const StudyApp& app, CardView& view) {
     const Column column = page_column(36 * em());
     InColumn in(column);
     vertical_space(1.0f);
-    claim_card(app.deck(), *claim, column, view);
+    draw_claim_card(app.deck(), *claim, column, view);
     Action action = hint(app.deck(), *claim, column, view);
     vertical_space(0.6f);
-    if (!answers_in_footer()) take(action, answer_buttons(view, column));
+    if (!answers_in_footer()) take(action, draw_answer_buttons(view, column));
     vertical_space(1.0f);
     return action;
 }

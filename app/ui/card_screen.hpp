@@ -17,6 +17,11 @@ struct CardView {
 
 Action draw_card_screen(const StudyApp& app, CardView& view);
 
+// The parts a class quiz's card shares with the study card: the claim with
+// its source, and the verdict buttons (then confidence, once one is picked).
+void draw_claim_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view);
+Action draw_answer_buttons(const CardView& view, const Column& column);
+
 // On a phone-width window the answer buttons are a bar fixed at the bottom,
 // where the thumb rests, so they never scroll away under a long claim.
 // Elsewhere they sit under the card and there is no footer.

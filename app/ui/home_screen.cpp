@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "class_quiz_screen.hpp"
+
 namespace claimdeck::ui {
 namespace {
 
@@ -148,6 +150,25 @@ Action profiles_card(const StudyApp& app, HomeView& view, const Column& column) 
     return action;
 }
 
+// Where a pupil opens the quiz file their teacher handed out.
+Action class_quiz_card(const StudyApp& app, HomeView& view, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Class quiz", fonts().heading, 0, width);
+    muted("Paste the path of the quiz file from your teacher, or drop the file on this window.", width);
+    vertical_space(0.3f);
+    Action action = quiz_file_field(view.quiz_path, width);
+    // The quiz opened last stays one click away, e.g. after choosing who takes it.
+    if (const Quiz* open = app.class_quiz().quiz()) {
+        ImGui::PushID("open-quiz");
+        if (content_button("\u25B8 " + (open->title.empty() ? std::string("Class quiz") : open->title), width))
+            take(action, act::Go{Screen::ClassQuiz});
+        ImGui::PopID();
+    }
+    end_card();
+    return action;
+}
+
 Action navigation_buttons(const Column& column) {
     Action action;
     const float third = (column.width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
@@ -177,6 +198,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view) {
         take(action, profiles_card(app, view, column));
         verdicts_card(column);
     }
+    take(action, class_quiz_card(app, view, column));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

@@ -20,6 +20,7 @@ struct HomeView {
     std::int64_t confirming_delete = 0;  // the profile asked about, or 0
     std::string problem;                 // why the typed name cannot be used
     bool focus_field = false;            // put the keyboard in the field that just opened
+    std::string quiz_path;               // typed in the Class quiz card
 };
 
 Action draw_home_screen(const StudyApp& app, HomeView& view);

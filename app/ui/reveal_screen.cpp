@@ -12,28 +12,12 @@
 namespace claimdeck::ui {
 namespace {
 
-std::string upper(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string verdict_headline(const Claim& claim, const std::optional<AnswerOutcome>& outcome) {
-    const std::string truth = upper(display_name(claim.verdict));
-    if (!outcome) return "It is " + truth;
-    if (outcome->correct) return "\u2713  Right \u2014 it is " + truth;
-    return "\u2717  You said " + std::string(display_name(outcome->picked)) + " \u2014 it is " + truth;
-}
-
 void verdict_banner(const Claim& claim, const std::optional<AnswerOutcome>& outcome, const Column& column) {
-    const ImU32 ink = on_verdict_colour(claim.verdict);
-    InColumn in(column);
-    begin_card(column);
-    text_block(verdict_headline(claim, outcome), fonts().heading, ink, card_inner_width(column));
-    if (outcome && outcome->confidence != Confidence::Unstated)
-        text_block("You were " + std::to_string(percent(outcome->confidence)) + " % sure.", nullptr, ink,
-                   card_inner_width(column));
-    end_card(verdict_colour(claim.verdict), verdict_colour(claim.verdict));
+    if (!outcome)
+        draw_verdict_banner(claim, "It is " + upper(display_name(claim.verdict)), "", column);
+    else
+        draw_verdict_banner(claim, answer_headline(claim.verdict, outcome->picked), sure_note(outcome->confidence),
+                            column);
 }
 
 // `in_study`: opened from a session, so the article is one step away; from
@@ -63,19 +47,6 @@ Action claim_card(const Deck& deck, const Claim& claim, const std::vector<Span>&
     return action;
 }
 
-void reasons_card(const Claim& claim, const Column& column) {
-    const float width = card_inner_width(column);
-    begin_card(column);
-    text_block("Why", fonts().heading, 0, width);
-    text_block(claim.rationale, nullptr, 0, width);
-    for (const TechniqueUse& use : claim.techniques) {
-        vertical_space(0.5f);
-        text_block(use.name, fonts().bold, 0, width);
-        if (const TechniqueInfo* info = find_technique(use.name))
-            text_block(info->definition, nullptr, palette().text_muted, width);
-    }
-    end_card();
-}
 
 void evidence_cards(const Deck& deck, const Claim& claim, const std::vector<std::vector<Span>>& figures,
                     const Column& column) {
@@ -157,6 +128,46 @@ FooterLayout footer_layout(const std::string& note) {
 
 }  // namespace
 
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string answer_headline(Verdict truth, Verdict picked) {
+    if (picked == truth) return "\u2713  Right \u2014 it is " + upper(display_name(truth));
+    return "\u2717  You said " + std::string(display_name(picked)) + " \u2014 it is " + upper(display_name(truth));
+}
+
+std::string sure_note(Confidence confidence) {
+    if (confidence == Confidence::Unstated) return "";
+    return "You were " + std::to_string(percent(confidence)) + " % sure.";
+}
+
+void draw_verdict_banner(const Claim& claim, const std::string& headline, const std::string& note,
+                         const Column& column) {
+    const ImU32 ink = on_verdict_colour(claim.verdict);
+    InColumn in(column);
+    begin_card(column);
+    text_block(headline, fonts().heading, ink, card_inner_width(column));
+    if (!note.empty()) text_block(note, nullptr, ink, card_inner_width(column));
+    end_card(verdict_colour(claim.verdict), verdict_colour(claim.verdict));
+}
+
+void draw_reasons_card(const Claim& claim, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Why", fonts().heading, 0, width);
+    text_block(claim.rationale, nullptr, 0, width);
+    for (const TechniqueUse& use : claim.techniques) {
+        vertical_space(0.5f);
+        text_block(use.name, fonts().bold, 0, width);
+        if (const TechniqueInfo* info = find_technique(use.name))
+            text_block(info->definition, nullptr, palette().text_muted, width);
+    }
+    end_card();
+}
+
 float reveal_footer_height(const StudyApp& app, const RevealView& view) {
     return view.claim ? footer_layout(review_note(app, view)).height : 0;
 }
@@ -216,7 +227,7 @@ Action draw_reveal_screen(const StudyApp& app, const RevealView& view) {
     {
         InColumn in(left);
         action = claim_card(app.deck(), claim, figures[0], left, view.outcome.has_value());
-        reasons_card(claim, left);
+        draw_reasons_card(claim, left);
         known_now_card(claim, left);
         left_bottom = ImGui::GetCursorScreenPos().y;
     }

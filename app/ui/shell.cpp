@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <stdexcept>
 
 #include "done_screen.hpp"
 #include "settings_screen.hpp"
@@ -56,6 +57,8 @@ const char* screen_name(Screen screen) {
         case Screen::Lookup: return "lookup";
         case Screen::Stats: return "stats";
         case Screen::Settings: return "settings";
+        case Screen::ClassQuiz: return "class-quiz";
+        case Screen::Quiz: return "quiz";
     }
     return "home";
 }
@@ -88,6 +91,9 @@ bool Shell::rebuild_fonts(ImFontAtlas& atlas) {
 // ---- The frame --------------------------------------------------------------
 
 void Shell::draw_frame() {
+    // The clock runs out between frames too; a card that timed out is not
+    // drawn once more with its half-chosen answer.
+    if (screen_ == Screen::Quiz && app_.class_quiz().time_out_if_expired()) quiz_.card = {};
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -213,6 +219,7 @@ bool Shell::card_footer_shown() const { return screen_ == Screen::Card && app_.s
 
 float Shell::footer_height() const {
     if (const RevealView* view = revealed()) return reveal_footer_height(app_, *view);
+    if (screen_ == Screen::Quiz) return quiz_footer_height(app_, quiz_);
     return card_footer_shown() ? card_footer_height(card_) : 0;
 }
 
@@ -223,6 +230,7 @@ Action Shell::draw_footer() {
     const ImVec2 window = ImGui::GetWindowPos();
     ImGui::SetCursorScreenPos(ImVec2(window.x, window.y + ImGui::GetWindowHeight() - height));
     if (const RevealView* view = revealed()) return draw_reveal_footer(app_, *view);
+    if (screen_ == Screen::Quiz) return draw_quiz_footer(app_, quiz_);
     return draw_card_footer(card_);
 }
 
@@ -236,6 +244,8 @@ Action Shell::draw_screen() {
         case Screen::Lookup: return draw_reveal_screen(app_, lookup_);
         case Screen::Stats: return draw_stats_screen(app_);
         case Screen::Settings: return draw_settings_screen(app_);
+        case Screen::ClassQuiz: return draw_class_quiz_screen(app_, class_quiz_);
+        case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
     }
     return {};
 }
@@ -311,6 +321,8 @@ void Shell::apply(const act::Back&) {
         shortcuts_open_ = false;
     } else if (screen_ == Screen::Card && card_.picked) {
         card_.picked.reset();
+    } else if (screen_ == Screen::Quiz && quiz_.card.picked) {
+        quiz_.card.picked.reset();
     } else if (!back_stack_.empty()) {
         show(back_stack_.back());
         back_stack_.pop_back();
@@ -326,14 +338,27 @@ void Shell::apply(const act::StartStudy&) {
 }
 
 void Shell::apply(const act::PickVerdict& pick) {
+    const bool quiz = screen_ == Screen::Quiz;
     if (app_.study_settings().ask_confidence)
-        card_.picked = pick.verdict;
+        (quiz ? quiz_.card : card_).picked = pick.verdict;
+    else if (quiz)
+        answer_quiz(pick.verdict, Confidence::Unstated);
     else
         answer(pick.verdict, Confidence::Unstated);
 }
 
 void Shell::apply(const act::PickConfidence& pick) {
-    if (card_.picked) answer(*card_.picked, pick.confidence);
+    if (screen_ == Screen::Quiz) {
+        if (quiz_.card.picked) answer_quiz(*quiz_.card.picked, pick.confidence);
+    } else if (card_.picked) {
+        answer(*card_.picked, pick.confidence);
+    }
+}
+
+void Shell::answer_quiz(Verdict verdict, Confidence confidence) {
+    app_.class_quiz().answer(verdict, confidence);
+    quiz_.card = {};
+    scroll_to_top_ = true;
 }
 
 void Shell::answer(Verdict verdict, Confidence confidence) {
@@ -350,6 +375,12 @@ void Shell::apply(const act::ShowHint&) {
 }
 
 void Shell::apply(const act::Next&) {
+    if (screen_ == Screen::Quiz) {
+        app_.class_quiz().next();
+        quiz_.card = {};
+        scroll_to_top_ = true;
+        return;
+    }
     app_.retry_pending_saves();
     card_ = {};
     show(app_.session() && !app_.session()->finished() ? Screen::Card : Screen::Done);
@@ -399,6 +430,41 @@ void Shell::apply(const act::ChangeDisplaySettings& change) {
 }
 
 void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_open_; }
+
+// Failures are thrown, so the notice banner shows them (see apply(Action)).
+void Shell::apply(const act::OpenQuiz& open) {
+    if (!app_.class_quiz().open(open.path)) throw std::runtime_error(app_.class_quiz().message());
+    class_quiz_ = {};
+    home_.quiz_path.clear();
+    apply(act::Go{Screen::ClassQuiz});
+}
+
+void Shell::apply(const act::StartQuiz& start) {
+    app_.start_quiz(start.count_towards_schedule);
+    if (!app_.class_quiz().run()) throw std::runtime_error("Choose who is taking the quiz on Home first.");
+    app_.class_quiz().choose_results_path(start.results_path);  // empty: the default place
+    quiz_ = {};
+    apply(act::Go{Screen::Quiz});
+}
+
+void Shell::open_quiz(const std::string& path, bool start) {
+    apply(Action(act::OpenQuiz{path}));
+    if (start && screen_ == Screen::ClassQuiz && app_.profile()) apply(Action(act::StartQuiz{}));
+}
+
+void Shell::answer_quiz_by_script(int count) {
+    for (int i = 0; i < count && app_.class_quiz().run(); ++i) {
+        if (app_.class_quiz().run()->revealing()) app_.class_quiz().next();
+        const Claim* claim = app_.class_quiz().run()->current();
+        if (!claim) return;
+        answer_quiz(scripted_verdict(*claim, i), scripted_confidence(i));
+    }
+}
+
+bool Shell::clock_running() const {
+    const QuizRun* run = app_.class_quiz().run();
+    return screen_ == Screen::Quiz && run && run->remaining_ms();
+}
 
 // ---- Scripted starts --------------------------------------------------------
 

@@ -10,9 +10,11 @@
 #include "actions.hpp"
 #include "article_screen.hpp"
 #include "card_screen.hpp"
+#include "class_quiz_screen.hpp"
 #include "fonts.hpp"
 #include "gui_options.hpp"
 #include "home_screen.hpp"
+#include "quiz_screen.hpp"
 #include "reveal_screen.hpp"
 
 namespace claimdeck::ui {
@@ -44,6 +46,13 @@ public:
     void start_studying();
     void answer_by_script(int count);
     void open(StartScreen screen);
+    // A quiz file from the command line or dropped on the window. With a
+    // learner chosen, `start` begins taking it at once.
+    void open_quiz(const std::string& path, bool start);
+    void answer_quiz_by_script(int count);
+
+    // True while a quiz clock is on screen: the window must redraw to tick it.
+    bool clock_running() const;
 
     FrameReport report() const;
 
@@ -79,9 +88,12 @@ private:
     void apply(const act::ChangeStudySettings& change);
     void apply(const act::ChangeDisplaySettings& change);
     void apply(const act::ToggleShortcuts&);
+    void apply(const act::OpenQuiz& open);
+    void apply(const act::StartQuiz& start);
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);
+    void answer_quiz(Verdict verdict, Confidence confidence);
 
     StudyApp& app_;
     FontFiles font_files_;
@@ -101,6 +113,8 @@ private:
     RevealView reveal_;  // the answer just given
     RevealView lookup_;  // a claim opened from the article reader
     ArticleView article_;
+    ClassQuizView class_quiz_;
+    QuizView quiz_;
 };
 
 }  // namespace claimdeck::ui

@@ -34,8 +34,7 @@ std::unique_ptr<Deck> load_deck_or_report(const std::filesystem::path& path) {
     return std::make_unique<Deck>(std::move(*result.deck));
 }
 
-std::unique_ptr<ProgressStore> open_store_or_report(std::filesystem::path data_dir) {
-    if (data_dir.empty()) data_dir = desktop::default_data_dir();
+std::unique_ptr<ProgressStore> open_store_or_report(const std::filesystem::path& data_dir) {
     if (data_dir.empty()) {
         std::fprintf(stderr, "claimdeck: no home folder is set; choose where to keep progress with --data-dir DIR\n");
         return nullptr;
@@ -67,10 +66,16 @@ std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
     return std::nullopt;
 }
 
-// The learner named on the command line, and any scripted answers.
+// The learner named on the command line, a quiz file given there, and any
+// scripted answers (to the quiz when there is one).
 void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
+    if (!options.profile.empty()) app.open_profile(options.profile);
+    if (!options.quiz.empty()) {
+        shell.open_quiz(options.quiz.string(), !options.profile.empty());
+        shell.answer_quiz_by_script(options.demo_answers);
+        return;
+    }
     if (options.profile.empty()) return;
-    app.open_profile(options.profile);
     shell.start_studying();
     shell.answer_by_script(options.demo_answers);
 }
@@ -78,12 +83,13 @@ void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
 int run(const GuiOptions& options, const char* program) {
     auto deck = load_deck_or_report(options.deck.empty() ? std::filesystem::path(kBundledDeck) : options.deck);
     if (!deck) return 1;
-    auto store = open_store_or_report(options.data_dir);
+    const std::filesystem::path data_dir = options.data_dir.empty() ? desktop::default_data_dir() : options.data_dir;
+    auto store = open_store_or_report(data_dir);
     if (!store) return 1;
     auto font_files = find_fonts_or_report(program);
     if (!font_files) return 1;
 
-    StudyApp app(std::move(*deck), std::move(store), system_clock_ms());
+    StudyApp app(std::move(*deck), std::move(store), system_clock_ms(), data_dir / "results");
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     ui::Shell shell(app, *font_files, seed);
@@ -104,6 +110,7 @@ int run(const GuiOptions& options, const char* program) {
         exit_code = 1;
     }
     app.end_session();
+    app.class_quiz().end_run();
     return exit_code;
 }
 

@@ -54,7 +54,8 @@ TEST_CASE("--help and --version need no value") {
 TEST_CASE("mistakes are named") {
     CHECK(parse({"--colour", "red"}).error == "unknown option --colour");
     CHECK(parse({"--bogus"}).error == "unknown option --bogus");
-    CHECK(parse({"stray"}).error == "unexpected argument stray");
+    CHECK(parse({"week3.json", "stray"}).error == "unexpected argument stray");
+    CHECK(parse({"week3.json", "--quiz", "week4.json"}).error == "only one quiz file can be opened");
     CHECK(parse({"--deck"}).error == "--deck needs a value");
     CHECK(parse({"--window", "390"}).error.find("expected WIDTHxHEIGHT") != std::string::npos);
     CHECK(parse({"--window", "10x10"}).error.find("expected WIDTHxHEIGHT") != std::string::npos);
@@ -69,4 +70,13 @@ TEST_CASE("scripted answers and study screens need a learner") {
     CHECK(parse({"--screen", "reveal"}).error.find("need --profile") != std::string::npos);
     CHECK(parse({"--screen", "stats"}).options);
     CHECK(parse({"--screen", "reveal", "--profile", "Ana"}).options);
+}
+
+TEST_CASE("a quiz file is opened with --quiz or as the one argument without an option") {
+    CHECK(parse({"week3.json"}).options->quiz == "week3.json");
+    const GuiOptionsResult scripted = parse({"--quiz", "q.json", "--profile", "Pupil", "--demo-answers", "3"});
+    REQUIRE(scripted.options);
+    CHECK(scripted.options->quiz == "q.json");
+    CHECK(scripted.options->demo_answers == 3);
+    CHECK(parse({}).options->quiz.empty());
 }

@@ -1,0 +1,85 @@
+#include "class_quiz_screen.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <cmath>
+#include <string>
+
+namespace claimdeck::ui {
+namespace {
+
+std::string cards_line(const Quiz& quiz) {
+    std::string line = std::to_string(quiz.claim_ids.size()) + (quiz.claim_ids.size() == 1 ? " card" : " cards");
+    if (quiz.time_limit_seconds > 0) line += ", " + std::to_string(quiz.time_limit_seconds) + " seconds each";
+    return line;
+}
+
+const char* reveal_line(RevealMode reveal) {
+    return reveal == RevealMode::AfterEach ? "You see the true verdict after each card."
+                                           : "You see the true verdicts once the whole quiz is done.";
+}
+
+bool text_field(const char* id, const char* hint, std::string& text, float width) {
+    ImGui::SetNextItemWidth(width);
+    const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
+    const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopStyleVar();
+    return entered;
+}
+
+void quiz_card(const QuizApp& quiz, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block(quiz.quiz()->title.empty() ? "Class quiz" : quiz.quiz()->title, fonts().heading, 0, width);
+    text_block(cards_line(*quiz.quiz()), nullptr, 0, width);
+    text_block(reveal_line(quiz.quiz()->reveal), nullptr, 0, width);
+    muted(quiz.quiz_file().string(), width);
+    end_card();
+}
+
+Action start_card(const StudyApp& app, ClassQuizView& view, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    if (!app.profile()) {
+        text_block("Choose who is taking the quiz on Home first.", nullptr, 0, width);
+        const bool home = primary_button("Home", width);
+        end_card();
+        return home ? Action(act::Go{Screen::Home}) : Action();
+    }
+    text_block(app.profile()->name, fonts().bold, 0, width);
+    ImGui::Checkbox("Count towards my schedule", &view.count_towards_schedule);
+    muted("Otherwise your answers are kept for the teacher but your study cards stay as they are.", width);
+    vertical_space(0.4f);
+    text_block("Save the results to", fonts().bold, 0, width);
+    text_field("##results", "the app's results folder", view.results_path, width);
+    vertical_space(0.4f);
+    const bool start = primary_button("Start the quiz", width);
+    end_card();
+    return start ? Action(act::StartQuiz{view.count_towards_schedule, view.results_path}) : Action();
+}
+
+}  // namespace
+
+Action quiz_file_field(std::string& path, float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float open_width = std::round(6 * em());
+    const bool entered = text_field("##quizfile", "Path of a quiz file (.json)", path, width - open_width - spacing);
+    ImGui::SameLine(0, spacing);
+    if (button("Open", open_width) || entered) return act::OpenQuiz{path};
+    return {};
+}
+
+Action draw_class_quiz_screen(const StudyApp& app, ClassQuizView& view) {
+    const QuizApp& quiz = app.class_quiz();
+    if (!quiz.quiz()) return act::Go{Screen::Home};
+    const Column column = page_column(36 * em());
+    InColumn in(column);
+    vertical_space(1.0f);
+    quiz_card(quiz, column);
+    Action action = start_card(app, view, column);
+    vertical_space(1.0f);
+    return action;
+}
+
+}  // namespace claimdeck::ui

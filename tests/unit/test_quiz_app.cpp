@@ -1,0 +1,122 @@
+#include <doctest/doctest.h>
+
+#include "classroom_samples.hpp"
+#include "quiz_app.hpp"
+#include "study_app.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::make_class_deck;
+using claimdeck::testing::TempDir;
+
+namespace {
+
+struct Fixture {
+    TempDir dir;
+    std::int64_t now = 1'630'000'000'000;
+    StudyApp app{make_class_deck(2, 1), ProgressStore::open(dir / "progress.sqlite"), [this] { return now; },
+                 dir / "results"};
+
+    std::filesystem::path quiz_file(int time_limit_seconds = 0, RevealMode reveal = RevealMode::AfterEach) {
+        QuizSettings settings;
+        settings.title = "Week 3";
+        settings.time_limit_seconds = time_limit_seconds;
+        settings.reveal = reveal;
+        const std::filesystem::path path = dir / "week3.json";
+        REQUIRE(write_quiz_file(path, balanced_quiz(app.deck(), {}, 3, settings, 7)).empty());
+        return path;
+    }
+
+    // Answers every card right, a few seconds each.
+    void answer_all() {
+        QuizApp& quiz = app.class_quiz();
+        while (const Claim* claim = quiz.run()->current()) {
+            now += 3000;
+            quiz.answer(claim->verdict, Confidence::Ninety);
+            quiz.next();
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a quiz taken in the app leaves a results file named after the quiz and the learner") {
+    Fixture f;
+    f.app.open_profile("Ada Lovelace");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    REQUIRE(f.app.class_quiz().run());
+    f.answer_all();
+
+    const QuizApp& quiz = f.app.class_quiz();
+    const std::filesystem::path expected = f.dir / "results" / (quiz.quiz()->id + "-Ada-Lovelace.json");
+    CHECK(quiz.results_path() == expected);
+    CHECK(quiz.saved());
+    CHECK(quiz.message() == "Saved to " + expected.string());
+    ResultsLoadResult loaded = load_results(expected);
+    REQUIRE(loaded.results);
+    CHECK(loaded.results->answers.size() == 3);
+    CHECK(loaded.results->profile == "Ada Lovelace");
+}
+
+TEST_CASE("results go to the path the learner chose") {
+    Fixture f;
+    f.app.open_profile("Ben");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    f.app.class_quiz().choose_results_path(f.dir / "handed-in" / "ben.json");
+    f.answer_all();
+    CHECK(load_results(f.dir / "handed-in" / "ben.json").results);
+}
+
+TEST_CASE("a bad quiz file is named in the message and leaves the open quiz and its run alone") {
+    Fixture f;
+    f.app.open_profile("Ada");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    f.now += 1000;
+    f.app.class_quiz().answer(Verdict::Verified, Confidence::Fifty);
+    f.app.class_quiz().next();
+
+    const std::filesystem::path broken = f.dir.write("broken.json", "{ \"format\": \"claimdeck-quiz\"");
+    CHECK_FALSE(f.app.class_quiz().open(broken));
+    CHECK(f.app.class_quiz().message().find(broken.string()) != std::string::npos);
+    REQUIRE(f.app.class_quiz().run());
+    CHECK(f.app.class_quiz().run()->answered() == 1);
+    CHECK_FALSE(f.app.class_quiz().open(f.dir / "missing.json"));
+    CHECK(f.app.class_quiz().message().find("missing.json") != std::string::npos);
+}
+
+TEST_CASE("cards whose time runs out are saved as timed out") {
+    Fixture f;
+    f.app.open_profile("Ada");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file(10, RevealMode::AtEnd)));
+    f.app.start_quiz(false);
+    QuizApp& quiz = f.app.class_quiz();
+    CHECK_FALSE(quiz.time_out_if_expired());
+    for (int i = 0; i < 3; ++i) {
+        f.now += 11'000;
+        CHECK(quiz.time_out_if_expired());
+    }
+    CHECK(quiz.run()->finished());
+    REQUIRE(quiz.saved());
+    ResultsLoadResult loaded = load_results(quiz.results_path());
+    REQUIRE(loaded.results);
+    for (const QuizAnswer& answer : loaded.results->answers) CHECK(answer.timed_out());
+}
+
+TEST_CASE("choosing another learner ends the quiz run") {
+    Fixture f;
+    f.app.open_profile("Ada");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    f.app.open_profile("Ben");
+    CHECK_FALSE(f.app.class_quiz().run());
+    CHECK(f.app.class_quiz().quiz());
+}
+
+TEST_CASE("profile names become safe file names") {
+    CHECK(file_name_part("Ada") == "Ada");
+    CHECK(file_name_part("../ Zoë  O'Neil/") == "Zo-O-Neil");
+    CHECK(file_name_part("///") == "learner");
+}
