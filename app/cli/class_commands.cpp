@@ -106,12 +106,11 @@ int quiz_create(const Words& words) {
     const std::uint64_t seed = seed_from(args);
     std::optional<Deck> deck = load_deck_or_report(args.required("--deck"));
     if (!deck) return 1;
-    const Quiz quiz =
-        args.value("--count")
-            ? balanced_quiz(*deck, filter,
-                            static_cast<std::size_t>(whole_number(args, "--count", 0, 1, kMaxQuizClaims)), settings,
-                            seed)
-            : quiz_of_matching_claims(*deck, filter, settings, seed);
+    const Quiz quiz = args.value("--count")
+                          ? balanced_quiz(*deck, filter,
+                                          static_cast<std::size_t>(whole_number(args, "--count", 0, 1, kMaxQuizClaims)),
+                                          settings, seed)
+                          : quiz_of_matching_claims(*deck, filter, settings, seed);
     return write_quiz_or_report(out, quiz, *deck) ? 0 : 1;
 }
 
@@ -139,8 +138,7 @@ void print_quiz_card(const Terminal& term, const Deck& deck, const QuizRun& run,
     std::cout << "\n"
               << term.dim(heading) << "\n"
               << term.bold(claim.text) << "\n"
-              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline))
-              << "\n"
+              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n"
               << "Verdict? 1 verified  2 contested  3 propaganda   (q quit)\n"
               << std::flush;
 }
@@ -251,8 +249,7 @@ int quiz_take(const Words& words) {
               << (quiz.time_limit_seconds > 0 ? ", " + std::to_string(quiz.time_limit_seconds) + " s each" : "")
               << "\n";
     if (!run_quiz(term, *deck, run)) {
-        std::cerr << "Quiz stopped after " << run.answered() << " of " << run.size()
-                  << " cards; no results written.\n";
+        std::cerr << "Quiz stopped after " << run.answered() << " of " << run.size() << " cards; no results written.\n";
         return 1;
     }
     print_quiz_end(term, *deck, run);

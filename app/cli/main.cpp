@@ -20,34 +20,41 @@ const Command kCommands[] = {
      claimdeck::cli::validate_command},
     {"export", "export --format claimreview DECK   write the deck as schema.org ClaimReview JSON-LD",
      claimdeck::cli::export_command},
-    {"study", "study --data-dir DIR --profile NAME [--deck PATH] [--plain]\n"
-              "                                     study in the terminal",
+    {"study",
+     "study --data-dir DIR --profile NAME [--deck PATH] [--plain]\n"
+     "                                     study in the terminal",
      claimdeck::cli::study_command},
-    {"stats", "stats --data-dir DIR --profile NAME [--deck PATH] [--json]\n"
-              "                                     a learner's results",
+    {"stats",
+     "stats --data-dir DIR --profile NAME [--deck PATH] [--json]\n"
+     "                                     a learner's results",
      claimdeck::cli::stats_command},
     {"replay", "replay FILE.csv [--retention R]    FSRS-6 states for card,reviewed_at,rating rows",
      claimdeck::cli::replay_command},
     {"backup", "backup --data-dir DIR              a backup of the progress store, now",
      claimdeck::cli::backup_command},
-    {"restore", "restore FILE --data-dir DIR         replace the progress store by FILE (close ClaimDeck\n"
-                "                                     first); the current one is moved aside, never deleted",
+    {"restore",
+     "restore FILE --data-dir DIR         replace the progress store by FILE (close ClaimDeck\n"
+     "                                     first); the current one is moved aside, never deleted",
      claimdeck::cli::restore_command},
-    {"export-progress", "export-progress --data-dir DIR --profile NAME --out FILE.json\n"
-                        "                                     one learner's answers and card states as JSON",
+    {"export-progress",
+     "export-progress --data-dir DIR --profile NAME --out FILE.json\n"
+     "                                     one learner's answers and card states as JSON",
      claimdeck::cli::export_progress_command},
-    {"import-progress", "import-progress FILE.json --data-dir DIR\n"
-                        "                                     merge an exported file; importing twice adds nothing",
+    {"import-progress",
+     "import-progress FILE.json --data-dir DIR\n"
+     "                                     merge an exported file; importing twice adds nothing",
      claimdeck::cli::import_progress_command},
-    {"quiz", "quiz create --deck DECK --out FILE [--count N] [--topic T] [--article A] [--verdict V]\n"
-             "         [--seed S] [--time-limit SEC] [--reveal after_each|at_end] [--title TEXT]\n"
-             "  quiz pretest --deck DECK --out-a A.json --out-b B.json [--count N] [create's options]\n"
-             "  quiz take QUIZ --data-dir DIR --profile NAME --out RESULTS.json [--deck PATH] [--plain]\n"
-             "         [--count-towards-schedule]\n"
-             "                                     a quiz, or parallel pre/post forms; take one in the terminal",
+    {"quiz",
+     "quiz create --deck DECK --out FILE [--count N] [--topic T] [--article A] [--verdict V]\n"
+     "         [--seed S] [--time-limit SEC] [--reveal after_each|at_end] [--title TEXT]\n"
+     "  quiz pretest --deck DECK --out-a A.json --out-b B.json [--count N] [create's options]\n"
+     "  quiz take QUIZ --data-dir DIR --profile NAME --out RESULTS.json [--deck PATH] [--plain]\n"
+     "         [--count-towards-schedule]\n"
+     "                                     a quiz, or parallel pre/post forms; take one in the terminal",
      claimdeck::cli::quiz_command},
-    {"report", "report RESULTS... [--csv FILE] [--html FILE]\n"
-               "                                     combine a class's results; exit 1 if a file was left out",
+    {"report",
+     "report RESULTS... [--csv FILE] [--html FILE]\n"
+     "                                     combine a class's results; exit 1 if a file was left out",
      claimdeck::cli::report_command},
 };
 

@@ -19,8 +19,7 @@ int backup_command(const Words& words) {
     StoreOptions options;
     options.backup_on_open = false;  // this command writes its own, whatever the schedule
     std::unique_ptr<ProgressStore> store = open_existing_store(data_dir, options);
-    const std::filesystem::path backup =
-        write_backup(store->path(), backups_folder_in(data_dir), system_clock_ms()());
+    const std::filesystem::path backup = write_backup(store->path(), backups_folder_in(data_dir), system_clock_ms()());
     thin_backups(backups_folder_in(data_dir));
     std::cout << "backup written: " << backup.string() << "\n";
     return 0;
@@ -69,10 +68,9 @@ int import_progress_command(const Words& words) {
     const ProfileProgress progress = read_progress_file(args.positional()[0]);
     std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
     const ImportCounts counts = store->import_progress(progress);
-    std::cout << "imported into profile " << progress.profile_name << ": " << counts.reviews_added
-              << " new answers (" << counts.reviews_already_there << " were already there), "
-              << counts.card_states_taken << " card states taken (" << counts.card_states_kept
-              << " kept, as new or newer here)\n";
+    std::cout << "imported into profile " << progress.profile_name << ": " << counts.reviews_added << " new answers ("
+              << counts.reviews_already_there << " were already there), " << counts.card_states_taken
+              << " card states taken (" << counts.card_states_kept << " kept, as new or newer here)\n";
     return 0;
 }
 

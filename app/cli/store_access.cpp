@@ -19,12 +19,11 @@ std::unique_ptr<ProgressStore> open_or_create_store(const std::filesystem::path&
     return with_notices_printed(open_progress_store(data_dir, options));
 }
 
-std::unique_ptr<ProgressStore> open_existing_store(const std::filesystem::path& data_dir,
-                                                   const StoreOptions& options) {
+std::unique_ptr<ProgressStore> open_existing_store(const std::filesystem::path& data_dir, const StoreOptions& options) {
     const std::filesystem::path file = store_file_in(data_dir);
     if (!std::filesystem::exists(file))
-        throw StoreError(StoreError::Kind::Other, "no progress store in " + data_dir.string() + " (expected " +
-                                                      file.string() + ")");
+        throw StoreError(StoreError::Kind::Other,
+                         "no progress store in " + data_dir.string() + " (expected " + file.string() + ")");
     return with_notices_printed(open_progress_store(data_dir, options));
 }
 

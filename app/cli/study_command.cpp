@@ -19,12 +19,10 @@ namespace {
 void print_card(const Terminal& term, const Deck& deck, const StudySession& session, const Claim& claim) {
     const Article& article = *deck.article(claim.article);
     std::cout << "\n"
-              << term.dim("Card " + std::to_string(session.answered() + 1) + " / " +
-                          std::to_string(session.planned()))
+              << term.dim("Card " + std::to_string(session.answered() + 1) + " / " + std::to_string(session.planned()))
               << "\n"
               << term.bold(claim.text) << "\n"
-              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline))
-              << "\n"
+              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n"
               << "Verdict? 1 verified  2 contested  3 propaganda   (h hint, u undo, q quit)\n"
               << std::flush;
 }
@@ -42,8 +40,8 @@ void print_evidence(const Terminal& term, const Deck& deck, const Claim& claim) 
 
 void print_reveal(const Terminal& term, const Deck& deck, const AnswerOutcome& outcome) {
     const Claim& claim = *outcome.claim;
-    std::string banner = outcome.correct ? "Right: " : "Not quite — you said " +
-                                                           std::string(display_name(outcome.picked)) + "; it is ";
+    std::string banner =
+        outcome.correct ? "Right: " : "Not quite — you said " + std::string(display_name(outcome.picked)) + "; it is ";
     std::cout << term.verdict(claim.verdict, banner + std::string(display_name(claim.verdict))) << "\n"
               << "Why: " << claim.rationale << "\n"
               << "Quote: “" << claim.quote << "”\n";

@@ -108,8 +108,7 @@ void check_restorable(const fs::path& source) {
         throw StoreError(StoreError::Kind::Corrupt,
                          source.string() + " is damaged or no database at all (" + *damage + ").");
     const int version = stored_schema_version(source);
-    if (version < 1)
-        throw StoreError(StoreError::Kind::Other, source.string() + " is not a ClaimDeck progress store.");
+    if (version < 1) throw StoreError(StoreError::Kind::Other, source.string() + " is not a ClaimDeck progress store.");
     if (version > kStoreSchemaVersion)
         throw StoreError(StoreError::Kind::NewerVersion, source.string() + " was written by a newer ClaimDeck.");
 }

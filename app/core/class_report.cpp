@@ -126,8 +126,8 @@ std::vector<LoadedFile> drop_duplicates(std::vector<LoadedFile> files, std::vect
             kept.push_back(std::move(file));
             entry->second = &kept.back();
         } else if (entry->second->results == file.results) {
-            skipped.push_back({file.name, "duplicate: the same results as " + entry->second->name +
-                                              " (given twice); counted once"});
+            skipped.push_back(
+                {file.name, "duplicate: the same results as " + entry->second->name + " (given twice); counted once"});
         } else {
             skipped.push_back({file.name, "duplicate: " + in_quotes(file.results.profile) +
                                               " already has results for this quiz in " + entry->second->name +
@@ -195,7 +195,8 @@ GroupFigures group_figures(const std::vector<const LoadedFile*>& files) {
     return group;
 }
 
-void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims, std::map<std::string, std::size_t>& index) {
+void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims,
+                std::map<std::string, std::size_t>& index) {
     for (const QuizAnswer& answer : results.answers) {
         auto [entry, is_new] = index.try_emplace(answer.claim_id, claims.size());
         if (is_new) claims.push_back({answer.claim_id, answer.truth});
@@ -249,8 +250,8 @@ std::string from_to(const char* name, double before, double after) {
 std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post) {
     const std::string before = whole_percent(pre.accuracy());
     const std::string after = whole_percent(post.accuracy());
-    const std::string who = " (" + std::to_string(pre.students) +
-                            (pre.students == 1 ? " pupil" : " pupils") + " took both forms).";
+    const std::string who =
+        " (" + std::to_string(pre.students) + (pre.students == 1 ? " pupil" : " pupils") + " took both forms).";
     if (before == after) return "Accuracy stayed at " + before + who;
     return "Accuracy went from " + before + " to " + after + who;
 }

@@ -104,8 +104,8 @@ void csv_group_row(Csv& csv, const std::string& name, const GroupFigures& group)
 }
 
 void csv_groups(Csv& csv, const ClassReport& report) {
-    csv.table("Class", {"group", "pupils", "files", "cards", "right", "accuracy", "timed out",
-                        "mean d' (propaganda)", "mean c (propaganda)", "brier"});
+    csv.table("Class", {"group", "pupils", "files", "cards", "right", "accuracy", "timed out", "mean d' (propaganda)",
+                        "mean c (propaganda)", "brier"});
     csv_group_row(csv, "all", report.totals);
     if (!report.pre_post) return;
     csv_group_row(csv, "pretest (form A), pupils who took both", report.pre_post->pre);
@@ -165,17 +165,16 @@ std::string svg_text(int x, int y, const std::string& text, const char* extra = 
 std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
     const int height = kRowHeight * static_cast<int>(bars.size()) + 10;
     std::ostringstream svg;
-    svg << "<svg role=\"img\" width=\"" << kChartWidth << "\" height=\"" << height << "\" viewBox=\"0 0 "
-        << kChartWidth << " " << height << "\"><title>" << escape(title) << "</title>";
+    svg << "<svg role=\"img\" width=\"" << kChartWidth << "\" height=\"" << height << "\" viewBox=\"0 0 " << kChartWidth
+        << " " << height << "\"><title>" << escape(title) << "</title>";
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const Bar& bar = bars[i];
         const int y = static_cast<int>(i) * kRowHeight + 4;
         const int width = static_cast<int>(std::lround(std::clamp(bar.value, 0.0, 1.0) * kBarArea));
         svg << svg_text(kLabelWidth - 8, y + 15, bar.label, " text-anchor=\"end\"") << "<rect x=\"" << kLabelWidth
             << "\" y=\"" << y << "\" width=\"" << kBarArea << "\" height=\"18\" fill=\"#eef1f4\"/>"
-            << "<rect x=\"" << kLabelWidth << "\" y=\"" << y << "\" width=\"" << width
-            << "\" height=\"18\" fill=\"" << bar.colour << "\"/>"
-            << svg_text(kLabelWidth + kBarArea + 8, y + 15, bar.note);
+            << "<rect x=\"" << kLabelWidth << "\" y=\"" << y << "\" width=\"" << width << "\" height=\"18\" fill=\""
+            << bar.colour << "\"/>" << svg_text(kLabelWidth + kBarArea + 8, y + 15, bar.note);
     }
     svg << "</svg>";
     return svg.str();
@@ -220,8 +219,8 @@ std::string calibration_chart(const Scorecard& pooled) {
         << height << "\"><title>Calibration: stated confidence against share right</title>"
         << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << plot_width << "\" height=\"" << plot_height
         << "\" fill=\"#f7f8fa\" stroke=\"#ccd\"/>"
-        << "<line x1=\"" << x_of(0.4) << "\" y1=\"" << y_of(0.4) << "\" x2=\"" << x_of(1.0) << "\" y2=\""
-        << y_of(1.0) << "\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>";
+        << "<line x1=\"" << x_of(0.4) << "\" y1=\"" << y_of(0.4) << "\" x2=\"" << x_of(1.0) << "\" y2=\"" << y_of(1.0)
+        << "\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>";
     for (int tick : {0, 50, 100})
         svg << svg_text(left - 6, y_of(tick / 100.0) + 4, std::to_string(tick) + " %", " text-anchor=\"end\"");
     for (const CalibrationBin& bin : pooled.calibration) {
@@ -253,8 +252,8 @@ struct Change {
 std::string change_chart(const std::vector<Change>& changes) {
     const int height = 34 * static_cast<int>(changes.size()) + 10;
     std::ostringstream svg;
-    svg << "<svg role=\"img\" width=\"" << kChartWidth << "\" height=\"" << height << "\" viewBox=\"0 0 "
-        << kChartWidth << " " << height << "\"><title>Pretest against posttest</title>";
+    svg << "<svg role=\"img\" width=\"" << kChartWidth << "\" height=\"" << height << "\" viewBox=\"0 0 " << kChartWidth
+        << " " << height << "\"><title>Pretest against posttest</title>";
     for (std::size_t i = 0; i < changes.size(); ++i) {
         const Change& change = changes[i];
         const int y = static_cast<int>(i) * 34 + 20;
@@ -262,16 +261,16 @@ std::string change_chart(const std::vector<Change>& changes) {
             const double t = (std::clamp(value, change.low, change.high) - change.low) / (change.high - change.low);
             return kLabelWidth + static_cast<int>(std::lround(t * kBarArea));
         };
-        svg << svg_text(kLabelWidth - 8, y + 5, change.name, " text-anchor=\"end\"") << "<line x1=\""
-            << kLabelWidth << "\" y1=\"" << y << "\" x2=\"" << kLabelWidth + kBarArea << "\" y2=\"" << y
-            << "\" stroke=\"#dde\"/>"
-            << "<line x1=\"" << x_of(change.before) << "\" y1=\"" << y << "\" x2=\"" << x_of(change.after)
-            << "\" y2=\"" << y << "\" stroke=\"" << kNeutralColour << "\" stroke-width=\"3\"/>"
+        svg << svg_text(kLabelWidth - 8, y + 5, change.name, " text-anchor=\"end\"") << "<line x1=\"" << kLabelWidth
+            << "\" y1=\"" << y << "\" x2=\"" << kLabelWidth + kBarArea << "\" y2=\"" << y << "\" stroke=\"#dde\"/>"
+            << "<line x1=\"" << x_of(change.before) << "\" y1=\"" << y << "\" x2=\"" << x_of(change.after) << "\" y2=\""
+            << y << "\" stroke=\"" << kNeutralColour << "\" stroke-width=\"3\"/>"
             << "<circle cx=\"" << x_of(change.before) << "\" cy=\"" << y << "\" r=\"6\" fill=\"#fff\" stroke=\""
             << kNeutralColour << "\" stroke-width=\"2\"/>"
             << "<circle cx=\"" << x_of(change.after) << "\" cy=\"" << y << "\" r=\"6\" fill=\"" << kNeutralColour
-            << "\"/>" << svg_text(kLabelWidth + kBarArea + 12, y + 5,
-                                  "pre " + change.before_text + ", post " + change.after_text);
+            << "\"/>"
+            << svg_text(kLabelWidth + kBarArea + 12, y + 5,
+                        "pre " + change.before_text + ", post " + change.after_text);
     }
     svg << "</svg>";
     return svg.str();
@@ -298,12 +297,12 @@ std::string table_row(const std::vector<std::string>& cells, const char* tag = "
 }
 
 std::string claims_table(const ClassReport& report) {
-    std::string html = "<table>" + table_row({"claim", "true verdict", "asked", "right", "timed out",
-                                              "most common wrong answer"}, "th");
+    std::string html =
+        "<table>" +
+        table_row({"claim", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
     for (const ClaimFigures& claim : report.claims) {
-        const std::string wrong = claim.most_common_wrong()
-                                      ? wrong_name(claim) + " (" + std::to_string(wrong_count(claim)) + ")"
-                                      : "—";
+        const std::string wrong =
+            claim.most_common_wrong() ? wrong_name(claim) + " (" + std::to_string(wrong_count(claim)) + ")" : "—";
         html += table_row({claim.claim_id, std::string(display_name(claim.truth)), std::to_string(claim.asked),
                            whole_percent(claim.share_right()), std::to_string(claim.timed_out), wrong});
     }
@@ -312,12 +311,13 @@ std::string claims_table(const ClassReport& report) {
 
 std::string students_table(const ClassReport& report) {
     std::string html = "<table>" + table_row({"pupil", "form", "file", "right", "accuracy", "timed out",
-                                              "d′ (propaganda)", "c (propaganda)", "Brier"}, "th");
+                                              "d′ (propaganda)", "c (propaganda)", "Brier"},
+                                             "th");
     for (const StudentFigures& s : report.students)
-        html += table_row({s.profile, form_name(s.form), s.file, std::to_string(s.right) + " of " +
-                           std::to_string(s.cards), whole_percent(s.accuracy()), std::to_string(s.timed_out),
-                           fixed(s.propaganda().d_prime, 2), fixed(s.propaganda().criterion, 2),
-                           s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
+        html +=
+            table_row({s.profile, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
+                       whole_percent(s.accuracy()), std::to_string(s.timed_out), fixed(s.propaganda().d_prime, 2),
+                       fixed(s.propaganda().criterion, 2), s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
     return html + "</table>\n";
 }
 
@@ -370,10 +370,11 @@ std::string class_report_html(const ClassReport& report) {
     const std::string deck = report.deck_id.empty()
                                  ? std::string("no results counted")
                                  : "deck " + report.deck_id + ", version " + std::to_string(report.deck_version);
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                       "<title>ClaimDeck class report</title><style>" +
-                       std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) +
-                       "</p>\n" + skipped_list(report);
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>ClaimDeck class report</title><style>" +
+        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) + "</p>\n" +
+        skipped_list(report);
     if (report.students.empty()) return html + "<p>No results could be counted.</p></body></html>\n";
     html += "<p class=\"summary\">" + escape(class_summary(report)) + "</p>\n";
     if (report.pre_post)

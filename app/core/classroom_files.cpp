@@ -40,8 +40,7 @@ std::string write_json_text(const JsonFileFormat& format,
     return out.str();
 }
 
-std::vector<Problem> read_json_text(std::string_view json, const std::string& file_name,
-                                    const JsonFileFormat& format,
+std::vector<Problem> read_json_text(std::string_view json, const std::string& file_name, const JsonFileFormat& format,
                                     const std::function<void(FieldReader&)>& read_fields) {
     std::vector<Problem> problems;
     const bool parsed = read_json_object(json, file_name, format.shape, problems, [&](FieldReader& fields) {
@@ -69,8 +68,7 @@ bool read_non_empty_string(FieldReader& fields, const char* field, std::string& 
     return false;
 }
 
-bool read_int_in_range(FieldReader& fields, const char* field, std::int64_t min, std::int64_t max,
-                       std::int64_t& out) {
+bool read_int_in_range(FieldReader& fields, const char* field, std::int64_t min, std::int64_t max, std::int64_t& out) {
     std::int64_t value = 0;
     if (!fields.read_int(field, value)) return false;
     if (value < min || value > max) {

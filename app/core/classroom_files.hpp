@@ -32,8 +32,7 @@ std::string write_json_text(const JsonFileFormat& format,
 
 // Reads JSON text in `format`: shape check, header, then read_fields for the
 // rest. Returns every problem found; none means read_fields saw a sound file.
-std::vector<Problem> read_json_text(std::string_view json, const std::string& file_name,
-                                    const JsonFileFormat& format,
+std::vector<Problem> read_json_text(std::string_view json, const std::string& file_name, const JsonFileFormat& format,
                                     const std::function<void(FieldReader&)>& read_fields);
 // The same for a file on disk, refused unread when larger than format.max_bytes.
 std::vector<Problem> read_json_file(const std::filesystem::path& path, const JsonFileFormat& format,
@@ -42,8 +41,7 @@ std::vector<Problem> read_json_file(const std::filesystem::path& path, const Jso
 // Field helpers that add a check to FieldReader's type check; each returns
 // true when the value was present and passed.
 bool read_non_empty_string(FieldReader& fields, const char* field, std::string& out);
-bool read_int_in_range(FieldReader& fields, const char* field, std::int64_t min, std::int64_t max,
-                       std::int64_t& out);
+bool read_int_in_range(FieldReader& fields, const char* field, std::int64_t min, std::int64_t max, std::int64_t& out);
 bool read_int_in_range(FieldReader& fields, const char* field, int min, int max, int& out);
 
 // A text field holding one of a fixed set of names; `choices` lists them for

@@ -169,8 +169,7 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
 
     fields.read_objects("articles", limits.max_articles, [&](FieldReader& item, std::size_t) {
         Article article;
-        if (read_id(item, "id", article.id))
-            item.set_place("article " + in_quotes(article.id));
+        if (read_id(item, "id", article.id)) item.set_place("article " + in_quotes(article.id));
         read_id(item, "file", article.file);
         item.read_string("title", article.title);
         item.read_string("byline", article.byline, Presence::Optional);
@@ -183,9 +182,8 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
         item.read_string("title", topic.title);
         deck.topics.push_back(std::move(topic));
     });
-    fields.read_objects("claims", limits.max_claims, [&](FieldReader& item, std::size_t) {
-        deck.claims.push_back(read_claim(item, limits));
-    });
+    fields.read_objects("claims", limits.max_claims,
+                        [&](FieldReader& item, std::size_t) { deck.claims.push_back(read_claim(item, limits)); });
 }
 
 // ---- Checking what was read ------------------------------------------------
@@ -231,8 +229,7 @@ private:
     }
 
     // Checks that `quote` stands in `article_id`'s text at `span`, byte for byte.
-    void check_quote(const std::string& place, const std::string& article_id, const std::string& quote,
-                     Span span) {
+    void check_quote(const std::string& place, const std::string& article_id, const std::string& quote, Span span) {
         const Article* article = find_article(article_id);
         if (!article || article->text.empty()) return;  // reported elsewhere
         if (quote.empty()) {
@@ -248,10 +245,9 @@ private:
         }
         if (text.compare(span.begin, span.end - span.begin, quote) == 0) return;
         std::size_t found = find_text(text, quote);
-        std::string hint = found == std::string::npos
-                               ? "the quote is not in the article word for word"
-                               : "the quote is in the article at [" + std::to_string(found) + ", " +
-                                     std::to_string(found + quote.size()) + "]";
+        std::string hint = found == std::string::npos ? "the quote is not in the article word for word"
+                                                      : "the quote is in the article at [" + std::to_string(found) +
+                                                            ", " + std::to_string(found + quote.size()) + "]";
         report(place, "the quote does not match the article at its span; " + hint);
     }
 
@@ -265,8 +261,8 @@ private:
         if (claim.id.empty()) return;  // already reported as missing
         if (!claim.article.empty() && !find_article(claim.article))
             report(claim_place(claim, "article"), in_quotes(claim.article) + " is not an article of this deck");
-        if (!claim.topic.empty() && std::none_of(deck_.topics.begin(), deck_.topics.end(),
-                                                 [&](const Topic& t) { return t.id == claim.topic; }))
+        if (!claim.topic.empty() &&
+            std::none_of(deck_.topics.begin(), deck_.topics.end(), [&](const Topic& t) { return t.id == claim.topic; }))
             report(claim_place(claim, "topic"), in_quotes(claim.topic) + " is not declared in \"topics\"");
         if (claim.text.empty()) report(claim_place(claim, "text"), "is empty");
         if (claim.rationale.find_first_not_of(" \t\n") == std::string::npos)
@@ -311,9 +307,8 @@ private:
 // articles folder, so a deck cannot make the app read anything else.
 bool is_bare_file_name(const std::string& name) {
     if (name.empty() || name.front() == '.') return false;
-    return std::all_of(name.begin(), name.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '.' || c == '_' || c == '-';
-    });
+    return std::all_of(name.begin(), name.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 void load_article_texts(Deck& deck, const std::filesystem::path& deck_file, const DeckLimits& limits,
@@ -324,8 +319,8 @@ void load_article_texts(Deck& deck, const std::filesystem::path& deck_file, cons
         if (article.file.empty()) continue;  // reported as missing
         if (!is_bare_file_name(article.file)) {
             add_problem(problems, {deck_file.string(), place,
-                                in_quotes(article.file) +
-                                    " must be a bare file name (letters, digits, . _ -) in the articles folder"});
+                                   in_quotes(article.file) +
+                                       " must be a bare file name (letters, digits, . _ -) in the articles folder"});
             continue;
         }
         TextFileResult read = read_text_file(folder / article.file, limits.max_article_bytes);

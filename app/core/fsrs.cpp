@@ -58,15 +58,12 @@ constexpr std::array<std::pair<double, double>, 21> kWeightRanges = {{
 Parameters checked_and_clipped(Parameters parameters) {
     for (std::size_t i = 0; i < parameters.weights.size(); ++i) {
         double& weight = parameters.weights[i];
-        if (!std::isfinite(weight))
-            throw std::invalid_argument("FSRS weight is not a finite number");
+        if (!std::isfinite(weight)) throw std::invalid_argument("FSRS weight is not a finite number");
         weight = std::clamp(weight, kWeightRanges[i].first, kWeightRanges[i].second);
     }
     const double retention = parameters.desired_retention;
-    if (!(retention > 0 && retention <= 1))
-        throw std::invalid_argument("desired retention must be in (0, 1]");
-    if (parameters.maximum_interval_days < 1)
-        throw std::invalid_argument("maximum interval must be at least 1 day");
+    if (!(retention > 0 && retention <= 1)) throw std::invalid_argument("desired retention must be in (0, 1]");
+    if (parameters.maximum_interval_days < 1) throw std::invalid_argument("maximum interval must be at least 1 day");
     return parameters;
 }
 
@@ -96,8 +93,7 @@ Scheduler::Scheduler(const Parameters& parameters) : parameters_(checked_and_cli
     decay_ = -parameters_.weights[20];
     factor_ = round8(std::exp((1 / decay_) * std::log(0.9)) - 1);
     // Solving R(I, S) = r for I gives I = S * (r^(1/DECAY) - 1) / FACTOR.
-    interval_modifier_ =
-        round8((std::pow(parameters_.desired_retention, 1 / decay_) - 1) / factor_);
+    interval_modifier_ = round8((std::pow(parameters_.desired_retention, 1 / decay_) - 1) / factor_);
 }
 
 const Parameters& Scheduler::parameters() const { return parameters_; }
@@ -115,10 +111,8 @@ int Scheduler::next_interval_days(double stability) const {
 
 MemoryState Scheduler::first_review(Rating rating) const {
     // S0(G) = w_{G-1}, at least 0.1; D0(G) clamped to [1, 10].
-    const double stability =
-        std::max(parameters_.weights[static_cast<std::size_t>(grade(rating) - 1)], 0.1);
-    const double difficulty =
-        std::clamp(initial_difficulty(rating), kMinDifficulty, kMaxDifficulty);
+    const double stability = std::max(parameters_.weights[static_cast<std::size_t>(grade(rating) - 1)], 0.1);
+    const double difficulty = std::clamp(initial_difficulty(rating), kMinDifficulty, kMaxDifficulty);
     return {stability, difficulty};
 }
 
@@ -135,8 +129,7 @@ MemoryState Scheduler::next_review(MemoryState state, int elapsed_days, Rating r
         stability = short_term_stability(state.stability, rating);
     } else {
         const double r = retrievability(state, elapsed_days);
-        stability = rating == Rating::Again ? lapse_stability(state, r)
-                                            : recall_stability(state, r, rating);
+        stability = rating == Rating::Again ? lapse_stability(state, r) : recall_stability(state, r, rating);
     }
     return {stability, next_difficulty(state.difficulty, rating)};
 }
@@ -173,8 +166,8 @@ double Scheduler::recall_stability(MemoryState state, double r, Rating rating) c
 double Scheduler::forget_stability(MemoryState state, double r) const {
     // S'_f = w11 * D^-w12 * ((S + 1)^w13 - 1) * e^(w14 * (1 - R))
     const auto& w = parameters_.weights;
-    const double s = w[11] * std::pow(state.difficulty, -w[12]) *
-                     (std::pow(state.stability + 1, w[13]) - 1) * std::exp((1 - r) * w[14]);
+    const double s = w[11] * std::pow(state.difficulty, -w[12]) * (std::pow(state.stability + 1, w[13]) - 1) *
+                     std::exp((1 - r) * w[14]);
     return round8(std::clamp(s, kMinStability, kMaxStability));
 }
 

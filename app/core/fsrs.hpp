@@ -37,9 +37,9 @@ inline constexpr double kMinDifficulty = 1;
 inline constexpr double kMaxDifficulty = 10;
 
 // The FSRS-6 default weights w0..w20 (ts-fsrs default_w).
-inline constexpr std::array<double, 21> kDefaultWeights = {
-    0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,  1.8722, 0.1666, 0.796,
-    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542};
+inline constexpr std::array<double, 21> kDefaultWeights = {0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194,
+                                                           0.001,  1.8722, 0.1666, 0.796,  1.4835, 0.0614, 0.2629,
+                                                           1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542};
 
 struct Parameters {
     std::array<double, 21> weights = kDefaultWeights;

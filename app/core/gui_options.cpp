@@ -9,9 +9,9 @@
 namespace claimdeck {
 namespace {
 
-constexpr std::string_view kValueFlags[] = {"--deck",   "--data-dir", "--profile",      "--quit-after-frames",
-                                            "--screenshot", "--window", "--screen", "--demo-answers",
-                                            "--bench-frame-times", "--quiz"};
+constexpr std::string_view kValueFlags[] = {
+    "--deck",   "--data-dir", "--profile",      "--quit-after-frames", "--screenshot",
+    "--window", "--screen",   "--demo-answers", "--bench-frame-times", "--quiz"};
 
 constexpr std::array<std::pair<std::string_view, StartScreen>, 7> kScreenNames = {{
     {"home", StartScreen::Home},

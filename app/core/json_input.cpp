@@ -101,8 +101,7 @@ std::size_t opening_quote_of_string_ending_at(std::string_view text, std::size_t
 
 }  // namespace
 
-std::optional<Problem> check_json_shape(std::string_view json, const std::string& file,
-                                        const JsonShapeLimits& limits) {
+std::optional<Problem> check_json_shape(std::string_view json, const std::string& file, const JsonShapeLimits& limits) {
     ShapeHandler handler(limits);
     rapidjson::Reader reader;
     rapidjson::MemoryStream stream(json.data(), json.size());
@@ -113,9 +112,8 @@ std::optional<Problem> check_json_shape(std::string_view json, const std::string
     if (handler.violation().empty())
         return Problem{file, line_and_column(json, result.Offset()),
                        std::string("not valid JSON: ") + rapidjson::GetParseError_En(result.Code())};
-    const std::size_t offset = handler.string_too_long()
-                                   ? opening_quote_of_string_ending_at(json, result.Offset())
-                                   : result.Offset();
+    const std::size_t offset =
+        handler.string_too_long() ? opening_quote_of_string_ending_at(json, result.Offset()) : result.Offset();
     return Problem{file, line_and_column(json, offset), handler.violation()};
 }
 

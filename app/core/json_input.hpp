@@ -38,15 +38,14 @@ struct JsonShapeLimits {
 
 // Returns the first problem with the document's syntax or shape, if any. The
 // root must be an object.
-std::optional<Problem> check_json_shape(std::string_view json, const std::string& file,
-                                        const JsonShapeLimits& limits);
+std::optional<Problem> check_json_shape(std::string_view json, const std::string& file, const JsonShapeLimits& limits);
 
 enum class Presence { Required, Optional };
 
 class FieldReader {
 public:
-    FieldReader(const rapidjson::Value& object, std::vector<Problem>& problems, std::string file,
-                std::string place, std::size_t max_string_bytes);
+    FieldReader(const rapidjson::Value& object, std::vector<Problem>& problems, std::string file, std::string place,
+                std::size_t max_string_bytes);
 
     // Each returns true when the field was present and well typed; otherwise
     // it records a problem (unless an optional field is simply absent).

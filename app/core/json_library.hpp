@@ -16,11 +16,14 @@
 #define RAPIDJSON_PARSE_DEFAULT_FLAGS kParseNoFlags
 #endif
 
+// cereal's JSON archive configures rapidjson, so it comes first, in a block
+// of its own that include sorting leaves in place.
 #include <cereal/archives/json.hpp>
-#include <cereal/types/string.hpp>
-#include <cereal/types/vector.hpp>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>

@@ -19,8 +19,8 @@ bool problems_full(const std::vector<Problem>& problems) { return problems.size(
 bool add_problem(std::vector<Problem>& problems, Problem problem) {
     if (problems_full(problems)) return false;
     if (problems.size() == kMaxProblems) {
-        problems.push_back({problem.file, "", "more than " + std::to_string(kMaxProblems) +
-                                                  " problems; the rest are not listed"});
+        problems.push_back(
+            {problem.file, "", "more than " + std::to_string(kMaxProblems) + " problems; the rest are not listed"});
         return false;
     }
     problems.push_back(std::move(problem));

@@ -197,9 +197,8 @@ Review to_review(const ReviewRecord& r) {
 }
 
 StoredCardState to_card_state(const CardStateRecord& s) {
-    return {s.deck_id,
-            CardState{s.card_id, s.stability, s.difficulty, s.due_ms, s.last_review_ms, s.first_review_ms, s.reps,
-                      s.lapses}};
+    return {s.deck_id, CardState{s.card_id, s.stability, s.difficulty, s.due_ms, s.last_review_ms, s.first_review_ms,
+                                 s.reps, s.lapses}};
 }
 
 ProgressRecord parse_record(const std::string& json, const std::string& file) {

@@ -121,12 +121,12 @@ std::vector<std::vector<std::size_t>> draw_balanced(const Deck& deck, const std:
 
 void check_settings(const QuizSettings& settings) {
     if (settings.time_limit_seconds < 0 || settings.time_limit_seconds > kMaxTimeLimitSeconds)
-        throw std::invalid_argument("the time limit must be from 0 (none) to " +
-                                    std::to_string(kMaxTimeLimitSeconds) + " seconds");
+        throw std::invalid_argument("the time limit must be from 0 (none) to " + std::to_string(kMaxTimeLimitSeconds) +
+                                    " seconds");
 }
 
-Quiz make_quiz(const Deck& deck, std::vector<std::size_t> claim_indexes, const QuizSettings& settings,
-               QuizForm form, std::mt19937_64& random) {
+Quiz make_quiz(const Deck& deck, std::vector<std::size_t> claim_indexes, const QuizSettings& settings, QuizForm form,
+               std::mt19937_64& random) {
     check_settings(settings);
     Quiz quiz;
     // The same time-plus-randomness scheme as review ids: unique without a registry.
@@ -152,8 +152,10 @@ void read_claim_ids(FieldReader& fields, std::vector<std::string>& claim_ids) {
     if (claim_ids.empty()) fields.report("claims", "is empty; a quiz needs at least one claim");
     std::set<std::string> seen;
     for (const std::string& id : claim_ids) {
-        if (id.empty()) fields.report("claims", "holds an empty claim id");
-        else if (!seen.insert(id).second) fields.report("claims", "holds " + in_quotes(id) + " twice");
+        if (id.empty())
+            fields.report("claims", "holds an empty claim id");
+        else if (!seen.insert(id).second)
+            fields.report("claims", "holds " + in_quotes(id) + " twice");
     }
 }
 
@@ -166,8 +168,7 @@ void read_quiz_fields(FieldReader& fields, Quiz& quiz) {
     read_int_in_range(fields, "time_limit_seconds", 0, kMaxTimeLimitSeconds, quiz.time_limit_seconds);
     read_named_value(fields, "reveal", parse_reveal_mode, "after_each, at_end", quiz.reveal);
     read_named_value(fields, "form", parse_quiz_form, "\"\", \"A\", \"B\"", quiz.form);
-    read_int_in_range(fields, "created_ms", std::int64_t{0}, std::numeric_limits<std::int64_t>::max(),
-                      quiz.created_ms);
+    read_int_in_range(fields, "created_ms", std::int64_t{0}, std::numeric_limits<std::int64_t>::max(), quiz.created_ms);
 }
 
 QuizLoadResult loaded(Quiz quiz, std::vector<Problem> problems) {
@@ -203,10 +204,9 @@ std::optional<QuizForm> parse_quiz_form(std::string_view text) {
 }
 
 bool Quiz::operator==(const Quiz& other) const {
-    return id == other.id && title == other.title && deck_id == other.deck_id &&
-           deck_version == other.deck_version && claim_ids == other.claim_ids &&
-           time_limit_seconds == other.time_limit_seconds && reveal == other.reveal && form == other.form &&
-           created_ms == other.created_ms;
+    return id == other.id && title == other.title && deck_id == other.deck_id && deck_version == other.deck_version &&
+           claim_ids == other.claim_ids && time_limit_seconds == other.time_limit_seconds && reveal == other.reveal &&
+           form == other.form && created_ms == other.created_ms;
 }
 
 Quiz quiz_of_matching_claims(const Deck& deck, const ClaimFilter& filter, const QuizSettings& settings,

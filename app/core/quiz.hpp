@@ -91,8 +91,7 @@ struct QuizPair {
     Quiz pre;
     Quiz post;
 };
-QuizPair parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings,
-                        std::uint64_t seed);
+QuizPair parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings, std::uint64_t seed);
 
 // Why this deck cannot be used to take the quiz (another deck, another
 // version of it, a claim it no longer has); nullopt when it can.

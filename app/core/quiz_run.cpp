@@ -42,9 +42,7 @@ const Claim* QuizRun::current() const {
     return deck_.claim(quiz_.claim_ids[answers_.size()]);
 }
 
-std::int64_t QuizRun::elapsed_ms() const {
-    return current() ? std::max<std::int64_t>(0, clock_() - shown_at_ms_) : 0;
-}
+std::int64_t QuizRun::elapsed_ms() const { return current() ? std::max<std::int64_t>(0, clock_() - shown_at_ms_) : 0; }
 
 std::optional<std::int64_t> QuizRun::remaining_ms() const {
     if (quiz_.time_limit_seconds == 0) return std::nullopt;

@@ -55,9 +55,8 @@ std::vector<Span> find_numbers(std::string_view text) {
             continue;
         }
         Span span{i, i};
-        while (i < text.size() &&
-               (is_digit(text[i]) ||
-                ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1]))))
+        while (i < text.size() && (is_digit(text[i]) || ((text[i] == ',' || text[i] == '.') && i + 1 < text.size() &&
+                                                         is_digit(text[i + 1]))))
             ++i;
         if (i < text.size() && text[i] == '+') ++i;
         span.end = i;

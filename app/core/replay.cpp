@@ -22,8 +22,7 @@ namespace claimdeck {
 namespace {
 
 constexpr std::string_view kInputHeader = "card,reviewed_at,rating";
-constexpr std::string_view kOutputHeader =
-    "card,reviewed_at,rating,elapsed_days,stability,difficulty,interval_days";
+constexpr std::string_view kOutputHeader = "card,reviewed_at,rating,elapsed_days,stability,difficulty,interval_days";
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 // Why a line was refused; replay_reviews adds the file and line.
@@ -37,8 +36,7 @@ struct InputError : std::runtime_error {
 // max_line_bytes, however long the line in the input is.
 class LineReader {
 public:
-    LineReader(std::istream& in, std::size_t max_line_bytes)
-        : buffer_(in.rdbuf()), max_line_bytes_(max_line_bytes) {}
+    LineReader(std::istream& in, std::size_t max_line_bytes) : buffer_(in.rdbuf()), max_line_bytes_(max_line_bytes) {}
 
     // The next line without its line break (LF or CRLF), or nullopt at the
     // end of the input. Throws InputError for an overlong line.
@@ -88,8 +86,7 @@ std::optional<Fields> split_fields(std::string_view line) {
     if (std::count(line.begin(), line.end(), ',') != 2) return std::nullopt;
     const auto first_comma = line.find(',');
     const auto second_comma = line.find(',', first_comma + 1);
-    return Fields{trim(line.substr(0, first_comma)),
-                  trim(line.substr(first_comma + 1, second_comma - first_comma - 1)),
+    return Fields{trim(line.substr(0, first_comma)), trim(line.substr(first_comma + 1, second_comma - first_comma - 1)),
                   trim(line.substr(second_comma + 1))};
 }
 
@@ -122,7 +119,6 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-
 // Reads `count` decimal digits at `pos`, or nullopt if any is not a digit.
 std::optional<int> digits_at(std::string_view text, std::size_t pos, std::size_t count) {
     if (pos + count > text.size()) return std::nullopt;
@@ -137,15 +133,12 @@ std::optional<int> digits_at(std::string_view text, std::size_t pos, std::size_t
 // Parses YYYY-MM-DDTHH:MM:SS[.fraction](Z|+00:00); throws InputError.
 UtcTime parse_utc_time(std::string_view text) {
     const auto form_error = [&] {
-        return InputError("reviewed_at " + quoted(text) +
-                          " is not an ISO 8601 UTC time like 2021-09-01T10:00:00Z");
+        return InputError("reviewed_at " + quoted(text) + " is not an ISO 8601 UTC time like 2021-09-01T10:00:00Z");
     };
-    const auto year = digits_at(text, 0, 4), month = digits_at(text, 5, 2),
-               day = digits_at(text, 8, 2);
-    const auto hour = digits_at(text, 11, 2), minute = digits_at(text, 14, 2),
-               second = digits_at(text, 17, 2);
-    if (!year || !month || !day || !hour || !minute || !second || text[4] != '-' ||
-        text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+    const auto year = digits_at(text, 0, 4), month = digits_at(text, 5, 2), day = digits_at(text, 8, 2);
+    const auto hour = digits_at(text, 11, 2), minute = digits_at(text, 14, 2), second = digits_at(text, 17, 2);
+    if (!year || !month || !day || !hour || !minute || !second || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+        text[13] != ':' || text[16] != ':')
         throw form_error();
 
     std::size_t pos = 19;
@@ -153,8 +146,7 @@ UtcTime parse_utc_time(std::string_view text) {
     if (pos < text.size() && text[pos] == '.') {
         // Up to nanoseconds, which also keeps digits_at's int from overflowing.
         constexpr std::size_t kMaxFractionDigits = 9;
-        const std::size_t fraction_end =
-            std::min(text.find_first_not_of("0123456789", pos + 1), text.size());
+        const std::size_t fraction_end = std::min(text.find_first_not_of("0123456789", pos + 1), text.size());
         const std::size_t count = fraction_end - (pos + 1);
         if (count == 0 || count > kMaxFractionDigits) throw form_error();
         nanoseconds = *digits_at(text, pos + 1, count);
@@ -163,12 +155,10 @@ UtcTime parse_utc_time(std::string_view text) {
     }
     const std::string_view zone = text.substr(pos);
     if (zone != "Z" && zone != "+00:00") {
-        const bool is_offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') &&
-                               zone[3] == ':' && digits_at(zone, 1, 2).has_value() &&
-                               digits_at(zone, 4, 2).has_value();
+        const bool is_offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
+                               digits_at(zone, 1, 2).has_value() && digits_at(zone, 4, 2).has_value();
         if (!is_offset) throw form_error();
-        throw InputError("reviewed_at " + quoted(text) +
-                         " is not in UTC (end it with Z or +00:00)");
+        throw InputError("reviewed_at " + quoted(text) + " is not in UTC (end it with Z or +00:00)");
     }
 
     if (*month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month))
@@ -198,23 +188,19 @@ Review parse_review(std::string_view line) {
     const auto fields = split_fields(line);
     if (!fields) {
         const auto count = std::count(line.begin(), line.end(), ',') + 1;
-        throw InputError("expected 3 fields (card,reviewed_at,rating), found " +
-                         std::to_string(count));
+        throw InputError("expected 3 fields (card,reviewed_at,rating), found " + std::to_string(count));
     }
     if (fields->card.empty()) throw InputError("card is empty");
-    return {fields->card, fields->reviewed_at, parse_utc_time(fields->reviewed_at),
-            parse_rating(fields->rating)};
+    return {fields->card, fields->reviewed_at, parse_utc_time(fields->reviewed_at), parse_rating(fields->rating)};
 }
 
 void check_header(std::optional<std::string_view> line) {
     const std::string expected = "the header `" + std::string(kInputHeader) + "`";
     if (!line) throw InputError("the input is empty; expected " + expected);
     std::string_view text = *line;
-    if (text.substr(0, kUtf8ByteOrderMark.size()) == kUtf8ByteOrderMark)
-        text.remove_prefix(kUtf8ByteOrderMark.size());
+    if (text.substr(0, kUtf8ByteOrderMark.size()) == kUtf8ByteOrderMark) text.remove_prefix(kUtf8ByteOrderMark.size());
     const auto fields = split_fields(text);
-    if (!fields || fields->card != "card" || fields->reviewed_at != "reviewed_at" ||
-        fields->rating != "rating")
+    if (!fields || fields->card != "card" || fields->reviewed_at != "reviewed_at" || fields->rating != "rating")
         throw InputError("expected " + expected + " as the first line");
 }
 
@@ -224,8 +210,7 @@ void check_header(std::optional<std::string_view> line) {
 // and writes an output row for each.
 class Replay {
 public:
-    Replay(const fsrs::Scheduler& scheduler, std::ostream& out)
-        : scheduler_(scheduler), out_(out) {}
+    Replay(const fsrs::Scheduler& scheduler, std::ostream& out) : scheduler_(scheduler), out_(out) {}
 
     void add(const Review& review) {
         if (review.time < latest_)
@@ -236,13 +221,12 @@ public:
         CardHistory& card = history->second;
         const std::int64_t elapsed_days = is_new ? 0 : review.time.day - card.last_review_day;
         card.state = is_new ? scheduler_.first_review(review.rating)
-                            : scheduler_.next_review(card.state, static_cast<int>(elapsed_days),
-                                                     review.rating);
+                            : scheduler_.next_review(card.state, static_cast<int>(elapsed_days), review.rating);
         card.last_review_day = review.time.day;
 
-        out_ << review.card << ',' << review.reviewed_at << ',' << static_cast<int>(review.rating)
-             << ',' << elapsed_days << ',' << card.state.stability << ',' << card.state.difficulty
-             << ',' << scheduler_.next_interval_days(card.state.stability) << '\n';
+        out_ << review.card << ',' << review.reviewed_at << ',' << static_cast<int>(review.rating) << ','
+             << elapsed_days << ',' << card.state.stability << ',' << card.state.difficulty << ','
+             << scheduler_.next_interval_days(card.state.stability) << '\n';
     }
 
 private:
@@ -259,8 +243,8 @@ private:
 
 }  // namespace
 
-int replay_reviews(std::istream& in, const std::string& source_name, std::ostream& out,
-                   std::ostream& err, double desired_retention, ReplayLimits limits) {
+int replay_reviews(std::istream& in, const std::string& source_name, std::ostream& out, std::ostream& err,
+                   double desired_retention, ReplayLimits limits) {
     std::optional<fsrs::Scheduler> scheduler;
     try {
         fsrs::Parameters parameters;
@@ -290,8 +274,7 @@ int replay_reviews(std::istream& in, const std::string& source_name, std::ostrea
             replay.add(parse_review(*line));
         }
     } catch (const InputError& error) {
-        err << source_name << ':' << std::max<std::size_t>(reader.line_number(), 1) << ": "
-            << error.what() << '\n';
+        err << source_name << ':' << std::max<std::size_t>(reader.line_number(), 1) << ": " << error.what() << '\n';
         return 1;
     }
     out << rows.rdbuf();

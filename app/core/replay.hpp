@@ -38,7 +38,7 @@ struct ReplayLimits {
 // script never reads half a result) and returns 1. The output is therefore
 // held in memory until the whole input has been checked: memory use grows
 // with the input, which `limits` caps.
-int replay_reviews(std::istream& in, const std::string& source_name, std::ostream& out,
-                   std::ostream& err, double desired_retention = 0.9, ReplayLimits limits = {});
+int replay_reviews(std::istream& in, const std::string& source_name, std::ostream& out, std::ostream& err,
+                   double desired_retention = 0.9, ReplayLimits limits = {});
 
 }  // namespace claimdeck

@@ -93,8 +93,8 @@ void read_answer(FieldReader& fields, QuizAnswer& answer) {
     if (fields.read_bool("timed_out", timed_out)) {
         // A timed-out card has no answer; an answered card has a verdict.
         if (timed_out != picked.empty())
-            fields.report("timed_out", timed_out ? "is true but \"picked\" holds a verdict"
-                                                 : "is false but \"picked\" is empty");
+            fields.report("timed_out",
+                          timed_out ? "is true but \"picked\" holds a verdict" : "is false but \"picked\" is empty");
         else if (timed_out && answer.confidence != Confidence::Unstated)
             fields.report("confidence", "must be 0 for a card that timed out");
     }
@@ -130,8 +130,9 @@ void read_results_fields(FieldReader& fields, QuizResults& results) {
     // broken file would say nothing new.
     if (fields.read_string("checksum", checksum) && !fields.has_problems_since(problems_before) &&
         checksum != results_checksum(results))
-        fields.report("checksum", "does not match the rest of the file: it was changed after the quiz "
-                                  "(edited by hand or damaged)");
+        fields.report("checksum",
+                      "does not match the rest of the file: it was changed after the quiz "
+                      "(edited by hand or damaged)");
 }
 
 ResultsLoadResult loaded(QuizResults results, std::vector<Problem> problems) {
@@ -146,10 +147,8 @@ ResultsLoadResult loaded(QuizResults results, std::vector<Problem> problems) {
 // cereal finds this by argument-dependent lookup when it writes the answers.
 template <class Archive>
 void save(Archive& archive, const QuizAnswer& answer) {
-    archive(cereal::make_nvp("claim", answer.claim_id),
-            cereal::make_nvp("truth", std::string(to_string(answer.truth))),
-            cereal::make_nvp("picked", picked_name(answer)),
-            cereal::make_nvp("confidence", percent(answer.confidence)),
+    archive(cereal::make_nvp("claim", answer.claim_id), cereal::make_nvp("truth", std::string(to_string(answer.truth))),
+            cereal::make_nvp("picked", picked_name(answer)), cereal::make_nvp("confidence", percent(answer.confidence)),
             cereal::make_nvp("response_ms", answer.response_ms), cereal::make_nvp("timed_out", answer.timed_out()));
 }
 
@@ -174,9 +173,8 @@ std::string results_to_json(const QuizResults& results) {
     return write_json_text(kResultsFormat, [&](cereal::JSONOutputArchive& archive) {
         archive(cereal::make_nvp("quiz_id", results.quiz_id),
                 cereal::make_nvp("form", std::string(to_string(results.form))),
-                cereal::make_nvp("deck_id", results.deck_id),
-                cereal::make_nvp("deck_version", results.deck_version), cereal::make_nvp("profile", results.profile),
-                cereal::make_nvp("app_version", results.app_version),
+                cereal::make_nvp("deck_id", results.deck_id), cereal::make_nvp("deck_version", results.deck_version),
+                cereal::make_nvp("profile", results.profile), cereal::make_nvp("app_version", results.app_version),
                 cereal::make_nvp("finished_ms", results.finished_ms), cereal::make_nvp("answers", results.answers),
                 cereal::make_nvp("checksum", results_checksum(results)));
     });
@@ -188,8 +186,8 @@ std::string write_results_file(const std::filesystem::path& path, const QuizResu
 
 ResultsLoadResult parse_results(std::string_view json, const std::string& file_name) {
     QuizResults results;
-    std::vector<Problem> problems = read_json_text(
-        json, file_name, kResultsFormat, [&](FieldReader& fields) { read_results_fields(fields, results); });
+    std::vector<Problem> problems = read_json_text(json, file_name, kResultsFormat,
+                                                   [&](FieldReader& fields) { read_results_fields(fields, results); });
     return loaded(std::move(results), std::move(problems));
 }
 

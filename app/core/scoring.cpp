@@ -44,17 +44,14 @@ bool can_count_out(const Tally& tally, bool correct) {
 
 // Acklam's approximation for the lower half, p in (0, 0.5].
 double acklam_lower_half(double p) {
-    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
-                                   -2.759285104469687e+02, 1.383577518672690e+02,
-                                   -3.066479806614716e+01, 2.506628277459239e+00};
-    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
-                                   -1.556989798598866e+02, 6.680131188771972e+01,
-                                   -1.328068155288572e+01};
-    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
-                                   -2.400758277161838e+00, -2.549732539343734e+00,
-                                   4.374664141464968e+00,  2.938163982698783e+00};
-    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
-                                   2.445134137142996e+00, 3.754408661907416e+00};
+    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
+                                   1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                                   6.680131188771972e+01, -1.328068155288572e+01};
+    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                                   -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                                   3.754408661907416e+00};
     constexpr double kTailStart = 0.02425;
 
     if (p < kTailStart) {
@@ -76,17 +73,13 @@ double round_to_tenth(double value) { return std::round(value * 10.0) / 10.0; }
 // never "−0.0".
 std::string one_decimal(double rounded) {
     char digits[32];  // ample: |d′| and |c| stay below 20
-    char* end = std::to_chars(digits, digits + sizeof digits, std::fabs(rounded),
-                              std::chars_format::fixed, 1)
-                    .ptr;
+    char* end = std::to_chars(digits, digits + sizeof digits, std::fabs(rounded), std::chars_format::fixed, 1).ptr;
     std::string text = rounded < 0.0 ? kMinusSign : "";
     text.append(digits, end);
     return text;
 }
 
-std::string whole_percent(double fraction) {
-    return std::to_string(std::lround(fraction * 100.0)) + " %";
-}
+std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
 
 // "You spot propaganda well", but "You spot contested claims well".
 std::string spotted_noun(Verdict verdict) {
@@ -100,8 +93,7 @@ double Tally::accuracy() const { return share(right, answered); }
 
 double CalibrationBin::accuracy() const { return share(right, answered); }
 
-SignalDetection make_signal_detection(int hits, int misses, int false_alarms,
-                                      int correct_rejections) {
+SignalDetection make_signal_detection(int hits, int misses, int false_alarms, int correct_rejections) {
     SignalDetection result;
     result.hits = hits;
     result.misses = misses;
@@ -122,8 +114,7 @@ void ScoreAccumulator::add(const ScoredAnswer& answer, int times) {
     const bool correct = answer.correct();
     confusion_[index_of(answer.picked)][index_of(answer.truth)] += times;
     count_in(per_article_[answer.article_id], correct, times);
-    if (const auto bin = calibration_index(answer.confidence))
-        count_in(calibration_[*bin], correct, times);
+    if (const auto bin = calibration_index(answer.confidence)) count_in(calibration_[*bin], correct, times);
 }
 
 void ScoreAccumulator::remove(const ScoredAnswer& answer) {
@@ -133,8 +124,7 @@ void ScoreAccumulator::remove(const ScoredAnswer& answer) {
     const auto bin = calibration_index(answer.confidence);
 
     // Check everything before touching anything, so a bad call changes nothing.
-    const bool was_added = cell > 0 && article != per_article_.end() &&
-                           can_count_out(article->second, correct) &&
+    const bool was_added = cell > 0 && article != per_article_.end() && can_count_out(article->second, correct) &&
                            (!bin || can_count_out(calibration_[*bin], correct));
     if (!was_added) throw std::invalid_argument("ScoreAccumulator::remove: answer was never added");
 
@@ -224,11 +214,9 @@ std::string describe_detection(Verdict verdict, const SignalDetection& detection
     if (signal_trials < kMinTrialsForVerdictSentence || noise_trials < kMinTrialsForVerdictSentence)
         return "A few more answers and we can tell how you do with " + noun + ".";
     // A clear lean comes first, even with a good d′: it is the quickest fix.
-    if (criterion <= -kBiasThreshold)
-        return "You call things " + name + " too readily " + criterion_note + ".";
+    if (criterion <= -kBiasThreshold) return "You call things " + name + " too readily " + criterion_note + ".";
     if (criterion >= kBiasThreshold)
-        return "You rarely call things " + name + ": you miss many " + name + " claims " +
-               criterion_note + ".";
+        return "You rarely call things " + name + ": you miss many " + name + " claims " + criterion_note + ".";
     if (d_prime >= kGoodDPrime) return "You spot " + noun + " well " + d_prime_note + ".";
     if (d_prime >= kFairDPrime) return "You spot " + noun + " fairly well " + d_prime_note + ".";
     return "You are still learning to spot " + noun + " " + d_prime_note + ".";
@@ -238,9 +226,8 @@ std::string describe_overall(const Scorecard& scorecard) {
     const Tally& overall = scorecard.overall;
     if (overall.answered == 0) return "No answers yet: rate a few claims to see your score.";
 
-    std::string text = "You got " + std::to_string(overall.right) + " of " +
-                       std::to_string(overall.answered) + " right (" +
-                       whole_percent(overall.accuracy()) + ").";
+    std::string text = "You got " + std::to_string(overall.right) + " of " + std::to_string(overall.answered) +
+                       " right (" + whole_percent(overall.accuracy()) + ").";
 
     // Calibration compares, over answers with a stated confidence only, the
     // mean stated confidence with the share actually right.
@@ -258,9 +245,9 @@ std::string describe_overall(const Scorecard& scorecard) {
     // Integer form of |expected − got| >= gap, all in percentage points.
     const long long gap_times_stated = stated_percent_sum - 100 * right;
     const long long threshold_times_stated = kCalibrationGapPoints * stated;
-    const std::string expected_and_got =
-        "you expected about " + whole_percent(share(stated_percent_sum, 100 * stated)) +
-        " right and got " + whole_percent(share(right, stated)) + ".";
+    const std::string expected_and_got = "you expected about " +
+                                         whole_percent(share(stated_percent_sum, 100 * stated)) + " right and got " +
+                                         whole_percent(share(right, stated)) + ".";
     if (gap_times_stated >= threshold_times_stated)
         text += " Your confidence runs ahead of your results: " + expected_and_got;
     else if (-gap_times_stated >= threshold_times_stated)

@@ -53,8 +53,7 @@ struct SignalDetection {
 };
 
 // Builds the record above from the four counts.
-SignalDetection make_signal_detection(int hits, int misses, int false_alarms,
-                                      int correct_rejections);
+SignalDetection make_signal_detection(int hits, int misses, int false_alarms, int correct_rejections);
 
 struct CalibrationBin {
     Confidence level = Confidence::Fifty;

@@ -61,8 +61,8 @@ std::vector<std::size_t> interleave(const Deck& deck, std::vector<std::size_t> r
     return ordered;
 }
 
-StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings,
-                           Clock clock, std::uint64_t shuffle_seed)
+StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
+                           std::uint64_t shuffle_seed)
     : deck_(deck),
       store_(store),
       profile_(std::move(profile)),

@@ -93,7 +93,8 @@ StoreError::Kind kind_of(const sql::Error& error) {
 
 std::string advice_for(StoreError::Kind kind) {
     switch (kind) {
-        case StoreError::Kind::DiskFull: return "The disk is full. Free some space; your answer is kept and saved again.";
+        case StoreError::Kind::DiskFull:
+            return "The disk is full. Free some space; your answer is kept and saved again.";
         case StoreError::Kind::ReadOnly:
             return "The data folder cannot be written. Check its permissions; your answer is kept and saved again.";
         case StoreError::Kind::Locked:
@@ -104,8 +105,7 @@ std::string advice_for(StoreError::Kind kind) {
 }
 
 std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -271,8 +271,7 @@ StoreError store_error(const sql::Error& error, const std::filesystem::path& pat
 std::string_view to_string(ReviewKind kind) { return kind == ReviewKind::Quiz ? "quiz" : "study"; }
 
 std::string new_review_uid() {
-    static std::mt19937_64 generator{std::random_device{}() ^
-                                     static_cast<std::uint64_t>(now_ms())};
+    static std::mt19937_64 generator{std::random_device{}() ^ static_cast<std::uint64_t>(now_ms())};
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%013llx-%016llx", static_cast<unsigned long long>(now_ms()),
                   static_cast<unsigned long long>(generator()));
@@ -459,7 +458,7 @@ std::int64_t ProgressStore::review_count(std::int64_t profile_id) {
 }
 
 std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
-                                                     const std::optional<std::string>& deck_id) {
+                                                      const std::optional<std::string>& deck_id) {
     return guarded(path_, "read the review log", [&] {
         std::vector<AnswerCount> groups;
         auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, COUNT(*) FROM reviews
@@ -583,9 +582,8 @@ void ProgressStore::set_max_page_count(std::int64_t pages) {
 }
 
 void ProgressStore::set_query_only(bool query_only) {
-    guarded(path_, "make the store read-only", [&] {
-        db_->execute(query_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF");
-    });
+    guarded(path_, "make the store read-only",
+            [&] { db_->execute(query_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF"); });
 }
 
 }  // namespace claimdeck

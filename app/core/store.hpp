@@ -66,8 +66,8 @@ enum class ReviewKind { Study, Quiz };
 // One answer, as the log keeps it. The true verdict and the article are
 // copied in so history stays scorable after the deck changes.
 struct Review {
-    std::int64_t id = 0;   // assigned by the store
-    std::string uid;       // globally unique, so imports never duplicate
+    std::int64_t id = 0;  // assigned by the store
+    std::string uid;      // globally unique, so imports never duplicate
     std::int64_t profile_id = 0;
     std::int64_t session_id = 0;
     std::string deck_id;

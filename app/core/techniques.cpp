@@ -11,7 +11,8 @@ const std::vector<TechniqueInfo>& propaganda_techniques() {
         {"Repetition", "Saying the same message over and over until it feels true."},
         {"Exaggeration, Minimisation", "Making something look much bigger, or much smaller, than it is."},
         {"Doubt", "Questioning someone's credibility instead of their evidence."},
-        {"Appeal to fear-prejudice", "Building support by stirring fear of an alternative or prejudice against a group."},
+        {"Appeal to fear-prejudice",
+         "Building support by stirring fear of an alternative or prejudice against a group."},
         {"Flag-Waving", "Playing on group pride or identity to justify an idea."},
         {"Causal Oversimplification", "Giving one cause for something that has many."},
         {"Slogans", "A short, striking phrase that stands in for an argument."},
@@ -31,8 +32,7 @@ const std::vector<TechniqueInfo>& propaganda_techniques() {
 
 const TechniqueInfo* find_technique(std::string_view name) {
     const auto& all = propaganda_techniques();
-    auto found = std::find_if(all.begin(), all.end(),
-                              [&](const TechniqueInfo& t) { return t.name == name; });
+    auto found = std::find_if(all.begin(), all.end(), [&](const TechniqueInfo& t) { return t.name == name; });
     return found == all.end() ? nullptr : &*found;
 }
 

@@ -1,8 +1,8 @@
 #include "text_file.hpp"
 
 #include <fstream>
-#include <vector>
 #include <system_error>
+#include <vector>
 
 namespace claimdeck {
 
@@ -83,8 +83,8 @@ TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t 
         return result;
     }
     if (size > max_bytes) {
-        result.error = name + " is " + std::to_string(size) + " bytes, more than the limit of " +
-                       std::to_string(max_bytes);
+        result.error =
+            name + " is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes);
         return result;
     }
     std::ifstream in(path, std::ios::binary);

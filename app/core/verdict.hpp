@@ -10,8 +10,7 @@ namespace claimdeck {
 
 enum class Verdict { Verified = 0, Contested = 1, Propaganda = 2 };
 
-inline constexpr std::array<Verdict, 3> kAllVerdicts = {Verdict::Verified, Verdict::Contested,
-                                                        Verdict::Propaganda};
+inline constexpr std::array<Verdict, 3> kAllVerdicts = {Verdict::Verified, Verdict::Contested, Verdict::Propaganda};
 
 // The lower-case name used in deck files, the store and the command line.
 std::string_view to_string(Verdict verdict);
@@ -25,8 +24,8 @@ inline constexpr std::size_t index_of(Verdict verdict) { return static_cast<std:
 // percentage so it can be stored and scored directly.
 enum class Confidence { Unstated = 0, Fifty = 50, Seventy = 70, Ninety = 90 };
 
-inline constexpr std::array<Confidence, 3> kStatedConfidences = {
-    Confidence::Fifty, Confidence::Seventy, Confidence::Ninety};
+inline constexpr std::array<Confidence, 3> kStatedConfidences = {Confidence::Fifty, Confidence::Seventy,
+                                                                 Confidence::Ninety};
 
 inline constexpr int percent(Confidence c) { return static_cast<int>(c); }
 std::optional<Confidence> confidence_from_percent(int value);

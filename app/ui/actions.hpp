@@ -70,11 +70,10 @@ struct StartQuiz {
 };
 }  // namespace act
 
-using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict,
-                            act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle,
-                            act::OpenClaim, act::ChooseProfile, act::CreateProfile, act::RenameProfile,
-                            act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
-                            act::ToggleShortcuts, act::OpenQuiz, act::StartQuiz>;
+using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
+                            act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile,
+                            act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
+                            act::ChangeDisplaySettings, act::ToggleShortcuts, act::OpenQuiz, act::StartQuiz>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -22,7 +22,8 @@ void article_list(const Deck& deck, ArticleView& view, const Column& column) {
     vertical_space(0.5f);
     for (const Article& article : deck.articles) {
         const int claims = claim_count(deck, article.id);
-        const std::string label = source_line(article) + "\n" + std::to_string(claims) + (claims == 1 ? " claim" : " claims");
+        const std::string label =
+            source_line(article) + "\n" + std::to_string(claims) + (claims == 1 ? " claim" : " claims");
         ImGui::PushID(article.id.c_str());
         if (content_button(label, column.width)) {
             view.article_id = article.id;
@@ -117,7 +118,8 @@ Action article_page(const StudyApp& app, const Article& article, ArticleView& vi
     if (result.hovered_tag >= 0) {
         const Claim& claim = deck.claims[static_cast<std::size_t>(result.hovered_tag)];
         const bool answered = app.card_state(claim.id).has_value();
-        ImGui::SetTooltip("%s", answered ? "Open this claim's answer" : "A claim in the deck: answer it to see its verdict");
+        ImGui::SetTooltip("%s",
+                          answered ? "Open this claim's answer" : "A claim in the deck: answer it to see its verdict");
         if (answered && result.clicked_tag >= 0) action = act::OpenClaim{claim.id};
     }
     if (view.scroll_to_focus && view.focus_claim) {

@@ -18,7 +18,7 @@ Action hint(const Deck& deck, const Claim& claim, const Column& column, const Ca
     if (!article) return {};
     if (!view.hint_shown) {
         return button("Show context  (H)", column.width) || typed('h') || typed('H') ? Action(act::ShowHint{})
-                                                                                         : Action();
+                                                                                     : Action();
     }
     begin_card(column);
     text_block("Context from the article", fonts().bold, palette().text_muted);
@@ -32,8 +32,8 @@ Action verdict_buttons(const Column& column) {
     Action action;
     for (Verdict verdict : kAllVerdicts) {
         const std::size_t i = index_of(verdict);
-        BigButton look{kVerdictIds[i], verdict_symbol(verdict), display_name(verdict), kKeys[i], verdict_colour(verdict),
-                       on_verdict_colour(verdict)};
+        BigButton look{kVerdictIds[i], verdict_symbol(verdict), display_name(verdict),
+                       kKeys[i],       verdict_colour(verdict), on_verdict_colour(verdict)};
         if (big_button(look, column.width) || typed(kKeys[i][0])) take(action, act::PickVerdict{verdict});
     }
     return action;
@@ -54,8 +54,8 @@ Action confidence_buttons(Verdict picked, const Column& column) {
         const Confidence confidence = kStatedConfidences[i];
         const std::string label = std::to_string(percent(confidence)) + " %";
         if (i > 0) ImGui::SameLine(0, spacing);
-        BigButton look{kConfidenceIds[i], nullptr, label, room_for_keys ? kKeys[i] : nullptr, palette().surface,
-                       palette().text};
+        BigButton look{kConfidenceIds[i], nullptr,       label, room_for_keys ? kKeys[i] : nullptr,
+                       palette().surface, palette().text};
         look.centred = true;
         if (big_button(look, each) || typed(kKeys[i][0])) take(action, act::PickConfidence{confidence});
     }

@@ -104,8 +104,7 @@ Action profile_row(const StudyApp& app, const Profile& profile, HomeView& view, 
         if (name_editor("##rename", view.rename, "Save name", app, profile.id, view, width))
             take(action, act::RenameProfile{profile.id, view.rename});
     } else if (view.confirming_delete == profile.id) {
-        text_block("Delete " + profile.name + " and every answer they gave? This cannot be undone.", nullptr, 0,
-                   width);
+        text_block("Delete " + profile.name + " and every answer they gave? This cannot be undone.", nullptr, 0, width);
         const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
         if (primary_button("Delete", half)) take(action, act::DeleteProfile{profile.id});
         ImGui::SameLine();

@@ -35,9 +35,10 @@ Action claim_card(const Deck& deck, const Claim& claim, const std::vector<Span>&
         vertical_space(0.6f);
         quote_in_paragraph(*article, claim, layered(technique_marks(claim), figure_marks(figures)), width);
         if (!claim.techniques.empty() || !figures.empty())
-            text_block("The article's words are shaded; underlined in red: the words that carry a technique; "
-                       "bold: figures the sources disagree on.",
-                       fonts().small, palette().text_muted, width);
+            text_block(
+                "The article's words are shaded; underlined in red: the words that carry a technique; "
+                "bold: figures the sources disagree on.",
+                fonts().small, palette().text_muted, width);
         if (in_study) {
             vertical_space(0.3f);
             if (button("Read in context")) action = act::ReadArticle{claim.article, claim.id};
@@ -46,7 +47,6 @@ Action claim_card(const Deck& deck, const Claim& claim, const std::vector<Span>&
     end_card();
     return action;
 }
-
 
 void evidence_cards(const Deck& deck, const Claim& claim, const std::vector<std::vector<Span>>& figures,
                     const Column& column) {
@@ -119,8 +119,8 @@ FooterLayout footer_layout(const std::string& note) {
     ImFont* font = layout.note_font;
     const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
     layout.note_height = font->CalcTextSizeA(size, FLT_MAX, layout.note_width, note.c_str()).y;
-    layout.content_height = layout.stacked ? layout.note_height + spacing.y + touch_target()
-                                           : std::max(layout.note_height, touch_target());
+    layout.content_height =
+        layout.stacked ? layout.note_height + spacing.y + touch_target() : std::max(layout.note_height, touch_target());
     layout.padding = std::round(0.6f * em());
     layout.height = std::round(2 * layout.padding + layout.content_height);
     return layout;

@@ -194,13 +194,13 @@ RichTextResult rich_text(const Paragraph& input, float width) {
                                 style.background);
         if (style.underline) {
             const float y = top_left.y + text_offset + size + 1;
-            draw->AddLine(ImVec2(top_left.x, y), ImVec2(bottom_right.x, y), style.underline,
-                          std::max(1.5f, size / 10));
+            draw->AddLine(ImVec2(top_left.x, y), ImVec2(bottom_right.x, y), style.underline, std::max(1.5f, size / 10));
         }
         if (piece.segment.kind == Kind::Word) {
             ImFont* font = style.bold && fonts().bold ? fonts().bold : p.font;
-            draw->AddText(font, size, ImVec2(top_left.x, top_left.y + text_offset), style.colour ? style.colour : text_colour,
-                          p.text.data() + piece.segment.begin, p.text.data() + piece.segment.end);
+            draw->AddText(font, size, ImVec2(top_left.x, top_left.y + text_offset),
+                          style.colour ? style.colour : text_colour, p.text.data() + piece.segment.begin,
+                          p.text.data() + piece.segment.end);
         }
         if (style.tag >= 0) {
             result.tag_top.emplace(style.tag, top_left.y);

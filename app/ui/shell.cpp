@@ -122,9 +122,7 @@ void Shell::draw_frame() {
     apply(action);
 }
 
-bool Shell::in_study() const {
-    return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal);
-}
+bool Shell::in_study() const { return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal); }
 
 Action Shell::draw_top_bar() {
     Action action;
@@ -307,8 +305,8 @@ void Shell::show(Screen screen) {
 }
 
 void Shell::apply(const act::Go& go) {
-    const bool on_top = go.screen == Screen::Article || go.screen == Screen::Stats ||
-                        go.screen == Screen::Settings || go.screen == Screen::Lookup;
+    const bool on_top = go.screen == Screen::Article || go.screen == Screen::Stats || go.screen == Screen::Settings ||
+                        go.screen == Screen::Lookup;
     if (!on_top)
         back_stack_.clear();
     else if (go.screen != screen_)
@@ -494,7 +492,7 @@ void Shell::open(StartScreen start) {
             return apply(act::Next{});
         case StartScreen::Article: {
             // The article of the last answer, else of the deck's first claim.
-            const Claim* shown = reveal_.claim ? reveal_.claim
+            const Claim* shown = reveal_.claim                ? reveal_.claim
                                  : app_.deck().claims.empty() ? nullptr
                                                               : &app_.deck().claims.front();
             if (shown) return apply(act::ReadArticle{shown->article, shown->id});

@@ -13,7 +13,9 @@
 namespace claimdeck::ui {
 namespace {
 
-std::string percent_text(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + " %"; }
+std::string percent_text(double fraction) {
+    return std::to_string(static_cast<int>(std::lround(fraction * 100))) + " %";
+}
 
 std::string signed_number(double value) {
     char text[32];
@@ -66,9 +68,10 @@ void detection_card(const Scorecard& card, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     text_block("Telling the verdicts apart", fonts().heading, 0, width);
-    muted("d\u2032 says how well you tell a verdict from the other two (0 is guessing); c below 0 means you say it "
-          "too readily, above 0 too rarely.",
-          width);
+    muted(
+        "d\u2032 says how well you tell a verdict from the other two (0 is guessing); c below 0 means you say it "
+        "too readily, above 0 too rarely.",
+        width);
     for (Verdict verdict : kAllVerdicts) {
         const SignalDetection& d = card.detection[index_of(verdict)];
         const Tally& tally = card.per_class[index_of(verdict)];
@@ -160,9 +163,10 @@ void calibration_card(const Scorecard& card, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     text_block("How sure you were, against how often you were right", fonts().heading, 0, width);
-    muted("Dots on the diagonal mean your confidence matches your results; below it, you were surer than you "
-          "were right.",
-          width);
+    muted(
+        "Dots on the diagonal mean your confidence matches your results; below it, you were surer than you "
+        "were right.",
+        width);
     vertical_space(0.4f);
     calibration_chart(card, width);
     if (card.brier) {
@@ -225,12 +229,11 @@ void study_days_card(const StudyApp& app, const Column& column) {
             const std::int64_t day = first_day + std::int64_t{7} * week + row;
             if (day > today) continue;
             auto found = per_day.find(day);
-            const ImU32 fill = found == per_day.end() ? palette().surface_sunken
-                                                      : faded(palette().accent,
-                                                              static_cast<double>(found->second.answered) / most);
+            const ImU32 fill = found == per_day.end()
+                                   ? palette().surface_sunken
+                                   : faded(palette().accent, static_cast<double>(found->second.answered) / most);
             const float x = area.Min.x + label_width + static_cast<float>(week) * cell;
-            draw->AddRectFilled(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), fill,
-                                0.2f * em());
+            draw->AddRectFilled(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), fill, 0.2f * em());
             if (day == today)
                 draw->AddRect(ImVec2(x + gap, y + gap), ImVec2(x + cell - gap, y + cell - gap), palette().text,
                               0.2f * em());
@@ -258,8 +261,9 @@ void bar_chart(const std::vector<Bar>& bars, float width) {
         const float centre = area.Min.x + slot * (static_cast<float>(i) + 0.5f);
         const float top = base - static_cast<float>(std::clamp(bars[i].height, 0.0, 1.0)) * height;
         const float half = std::max(2.0f, slot * 0.3f);
-        if (top < base) draw->AddRectFilled(ImVec2(centre - half, top), ImVec2(centre + half, base), palette().accent,
-                                            0.15f * em(), ImDrawFlags_RoundCornersTop);
+        if (top < base)
+            draw->AddRectFilled(ImVec2(centre - half, top), ImVec2(centre + half, base), palette().accent, 0.15f * em(),
+                                ImDrawFlags_RoundCornersTop);
         centred(fonts().small, ImVec2(centre, top - 0.7f * em()), palette().text, bars[i].above);
         centred(fonts().small, ImVec2(centre, base + 0.8f * em()), palette().text_muted, bars[i].below);
     }
@@ -281,8 +285,8 @@ void accuracy_over_time_card(const StudyApp& app, const Column& column) {
     for (int week = kWeeks - 1; week >= 0; --week) {
         const std::int64_t start = this_week - std::int64_t{7} * week;
         Tally tally;
-        for (auto it = app.answers_per_day().lower_bound(start); it != app.answers_per_day().end() && it->first < start + 7;
-             ++it) {
+        for (auto it = app.answers_per_day().lower_bound(start);
+             it != app.answers_per_day().end() && it->first < start + 7; ++it) {
             tally.answered += it->second.answered;
             tally.right += it->second.right;
         }
@@ -306,8 +310,8 @@ void forecast_card(const StudyApp& app, const Column& column) {
     std::vector<Bar> bars;
     for (int day = 0; day < kDays; ++day) {
         const int count = due[static_cast<std::size_t>(day)];
-        bars.push_back({static_cast<double>(count) / most, std::to_string(count),
-                        day == 0 ? "today" : day_of_month(today + day)});
+        bars.push_back(
+            {static_cast<double>(count) / most, std::to_string(count), day == 0 ? "today" : day_of_month(today + day)});
     }
     bar_chart(bars, width);
     end_card();

@@ -11,17 +11,17 @@ constexpr ImU32 rgb(unsigned hex, unsigned alpha = 0xFF) {
 
 // Calm paper tones: warm background, white cards, soft ink.
 constexpr Palette kLight = {
-    rgb(0xF3F0E9), rgb(0xFFFFFF), rgb(0xF6F3EC), rgb(0xE0DACD), rgb(0x000000, 0x14), rgb(0x1F2328),
-    rgb(0x58606B), rgb(0x2B3642), rgb(0xFFFFFF), rgb(0xE6E0D2), rgb(0xC08A1E), rgb(0xF9E1DE), rgb(0x7A1712),
+    rgb(0xF3F0E9), rgb(0xFFFFFF), rgb(0xF6F3EC), rgb(0xE0DACD), rgb(0x000000, 0x14), rgb(0x1F2328), rgb(0x58606B),
+    rgb(0x2B3642), rgb(0xFFFFFF), rgb(0xE6E0D2), rgb(0xC08A1E), rgb(0xF9E1DE),       rgb(0x7A1712),
 };
 constexpr Palette kDark = {
-    rgb(0x15181C), rgb(0x22262C), rgb(0x1A1D22), rgb(0x353B44), rgb(0x000000, 0x50), rgb(0xE9E6E0),
-    rgb(0xA7ADB6), rgb(0xD3DCE6), rgb(0x15181C), rgb(0x3A4049), rgb(0xDDAA33), rgb(0x5C211C), rgb(0xFFD9D3),
+    rgb(0x15181C), rgb(0x22262C), rgb(0x1A1D22), rgb(0x353B44), rgb(0x000000, 0x50), rgb(0xE9E6E0), rgb(0xA7ADB6),
+    rgb(0xD3DCE6), rgb(0x15181C), rgb(0x3A4049), rgb(0xDDAA33), rgb(0x5C211C),       rgb(0xFFD9D3),
 };
 // Pure black and white with yellow for what must be found: for low vision.
 constexpr Palette kHighContrast = {
-    rgb(0x000000), rgb(0x000000), rgb(0x111111), rgb(0xFFFFFF), rgb(0x000000, 0x00), rgb(0xFFFFFF),
-    rgb(0xFFFFFF), rgb(0xFFFF00), rgb(0x000000), rgb(0x404040), rgb(0xFFFF00), rgb(0xFF0000), rgb(0xFFFFFF),
+    rgb(0x000000), rgb(0x000000), rgb(0x111111), rgb(0xFFFFFF), rgb(0x000000, 0x00), rgb(0xFFFFFF), rgb(0xFFFFFF),
+    rgb(0xFFFF00), rgb(0x000000), rgb(0x404040), rgb(0xFFFF00), rgb(0xFF0000),       rgb(0xFFFFFF),
 };
 
 struct State {
@@ -116,9 +116,7 @@ ImU32 verdict_colour(Verdict verdict) {
     return rgb(0x004488);
 }
 
-ImU32 on_verdict_colour(Verdict verdict) {
-    return verdict == Verdict::Contested ? rgb(0x1A1A1A) : rgb(0xFFFFFF);
-}
+ImU32 on_verdict_colour(Verdict verdict) { return verdict == Verdict::Contested ? rgb(0x1A1A1A) : rgb(0xFFFFFF); }
 
 ImU32 verdict_tint(Verdict verdict) { return with_alpha(verdict_colour(verdict), 0x48); }
 
@@ -136,8 +134,8 @@ ImU32 readable_ink(ImU32 fill, ImU32 under) {
     const ImVec4 bottom = colour(under);
     auto blend = [&](float a, float b) { return a * top.w + b * (1 - top.w); };
     // Rec. 709 luma of the blend, in gamma space: good enough to pick black or white.
-    const float luma = 0.2126f * blend(top.x, bottom.x) + 0.7152f * blend(top.y, bottom.y) +
-                       0.0722f * blend(top.z, bottom.z);
+    const float luma =
+        0.2126f * blend(top.x, bottom.x) + 0.7152f * blend(top.y, bottom.y) + 0.0722f * blend(top.z, bottom.z);
     return luma > 0.55f ? rgb(0x1A1A1A) : rgb(0xFFFFFF);
 }
 

@@ -117,9 +117,7 @@ void muted(std::string_view text, float width) { text_block(text, nullptr, palet
 
 void vertical_space(float ems) { ImGui::Dummy(ImVec2(0, ems * em())); }
 
-bool button(const char* label, float width) {
-    return ImGui::Button(label, ImVec2(width, touch_target()));
-}
+bool button(const char* label, float width) { return ImGui::Button(label, ImVec2(width, touch_target())); }
 
 bool content_button(std::string_view text, float width, ImFont* font) {
     if (!font) font = fonts().body;

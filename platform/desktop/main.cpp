@@ -60,8 +60,9 @@ std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
     asset_dirs.push_back(std::filesystem::path(program).parent_path() / "assets");
     const std::vector<std::filesystem::path> folders = desktop::font_folders(asset_dirs);
     if (auto files = desktop::find_font_files(folders)) return files;
-    std::fprintf(stderr, "claimdeck: DejaVuSans.ttf and DejaVuSans-Bold.ttf were not found. Install them "
-                         "(Debian: apt-get install fonts-dejavu-core) or copy them into one of:\n");
+    std::fprintf(stderr,
+                 "claimdeck: DejaVuSans.ttf and DejaVuSans-Bold.ttf were not found. Install them "
+                 "(Debian: apt-get install fonts-dejavu-core) or copy them into one of:\n");
     for (const auto& folder : folders) std::fprintf(stderr, "  %s\n", folder.string().c_str());
     return std::nullopt;
 }

@@ -3,7 +3,7 @@
 
 namespace claimdeck::web {
 
-void inspect_frame_begins();                  // before ImGui::NewFrame()
-void inspect_frame_ends(float pixel_ratio);   // after ImGui::Render()
+void inspect_frame_begins();                 // before ImGui::NewFrame()
+void inspect_frame_ends(float pixel_ratio);  // after ImGui::Render()
 
 }  // namespace claimdeck::web

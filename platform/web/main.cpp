@@ -51,8 +51,10 @@ struct PageSize {
 PageSize page_size() {
     PageSize size;
     size.ratio = static_cast<float>(EM_ASM_DOUBLE({ return window.devicePixelRatio || 1; }));
-    size.width = EM_ASM_INT({ return Math.round(Module.canvas.getBoundingClientRect().width * (window.devicePixelRatio || 1)); });
-    size.height = EM_ASM_INT({ return Math.round(Module.canvas.getBoundingClientRect().height * (window.devicePixelRatio || 1)); });
+    size.width = EM_ASM_INT(
+        { return Math.round(Module.canvas.getBoundingClientRect().width * (window.devicePixelRatio || 1)); });
+    size.height = EM_ASM_INT(
+        { return Math.round(Module.canvas.getBoundingClientRect().height * (window.devicePixelRatio || 1)); });
     if (size.width <= 0) size.width = 1;
     if (size.height <= 0) size.height = 1;
     return size;
@@ -102,7 +104,11 @@ WebApp* the_app = nullptr;
 
 void fail(const std::string& message) {
     std::fprintf(stderr, "%s\n", message.c_str());
-    EM_ASM({ if (Module.claimdeckFailed) Module.claimdeckFailed(UTF8ToString($0)); }, message.c_str());
+    EM_ASM(
+        {
+            if (Module.claimdeckFailed) Module.claimdeckFailed(UTF8ToString($0));
+        },
+        message.c_str());
 }
 
 void follow_page_size() {
@@ -135,8 +141,8 @@ void publish_state() {
     const std::int64_t profile = the_app->app->profile() ? the_app->app->profile()->id : 0;
     const int answers = the_app->app->answers_given();
     const Theme theme = the_app->app->display_settings().theme;
-    if (profile == the_app->shown_profile && answers == the_app->shown_answers && report.screen == the_app->shown_screen &&
-        theme == the_app->shown_theme && the_app->frames > 1)
+    if (profile == the_app->shown_profile && answers == the_app->shown_answers &&
+        report.screen == the_app->shown_screen && theme == the_app->shown_theme && the_app->frames > 1)
         return;
     the_app->shown_theme = theme;
     const std::string theme_name(to_string(theme));
@@ -149,7 +155,12 @@ void publish_state() {
             document.body.dataset.profile = $1 ? UTF8ToString($2) : "";
             document.body.dataset.answers = String($3);
             document.body.dataset.theme = UTF8ToString($4);
-            if ($1) { try { localStorage.setItem("claimdeck.profile", String($1)); } catch (e) {} }
+            if ($1) {
+                try {
+                    localStorage.setItem("claimdeck.profile", String($1));
+                } catch (e) {
+                }
+            }
         },
         ui::screen_name(report.screen), static_cast<int>(profile),
         the_app->app->profile() ? the_app->app->profile()->name.c_str() : "", answers, theme_name.c_str());
@@ -216,7 +227,11 @@ void frame(bool forced) {
 
 std::optional<std::int64_t> remembered_profile() {
     const int id = EM_ASM_INT({
-        try { return parseInt(localStorage.getItem("claimdeck.profile") || "0", 10) || 0; } catch (e) { return 0; }
+        try {
+            return parseInt(localStorage.getItem("claimdeck.profile") || "0", 10) || 0;
+        } catch (e) {
+            return 0;
+        }
     });
     if (id <= 0) return std::nullopt;
     return id;
@@ -283,7 +298,7 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing of ImGui's own is kept between visits
+    io.IniFilename = nullptr;                         // nothing of ImGui's own is kept between visits
     io.MouseDragThreshold = 8 * the_app->size.ratio;  // see follow_page_size()
     ImGui_ImplGlfw_InitForOpenGL(the_app->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");

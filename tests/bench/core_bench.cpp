@@ -82,14 +82,16 @@ std::vector<double> bare_sqlite_commits(const fs::path& file, int count) {
     db.execute("PRAGMA foreign_keys = ON");
     db.execute("PRAGMA journal_mode = WAL");
     db.execute("PRAGMA synchronous = FULL");
-    db.execute("CREATE TABLE log(id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT UNIQUE, card TEXT, at INTEGER, "
-               "picked TEXT, confidence INTEGER, correct INTEGER, stability REAL, difficulty REAL)");
+    db.execute(
+        "CREATE TABLE log(id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT UNIQUE, card TEXT, at INTEGER, "
+        "picked TEXT, confidence INTEGER, correct INTEGER, stability REAL, difficulty REAL)");
     std::vector<double> latencies;
     for (int i = 0; i < count; ++i) {
         auto start = Clock::now();
         sql::Transaction transaction(db);
-        db.prepare("INSERT INTO log(uid, card, at, picked, confidence, correct, stability, difficulty) "
-                   "VALUES (?1, ?2, ?3, 'verified', 70, 1, 3.2, 5.1)")
+        db.prepare(
+              "INSERT INTO log(uid, card, at, picked, confidence, correct, stability, difficulty) "
+              "VALUES (?1, ?2, ?3, 'verified', 70, 1, 3.2, 5.1)")
             .bind(1, "uid-" + std::to_string(i))
             .bind(2, "card-" + std::to_string(i))
             .bind(3, static_cast<std::int64_t>(i))
@@ -164,8 +166,8 @@ fs::path write_synthetic_deck(const fs::path& root, int claims) {
     for (int i = 0; i < claims; ++i) {
         auto [begin, end] = sentences[static_cast<std::size_t>(i) % sentences.size()];
         out << (i ? ",\n" : "\n") << R"({"id": "c)" << i << R"(", "article": "a", "text": "Claim )" << i
-            << R"(.", "quote": ")" << article_a.substr(begin, end - begin) << R"(", "span": [)" << begin << ", "
-            << end << R"(], "topic": "t", "verdict": "contested", "rationale": "Only one source says so.",
+            << R"(.", "quote": ")" << article_a.substr(begin, end - begin) << R"(", "span": [)" << begin << ", " << end
+            << R"(], "topic": "t", "verdict": "contested", "rationale": "Only one source says so.",
    "techniques": [], "evidence": [{"article": "b", "quote": "Another source agrees.", "span": [0, 22],
    "stance": "corroborates"}]})";
     }

@@ -94,18 +94,21 @@ int main(int argc, char** argv) {
             first_program_arg = i + 1;
             break;
         }
-        if (std::strcmp(argv[i], "--idle-seconds") == 0 && i + 1 < argc) idle_seconds = std::atof(argv[++i]);
-        else if (std::strcmp(argv[i], "--wait-window") == 0 && i + 1 < argc) wait_window = argv[++i];
+        if (std::strcmp(argv[i], "--idle-seconds") == 0 && i + 1 < argc)
+            idle_seconds = std::atof(argv[++i]);
+        else if (std::strcmp(argv[i], "--wait-window") == 0 && i + 1 < argc)
+            wait_window = argv[++i];
     }
     if (first_program_arg == 0 || first_program_arg >= argc) {
-        std::fprintf(stderr, "usage: claimdeck-launch-probe [--idle-seconds S] [--wait-window NAME] -- PROGRAM ARGS...\n");
+        std::fprintf(stderr,
+                     "usage: claimdeck-launch-probe [--idle-seconds S] [--wait-window NAME] -- PROGRAM ARGS...\n");
         return 2;
     }
 
     const long long start = monotonic_ns();
     int output_fd = -1;
-    pid_t program = spawn(std::vector<char*>(argv + first_program_arg, argv + argc),
-                          wait_window.empty() ? &output_fd : nullptr);
+    pid_t program =
+        spawn(std::vector<char*>(argv + first_program_arg, argv + argc), wait_window.empty() ? &output_fd : nullptr);
     if (program < 0) return 1;
 
     long long first_frame = -1;

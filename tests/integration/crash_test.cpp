@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
     const fs::path data_dir = work_dir / "data";
     prepare_store(data_dir);
 
-    const std::vector<std::string> study{argv[1],   "study",  "--plain", "--data-dir", data_dir.string(),
+    const std::vector<std::string> study{argv[1],     "study",  "--plain", "--data-dir", data_dir.string(),
                                          "--profile", kProfile, "--deck",  deck.string()};
     std::mt19937 random(seed);
     std::vector<std::int64_t> saved;

@@ -48,10 +48,10 @@ std::string review_count_in(const std::filesystem::path& file) {
 TEST_CASE("backup: a backup's name carries its UTC time, and other names are not backups") {
     CHECK(backup_file_name(kSampleTime) == "progress-20210826-174640.sqlite");
     CHECK(backup_time("progress-20210826-174640.sqlite") == kSampleTime);
-    for (const char* other : {"progress.sqlite", "progress-20210826-174640.sqlite.partial",
-                              "progress-20210231-120000.sqlite", "progress-20211326-120000.sqlite",
-                              "progress-20210826-246000.sqlite", "progress-2021082a-174640.sqlite",
-                              "progress-20210826_174640.sqlite", "notes.txt"}) {
+    for (const char* other :
+         {"progress.sqlite", "progress-20210826-174640.sqlite.partial", "progress-20210231-120000.sqlite",
+          "progress-20211326-120000.sqlite", "progress-20210826-246000.sqlite", "progress-2021082a-174640.sqlite",
+          "progress-20210826_174640.sqlite", "notes.txt"}) {
         CAPTURE(other);
         CHECK_FALSE(backup_time(other));
     }
@@ -155,8 +155,7 @@ TEST_CASE("backup: restore refuses a damaged, foreign or newer file and changes 
     query_file(newer, ("PRAGMA user_version = " + std::to_string(kStoreSchemaVersion + 1)).c_str());
 
     CHECK_THROWS_WITH_AS(restore_store(garbage, file, kSampleTime), doctest::Contains("damaged"), StoreError);
-    CHECK_THROWS_WITH_AS(restore_store(foreign, file, kSampleTime), doctest::Contains("not a ClaimDeck"),
-                         StoreError);
+    CHECK_THROWS_WITH_AS(restore_store(foreign, file, kSampleTime), doctest::Contains("not a ClaimDeck"), StoreError);
     CHECK_THROWS_WITH_AS(restore_store(newer, file, kSampleTime), doctest::Contains("newer ClaimDeck"), StoreError);
     CHECK_THROWS_AS(restore_store(dir / "missing.sqlite", file, kSampleTime), StoreError);
     CHECK(read_file(file) == before);

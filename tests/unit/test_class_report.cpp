@@ -24,10 +24,10 @@ QuizResults pupil(const std::string& name, std::optional<Verdict> v1, std::optio
     auto one = [&](const char* claim, Verdict truth, std::optional<Verdict> picked) {
         return answer_of(prefix + claim, truth, picked, picked ? confidence : 0);
     };
-    return results_of(name,
-                      {one("v1", V, v1), one("v2", V, v2), one("c1", C, c1), one("c2", C, c2), one("p1", P, p1),
-                       one("p2", P, p2)},
-                      quiz_id, form);
+    return results_of(
+        name,
+        {one("v1", V, v1), one("v2", V, v2), one("c1", C, c1), one("c2", C, c2), one("p1", P, p1), one("p2", P, p2)},
+        quiz_id, form);
 }
 
 // Ann is always right (90 %); Ben calls everything propaganda (50 %); Cat
@@ -92,7 +92,7 @@ TEST_CASE("a class's figures, checked against hand-computed values") {
         CHECK(c2.picked == std::array<int, 3>{0, 1, 1});
         CHECK(c2.most_common_wrong() == P);
         CHECK(report.claims[4].most_common_wrong() == C);  // p1: Cat said contested
-        CHECK(report.claims[5].right == 3);                 // p2: nobody fooled
+        CHECK(report.claims[5].right == 3);                // p2: nobody fooled
         CHECK_FALSE(report.claims[5].most_common_wrong());
     }
 

@@ -48,7 +48,8 @@ std::string good_deck(const Fields& changes = {}, const std::string& extra_claim
     {"id": "b", "file": "b.txt", "title": "Headline B"}
   ],
   "topics": [{"id": "distance", "title": "Distance from Kabul"}],
-  "claims": [)" + to_json(claim) + extra_claims + "]}";
+  "claims": [)" +
+           to_json(claim) + extra_claims + "]}";
 }
 
 struct MiniDeck {
@@ -112,8 +113,7 @@ TEST_CASE("a file over the size cap is refused without reading it") {
 }
 
 TEST_CASE("every missing field of a claim is reported by claim id and field") {
-    MiniDeck mini(good_deck({{"verdict", R"("propaganda")"}},
-                            R"(, {"id": "bare", "article": "a"})"));
+    MiniDeck mini(good_deck({{"verdict", R"("propaganda")"}}, R"(, {"id": "bare", "article": "a"})"));
     DeckLoadResult result = mini.load();
     for (const char* field : {"text", "quote", "span", "topic", "verdict", "rationale", "evidence"})
         CHECK_MESSAGE(mentions(result, std::string("claim \"bare\", field \"") + field + "\"", "missing"), field);
@@ -134,8 +134,8 @@ TEST_CASE("each content check names the claim and the field") {
         CHECK(mentions(result, "field \"quote\"", "not in the article word for word"));
     }
     SUBCASE("span past the end of the article") {
-        CHECK(mentions(MiniDeck(good_deck({{"span", R"([12, 4000])"}})).load(), "field \"quote\"",
-                       "runs past the end"));
+        CHECK(
+            mentions(MiniDeck(good_deck({{"span", R"([12, 4000])"}})).load(), "field \"quote\"", "runs past the end"));
     }
     SUBCASE("unknown verdict") {
         CHECK(mentions(MiniDeck(good_deck({{"verdict", R"("true")"}})).load(), "field \"verdict\"",

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "json_library.hpp"  // first: it configures rapidjson
+#include "json_library.hpp"  // before any rapidjson header: it configures rapidjson
+
 #include <rapidjson/istreamwrapper.h>
 
 #include <algorithm>
@@ -29,9 +30,7 @@ rapidjson::Document load_fixtures() {
     return fixtures;
 }
 
-double relative_error(double actual, double expected) {
-    return std::abs(actual - expected) / std::abs(expected);
-}
+double relative_error(double actual, double expected) { return std::abs(actual - expected) / std::abs(expected); }
 
 Scheduler scheduler_with_retention(double desired_retention) {
     Parameters parameters;
@@ -48,8 +47,7 @@ TEST_CASE("every fixture step agrees with ts-fsrs") {
 
     const auto& weights = fixtures["weights"].GetArray();
     REQUIRE(weights.Size() == kDefaultWeights.size());
-    for (rapidjson::SizeType i = 0; i < weights.Size(); ++i)
-        CHECK(weights[i].GetDouble() == kDefaultWeights[i]);
+    for (rapidjson::SizeType i = 0; i < weights.Size(); ++i) CHECK(weights[i].GetDouble() == kDefaultWeights[i]);
 
     int step_count = 0;
     double worst_error = 0;
@@ -69,13 +67,10 @@ TEST_CASE("every fixture step agrees with ts-fsrs") {
             CAPTURE(index);
             const auto rating = static_cast<Rating>(step["rating"].GetInt());
             const int elapsed_days = step["elapsed_days"].GetInt();
-            state = index == 0 ? scheduler.first_review(rating)
-                               : scheduler.next_review(state, elapsed_days, rating);
+            state = index == 0 ? scheduler.first_review(rating) : scheduler.next_review(state, elapsed_days, rating);
 
-            const double stability_error =
-                relative_error(state.stability, step["stability"].GetDouble());
-            const double difficulty_error =
-                relative_error(state.difficulty, step["difficulty"].GetDouble());
+            const double stability_error = relative_error(state.stability, step["stability"].GetDouble());
+            const double difficulty_error = relative_error(state.difficulty, step["difficulty"].GetDouble());
             CHECK(stability_error <= kTolerance);
             CHECK(difficulty_error <= kTolerance);
             CHECK(scheduler.next_interval_days(state.stability) == step["interval_days"].GetInt());
@@ -90,18 +85,15 @@ TEST_CASE("every fixture step agrees with ts-fsrs") {
 TEST_CASE("a first review's stability is the rating's weight, w0..w3") {
     const Scheduler scheduler;
     for (Rating rating : kAllRatings)
-        CHECK(scheduler.first_review(rating).stability ==
-              kDefaultWeights[static_cast<int>(rating) - 1]);
+        CHECK(scheduler.first_review(rating).stability == kDefaultWeights[static_cast<int>(rating) - 1]);
 }
 
 TEST_CASE("a first review's difficulty is D0(G) = w4 - e^(w5 (G - 1)) + 1, clamped to [1, 10]") {
     const Scheduler scheduler;
     const auto& w = kDefaultWeights;
     CHECK(scheduler.first_review(Rating::Again).difficulty == doctest::Approx(w[4]));
-    CHECK(scheduler.first_review(Rating::Hard).difficulty ==
-          doctest::Approx(w[4] - std::exp(w[5]) + 1));
-    CHECK(scheduler.first_review(Rating::Good).difficulty ==
-          doctest::Approx(w[4] - std::exp(2 * w[5]) + 1));
+    CHECK(scheduler.first_review(Rating::Hard).difficulty == doctest::Approx(w[4] - std::exp(w[5]) + 1));
+    CHECK(scheduler.first_review(Rating::Good).difficulty == doctest::Approx(w[4] - std::exp(2 * w[5]) + 1));
     // Unclamped, D0(Easy) would be about -4.76.
     CHECK(scheduler.first_review(Rating::Easy).difficulty == kMinDifficulty);
 }
@@ -158,10 +150,8 @@ TEST_CASE("at 90 % desired retention the interval is the stability, rounded") {
 
 TEST_CASE("a lower desired retention gives longer intervals") {
     const double stability = 20;
-    CHECK(scheduler_with_retention(0.8).next_interval_days(stability) >
-          Scheduler().next_interval_days(stability));
-    CHECK(scheduler_with_retention(0.95).next_interval_days(stability) <
-          Scheduler().next_interval_days(stability));
+    CHECK(scheduler_with_retention(0.8).next_interval_days(stability) > Scheduler().next_interval_days(stability));
+    CHECK(scheduler_with_retention(0.95).next_interval_days(stability) < Scheduler().next_interval_days(stability));
 }
 
 TEST_CASE("the scheduler refuses what ts-fsrs refuses") {

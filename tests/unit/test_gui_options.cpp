@@ -22,8 +22,8 @@ TEST_CASE("no arguments: the bundled deck, the platform's data folder, the home 
 
 TEST_CASE("every option is read") {
     GuiOptionsResult result =
-        parse({"--deck", "d.json", "--data-dir", "dir", "--profile", "Ana", "--quit-after-frames", "5",
-               "--screenshot", "out.png", "--window", "390x844", "--screen", "stats", "--demo-answers", "3"});
+        parse({"--deck", "d.json", "--data-dir", "dir", "--profile", "Ana", "--quit-after-frames", "5", "--screenshot",
+               "out.png", "--window", "390x844", "--screen", "stats", "--demo-answers", "3"});
     REQUIRE_MESSAGE(result.options, result.error);
     const GuiOptions& o = *result.options;
     CHECK(o.deck == "d.json");

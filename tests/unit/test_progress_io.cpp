@@ -167,10 +167,9 @@ TEST_CASE("progress: a file with bad fields is refused whole, each problem named
     const std::string message = refusal_for(bad);
     for (const std::string expected :
          {"nothing was changed", "reviews[0], field \"picked\": must be verified, contested or propaganda",
-          "field \"confidence\": must be 0, 50, 70 or 90",
-          "field \"grade\": must be 1, 2, 3 or 4", "field \"response_ms\": must not be negative",
-          "field \"kind\": must be \"study\" or \"quiz\"", "card_states[0], field \"reps\"",
-          "field \"profile\": must be 1 to 256 bytes long"}) {
+          "field \"confidence\": must be 0, 50, 70 or 90", "field \"grade\": must be 1, 2, 3 or 4",
+          "field \"response_ms\": must not be negative", "field \"kind\": must be \"study\" or \"quiz\"",
+          "card_states[0], field \"reps\"", "field \"profile\": must be 1 to 256 bytes long"}) {
         CAPTURE(expected);
         CHECK_MESSAGE(contains(message, expected), message);
     }

@@ -47,8 +47,8 @@ TEST_CASE("a balanced quiz has the three verdicts equally often, spread over the
     const Deck deck = make_class_deck(4, 3);  // 36 claims, 3 per topic and verdict
     const Quiz quiz = balanced_quiz(deck, {}, 12, settings(), 42);
     REQUIRE(quiz.claim_ids.size() == 12);
-    CHECK(verdict_mix(deck, quiz) == std::map<Verdict, int>{{Verdict::Verified, 4}, {Verdict::Contested, 4},
-                                                            {Verdict::Propaganda, 4}});
+    CHECK(verdict_mix(deck, quiz) ==
+          std::map<Verdict, int>{{Verdict::Verified, 4}, {Verdict::Contested, 4}, {Verdict::Propaganda, 4}});
     for (const auto& [topic, count] : topic_mix(deck, quiz)) CHECK(count == 3);
     CHECK(std::set<std::string>(quiz.claim_ids.begin(), quiz.claim_ids.end()).size() == 12);
     CHECK(quiz.deck_id == "class-deck");
@@ -68,15 +68,14 @@ TEST_CASE("a balanced quiz has the three verdicts equally often, spread over the
 TEST_CASE("when a verdict runs short, the others make up the count as evenly as they can") {
     Deck deck = make_class_deck(2, 3);
     // Keep only one propaganda claim.
-    deck.claims.erase(std::remove_if(deck.claims.begin(), deck.claims.end(),
-                                     [](const Claim& c) {
-                                         return c.verdict == Verdict::Propaganda && c.id != "t0-propaganda-0";
-                                     }),
-                      deck.claims.end());
+    deck.claims.erase(
+        std::remove_if(deck.claims.begin(), deck.claims.end(),
+                       [](const Claim& c) { return c.verdict == Verdict::Propaganda && c.id != "t0-propaganda-0"; }),
+        deck.claims.end());
     deck.index();
     const Quiz quiz = balanced_quiz(deck, {}, 9, settings(), 1);
-    CHECK(verdict_mix(deck, quiz) == std::map<Verdict, int>{{Verdict::Verified, 4}, {Verdict::Contested, 4},
-                                                           {Verdict::Propaganda, 1}});
+    CHECK(verdict_mix(deck, quiz) ==
+          std::map<Verdict, int>{{Verdict::Verified, 4}, {Verdict::Contested, 4}, {Verdict::Propaganda, 1}});
 }
 
 TEST_CASE("filters pick claims by topic, article and verdict") {
@@ -177,7 +176,8 @@ TEST_CASE("a broken quiz file names every problem") {
         QuizLoadResult wrong = parse_quiz(R"({"format": "claimdeck-results", "format_version": 1})", "r.json");
         REQUIRE(wrong.problems.size() == 1);
         CHECK(wrong.problems[0].describe() ==
-              "r.json: field \"format\": is \"claimdeck-results\"; expected \"claimdeck-quiz\" (is this the right file?)");
+              "r.json: field \"format\": is \"claimdeck-results\"; expected \"claimdeck-quiz\" (is this the right "
+              "file?)");
     }
 }
 

@@ -46,8 +46,7 @@ TEST_CASE("figures every source agrees on, or that only one source gives, are no
 
 TEST_CASE("technique words are found wherever they occur, overlaps merged") {
     const std::string quote = "hyenas and more hyenas slaying hyenas";
-    CHECK(texts_of(quote, find_words(quote, {"hyenas"})) ==
-          std::vector<std::string>{"hyenas", "hyenas", "hyenas"});
+    CHECK(texts_of(quote, find_words(quote, {"hyenas"})) == std::vector<std::string>{"hyenas", "hyenas", "hyenas"});
     CHECK(texts_of(quote, find_words(quote, {"more hyenas", "hyenas slaying"})) ==
           std::vector<std::string>{"more hyenas slaying"});
     CHECK(find_words(quote, {""}).empty());

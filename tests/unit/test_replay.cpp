@@ -22,8 +22,7 @@ struct ReplayResult {
     std::string err;
 };
 
-ReplayResult replay(const std::string& input, double desired_retention = 0.9,
-                    ReplayLimits limits = {}) {
+ReplayResult replay(const std::string& input, double desired_retention = 0.9, ReplayLimits limits = {}) {
     std::istringstream in(input);
     std::ostringstream out, err;
     const int status = replay_reviews(in, "reviews.csv", out, err, desired_retention, limits);
@@ -54,8 +53,7 @@ void check_row(const std::string& actual, const std::string& expected) {
     REQUIRE(expected_fields.size() == 7);
     for (std::size_t i = 0; i < expected_fields.size(); ++i) {
         if (i == 4 || i == 5) {
-            const double value = std::stod(actual_fields[i]),
-                         reference = std::stod(expected_fields[i]);
+            const double value = std::stod(actual_fields[i]), reference = std::stod(expected_fields[i]);
             CHECK(std::abs(value - reference) <= 1e-6 * reference);
         } else {
             CHECK(actual_fields[i] == expected_fields[i]);
@@ -124,8 +122,7 @@ TEST_CASE("replay tolerates CRLF, a byte order mark, blank lines and spaces arou
 TEST_CASE("a header alone replays to a header alone") {
     const ReplayResult result = replay(kHeader);
     CHECK(result.status == 0);
-    CHECK(result.out ==
-          "card,reviewed_at,rating,elapsed_days,stability,difficulty,interval_days\n");
+    CHECK(result.out == "card,reviewed_at,rating,elapsed_days,stability,difficulty,interval_days\n");
 }
 
 TEST_CASE("the desired retention sets the intervals") {
@@ -155,17 +152,13 @@ TEST_CASE("bad input is refused with its line number and no output") {
          "expected 3 fields (card,reviewed_at,rating), found 2"},
         {"too many fields", header + "a,b,2021-09-01T10:00:00Z,3\n", 2, "found 4"},
         {"empty card", header + "  ,2021-09-01T10:00:00Z,3\n", 2, "card is empty"},
-        {"not a time", header + "a,yesterday,3\n", 2,
-         "reviewed_at \"yesterday\" is not an ISO 8601 UTC time"},
+        {"not a time", header + "a,yesterday,3\n", 2, "reviewed_at \"yesterday\" is not an ISO 8601 UTC time"},
         {"date only", header + "a,2021-09-01,3\n", 2, "is not an ISO 8601 UTC time"},
         {"no time zone", header + "a,2021-09-01T10:00:00,3\n", 2, "is not an ISO 8601 UTC time"},
-        {"empty fraction", header + "a,2021-09-01T10:00:00.Z,3\n", 2,
-         "is not an ISO 8601 UTC time"},
-        {"ten fraction digits", header + "a,2021-09-01T10:00:00.1234567890Z,3\n", 2,
-         "is not an ISO 8601 UTC time"},
+        {"empty fraction", header + "a,2021-09-01T10:00:00.Z,3\n", 2, "is not an ISO 8601 UTC time"},
+        {"ten fraction digits", header + "a,2021-09-01T10:00:00.1234567890Z,3\n", 2, "is not an ISO 8601 UTC time"},
         {"February 30th", header + "a,2021-02-30T10:00:00Z,3\n", 2, "is not a valid calendar date"},
-        {"February 29th, 2100", header + "a,2100-02-29T10:00:00Z,3\n", 2,
-         "is not a valid calendar date"},
+        {"February 29th, 2100", header + "a,2100-02-29T10:00:00Z,3\n", 2, "is not a valid calendar date"},
         {"month 13", header + "a,2021-13-01T10:00:00Z,3\n", 2, "is not a valid calendar date"},
         {"hour 24", header + "a,2021-09-01T24:00:00Z,3\n", 2, "is not a valid time of day"},
         {"not UTC", header + "a,2021-09-01T10:00:00+02:00,3\n", 2, "is not in UTC"},
@@ -175,8 +168,7 @@ TEST_CASE("bad input is refused with its line number and no output") {
         {"no rating", header + "a,2021-09-01T10:00:00Z,\n", 2, "rating \"\" is not"},
         {"out of time order across cards", header + good_row + "b,2021-09-01T09:59:59.999Z,3\n", 3,
          "row is earlier than the row before it"},
-        {"a bad row after good ones", header + good_row + good_row + "\nb,2021-09-01T10:00:00Z,9\n",
-         5, "rating \"9\""},
+        {"a bad row after good ones", header + good_row + good_row + "\nb,2021-09-01T10:00:00Z,9\n", 5, "rating \"9\""},
     };
     for (const BadInput& bad : cases) {
         CAPTURE(bad.what);
@@ -189,16 +181,13 @@ TEST_CASE("replay limits the line length") {
     const std::string longest_card(ReplayLimits{}.max_line_bytes - row_end.size(), 'c');
 
     CHECK(replay(kHeader + longest_card + row_end + "\r\n").status == 0);
-    check_refused(kHeader + longest_card + "c" + row_end + "\n", 2,
-                  "line is longer than 4096 bytes");
+    check_refused(kHeader + longest_card + "c" + row_end + "\n", 2, "line is longer than 4096 bytes");
     // A single endless line is refused after 4 KiB, not read into memory.
-    check_refused(kHeader + std::string("a,") + std::string(20'000'000, 'x'), 2,
-                  "line is longer than 4096 bytes");
+    check_refused(kHeader + std::string("a,") + std::string(20'000'000, 'x'), 2, "line is longer than 4096 bytes");
 }
 
 TEST_CASE("replay limits the number of rows") {
-    const std::string rows =
-        std::string(kHeader) + "a,2021-09-01T10:00:00Z,3\n\n" + "a,2021-09-02T10:00:00Z,3\n";
+    const std::string rows = std::string(kHeader) + "a,2021-09-01T10:00:00Z,3\n\n" + "a,2021-09-02T10:00:00Z,3\n";
     ReplayLimits two_rows;
     two_rows.max_rows = 2;
     CHECK(replay(rows, 0.9, two_rows).status == 0);

@@ -12,9 +12,10 @@ using claimdeck::testing::TempDir;
 namespace {
 
 QuizResults sample() {
-    return results_of("Ada", {answer_of("t0-verified-0", Verdict::Verified, Verdict::Verified, 90, 2500),
-                              answer_of("t0-propaganda-0", Verdict::Propaganda, Verdict::Contested, 50, 4100),
-                              answer_of("t1-contested-0", Verdict::Contested, std::nullopt, 0, 30000)},
+    return results_of("Ada",
+                      {answer_of("t0-verified-0", Verdict::Verified, Verdict::Verified, 90, 2500),
+                       answer_of("t0-propaganda-0", Verdict::Propaganda, Verdict::Contested, 50, 4100),
+                       answer_of("t1-contested-0", Verdict::Contested, std::nullopt, 0, 30000)},
                       "quiz-abc", QuizForm::PreA);
 }
 
@@ -94,8 +95,8 @@ TEST_CASE("every field of a results file is checked") {
     CHECK(problems_of(replace(json, R"("truth": "verified")", R"("truth": "true")"))
               .find("answers[0], field \"truth\": \"true\" is not one of verified, contested, propaganda") !=
           std::string::npos);
-    CHECK(problems_of(replace(json, R"("profile": "Ada")", R"("profile": "")"))
-              .find("field \"profile\": is empty") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("profile": "Ada")", R"("profile": "")")).find("field \"profile\": is empty") !=
+          std::string::npos);
     CHECK(problems_of(replace(json, R"("claim": "t0-propaganda-0")", R"("claim": "t0-verified-0")"))
               .find("holds two answers for claim \"t0-verified-0\"") != std::string::npos);
     CHECK(problems_of(replace(json, R"("format_version": 1)", R"("format_version": 2)"))

@@ -147,8 +147,7 @@ TEST_CASE("ten hand-scored answers: accuracy, confusion matrix and per-article t
     //   picked V      3        0        1      (1, 2, 10 | — | 8)
     //   picked C      1        2        0      (3 | 4, 9 | —)
     //   picked P      0        1        2      (— | 5 | 6, 7)
-    const std::array<std::array<int, 3>, 3> expected_confusion = {
-        {{3, 0, 1}, {1, 2, 0}, {0, 1, 2}}};
+    const std::array<std::array<int, 3>, 3> expected_confusion = {{{3, 0, 1}, {1, 2, 0}, {0, 1, 2}}};
     CHECK(card.confusion == expected_confusion);
 
     // a1: 1, 2, 3 (2 right); a2: 4, 5, 6 (2 right); a3: 7, 8, 9, 10 (3 right).
@@ -262,8 +261,8 @@ TEST_CASE("all correct stays finite: d′ large but bounded") {
     // F = 0.5 / 5 = 0.1        z(F) = −1.281551566
     // d′ = 0.967421566 + 1.281551566 = 2.248973132
     // c  = −(0.967421566 − 1.281551566) / 2 = 0.157065000
-    const Scorecard card = score({{"a", V, V, c90}, {"a", V, V, c90}, {"a", C, C, c90},
-                                  {"a", C, C, c90}, {"a", P, P, c90}, {"a", P, P, c90}});
+    const Scorecard card = score(
+        {{"a", V, V, c90}, {"a", V, V, c90}, {"a", C, C, c90}, {"a", C, C, c90}, {"a", P, P, c90}, {"a", P, P, c90}});
     CHECK(card.overall.accuracy() == 1.0);
     for (const SignalDetection& d : card.detection) {
         CHECK(std::isfinite(d.d_prime));
@@ -281,8 +280,8 @@ TEST_CASE("all wrong stays finite: d′ negative") {
     // F = 2.5 / 5 = 0.5        z(F) =  0
     // d′ = −0.967421566, c = 0.967421566 / 2 = 0.483710783
     // The rotation makes every class look the same.
-    const Scorecard card = score({{"a", V, C, c90}, {"a", V, C, c90}, {"a", C, P, c90},
-                                  {"a", C, P, c90}, {"a", P, V, c90}, {"a", P, V, c90}});
+    const Scorecard card = score(
+        {{"a", V, C, c90}, {"a", V, C, c90}, {"a", C, P, c90}, {"a", C, P, c90}, {"a", P, V, c90}, {"a", P, V, c90}});
     CHECK(card.overall.right == 0);
     for (const SignalDetection& d : card.detection) {
         CHECK(std::isfinite(d.d_prime));
@@ -295,9 +294,8 @@ TEST_CASE("all wrong stays finite: d′ negative") {
 
 TEST_CASE("always pressing propaganda: high hits, high false alarms, d′ 0, liberal bias") {
     // Truth: 5 propaganda, 3 verified, 2 contested; every answer "propaganda".
-    const Scorecard card = score(concat({repeat(5, {"a", P, P, unstated}),
-                                         repeat(3, {"a", V, P, unstated}),
-                                         repeat(2, {"a", C, P, unstated})}));
+    const Scorecard card = score(
+        concat({repeat(5, {"a", P, P, unstated}), repeat(3, {"a", V, P, unstated}), repeat(2, {"a", C, P, unstated})}));
 
     // Propaganda: hits 5, misses 0, false alarms 5, CR 0.
     // H = 5.5 / 6 = 0.916667 = F   z = 1.382994127
@@ -317,8 +315,7 @@ TEST_CASE("always pressing propaganda: high hits, high false alarms, d′ 0, lib
     CHECK(v.d_prime == near(0.383771164));
     CHECK(v.criterion == near(1.342234962));
     // Only 3 verified claims seen: too few for a sentence.
-    CHECK(describe_detection(V, v) ==
-          "A few more answers and we can tell how you do with verified claims.");
+    CHECK(describe_detection(V, v) == "A few more answers and we can tell how you do with verified claims.");
 }
 
 TEST_CASE("detection sentences by d′ band and bias") {
@@ -326,8 +323,7 @@ TEST_CASE("detection sentences by d′ band and bias") {
     SUBCASE("good discrimination") {
         // H = 5.5 / 6 = 11/12 (z 1.382994), F = 0.5 / 6 = 1/12 (z −1.382994)
         // d′ = 2.765988 → "2.8"; c = 0.
-        CHECK(describe_detection(P, make_signal_detection(5, 0, 0, 5)) ==
-              "You spot propaganda well (d′ 2.8).");
+        CHECK(describe_detection(P, make_signal_detection(5, 0, 0, 5)) == "You spot propaganda well (d′ 2.8).");
     }
     SUBCASE("fair discrimination") {
         // H = 4.5 / 6 = 0.75 (z 0.674490), F = 1.5 / 6 = 0.25 (z −0.674490)
@@ -384,8 +380,7 @@ TEST_CASE("detection sentence thresholds are inclusive and use the value shown")
     d.criterion = -0.47;  // shown as −0.5
     CHECK(describe_detection(P, d) == "You call things propaganda too readily (c −0.5).");
     d.criterion = 0.5;
-    CHECK(describe_detection(P, d) ==
-          "You rarely call things propaganda: you miss many propaganda claims (c 0.5).");
+    CHECK(describe_detection(P, d) == "You rarely call things propaganda: you miss many propaganda claims (c 0.5).");
 }
 
 TEST_CASE("overall sentence: accuracy and calibration") {
@@ -424,8 +419,8 @@ TEST_CASE("overall sentence: accuracy and calibration") {
     SUBCASE("too few stated confidences: no remark") {
         // 9 stated at 90 % with 5 right would be overconfident, but 9 < 10; the
         // tenth answer is unstated.
-        const auto answers = concat({repeat(5, {"a", V, V, c90}), repeat(4, {"a", V, P, c90}),
-                                     repeat(1, {"a", V, V, unstated})});
+        const auto answers =
+            concat({repeat(5, {"a", V, V, c90}), repeat(4, {"a", V, P, c90}), repeat(1, {"a", V, V, unstated})});
         CHECK(describe_overall(score(answers)) == "You got 6 of 10 right (60 %).");
     }
 }

@@ -119,8 +119,7 @@ TEST_CASE("a card seen again on a later day is scheduled from its stored state")
     AnswerOutcome outcome = later.answer(later.current()->verdict, Confidence::Seventy);
     fsrs::Scheduler scheduler;
     fsrs::MemoryState expected = scheduler.next_review(
-        {before.stability, before.difficulty}, calendar_days_between(before.last_review_ms, f.now),
-        fsrs::Rating::Good);
+        {before.stability, before.difficulty}, calendar_days_between(before.last_review_ms, f.now), fsrs::Rating::Good);
     CHECK(outcome.new_state.stability == doctest::Approx(expected.stability));
     CHECK(outcome.new_state.reps == 2);
 }

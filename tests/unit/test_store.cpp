@@ -175,7 +175,8 @@ struct SessionFixture {
                                const std::string& words) {
         StudySettings settings;
         settings.new_cards_per_day = static_cast<int>(deck.claims.size());
-        StudySession session(deck, *store, profile, settings, [this] { return now; }, 1);
+        StudySession session(
+            deck, *store, profile, settings, [this] { return now; }, 1);
         session.answer(session.current()->verdict, Confidence::Ninety);  // a saved answer before the fault
         start_fault();
         // A full disk may still take a few answers in pages that have room.

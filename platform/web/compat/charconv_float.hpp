@@ -39,8 +39,7 @@ inline to_chars_result to_chars(char* first, char* last, double value, chars_for
     return claimdeck::web_compat::format(first, last, claimdeck::web_compat::format_for(fmt, false), -1, value);
 }
 inline to_chars_result to_chars(char* first, char* last, double value, chars_format fmt, int precision) {
-    return claimdeck::web_compat::format(first, last, claimdeck::web_compat::format_for(fmt, true), precision,
-                                         value);
+    return claimdeck::web_compat::format(first, last, claimdeck::web_compat::format_for(fmt, true), precision, value);
 }
 inline to_chars_result to_chars(char* first, char* last, float value, chars_format fmt, int precision) {
     return to_chars(first, last, static_cast<double>(value), fmt, precision);
