@@ -21,4 +21,24 @@ CardState schedule_card(const fsrs::Scheduler& scheduler, const std::string& car
     return state;
 }
 
+Review review_of_answer(const Claim& claim, const std::string& deck_id, std::int64_t profile_id,
+                        std::int64_t session_id, ReviewKind kind, std::int64_t now_ms, Verdict picked,
+                        Confidence confidence) {
+    Review review;
+    review.uid = new_review_uid();
+    review.profile_id = profile_id;
+    review.session_id = session_id;
+    review.deck_id = deck_id;
+    review.card_id = claim.id;
+    review.article_id = claim.article;
+    review.kind = kind;
+    review.reviewed_ms = now_ms;
+    review.truth = claim.verdict;
+    review.picked = picked;
+    review.confidence = confidence;
+    review.correct = picked == claim.verdict;
+    review.grade = static_cast<int>(fsrs::grade_for(review.correct, confidence));
+    return review;
+}
+
 }  // namespace claimdeck

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "deck.hpp"
 #include "fsrs.hpp"
 #include "store.hpp"
 
@@ -16,5 +17,11 @@ namespace claimdeck {
 // its state until then (nullopt: a new card).
 CardState schedule_card(const fsrs::Scheduler& scheduler, const std::string& card_id,
                         const std::optional<CardState>& before, fsrs::Rating grade, std::int64_t now_ms);
+
+// The log entry for an answer about `claim`: whose, where, when, what was
+// said and its grade. The caller adds timing, hint and the new card state.
+Review review_of_answer(const Claim& claim, const std::string& deck_id, std::int64_t profile_id,
+                        std::int64_t session_id, ReviewKind kind, std::int64_t now_ms, Verdict picked,
+                        Confidence confidence);
 
 }  // namespace claimdeck

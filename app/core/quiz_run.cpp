@@ -86,22 +86,10 @@ const QuizAnswer* QuizRun::record(std::optional<Verdict> picked, Confidence conf
 }
 
 void QuizRun::log_review(const Claim& claim, const QuizAnswer& answer, std::int64_t now) {
-    Review review;
-    review.uid = new_review_uid();
-    review.profile_id = profile_.id;
-    review.session_id = session_id_;
-    review.deck_id = deck_.id;
-    review.card_id = claim.id;
-    review.article_id = claim.article;
-    review.kind = ReviewKind::Quiz;
-    review.reviewed_ms = now;
-    review.truth = claim.verdict;
-    review.picked = *answer.picked;
-    review.confidence = answer.confidence;
-    review.correct = answer.correct();
+    Review review = review_of_answer(claim, deck_.id, profile_.id, session_id_, ReviewKind::Quiz, now, *answer.picked,
+                                     answer.confidence);
     review.response_ms = answer.response_ms;
-    const fsrs::Rating grade = fsrs::grade_for(review.correct, answer.confidence);
-    review.grade = static_cast<int>(grade);
+    const auto grade = static_cast<fsrs::Rating>(review.grade);
 
     std::optional<CardState> new_state;
     if (options_.count_towards_schedule) {

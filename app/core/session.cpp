@@ -127,21 +127,10 @@ AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
     outcome.grade = fsrs::grade_for(outcome.correct, confidence);
     outcome.new_state = schedule(claim, outcome.grade, now);
 
-    Review review;
-    review.uid = new_review_uid();
-    review.profile_id = profile_.id;
-    review.session_id = session_id_;
-    review.deck_id = deck_.id;
-    review.card_id = claim.id;
-    review.article_id = claim.article;
-    review.reviewed_ms = now;
-    review.truth = claim.verdict;
-    review.picked = picked;
-    review.confidence = confidence;
-    review.correct = outcome.correct;
+    Review review =
+        review_of_answer(claim, deck_.id, profile_.id, session_id_, ReviewKind::Study, now, picked, confidence);
     review.response_ms = std::max<std::int64_t>(0, now - shown_at_ms_);
     review.hint_used = hint_used_;
-    review.grade = static_cast<int>(outcome.grade);
     review.stability = outcome.new_state.stability;
     review.difficulty = outcome.new_state.difficulty;
     review.due_ms = outcome.new_state.due_ms;
