@@ -1,11 +1,10 @@
 #include "quiz_app.hpp"
 
 #include <cctype>
-#include <system_error>
 
 namespace claimdeck {
 
-std::string file_name_part(const std::string& name) {
+std::string file_name_part(const std::string& name, const char* fallback) {
     std::string part;
     for (unsigned char c : name) {
         if (std::isalnum(c))
@@ -14,7 +13,7 @@ std::string file_name_part(const std::string& name) {
             part += '-';
     }
     while (!part.empty() && part.back() == '-') part.pop_back();
-    return part.empty() ? "learner" : part;
+    return part.empty() ? fallback : part;
 }
 
 QuizApp::QuizApp(const Deck& deck, ProgressStore& store, Clock clock, std::filesystem::path results_dir)
@@ -56,12 +55,12 @@ void QuizApp::end_run() {
 void QuizApp::answer(Verdict picked, Confidence confidence) {
     if (!run_) return;
     run_->answer(picked, confidence);
-    save_if_finished();
+    if (!saved_) save_results();
 }
 
 bool QuizApp::time_out_if_expired() {
     if (!run_ || !run_->time_out_if_expired()) return false;
-    save_if_finished();
+    if (!saved_) save_results();
     return true;
 }
 
@@ -76,14 +75,13 @@ std::filesystem::path QuizApp::results_path() const {
     return results_dir_ / (quiz_id + "-" + profile + ".json");
 }
 
-void QuizApp::save_if_finished() {
-    if (saved_ || !run_ || run_->answered() < run_->size()) return;
+bool QuizApp::save_results() {
+    if (!run_ || run_->answered() < run_->size()) return false;
     const std::filesystem::path path = results_path();
-    std::error_code ignored;  // a folder that cannot be made shows up as a write error below
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
     const std::string error = write_results_file(path, run_->results());
     saved_ = error.empty();
-    message_ = saved_ ? "Saved to " + path.string() : error;
+    message_ = saved_ ? "Saved to " + path.string() : "Your answers are not saved yet: " + error + ".";
+    return saved_;
 }
 
 }  // namespace claimdeck

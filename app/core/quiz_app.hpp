@@ -32,6 +32,10 @@ public:
     // Starts the opened quiz for `profile`, from its first card.
     void start(const Profile& profile, QuizRunOptions options);
     const QuizRun* run() const { return run_.get(); }
+    // A run begun and not finished. Leaving the quiz screen keeps it, and the
+    // learner continues where they left off: starting again would log the
+    // cards already answered a second time.
+    bool in_progress() const { return run_ && run_->answered() < run_->size(); }
 
     // The run's own steps; the results file is written as soon as the last
     // card is answered or timed out.
@@ -45,6 +49,9 @@ public:
     // An empty path goes back to the default.
     void choose_results_path(std::filesystem::path path) { chosen_results_path_ = std::move(path); }
     bool saved() const { return saved_; }
+    // Writes the results of a finished run (again, after a failure: a full
+    // disk, a folder that cannot be written); true when they are saved.
+    bool save_results();
 
     // The last thing worth telling the learner: why a file could not be
     // opened or saved, or where the results were saved.
@@ -54,8 +61,6 @@ public:
     void end_run();
 
 private:
-    void save_if_finished();
-
     const Deck& deck_;
     ProgressStore& store_;
     Clock clock_;
@@ -68,8 +73,8 @@ private:
     std::string message_;
 };
 
-// A profile name made safe for a file name: letters and digits kept, any
-// other run of characters becomes one '-'.
-std::string file_name_part(const std::string& name);
+// A name made safe for a file name: letters and digits kept, any other run
+// of characters becomes one '-'; `fallback` when nothing is left.
+std::string file_name_part(const std::string& name, const char* fallback = "learner");
 
 }  // namespace claimdeck

@@ -83,11 +83,14 @@ std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms) {
     return "in " + std::to_string(days) + " days" + date;
 }
 
-StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path results_dir)
+StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path classroom_dir)
     : deck_(std::move(deck)),
       store_(std::move(store)),
       clock_(std::move(clock)),
-      class_quiz_(deck_, *store_, clock_, std::move(results_dir)) {
+      classroom_dir_(std::move(classroom_dir)),
+      class_quiz_(deck_, *store_, clock_, classroom_dir_ / "results"),
+      quiz_builder_(deck_, clock_, classroom_dir_ / "quizzes"),
+      class_report_(classroom_dir_ / "results", classroom_dir_ / "reports") {
     display_settings_ = load_display_settings(*store_);
     reload_profiles();
     // Whoever studied last on this device is chosen again.

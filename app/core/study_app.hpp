@@ -19,6 +19,8 @@
 
 #include "deck.hpp"
 #include "quiz_app.hpp"
+#include "quiz_builder.hpp"
+#include "report_app.hpp"
 #include "scoring.hpp"
 #include "session.hpp"
 #include "store.hpp"
@@ -49,8 +51,9 @@ std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms);
 
 class StudyApp {
 public:
-    // Class quiz results are written to `results_dir` unless the learner chooses elsewhere.
-    StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path results_dir = {});
+    // Classroom files are saved under `classroom_dir` unless the user chooses
+    // elsewhere: quizzes in quizzes/, results in results/, reports in reports/.
+    StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path classroom_dir = {});
     // The session refers to the deck and store held here, so the app stays put.
     StudyApp(const StudyApp&) = delete;
     StudyApp& operator=(const StudyApp&) = delete;
@@ -102,6 +105,13 @@ public:
     // Class quizzes: the quiz opened and the chosen learner's run of it.
     const QuizApp& class_quiz() const { return class_quiz_; }
     QuizApp& class_quiz() { return class_quiz_; }
+    // The teacher's quiz being built.
+    const QuizBuilder& quiz_builder() const { return quiz_builder_; }
+    QuizBuilder& quiz_builder() { return quiz_builder_; }
+    // The teacher's class report: the results files added and what they show.
+    const ReportApp& class_report() const { return class_report_; }
+    ReportApp& class_report() { return class_report_; }
+    const std::filesystem::path& classroom_dir() const { return classroom_dir_; }
     // Starts the opened quiz for the chosen learner.
     void start_quiz(bool count_towards_schedule);
     // Answers given and right in the current session.
@@ -137,7 +147,10 @@ private:
     std::unique_ptr<StudySession> session_;
     std::vector<GivenAnswer> session_answers_;  // for undo
     Tally session_tally_;
+    std::filesystem::path classroom_dir_;
     QuizApp class_quiz_;
+    QuizBuilder quiz_builder_;
+    ReportApp class_report_;
 };
 
 }  // namespace claimdeck

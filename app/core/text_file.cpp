@@ -108,6 +108,8 @@ TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t 
 }
 
 std::string write_text_file(const std::filesystem::path& path, std::string_view text) {
+    std::error_code ignored;  // a folder that cannot be made shows up as "cannot create" below
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
     std::filesystem::path temporary = path;
     temporary += ".partial";
     {
@@ -117,7 +119,6 @@ std::string write_text_file(const std::filesystem::path& path, std::string_view 
         out.flush();
         if (!out) {
             out.close();
-            std::error_code ignored;
             std::filesystem::remove(temporary, ignored);
             return "cannot write " + path.string() + " (is the disk full?)";
         }
@@ -125,7 +126,6 @@ std::string write_text_file(const std::filesystem::path& path, std::string_view 
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
     if (error) {
-        std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
         return "cannot write " + path.string() + ": " + error.message();
     }

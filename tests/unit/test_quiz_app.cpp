@@ -4,6 +4,7 @@
 #include "quiz_app.hpp"
 #include "study_app.hpp"
 #include "temp_dir.hpp"
+#include "text_file.hpp"
 
 using namespace claimdeck;
 using claimdeck::testing::make_class_deck;
@@ -15,7 +16,7 @@ struct Fixture {
     TempDir dir;
     std::int64_t now = 1'630'000'000'000;
     StudyApp app{make_class_deck(2, 1), ProgressStore::open(dir / "progress.sqlite"), [this] { return now; },
-                 dir / "results"};
+                 dir.path()};
 
     std::filesystem::path quiz_file(int time_limit_seconds = 0, RevealMode reveal = RevealMode::AfterEach) {
         QuizSettings settings;
@@ -119,4 +120,48 @@ TEST_CASE("profile names become safe file names") {
     CHECK(file_name_part("Ada") == "Ada");
     CHECK(file_name_part("../ Zoë  O'Neil/") == "Zo-O-Neil");
     CHECK(file_name_part("///") == "learner");
+}
+
+TEST_CASE("a run left half-way is still in progress, and the cards answered are logged once") {
+    Fixture f;
+    f.app.open_profile("Cleo");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    QuizApp& quiz = f.app.class_quiz();
+    CHECK(quiz.in_progress());
+    const Claim* first = quiz.run()->current();
+    quiz.answer(first->verdict, Confidence::Seventy);
+    quiz.next();
+    CHECK(quiz.in_progress());
+    CHECK(quiz.run()->answered() == 1);
+
+    f.answer_all();  // continues from the second card
+    CHECK_FALSE(quiz.in_progress());
+    ResultsLoadResult loaded = load_results(quiz.results_path());
+    REQUIRE(loaded.results);
+    CHECK(loaded.results->answers.size() == 3);
+    CHECK(loaded.results->answers.front().claim_id == first->id);
+}
+
+TEST_CASE("results that could not be written are kept and saved on a retry, to another place if need be") {
+    Fixture f;
+    f.app.open_profile("Dev");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    QuizApp& quiz = f.app.class_quiz();
+    const std::filesystem::path not_a_folder = f.dir / "not-a-folder";
+    REQUIRE(write_text_file(not_a_folder, "a file").empty());
+    quiz.choose_results_path(not_a_folder / "dev.json");
+    f.answer_all();
+    CHECK_FALSE(quiz.saved());
+    CHECK(quiz.message().rfind("Your answers are not saved yet: ", 0) == 0);
+    CHECK(quiz.message().find((not_a_folder / "dev.json").string()) != std::string::npos);
+
+    CHECK_FALSE(quiz.save_results());  // the same place still fails, and says so again
+    quiz.choose_results_path(f.dir / "elsewhere" / "dev.json");
+    CHECK(quiz.save_results());
+    CHECK(quiz.saved());
+    ResultsLoadResult loaded = load_results(f.dir / "elsewhere" / "dev.json");
+    REQUIRE(loaded.results);
+    CHECK(loaded.results->answers.size() == 3);
 }
