@@ -11,9 +11,10 @@ namespace {
 
 constexpr std::string_view kValueFlags[] = {
     "--deck",   "--data-dir", "--profile",      "--quit-after-frames", "--screenshot",
-    "--window", "--screen",   "--demo-answers", "--bench-frame-times", "--quiz"};
+    "--window", "--screen",   "--demo-answers", "--bench-frame-times", "--quiz",
+    "--report"};
 
-constexpr std::array<std::pair<std::string_view, StartScreen>, 7> kScreenNames = {{
+constexpr std::array<std::pair<std::string_view, StartScreen>, 9> kScreenNames = {{
     {"home", StartScreen::Home},
     {"card", StartScreen::Card},
     {"reveal", StartScreen::Reveal},
@@ -21,6 +22,8 @@ constexpr std::array<std::pair<std::string_view, StartScreen>, 7> kScreenNames =
     {"article", StartScreen::Article},
     {"stats", StartScreen::Stats},
     {"settings", StartScreen::Settings},
+    {"report", StartScreen::Report},
+    {"build-quiz", StartScreen::BuildQuiz},
 }};
 
 std::optional<int> parse_int(std::string_view text, int min, int max) {
@@ -96,6 +99,9 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
             if (!options.quiz.empty()) return {std::nullopt, "only one quiz file can be opened"};
             if (value.empty()) return invalid("a quiz file");
             options.quiz = value;
+        } else if (flag == "--report") {
+            if (value.empty()) return invalid("a results file or folder");
+            options.report.push_back(value);
         } else if (flag == "--screenshot") {
             options.screenshot = value;
         } else if (flag == "--window") {
@@ -120,6 +126,8 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
          options.screen == StartScreen::Done) &&
         options.profile.empty())
         return {std::nullopt, "--demo-answers and --screen card/reveal/done need --profile"};
+    if (!options.report.empty() && !options.quiz.empty())
+        return {std::nullopt, "a quiz file and --report cannot be opened together"};
     return {options, ""};
 }
 
@@ -132,6 +140,8 @@ std::string gui_usage() {
            "  --profile NAME           open this learner's profile (created if new) and start studying\n"
            "  --quiz PATH              open a class quiz file (as does a path with no option);\n"
            "                           with --profile, start taking it\n"
+           "  --report RESULTS         add a results file, or every one in a folder, to the class\n"
+           "                           report and open it (repeatable)\n"
            "  --window WxH             window size in screen units (default 1280x800)\n"
            "  --quit-after-frames N    draw N frames, report what was shown, and exit\n"
            "  --screenshot PATH        save the last frame as a PNG before quitting\n"

@@ -10,7 +10,7 @@
 namespace claimdeck {
 
 // The screens a run can open on, for scripted screenshots (--screen).
-enum class StartScreen { Natural, Home, Card, Reveal, Done, Article, Stats, Settings };
+enum class StartScreen { Natural, Home, Card, Reveal, Done, Article, Stats, Settings, Report, BuildQuiz };
 
 struct WindowSize {
     int width = 1280;
@@ -22,6 +22,8 @@ struct GuiOptions {
     std::filesystem::path data_dir;  // empty: the platform's data directory
     std::string profile;             // empty: the learner picks one on the home screen
     std::filesystem::path quiz;      // a class quiz file to open (--quiz, or the one positional argument)
+    // Results files or folders for the class report (--report, repeatable).
+    std::vector<std::filesystem::path> report;
     std::optional<int> quit_after_frames;
     std::filesystem::path screenshot;  // empty: none
     WindowSize window;

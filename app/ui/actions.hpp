@@ -3,12 +3,14 @@
 // change nothing but their own view state.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
 
 #include "deck.hpp"
+#include "quiz_builder.hpp"
 #include "session.hpp"
 #include "study_app.hpp"
 #include "verdict.hpp"
@@ -16,8 +18,9 @@
 namespace claimdeck::ui {
 
 // Lookup is the reveal of a claim opened from the article reader. ClassQuiz
-// is the opened quiz file, before it is taken; Quiz is taking it.
-enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz };
+// is the opened quiz file, before it is taken; Quiz is taking it. BuildQuiz
+// and Report are the teacher's.
+enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz, BuildQuiz, Report };
 
 namespace act {
 struct Go {
@@ -68,12 +71,33 @@ struct StartQuiz {
     bool count_towards_schedule = false;
     std::string results_path;  // empty: the default place
 };
+struct SaveResults {   // again, after the results file could not be written
+    std::string path;  // empty: where it was meant to go
+};
+struct ChangeQuizPlan {  // the teacher's choices on Build quiz
+    QuizPlan plan;
+};
+struct SaveQuiz {
+    std::string path;  // empty: the default place
+};
+struct AddResults {  // a results file or a folder of them, for the class report
+    std::string path;
+};
+struct RemoveResults {
+    std::size_t index;  // in the report's list of files
+};
+struct ExportReport {
+    ReportFormat format;
+    std::string path;  // empty: the default place
+};
 }  // namespace act
 
-using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
-                            act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile,
-                            act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
-                            act::ChangeDisplaySettings, act::ToggleShortcuts, act::OpenQuiz, act::StartQuiz>;
+using Action =
+    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
+                 act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile,
+                 act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
+                 act::ChangeDisplaySettings, act::ToggleShortcuts, act::OpenQuiz, act::StartQuiz, act::SaveResults,
+                 act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

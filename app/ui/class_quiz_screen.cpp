@@ -1,7 +1,5 @@
 #include "class_quiz_screen.hpp"
 
-#include <imgui_stdlib.h>
-
 #include <cmath>
 #include <string>
 
@@ -17,15 +15,6 @@ std::string cards_line(const Quiz& quiz) {
 const char* reveal_line(RevealMode reveal) {
     return reveal == RevealMode::AfterEach ? "You see the true verdict after each card."
                                            : "You see the true verdicts once the whole quiz is done.";
-}
-
-bool text_field(const char* id, const char* hint, std::string& text, float width) {
-    ImGui::SetNextItemWidth(width);
-    const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
-    const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::PopStyleVar();
-    return entered;
 }
 
 void quiz_card(const QuizApp& quiz, const Column& column) {
@@ -48,13 +37,21 @@ Action start_card(const StudyApp& app, ClassQuizView& view, const Column& column
         return home ? Action(act::Go{Screen::Home}) : Action();
     }
     text_block(app.profile()->name, fonts().bold, 0, width);
+    if (const QuizRun* run = app.class_quiz().run(); run && app.class_quiz().in_progress()) {
+        // Starting again would ask (and log) the answered cards a second time.
+        muted(std::to_string(run->answered()) + " of " + std::to_string(run->size()) + " cards answered.", width);
+        vertical_space(0.4f);
+        const bool resume = primary_button("Continue the quiz", width) || pressed(ImGuiKey_Enter);
+        end_card();
+        return resume ? Action(act::Go{Screen::Quiz}) : Action();
+    }
     ImGui::Checkbox("Count towards my schedule", &view.count_towards_schedule);
     muted("Otherwise your answers are kept for the teacher but your study cards stay as they are.", width);
     vertical_space(0.4f);
     text_block("Save the results to", fonts().bold, 0, width);
     text_field("##results", "the app's results folder", view.results_path, width);
     vertical_space(0.4f);
-    const bool start = primary_button("Start the quiz", width);
+    const bool start = primary_button("Start the quiz", width) || pressed(ImGuiKey_Enter);
     end_card();
     return start ? Action(act::StartQuiz{view.count_towards_schedule, view.results_path}) : Action();
 }

@@ -168,6 +168,22 @@ Action class_quiz_card(const StudyApp& app, HomeView& view, const Column& column
     return action;
 }
 
+// The teacher's way in: make a quiz for the class, then read how it went.
+Action teachers_card(const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("For teachers", fonts().heading, 0, width);
+    muted("Build a quiz to hand out, then read the class report from the pupils' results files.", width);
+    vertical_space(0.3f);
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (button("Build a quiz", half)) take(action, act::Go{Screen::BuildQuiz});
+    ImGui::SameLine();
+    if (button("Class report", half)) take(action, act::Go{Screen::Report});
+    end_card();
+    return action;
+}
+
 Action navigation_buttons(const Column& column) {
     Action action;
     const float third = (column.width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
@@ -188,16 +204,20 @@ Action draw_home_screen(const StudyApp& app, HomeView& view) {
     Action action;
     vertical_space(1.0f);
     deck_card(app.deck(), column);
-    // The first thing to do comes first: choose a learner, then study.
+    // The first thing to do comes first: choose a learner, then study or
+    // take the class quiz. The list of learners (a whole class, on a shared
+    // device) comes after both, so it never pushes them off a phone's screen.
     if (app.profile()) {
         take(action, study_card(app, column));
+        take(action, class_quiz_card(app, view, column));
         if (!app.has_studied()) verdicts_card(column);
         take(action, profiles_card(app, view, column));
     } else {
         take(action, profiles_card(app, view, column));
         verdicts_card(column);
+        take(action, class_quiz_card(app, view, column));
     }
-    take(action, class_quiz_card(app, view, column));
+    take(action, teachers_card(column));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

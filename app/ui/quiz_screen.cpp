@@ -82,18 +82,29 @@ std::string score_line(const QuizRun& run) {
     return line + ".";
 }
 
-Action summary(const StudyApp& app, const QuizRun& run) {
-    const QuizApp& quiz = app.class_quiz();
+// Where the results went; when they could not be written, another try,
+// to the same place or one the learner types.
+Action results_file(const QuizApp& quiz, QuizView& view, float width) {
+    vertical_space(0.3f);
+    text_block(quiz.message(), nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
+    if (quiz.saved()) return {};
+    vertical_space(0.3f);
+    const bool entered = text_field("##retry-path", quiz.results_path().string().c_str(), view.retry_path, width);
+    if (primary_button("Save the results again", width) || entered) return act::SaveResults{view.retry_path};
+    return {};
+}
+
+Action summary(const StudyApp& app, const QuizRun& run, QuizView& view) {
     const Column column = page_column(36 * em());
     const float width = card_inner_width(column);
+    Action action;
     vertical_space(1.0f);
     {
         InColumn in(column);
         begin_card(column);
         heading(run.quiz().title + " \u2014 done");
         text_block(score_line(run), nullptr, 0, width);
-        vertical_space(0.3f);
-        text_block(quiz.message(), nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
+        action = results_file(app.class_quiz(), view, width);
         end_card();
     }
     if (run.reveal_all()) {
@@ -103,9 +114,9 @@ Action summary(const StudyApp& app, const QuizRun& run) {
             if (const Claim* claim = app.deck().claim(answer.claim_id)) answer_with_reasons(*claim, answer, column);
     }
     InColumn in(column);
-    if (primary_button("Home", column.width)) return act::Go{Screen::Home};
+    if (primary_button("Home", column.width)) take(action, act::Go{Screen::Home});
     vertical_space(1.0f);
-    return {};
+    return action;
 }
 
 }  // namespace
@@ -134,7 +145,7 @@ Action draw_quiz_screen(const StudyApp& app, QuizView& view) {
     if (!run) return act::Go{Screen::Home};
     if (const Claim* claim = run->current()) return asked_card(app, *run, *claim, view);
     if (run->revealing()) return revealed_card(app, *run);
-    return summary(app, *run);
+    return summary(app, *run, view);
 }
 
 }  // namespace claimdeck::ui

@@ -15,6 +15,7 @@ namespace claimdeck::ui {
 
 struct QuizView {
     CardView card;
+    std::string retry_path;  // typed when the results could not be saved
 };
 
 Action draw_quiz_screen(const StudyApp& app, QuizView& view);

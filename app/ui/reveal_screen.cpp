@@ -212,11 +212,7 @@ Action draw_reveal_screen(const StudyApp& app, const RevealView& view) {
     const Claim& claim = *view.claim;
     const std::vector<std::vector<Span>> figures = differing_numbers(quotes_of(claim));
 
-    const Column page = page_column(78 * em());
-    const bool wide = page.width >= 60 * em();
-    const float gap = 1.5f * em();
-    const Column left = wide ? Column{page.x, std::floor((page.width - gap) / 2)} : page_column(36 * em());
-    const Column right = wide ? Column{left.x + left.width + gap, left.width} : left;
+    const auto [page, left, right, wide] = page_columns(78 * em(), 36 * em());
 
     vertical_space(1.0f);
     verdict_banner(claim, view.outcome, wide ? page : left);

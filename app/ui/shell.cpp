@@ -59,6 +59,8 @@ const char* screen_name(Screen screen) {
         case Screen::Settings: return "settings";
         case Screen::ClassQuiz: return "class-quiz";
         case Screen::Quiz: return "quiz";
+        case Screen::BuildQuiz: return "build-quiz";
+        case Screen::Report: return "report";
     }
     return "home";
 }
@@ -244,6 +246,8 @@ Action Shell::draw_screen() {
         case Screen::Settings: return draw_settings_screen(app_);
         case Screen::ClassQuiz: return draw_class_quiz_screen(app_, class_quiz_);
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
+        case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
+        case Screen::Report: return draw_report_screen(app_, report_);
     }
     return {};
 }
@@ -445,6 +449,44 @@ void Shell::apply(const act::StartQuiz& start) {
     apply(act::Go{Screen::Quiz});
 }
 
+void Shell::apply(const act::SaveResults& save) {
+    if (!save.path.empty()) app_.class_quiz().choose_results_path(save.path);
+    app_.class_quiz().save_results();  // the quiz summary shows how it went
+}
+
+void Shell::apply(const act::ChangeQuizPlan& change) { app_.quiz_builder().set_plan(change.plan); }
+
+void Shell::apply(const act::SaveQuiz& save) {
+    QuizBuilder& builder = app_.quiz_builder();
+    builder.save(save.path.empty() ? builder.default_path() : std::filesystem::path(save.path));
+}
+
+void Shell::apply(const act::AddResults& add) {
+    if (!app_.class_report().add(add.path)) throw std::runtime_error(app_.class_report().message());
+    report_.add_path.clear();
+}
+
+void Shell::apply(const act::RemoveResults& remove) { app_.class_report().remove(remove.index); }
+
+void Shell::apply(const act::ExportReport& save) {
+    ReportApp& report = app_.class_report();
+    const std::filesystem::path path = report.export_path(save.format, save.path);
+    const bool saved = save.format == ReportFormat::Csv ? report.export_csv(path) : report.export_html(path);
+    if (!saved) throw std::runtime_error(report.message());
+}
+
+void Shell::drop_file(const std::string& path) {
+    if (screen_ == Screen::Report)
+        apply(Action(act::AddResults{path}));
+    else
+        open_quiz(path, false);
+}
+
+void Shell::open_report(const std::vector<std::filesystem::path>& paths) {
+    for (const std::filesystem::path& path : paths) apply(Action(act::AddResults{path.string()}));
+    apply(act::Go{Screen::Report});
+}
+
 void Shell::open_quiz(const std::string& path, bool start) {
     apply(Action(act::OpenQuiz{path}));
     if (start && screen_ == Screen::ClassQuiz && app_.profile()) apply(Action(act::StartQuiz{}));
@@ -500,6 +542,8 @@ void Shell::open(StartScreen start) {
         }
         case StartScreen::Stats: return apply(act::Go{Screen::Stats});
         case StartScreen::Settings: return apply(act::Go{Screen::Settings});
+        case StartScreen::Report: return apply(act::Go{Screen::Report});
+        case StartScreen::BuildQuiz: return apply(act::Go{Screen::BuildQuiz});
     }
 }
 
@@ -507,6 +551,7 @@ FrameReport Shell::report() const {
     FrameReport report;
     report.screen = screen_;
     report.text_colour = palette().text;
+    report.primary_button = primary_button_this_frame();
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;

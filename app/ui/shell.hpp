@@ -9,12 +9,14 @@
 
 #include "actions.hpp"
 #include "article_screen.hpp"
+#include "build_quiz_screen.hpp"
 #include "card_screen.hpp"
 #include "class_quiz_screen.hpp"
 #include "fonts.hpp"
 #include "gui_options.hpp"
 #include "home_screen.hpp"
 #include "quiz_screen.hpp"
+#include "report_screen.hpp"
 #include "reveal_screen.hpp"
 
 namespace claimdeck::ui {
@@ -25,6 +27,7 @@ struct FrameReport {
     const Claim* claim = nullptr;  // the claim on the card screen
     ImRect claim_box;              // where it was drawn, in screen units
     ImU32 text_colour = 0;
+    std::optional<ImRect> primary_button;  // the screen's main action, where drawn
 };
 const char* screen_name(Screen screen);
 
@@ -49,6 +52,11 @@ public:
     // A quiz file from the command line or dropped on the window. With a
     // learner chosen, `start` begins taking it at once.
     void open_quiz(const std::string& path, bool start);
+    // A file dropped on the window: results for the report while it is
+    // shown, else a quiz to open.
+    void drop_file(const std::string& path);
+    // Results files or folders from the command line, then the report.
+    void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
 
     // True while a quiz clock is on screen: the window must redraw to tick it.
@@ -90,6 +98,12 @@ private:
     void apply(const act::ToggleShortcuts&);
     void apply(const act::OpenQuiz& open);
     void apply(const act::StartQuiz& start);
+    void apply(const act::SaveResults& save);
+    void apply(const act::ChangeQuizPlan& change);
+    void apply(const act::SaveQuiz& save);
+    void apply(const act::AddResults& add);
+    void apply(const act::RemoveResults& remove);
+    void apply(const act::ExportReport& save);
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);
@@ -115,6 +129,8 @@ private:
     ArticleView article_;
     ClassQuizView class_quiz_;
     QuizView quiz_;
+    BuildQuizView build_quiz_;
+    ReportView report_;
 };
 
 }  // namespace claimdeck::ui

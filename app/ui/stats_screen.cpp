@@ -8,21 +8,11 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "number_text.hpp"
 #include "scoring.hpp"
 
 namespace claimdeck::ui {
 namespace {
-
-std::string percent_text(double fraction) {
-    return std::to_string(static_cast<int>(std::lround(fraction * 100))) + " %";
-}
-
-std::string signed_number(double value) {
-    char text[32];
-    // U+2212 minus, as describe_detection writes it.
-    std::snprintf(text, sizeof text, "%s%.2f", value < -0.005 ? "\u2212" : "", std::fabs(value));
-    return text;
-}
 
 ImU32 faded(ImU32 colour, double share) {
     const unsigned alpha = static_cast<unsigned>(std::lround(40 + 215 * std::clamp(share, 0.0, 1.0)));
@@ -329,11 +319,7 @@ Action draw_stats_screen(const StudyApp& app) {
     }
     const Scorecard card = app.scorecard();
     // Two columns on a wide window: counts on the left, what they mean on the right.
-    const Column page = page_column(80 * em());
-    const bool wide = page.width >= 60 * em() && card.overall.answered > 0;
-    const float gap = 1.5f * em();
-    const Column left = wide ? Column{page.x, std::floor((page.width - gap) / 2)} : page_column(40 * em());
-    const Column right = wide ? Column{left.x + left.width + gap, left.width} : left;
+    const auto [page, left, right, wide] = page_columns(80 * em(), 40 * em(), card.overall.answered > 0);
 
     const float top = ImGui::GetCursorScreenPos().y;
     float left_bottom = 0;

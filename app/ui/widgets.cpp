@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <imgui_stdlib.h>
+
 #include "rich_text.hpp"
 
 namespace claimdeck::ui {
@@ -14,6 +16,15 @@ struct OpenCard {
     ImVec2 top_left;
     bool open = false;
 };
+struct PrimaryButton {
+    int frame = -1;
+    ImRect box;
+};
+PrimaryButton& last_primary() {
+    static PrimaryButton drawn;
+    return drawn;
+}
+
 OpenCard& open_card() {
     static OpenCard card;
     return card;
@@ -40,6 +51,17 @@ Column page_column(float max_width) {
     const float margin = std::clamp(available * 0.05f, 0.75f * em(), 2.5f * em());
     const float width = std::min(max_width, available - 2 * margin);
     return {std::round(window_x + (available - width) / 2), std::floor(width)};
+}
+
+PageColumns page_columns(float max_width, float single_width, bool allow_wide) {
+    PageColumns columns;
+    columns.page = page_column(max_width);
+    columns.wide = allow_wide && columns.page.width >= 60 * em();
+    const float gap = 1.5f * em();
+    columns.left =
+        columns.wide ? Column{columns.page.x, std::floor((columns.page.width - gap) / 2)} : page_column(single_width);
+    columns.right = columns.wide ? Column{columns.left.x + columns.left.width + gap, columns.left.width} : columns.left;
+    return columns;
 }
 
 InColumn::InColumn(const Column& column) {
@@ -149,7 +171,45 @@ bool primary_button(const char* label, float width) {
     const bool clicked = button(label, width);
     ImGui::PopFont();
     ImGui::PopStyleColor(4);
+    last_primary() = {ImGui::GetFrameCount(), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}};
     return clicked;
+}
+
+std::optional<ImRect> primary_button_this_frame() {
+    if (last_primary().frame != ImGui::GetFrameCount()) return std::nullopt;
+    return last_primary().box;
+}
+
+bool text_field(const char* id, const char* hint, std::string& text, float width) {
+    ImGui::SetNextItemWidth(width);
+    const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
+    const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopStyleVar();
+    return entered;
+}
+
+int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
+    int picked = -1;
+    ImGui::SetNextItemWidth(width);
+    const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
+    const char* shown = chosen >= 0 && chosen < static_cast<int>(labels.size()) ? labels[chosen].c_str() : "";
+    if (ImGui::BeginCombo(id, shown, ImGuiComboFlags_HeightLarge)) {
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            // Labels come from content (topic names, titles): drawn as text, never parsed for "##".
+            if (ImGui::Selectable("##option", static_cast<int>(i) == chosen, 0, ImVec2(0, touch_target())))
+                picked = static_cast<int>(i);
+            const ImVec2 at = ImGui::GetItemRectMin();
+            ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (touch_target() - em()) / 2), palette().text,
+                                                labels[i].c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopStyleVar();
+    return picked;
 }
 
 int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width) {

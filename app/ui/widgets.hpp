@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,17 @@ struct Column {
     float width = 0;
 };
 Column page_column(float max_width);
+
+// A page of two columns side by side when the window is wide enough (the
+// page `max_width` wide, at least 60 em), else one `single_width` column
+// where `right` is the same as `left` and its cards follow below.
+struct PageColumns {
+    Column page;
+    Column left;
+    Column right;
+    bool wide = false;
+};
+PageColumns page_columns(float max_width, float single_width, bool allow_wide = true);
 
 // While one lives, new lines start at the column's left edge.
 class InColumn {
@@ -60,6 +72,16 @@ bool button(const char* label, float width = 0);
 bool content_button(std::string_view text, float width, ImFont* font = nullptr);
 // The primary action of a screen, filled with the accent colour.
 bool primary_button(const char* label, float width = 0);
+
+// A one-line text field as tall as a button, with `hint` shown while it is
+// empty; true when Enter is pressed in it.
+bool text_field(const char* id, const char* hint, std::string& text, float width);
+// A drop-down list of `labels`; returns the index picked this frame, or -1.
+int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width);
+
+// Where the frame's last primary button was drawn, if it drew one: the GUI
+// tests click it (see FrameReport).
+std::optional<ImRect> primary_button_this_frame();
 
 // A row of buttons of which one is chosen; returns the index
 // clicked this frame, or -1.

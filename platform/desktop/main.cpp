@@ -67,10 +67,11 @@ std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
     return std::nullopt;
 }
 
-// The learner named on the command line, a quiz file given there, and any
-// scripted answers (to the quiz when there is one).
+// The learner named on the command line, a quiz file or results files given
+// there, and any scripted answers (to the quiz when there is one).
 void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
     if (!options.profile.empty()) app.open_profile(options.profile);
+    if (!options.report.empty()) return shell.open_report(options.report);
     if (!options.quiz.empty()) {
         shell.open_quiz(options.quiz.string(), !options.profile.empty());
         shell.answer_quiz_by_script(options.demo_answers);
@@ -90,7 +91,7 @@ int run(const GuiOptions& options, const char* program) {
     auto font_files = find_fonts_or_report(program);
     if (!font_files) return 1;
 
-    StudyApp app(std::move(*deck), std::move(store), system_clock_ms(), data_dir / "results");
+    StudyApp app(std::move(*deck), std::move(store), system_clock_ms(), data_dir);
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     ui::Shell shell(app, *font_files, seed);

@@ -207,17 +207,21 @@ void print_frame_times(std::vector<double> build_us, int count) {
     std::printf("bench frame-build p50_us=%.1f p99_us=%.1f\n", percentile(0.50), percentile(0.99));
 }
 
+// "NAME: x y width height", in framebuffer pixels.
+void print_box(const char* name, const ImRect& box) {
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    std::printf("%s: %d %d %d %d\n", name, static_cast<int>(box.Min.x * scale.x), static_cast<int>(box.Min.y * scale.y),
+                static_cast<int>(box.GetWidth() * scale.x), static_cast<int>(box.GetHeight() * scale.y));
+}
+
 // What a scripted run showed, in framebuffer pixels, for the GUI tests.
 void print_report(const ui::FrameReport& report) {
-    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     std::printf("screen: %s\n", ui::screen_name(report.screen));
     if (report.claim) {
         std::printf("claim: %s: %s\n", report.claim->id.c_str(), report.claim->text.c_str());
-        const ImRect& box = report.claim_box;
-        std::printf("claim-box: %d %d %d %d\n", static_cast<int>(box.Min.x * scale.x),
-                    static_cast<int>(box.Min.y * scale.y), static_cast<int>(box.GetWidth() * scale.x),
-                    static_cast<int>(box.GetHeight() * scale.y));
+        print_box("claim-box", report.claim_box);
     }
+    if (report.primary_button) print_box("primary-button", *report.primary_button);
     std::printf("text-colour: #%02x%02x%02x\n", report.text_colour & 0xFF, (report.text_colour >> 8) & 0xFF,
                 (report.text_colour >> 16) & 0xFF);
     std::fflush(stdout);
@@ -236,8 +240,8 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
             update_scale(window, shell);
             state.scale_changed = false;
         }
-        // A quiz file dropped on the window opens like one typed on Home.
-        for (const std::string& path : state.dropped_files) shell.open_quiz(path, false);
+        // A dropped file opens like one typed: a quiz, or results on the Report screen.
+        for (const std::string& path : state.dropped_files) shell.drop_file(path);
         state.dropped_files.clear();
         if (!refresh_fonts(shell, frames_drawn > 0)) return 1;
         const double build_us = draw_frame(window, shell);

@@ -80,3 +80,15 @@ TEST_CASE("a quiz file is opened with --quiz or as the one argument without an o
     CHECK(scripted.options->demo_answers == 3);
     CHECK(parse({}).options->quiz.empty());
 }
+
+TEST_CASE("--report adds results files or folders, as many as given, and opens the report") {
+    const GuiOptionsResult result = parse({"--report", "class/ann.json", "--report", "week3", "--screen", "report"});
+    REQUIRE_MESSAGE(result.options, result.error);
+    CHECK(result.options->report == std::vector<std::filesystem::path>{"class/ann.json", "week3"});
+    CHECK(result.options->screen == StartScreen::Report);
+    CHECK(parse({}).options->report.empty());
+    CHECK(parse({"--report"}).error == "--report needs a value");
+    CHECK(parse({"--report", ""}).error.find("expected a results file or folder") != std::string::npos);
+    CHECK(parse({"--report", "week3", "quiz.json"}).error == "a quiz file and --report cannot be opened together");
+    CHECK(parse({"--screen", "nowhere"}).error.find(", report") != std::string::npos);
+}

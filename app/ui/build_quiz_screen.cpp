@@ -1,0 +1,252 @@
+#include "build_quiz_screen.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace claimdeck::ui {
+namespace {
+
+constexpr int kTimeLimitStepSeconds = 10;
+constexpr int kLongestOfferedLimitSeconds = 300;
+
+constexpr const char* kKindExplanations[] = {
+    "Every claim that matches the filter, in an order where neighbours differ.",
+    "A set of claims with the three verdicts as equal as the deck allows, spread over its topics.",
+    "Two forms with the same mix of verdicts and topics and no claim in both: form A before the "
+    "training, form B after it. The class report then shows what changed.",
+};
+
+// The order the kinds are offered in, and their labels.
+constexpr std::array<QuizKind, 3> kKinds = {QuizKind::Balanced, QuizKind::Matching, QuizKind::PrePost};
+int kind_index(QuizKind kind) {
+    return static_cast<int>(std::find(kKinds.begin(), kKinds.end(), kind) - kKinds.begin());
+}
+
+void setting_label(std::string_view title, float width) {
+    vertical_space(0.5f);
+    text_block(title, fonts().bold, 0, width);
+}
+
+std::string time_limit_label(int seconds) {
+    if (seconds == 0) return "No limit";
+    if (seconds < 60) return std::to_string(seconds) + " seconds";
+    const int rest = seconds % 60;
+    return std::to_string(seconds / 60) + " min" + (rest ? " " + std::to_string(rest) + " s" : "");
+}
+
+// Drop-downs of "any" and then the deck's topics, articles or verdicts.
+int topic_filter(const Deck& deck, std::string& topic, float width) {
+    std::vector<std::string> labels = {"Any topic"};
+    int chosen = 0;
+    for (const Topic& each : deck.topics) {
+        if (each.id == topic) chosen = static_cast<int>(labels.size());
+        labels.push_back(each.title);
+    }
+    const int picked = drop_down("##topic", labels, chosen, width);
+    if (picked >= 0) topic = picked == 0 ? "" : deck.topics[static_cast<std::size_t>(picked - 1)].id;
+    return picked;
+}
+
+int article_filter(const Deck& deck, std::string& article, float width) {
+    std::vector<std::string> labels = {"Any article"};
+    int chosen = 0;
+    for (const Article& each : deck.articles) {
+        if (each.id == article) chosen = static_cast<int>(labels.size());
+        labels.push_back(each.title);
+    }
+    const int picked = drop_down("##article", labels, chosen, width);
+    if (picked >= 0) article = picked == 0 ? "" : deck.articles[static_cast<std::size_t>(picked - 1)].id;
+    return picked;
+}
+
+int verdict_filter(std::optional<Verdict>& verdict, float width) {
+    std::vector<std::string> labels = {"Any verdict"};
+    for (Verdict each : kAllVerdicts) labels.emplace_back(display_name(each));
+    const int picked = drop_down("##verdict", labels, verdict ? index_of(*verdict) + 1 : 0, width);
+    if (picked >= 0) verdict = picked == 0 ? std::nullopt : std::optional<Verdict>(kAllVerdicts[picked - 1]);
+    return picked;
+}
+
+// Changes `plan` as the teacher edits it; true when anything changed.
+bool claims_card(const Deck& deck, QuizPlan& plan, const Column& column) {
+    const float width = card_inner_width(column);
+    bool changed = false;
+    begin_card(column);
+    text_block("Build a class quiz", fonts().heading, 0, width);
+    muted("Choose the claims and the rules, check the preview, then save the quiz file and hand it to the class.",
+          width);
+
+    setting_label("Claims", width);
+    const bool narrow = width < 24 * em();
+    const std::vector<std::string> kinds = {narrow ? "Balanced" : "Balanced set", narrow ? "Filter" : "By filter",
+                                            narrow ? "Pre/post" : "Pretest + posttest"};
+    if (const int kind = segmented("kind", kinds, kind_index(plan.kind), width); kind >= 0) {
+        plan.kind = kKinds[static_cast<std::size_t>(kind)];
+        changed = true;
+    }
+    muted(kKindExplanations[static_cast<int>(plan.kind)], width);
+
+    if (plan.kind != QuizKind::PrePost) {
+        setting_label("Only claims of", width);
+        changed |= topic_filter(deck, plan.filter.topic, width) >= 0;
+        changed |= article_filter(deck, plan.filter.article, width) >= 0;
+        changed |= verdict_filter(plan.filter.verdict, width) >= 0;
+    }
+    if (plan.kind != QuizKind::Matching) {
+        setting_label(plan.kind == QuizKind::PrePost ? "Claims in each form" : "How many claims", width);
+        if (const int step = stepper("count", std::to_string(plan.count), width); step != 0) {
+            plan.count = std::clamp(plan.count + step, 1, static_cast<int>(kMaxQuizClaims));
+            changed = true;
+        }
+    }
+    end_card();
+    return changed;
+}
+
+bool rules_card(const Deck& deck, QuizPlan& plan, const Column& column) {
+    const float width = card_inner_width(column);
+    bool changed = false;
+    begin_card(column);
+    text_block("Rules", fonts().heading, 0, width);
+
+    setting_label("Title", width);
+    const std::string title_before = plan.settings.title;
+    text_field("##title", deck.title.c_str(), plan.settings.title, width);
+    changed |= plan.settings.title != title_before;
+
+    setting_label("Time per card", width);
+    QuizSettings& settings = plan.settings;
+    if (const int step = stepper("limit", time_limit_label(settings.time_limit_seconds), width); step != 0) {
+        settings.time_limit_seconds =
+            std::clamp(settings.time_limit_seconds + step * kTimeLimitStepSeconds, 0, kLongestOfferedLimitSeconds);
+        changed = true;
+    }
+
+    setting_label("Show the true verdict", width);
+    const int reveal =
+        segmented("reveal", {"After each card", "At the end"}, settings.reveal == RevealMode::AfterEach ? 0 : 1, width);
+    if (reveal >= 0) {
+        settings.reveal = reveal == 0 ? RevealMode::AfterEach : RevealMode::AtEnd;
+        changed = true;
+    }
+    muted(settings.reveal == RevealMode::AfterEach ? "Each card teaches the next: good for practice."
+                                                   : "Early cards cannot teach later ones: fair for a test.",
+          width);
+    end_card();
+    return changed;
+}
+
+// "12 claims: 4 verified, 4 contested, 4 propaganda, from 9 topics"
+std::string mix_line(const Deck& deck, const Quiz& quiz) {
+    std::array<int, 3> verdicts{};
+    std::set<std::string> topics;
+    for (const std::string& id : quiz.claim_ids) {
+        if (const Claim* claim = deck.claim(id)) {
+            ++verdicts[static_cast<std::size_t>(index_of(claim->verdict))];
+            topics.insert(claim->topic);
+        }
+    }
+    std::string line = std::to_string(quiz.claim_ids.size()) + (quiz.claim_ids.size() == 1 ? " claim: " : " claims: ");
+    for (Verdict verdict : kAllVerdicts)
+        line += std::to_string(verdicts[static_cast<std::size_t>(index_of(verdict))]) + " " +
+                std::string(to_string(verdict)) + ", ";
+    return line + "from " + std::to_string(topics.size()) + (topics.size() == 1 ? " topic" : " topics");
+}
+
+void claim_list(const Deck& deck, const Quiz& quiz, float width) {
+    const float badge = 2 * em();
+    const float indent = badge + ImGui::GetStyle().ItemSpacing.x;
+    for (const std::string& id : quiz.claim_ids) {
+        const Claim* claim = deck.claim(id);
+        if (!claim) continue;
+        vertical_space(0.3f);
+        chip(verdict_symbol(claim->verdict), verdict_colour(claim->verdict), on_verdict_colour(claim->verdict), badge);
+        ImGui::SameLine();
+        text_block(claim->text, nullptr, 0, width - indent);
+    }
+}
+
+Action preview_card(const StudyApp& app, const QuizPlan& plan, const Column& column) {
+    const QuizBuilder& builder = app.quiz_builder();
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("Preview", fonts().heading, 0, width);
+    if (!builder.problem().empty()) text_block(builder.problem(), nullptr, palette().error_text, width);
+    for (const Quiz& quiz : builder.quizzes()) {
+        vertical_space(0.4f);
+        text_block(quiz.title, fonts().bold, 0, width);
+        muted(mix_line(app.deck(), quiz), width);
+        claim_list(app.deck(), quiz, width);
+    }
+    if (!builder.quizzes().empty()) {
+        vertical_space(0.5f);
+        if (button("Draw again", width)) {
+            QuizPlan again = plan;
+            ++again.seed;
+            take(action, act::ChangeQuizPlan{again});
+        }
+    }
+    end_card();
+    return action;
+}
+
+Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column) {
+    const QuizBuilder& builder = app.quiz_builder();
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    const bool pair = builder.quizzes().size() == 2;
+    text_block(pair ? "Save both forms" : "Save the quiz", fonts().heading, 0, width);
+    if (pair) muted("Form A and form B are saved beside each other, with -A and -B in their names.", width);
+    vertical_space(0.3f);
+    const bool entered = text_field("##save", builder.default_path().string().c_str(), view.save_path, width);
+    vertical_space(0.3f);
+    if (primary_button(pair ? "Save both quiz files" : "Save the quiz file", width) || entered)
+        take(action, act::SaveQuiz{view.save_path});
+    if (!builder.message().empty()) {
+        const bool saved = !builder.saved_files().empty();
+        text_block(builder.message(), nullptr, saved ? palette().text_muted : palette().error_text, width);
+        if (saved) {
+            muted("Pupils open it on Home, or by dropping it on the window.", width);
+            if (button(pair ? "Try form A yourself" : "Try it yourself", width))
+                take(action, act::OpenQuiz{builder.saved_files().front().string()});
+        }
+    }
+    end_card();
+    return action;
+}
+
+}  // namespace
+
+Action draw_build_quiz_screen(const StudyApp& app, BuildQuizView& view) {
+    // On a wide window the choices sit beside the preview, so each change shows at once.
+    const auto [page, left, right, wide] = page_columns(78 * em(), 36 * em());
+    Action action;
+    QuizPlan plan = app.quiz_builder().plan();
+    vertical_space(1.0f);
+    const float top = ImGui::GetCursorScreenPos().y;
+    float left_bottom = 0;
+    {
+        InColumn in(left);
+        bool changed = claims_card(app.deck(), plan, left);
+        changed |= rules_card(app.deck(), plan, left);
+        if (changed) take(action, act::ChangeQuizPlan{plan});
+        if (wide) take(action, save_card(app, view, left));
+        left_bottom = ImGui::GetCursorScreenPos().y;
+    }
+    if (wide) ImGui::SetCursorScreenPos(ImVec2(right.x, top));
+    {
+        InColumn in(right);
+        take(action, preview_card(app, plan, right));
+        if (!wide) take(action, save_card(app, view, right));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(page.x, std::max(left_bottom, ImGui::GetCursorScreenPos().y)));
+    vertical_space(1.0f);
+    return action;
+}
+
+}  // namespace claimdeck::ui

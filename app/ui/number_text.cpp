@@ -1,0 +1,18 @@
+#include "number_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace claimdeck::ui {
+
+std::string percent_text(double fraction) {
+    return std::to_string(static_cast<int>(std::lround(fraction * 100))) + " %";
+}
+
+std::string signed_number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%s%.2f", value < -0.005 ? "\u2212" : "", std::fabs(value));
+    return text;
+}
+
+}  // namespace claimdeck::ui
