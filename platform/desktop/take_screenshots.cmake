@@ -1,10 +1,12 @@
 # Takes a screenshot of every screen at phone and desktop sizes, for
 # docs/screenshots. Each shot starts from a fresh data folder; scripted
 # answers (--demo-answers) fill in the reveal, statistics and article reader,
-# and the class quiz screens take two quizzes made here with claimdeck-cli.
+# the class quiz screens take two quizzes made here with claimdeck-cli, and
+# the class report reads a class's pretest and posttest taken with it.
 #
 #   cmake -DCLAIMDECK=... -DCLI=... -DDECK=... -DOUT=docs/screenshots -DWORK_DIR=... -P take_screenshots.cmake
 # or: cmake --build build --target screenshots
+# -DONLY=report (a shot's name) takes that one alone.
 find_program(XVFB_RUN xvfb-run REQUIRED)
 
 # A fixed seed, so the quizzes and their screenshots repeat.
@@ -21,7 +23,78 @@ set(timed_quiz ${WORK_DIR}/week-3-timed.json)
 make_quiz(${quiz} --title "Week 3")
 make_quiz(${timed_quiz} --title "Week 3 test" --time-limit 30 --reveal at_end)
 
-# name: the options that open that screen
+# The class report's results: five pupils take parallel forms A (before) and B
+# (after) with claimdeck-cli; one file is edited afterwards, so the report
+# shows a file left out.
+file(READ ${DECK} deck_json)
+string(JSON claim_count LENGTH "${deck_json}" claims)
+math(EXPR last_claim "${claim_count} - 1")
+foreach(i RANGE ${last_claim})
+  string(JSON id GET "${deck_json}" claims ${i} id)
+  string(JSON truth_${id} GET "${deck_json}" claims ${i} verdict)  # each claim's true verdict
+endforeach()
+set(key_verified 1)
+set(key_contested 2)
+set(key_propaganda 3)
+
+# `pupil` takes `quiz`, one letter of `answers` per card: r the true verdict
+# (90 % sure), else v, c or p for verified, contested or propaganda (70 % sure).
+function(take_quiz quiz pupil out answers)
+  file(READ ${quiz} quiz_json)
+  string(JSON card_count LENGTH "${quiz_json}" claims)
+  math(EXPR last_card "${card_count} - 1")
+  set(input "")
+  foreach(i RANGE ${last_card})
+    string(JSON claim GET "${quiz_json}" claims ${i})
+    string(SUBSTRING "${answers}" ${i} 1 letter)
+    if(letter STREQUAL "r")
+      string(APPEND input "${key_${truth_${claim}}}\n3\n")
+    else()
+      string(REPLACE "v" "verified" verdict "${letter}")
+      string(REPLACE "c" "contested" verdict "${verdict}")
+      string(REPLACE "p" "propaganda" verdict "${verdict}")
+      string(APPEND input "${key_${verdict}}\n2\n")
+    endif()
+  endforeach()
+  file(WRITE ${WORK_DIR}/answers.txt "${input}")
+  execute_process(COMMAND ${CLI} quiz take ${quiz} --deck ${DECK} --data-dir ${WORK_DIR}/pupils --profile ${pupil}
+                          --out ${out} --plain
+                  INPUT_FILE ${WORK_DIR}/answers.txt RESULT_VARIABLE exit_code OUTPUT_QUIET)
+  if(NOT exit_code EQUAL 0)
+    message(FATAL_ERROR "claimdeck-cli quiz take ${quiz} as ${pupil} failed (exit ${exit_code})")
+  endif()
+endfunction()
+
+set(class ${WORK_DIR}/class)
+file(REMOVE_RECURSE ${class} ${WORK_DIR}/pupils)
+execute_process(COMMAND ${CLI} quiz pretest --deck ${DECK} --out-a ${WORK_DIR}/form-a.json
+                        --out-b ${WORK_DIR}/form-b.json --count 9 --seed 1 --title "Week 3"
+                RESULT_VARIABLE exit_code OUTPUT_QUIET)
+if(NOT exit_code EQUAL 0)
+  message(FATAL_ERROR "claimdeck-cli quiz pretest failed (exit ${exit_code})")
+endif()
+# Before: much taken for propaganda. After: more right, and fewer false alarms.
+set(pupils
+  "Amira:rrpprrprr:rrrrrrrrr"
+  "Ben:pppprpppr:rrprrrrpr"
+  "Chloé:rcrrvrrcr:rrrrvrrrr"
+  "Dmitri:prprprprp:rrprrrrrr"
+  "Esther Okonkwo-Lindqvist:rrvrrpcrr:rrrrrrcrr")
+foreach(pupil ${pupils})
+  string(REPLACE ":" ";" parts "${pupil}")
+  list(GET parts 0 name)
+  list(GET parts 1 before)
+  list(GET parts 2 after)
+  take_quiz(${WORK_DIR}/form-a.json "${name}" "${class}/week3-a-${name}.json" ${before})
+  take_quiz(${WORK_DIR}/form-b.json "${name}" "${class}/week3-b-${name}.json" ${after})
+endforeach()
+take_quiz(${WORK_DIR}/form-b.json "Finn" "${class}/week3-b-Finn.json" "ppppppppp")
+file(READ ${class}/week3-b-Finn.json finn)
+string(REPLACE "\"confidence\": 70" "\"confidence\": 90" finn "${finn}")
+file(WRITE ${class}/week3-b-Finn.json "${finn}")
+
+# name: the options that open that screen. Paths are relative to WORK_DIR,
+# where the app runs, so no machine's folders show in the pictures.
 set(shots
   "home:"
   "card: --profile Ana"
@@ -30,23 +103,29 @@ set(shots
   "article: --profile Ana --demo-answers 3 --screen article"
   "stats: --profile Ana --demo-answers 12 --screen stats"
   "settings: --profile Ana --screen settings"
-  "class-quiz: --quiz ${quiz}"
-  "quiz: --profile Ana --quiz ${timed_quiz}"
-  "quiz-reveal: --profile Ana --quiz ${quiz} --demo-answers 2"
-  "quiz-end: --profile Ana --quiz ${timed_quiz} --demo-answers 6")
+  "class-quiz: --quiz week-3.json"
+  "quiz: --profile Ana --quiz week-3-timed.json"
+  "quiz-reveal: --profile Ana --quiz week-3.json --demo-answers 2"
+  "quiz-end: --profile Ana --quiz week-3-timed.json --demo-answers 6"
+  "build-quiz: --screen build-quiz"
+  "report: --report class")
 
 file(MAKE_DIRECTORY ${OUT})
 foreach(size 390x844 1600x1000)
   foreach(shot ${shots})
     string(REGEX MATCH "^([a-z-]+):(.*)$" ignored "${shot}")
     set(name ${CMAKE_MATCH_1})
+    if(ONLY AND NOT name STREQUAL ONLY)
+      continue()
+    endif()
     separate_arguments(options UNIX_COMMAND "${CMAKE_MATCH_2}")
     set(data ${WORK_DIR}/${name}-${size})
     file(REMOVE_RECURSE ${data})
     execute_process(
       COMMAND ${XVFB_RUN} -a -s "-screen 0 2600x1600x24"
-              ${CLAIMDECK} --deck ${DECK} --data-dir ${data} --window ${size} --quit-after-frames 6
+              ${CLAIMDECK} --deck ${DECK} --data-dir ${name}-${size} --window ${size} --quit-after-frames 6
                            --screenshot ${OUT}/${name}-${size}.png ${options}
+      WORKING_DIRECTORY ${WORK_DIR}
       RESULT_VARIABLE exit_code OUTPUT_QUIET)
     if(NOT exit_code EQUAL 0)
       message(FATAL_ERROR "the ${name} screenshot at ${size} failed (exit ${exit_code})")
