@@ -34,6 +34,36 @@ std::set<std::string> values_in(std::string_view text) {
     return values;
 }
 
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Words that end a figure's phrase rather than say what it counts.
+bool is_linking_word(std::string_view word) {
+    static const std::set<std::string_view> linking = {
+        "a",     "after", "against", "an",  "and",  "are", "as",   "at",   "before", "by",
+        "for",   "from",  "had",     "has", "have", "in",  "is",   "of",   "on",     "or",
+        "since", "than",  "that",    "the", "to",   "was", "were", "when", "with"};
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return linking.count(lower) > 0;
+}
+
+// "40 Taliban fighters" from "at least 40 Taliban fighters were killed": the
+// figure and up to two words that say what it counts, written with or
+// without a space ("80km"); a percent sign is kept ("50%").
+std::string figure_phrase(std::string_view text, Span figure) {
+    constexpr int kMostWords = 2;
+    std::size_t end = figure.end;
+    if (end < text.size() && text[end] == '%') ++end;
+    for (int words = 0; words < kMostWords && end < text.size(); ++words) {
+        const std::size_t word = text[end] == ' ' ? end + 1 : end;
+        std::size_t word_end = word;
+        while (word_end < text.size() && (is_letter(text[word_end]) || text[word_end] == '-')) ++word_end;
+        if (word_end == word || is_linking_word(text.substr(word, word_end - word))) break;
+        end = word_end;
+    }
+    return std::string(text.substr(figure.begin, end - figure.begin));
+}
+
 }  // namespace
 
 std::vector<Span> find_words(std::string_view text, const std::vector<std::string>& words) {
@@ -83,6 +113,22 @@ std::vector<std::vector<Span>> differing_numbers(const std::vector<std::string_v
         }
     }
     return marks;
+}
+
+std::string figures_across_sources(const std::vector<std::string_view>& quotes,
+                                   const std::vector<std::vector<Span>>& marks) {
+    std::string line;
+    for (std::size_t q = 0; q < quotes.size() && q < marks.size(); ++q) {
+        std::vector<std::string> figures;
+        for (Span span : marks[q]) {
+            std::string figure = figure_phrase(quotes[q], span);
+            if (std::find(figures.begin(), figures.end(), figure) == figures.end()) figures.push_back(figure);
+        }
+        if (figures.empty()) continue;
+        line += line.empty() ? "" : " \u00B7 ";
+        for (std::size_t i = 0; i < figures.size(); ++i) line += (i == 0 ? "" : ", ") + figures[i];
+    }
+    return line;
 }
 
 std::vector<std::string_view> quotes_of(const Claim& claim) {

@@ -23,6 +23,12 @@ std::vector<Span> find_numbers(std::string_view text);
 // nothing. Fewer than two quotes with figures: nothing is marked.
 std::vector<std::vector<Span>> differing_numbers(const std::vector<std::string_view>& quotes);
 
+// The figures `marks` picks out of `quotes`, each with the words after it
+// that say what it counts, one group a quote in order: "50 men · 40 Taliban
+// fighters, 35 more injured · 350 casualties". Empty when nothing is marked.
+std::string figures_across_sources(const std::vector<std::string_view>& quotes,
+                                   const std::vector<std::vector<Span>>& marks);
+
 // The quotes of a claim, its own first and then its evidence in order.
 std::vector<std::string_view> quotes_of(const Claim& claim);
 

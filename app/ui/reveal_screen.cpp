@@ -48,6 +48,17 @@ Action claim_card(const Deck& deck, const Claim& claim, const std::vector<Span>&
     return action;
 }
 
+// The figures the sources disagree on, side by side in one line.
+void figures_card(const Claim& claim, const std::vector<std::vector<Span>>& figures, const Column& column) {
+    const std::string line = figures_across_sources(quotes_of(claim), figures);
+    if (line.empty()) return;
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Figures across sources", fonts().bold, palette().text_muted, width);
+    text_block(line, nullptr, 0, width);
+    end_card(palette().surface_sunken);
+}
+
 void evidence_cards(const Deck& deck, const Claim& claim, const std::vector<std::vector<Span>>& figures,
                     const Column& column) {
     heading("What the other sources say");
@@ -75,6 +86,7 @@ void evidence_cards(const Deck& deck, const Claim& claim, const std::vector<std:
         rich_text(quote, width);
         end_card();
     }
+    figures_card(claim, figures, column);
 }
 
 void known_now_card(const Claim& claim, const Column& column) {

@@ -51,3 +51,18 @@ TEST_CASE("technique words are found wherever they occur, overlaps merged") {
           std::vector<std::string>{"more hyenas slaying"});
     CHECK(find_words(quote, {""}).empty());
 }
+
+TEST_CASE("the figures across sources name each marked figure with the word after it, source by source") {
+    const std::string claim = "the Taliban lost over 50 men";
+    const std::string first = "at least 40 Taliban fighters were killed and around 35 more injured";
+    const std::string second = "Taliban has 350 casualties, more than 40 captured; 40 captured in all";
+    const std::string silent = "no figures here";
+    const std::vector<std::string_view> quotes{claim, first, silent, second};
+    CHECK(figures_across_sources(quotes, differing_numbers(quotes)) ==
+          "50 men \u00B7 40 Taliban fighters, 35 more injured \u00B7 350 casualties, 40 captured");
+    CHECK(figures_across_sources({"80km north of Kabul", "a 50% share", "in 1996 and 2001"},
+                                 {{{0, 2}}, {{2, 4}}, {{3, 7}, {12, 16}}}) ==
+          "80km north \u00B7 50% share \u00B7 1996, 2001");
+    CHECK(figures_across_sources({"80km north", "80 kilometres"}, differing_numbers({"80km north", "80 kilometres"}))
+              .empty());
+}
