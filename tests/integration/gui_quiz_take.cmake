@@ -4,10 +4,7 @@
 # that `claimdeck-cli report` reads, holding three answers.
 #
 #   cmake -DCLAIMDECK=... -DCLI=... -DDECK=... -DWORK_DIR=... -P gui_quiz_take.cmake
-find_program(XVFB_RUN xvfb-run)
-if(NOT XVFB_RUN)
-  message(FATAL_ERROR "xvfb-run was not found: install it (Debian: apt-get install xvfb) to run the GUI tests")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/gui_run.cmake)
 
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
@@ -18,18 +15,9 @@ if(NOT exit_code EQUAL 0)
   message(FATAL_ERROR "claimdeck-cli quiz create failed (${exit_code}): ${out}${err}")
 endif()
 
-execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24"
-          ${CLAIMDECK} --deck ${DECK} --quiz ${quiz} --profile Pupil --data-dir ${WORK_DIR}/data
-                       --demo-answers 3 --quit-after-frames 3 --window 1280x800
-  RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
-message("${report}${errors}")
-if(NOT exit_code EQUAL 0)
-  message(FATAL_ERROR "claimdeck exited with ${exit_code}")
-endif()
-if(NOT report MATCHES "screen: quiz\n")
-  message(FATAL_ERROR "the app did not show the quiz")
-endif()
+run_claimdeck(report --quiz ${quiz} --profile Pupil --data-dir ${WORK_DIR}/data --demo-answers 3
+              --quit-after-frames 3 --window 1280x800)
+expect_screen("${report}" quiz)
 
 file(GLOB results ${WORK_DIR}/data/results/*-Pupil.json)
 list(LENGTH results found)

@@ -5,10 +5,7 @@
 # and exit cleanly; why the file is left out is the core's job, unit-tested.
 #
 #   cmake -DCLAIMDECK=... -DCLI=... -DDECK=... -DWORK_DIR=... -DCASE=class|tampered -P gui_report.cmake
-find_program(XVFB_RUN xvfb-run)
-if(NOT XVFB_RUN)
-  message(FATAL_ERROR "xvfb-run was not found: install it (Debian: apt-get install xvfb) to run the GUI tests")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/gui_run.cmake)
 
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/class)
@@ -45,15 +42,5 @@ if(CASE STREQUAL "tampered")
   list(APPEND report_options --report ${WORK_DIR}/no-such-results.json)
 endif()
 
-execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24"
-          ${CLAIMDECK} --deck ${DECK} --data-dir ${WORK_DIR}/data ${report_options}
-                       --quit-after-frames 3 --window 390x844
-  RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
-message("${report}${errors}")
-if(NOT exit_code EQUAL 0)
-  message(FATAL_ERROR "claimdeck exited with ${exit_code}")
-endif()
-if(NOT report MATCHES "screen: report\n")
-  message(FATAL_ERROR "the app did not show the class report")
-endif()
+run_claimdeck(report --data-dir ${WORK_DIR}/data ${report_options} --quit-after-frames 3 --window 390x844)
+expect_screen("${report}" report)

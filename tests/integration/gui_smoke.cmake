@@ -1,33 +1,20 @@
 # Runs the real claimdeck binary under a virtual X server, then checks what
-# it reported and the screenshot it wrote. A missing xvfb-run is a failure,
-# not a skip: the README's test command installs it.
+# it reported and the screenshot it wrote.
 #
 #   cmake -DCLAIMDECK=... -DPNG_CHECK=... -DDECK=... -DWINDOW=WxH -DWORK_DIR=... -P gui_smoke.cmake
-find_program(XVFB_RUN xvfb-run)
-if(NOT XVFB_RUN)
-  message(FATAL_ERROR "xvfb-run was not found: install it (Debian: apt-get install xvfb) to run the GUI tests")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/gui_run.cmake)
 
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(screenshot ${WORK_DIR}/screen.png)
-execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24"
-          ${CLAIMDECK} --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Test
-                       --quit-after-frames 5 --screenshot ${screenshot} --window ${WINDOW}
-  RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
-message("${report}${errors}")
-if(NOT exit_code EQUAL 0)
-  message(FATAL_ERROR "claimdeck exited with ${exit_code}")
-endif()
+run_claimdeck(report --data-dir ${WORK_DIR}/data --profile Test --quit-after-frames 5 --screenshot ${screenshot}
+              --window ${WINDOW})
 if(NOT EXISTS ${WORK_DIR}/data/progress.sqlite)
   message(FATAL_ERROR "no progress store was created in the data folder")
 endif()
 
 # The app reports the card it showed; it must be a claim of the deck.
-if(NOT report MATCHES "screen: card\n")
-  message(FATAL_ERROR "the app did not open on a card")
-endif()
+expect_screen("${report}" card)
 if(NOT report MATCHES "claim: ([^:\n]+): ([^\n]+)\nclaim-box: ([0-9]+) ([0-9]+) ([0-9]+) ([0-9]+)")
   message(FATAL_ERROR "the app did not report the claim it drew")
 endif()
