@@ -343,18 +343,31 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
 Action draw_report_screen(const StudyApp& app, ReportView& view) {
     const ReportApp& report = app.class_report();
     const ClassReport& figures = report.report();
-    const Column column = page_column(44 * em());
-    InColumn in(column);
+    // On a wide window the files and class figures sit beside the claims and pupils.
+    const auto [page, left, right, wide] = page_columns(80 * em(), 44 * em(), !figures.students.empty());
     vertical_space(1.0f);
-    Action action = add_card(report, view, column);
-    if (!figures.skipped.empty()) skipped_card(figures.skipped, column);
-    if (!figures.students.empty()) {
-        totals_card(figures.totals, column);
-        if (figures.pre_post) pre_post_card(*figures.pre_post, column);
-        claims_card(app.deck(), figures.claims, column);
-        pupils_card(figures.students, column);
-        take(action, export_card(report, view, column));
+    const float top = ImGui::GetCursorScreenPos().y;
+    Action action;
+    float left_bottom = 0;
+    {
+        InColumn in(left);
+        action = add_card(report, view, left);
+        if (!figures.skipped.empty()) skipped_card(figures.skipped, left);
+        if (!figures.students.empty()) {
+            totals_card(figures.totals, left);
+            if (figures.pre_post) pre_post_card(*figures.pre_post, left);
+            if (wide) take(action, export_card(report, view, left));
+        }
+        left_bottom = ImGui::GetCursorScreenPos().y;
     }
+    if (!figures.students.empty()) {
+        if (wide) ImGui::SetCursorScreenPos(ImVec2(right.x, top));
+        InColumn in(right);
+        claims_card(app.deck(), figures.claims, right);
+        pupils_card(figures.students, right);
+        if (!wide) take(action, export_card(report, view, right));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(page.x, std::max(left_bottom, ImGui::GetCursorScreenPos().y)));
     vertical_space(0.5f);
     return action;
 }
