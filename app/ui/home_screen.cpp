@@ -197,7 +197,7 @@ Action navigation_buttons(const Column& column) {
 
 }  // namespace
 
-Action draw_home_screen(const StudyApp& app, HomeView& view) {
+Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom) {
     if (pressed(ImGuiKey_Escape)) stop_editing(view);
     const Column column = page_column(36 * em());
     InColumn in(column);
@@ -209,15 +209,15 @@ Action draw_home_screen(const StudyApp& app, HomeView& view) {
     // device) comes after both, so it never pushes them off a phone's screen.
     if (app.profile()) {
         take(action, study_card(app, column));
-        take(action, class_quiz_card(app, view, column));
+        if (classroom) take(action, class_quiz_card(app, view, column));
         if (!app.has_studied()) verdicts_card(column);
         take(action, profiles_card(app, view, column));
     } else {
         take(action, profiles_card(app, view, column));
         verdicts_card(column);
-        take(action, class_quiz_card(app, view, column));
+        if (classroom) take(action, class_quiz_card(app, view, column));
     }
-    take(action, teachers_card(column));
+    if (classroom) take(action, teachers_card(column));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

@@ -23,6 +23,7 @@ struct HomeView {
     std::string quiz_path;               // typed in the Class quiz card
 };
 
-Action draw_home_screen(const StudyApp& app, HomeView& view);
+// `classroom`: offer the class quiz and the teachers' screens, which need files.
+Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom);
 
 }  // namespace claimdeck::ui

@@ -65,8 +65,8 @@ const char* screen_name(Screen screen) {
     return "home";
 }
 
-Shell::Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed)
-    : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed) {}
+Shell::Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features)
+    : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed), features_(features) {}
 
 // ---- Fonts and theme --------------------------------------------------------
 
@@ -236,7 +236,7 @@ Action Shell::draw_footer() {
 
 Action Shell::draw_screen() {
     switch (screen_) {
-        case Screen::Home: return draw_home_screen(app_, home_);
+        case Screen::Home: return draw_home_screen(app_, home_, features_.files);
         case Screen::Card: return draw_card_screen(app_, card_);
         case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
         case Screen::Done: return draw_done_screen(app_);

@@ -21,6 +21,13 @@
 
 namespace claimdeck::ui {
 
+// What the platform under the app can do, for the screens that depend on it.
+struct PlatformFeatures {
+    // Files can be named by path and dropped on the window: class quizzes
+    // and reports. A browser tab cannot, so the web build leaves them out.
+    bool files = true;
+};
+
 // What the last frame showed, for scripted runs and the GUI tests.
 struct FrameReport {
     Screen screen = Screen::Home;
@@ -33,7 +40,7 @@ const char* screen_name(Screen screen);
 
 class Shell {
 public:
-    Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed);
+    Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features = {});
 
     // The fonts follow the text size setting and the monitor's scale. When
     // fonts_outdated(), call rebuild_fonts() before ImGui::NewFrame() and
@@ -112,6 +119,7 @@ private:
     StudyApp& app_;
     FontFiles font_files_;
     std::uint64_t shuffle_seed_;
+    PlatformFeatures features_;
     float ui_scale_ = 1;
     float pixels_per_unit_ = 1;
     float built_body_size_ = 0;  // of the fonts in the atlas

@@ -304,7 +304,8 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     const auto seed = static_cast<std::uint64_t>(EM_ASM_DOUBLE({ return Date.now(); }));
-    the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed);
+    // A browser tab has no files to name or drop: no class quizzes or reports.
+    the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed, ui::PlatformFeatures{false});
     the_app->shell->set_scale(the_app->size.ratio, 1);
 
     emscripten_set_main_loop([] { frame(false); }, 0, false);
