@@ -65,7 +65,7 @@ int article_filter(const Deck& deck, std::string& article, float width) {
 int verdict_filter(std::optional<Verdict>& verdict, float width) {
     std::vector<std::string> labels = {"Any verdict"};
     for (Verdict each : kAllVerdicts) labels.emplace_back(display_name(each));
-    const int picked = drop_down("##verdict", labels, verdict ? index_of(*verdict) + 1 : 0, width);
+    const int picked = drop_down("##verdict", labels, verdict ? static_cast<int>(index_of(*verdict)) + 1 : 0, width);
     if (picked >= 0) verdict = picked == 0 ? std::nullopt : std::optional<Verdict>(kAllVerdicts[picked - 1]);
     return picked;
 }

@@ -55,7 +55,7 @@ public:
     // Scripted starts, for the command line.
     void start_studying();
     void answer_by_script(int count);
-    void open(StartScreen screen);
+    void open(StartScreen start);
     // A quiz file from the command line or dropped on the window. With a
     // learner chosen, `start` begins taking it at once.
     void open_quiz(const std::string& path, bool start);

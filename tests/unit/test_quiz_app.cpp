@@ -23,7 +23,7 @@ struct Fixture {
         settings.title = "Week 3";
         settings.time_limit_seconds = time_limit_seconds;
         settings.reveal = reveal;
-        const std::filesystem::path path = dir / "week3.json";
+        std::filesystem::path path = dir / "week3.json";
         REQUIRE(write_quiz_file(path, balanced_quiz(app.deck(), {}, 3, settings, 7)).empty());
         return path;
     }

@@ -38,7 +38,7 @@ struct ClassFolder {
         dir.write("class/notes.txt", "bring pens");
     }
     fs::path write(const std::string& relative, const QuizResults& results) const {
-        const fs::path path = dir / relative;
+        fs::path path = dir / relative;
         fs::create_directories(path.parent_path());
         REQUIRE(write_results_file(path, results).empty());
         return path;
