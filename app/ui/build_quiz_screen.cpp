@@ -201,9 +201,13 @@ Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column)
     begin_card(column);
     const bool pair = builder.quizzes().size() == 2;
     text_block(pair ? "Save both forms" : "Save the quiz", fonts().heading, 0, width);
-    if (pair) muted("Form A and form B are saved beside each other, with -A and -B in their names.", width);
     vertical_space(0.3f);
-    const bool entered = text_field("##save", builder.default_path().string().c_str(), view.save_path, width);
+    const bool entered = text_field("##save", "Where to save it (optional)", view.save_path, width);
+    if (view.save_path.empty()) {
+        const std::vector<std::filesystem::path> files = quiz_file_paths(builder.default_path(), pair ? 2 : 1);
+        muted("Left empty, it goes to " + files.front().string() + (pair ? " and " + files.back().string() : "") + ".",
+              width);
+    }
     vertical_space(0.3f);
     if (primary_button(pair ? "Save both quiz files" : "Save the quiz file", width) || entered)
         take(action, act::SaveQuiz{view.save_path});
