@@ -48,16 +48,25 @@ CloseOnTermination::~CloseOnTermination() = default;
 CloseOnTermination::CloseOnTermination() {
     const sigset_t signals = watched_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    watcher_ = std::thread(watch_signals);
 }
 
 CloseOnTermination::~CloseOnTermination() {
     watched_window.store(nullptr);
+    if (!watcher_.joinable()) return;
     pthread_kill(watcher_.native_handle(), SIGUSR2);
     watcher_.join();
 }
 #endif
 
-void CloseOnTermination::watch(GLFWwindow* window) { watched_window.store(window); }
+void CloseOnTermination::watch(GLFWwindow* window) {
+    watched_window.store(window);
+#ifndef _WIN32
+    // The thread starts with the first window, after glfwInit(): glibc's
+    // stdio locks only once a process has a second thread, and glfwInit()
+    // reads the X compose table a character at a time (with one more thread
+    // it took 9 ms longer). Signals until then wait, blocked.
+    if (window && !watcher_.joinable()) watcher_ = std::thread(watch_signals);
+#endif
+}
 
 }  // namespace claimdeck::desktop

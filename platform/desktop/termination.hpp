@@ -12,7 +12,8 @@ namespace claimdeck::desktop {
 class CloseOnTermination {
 public:
     // Call before glfwInit(): the signals are blocked in this thread, and so
-    // in every thread started after it, and handled by one thread of ours.
+    // in every thread started after it, and handled by one thread of ours
+    // from the first watch() of a window.
     CloseOnTermination();
     ~CloseOnTermination();
     CloseOnTermination(const CloseOnTermination&) = delete;

@@ -10,7 +10,9 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <future>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "screenshot.hpp"
@@ -138,10 +140,12 @@ void update_scale(GLFWwindow* window, ui::Shell& shell) {
     shell.set_scale(content_scale / pixels_per_unit, pixels_per_unit);
 }
 
+void report_unreadable_fonts() { std::fprintf(stderr, "claimdeck: the font files could not be read\n"); }
+
 bool refresh_fonts(ui::Shell& shell, bool upload) {
     if (!shell.fonts_outdated()) return true;
     if (!shell.rebuild_fonts(*ImGui::GetIO().Fonts)) {
-        std::fprintf(stderr, "claimdeck: the font files could not be read\n");
+        report_unreadable_fonts();
         return false;
     }
     // Before the first frame the backend uploads the atlas itself.
@@ -178,33 +182,58 @@ void wait_for_change(GLFWwindow* window, const ui::Shell& shell) {
 
 using BenchClock = std::chrono::steady_clock;  // CLOCK_MONOTONIC on Linux, as the benchmark protocol wants
 
-// Draws a frame into the back buffer; returns how long building it took
-// (NewFrame to Render), in microseconds.
-double draw_frame(GLFWwindow* window, ui::Shell& shell) {
+double microseconds(BenchClock::duration duration) {
+    return std::chrono::duration<double, std::micro>(duration).count();
+}
+
+// How long making a frame took, in two parts. The backends' NewFrame reads
+// the window and the pointer: GLFW on X11 asks the server 4 to 6 times a
+// frame and waits for each answer, so this part is the X server's and the
+// scheduler's time. The build, ImGui::NewFrame to ImGui::Render, is the UI's.
+struct FrameTime {
+    double backends_us;
+    double build_us;
+};
+
+// Draws a frame into the back buffer. (ImGui_ImplOpenGL3_RenderDrawData sets
+// the viewport from the size the backend read; glClear ignores it.)
+FrameTime draw_frame(ui::Shell& shell) {
     const BenchClock::time_point started = BenchClock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    const BenchClock::time_point building = BenchClock::now();
     ImGui::NewFrame();
     shell.draw_frame();
     ImGui::Render();
-    const double build_us = std::chrono::duration<double, std::micro>(BenchClock::now() - started).count();
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(window, &width, &height);
-    glViewport(0, 0, width, height);
+    const FrameTime time{microseconds(building - started), microseconds(BenchClock::now() - building)};
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(background.x, background.y, background.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    return build_us;
+    return time;
 }
 
-// "bench frame-build p50_us=… p99_us=…" over the last `count` frames.
-void print_frame_times(std::vector<double> build_us, int count) {
-    if (build_us.empty()) return;
-    if (build_us.size() > static_cast<std::size_t>(count)) build_us.erase(build_us.begin(), build_us.end() - count);
-    std::sort(build_us.begin(), build_us.end());
-    auto percentile = [&](double p) { return build_us[static_cast<std::size_t>(p * (build_us.size() - 1))]; };
-    std::printf("bench frame-build p50_us=%.1f p99_us=%.1f\n", percentile(0.50), percentile(0.99));
+// The p50 and p99 of the last `count` of `times` (µs).
+std::pair<double, double> percentiles(std::vector<double> times, int count) {
+    if (times.size() > static_cast<std::size_t>(count)) times.erase(times.begin(), times.end() - count);
+    std::sort(times.begin(), times.end());
+    auto percentile = [&](double p) { return times[static_cast<std::size_t>(p * (times.size() - 1))]; };
+    return {percentile(0.50), percentile(0.99)};
+}
+
+// "bench frame-build p50_us=… p99_us=… backends_p50_us=… backends_p99_us=…"
+// over the last `count` frames (the floor program prints the same).
+void print_frame_times(const std::vector<FrameTime>& frames, int count) {
+    if (frames.empty()) return;
+    std::vector<double> build_us, backends_us;
+    for (const FrameTime& frame : frames) {
+        build_us.push_back(frame.build_us);
+        backends_us.push_back(frame.backends_us);
+    }
+    const auto [build_p50, build_p99] = percentiles(std::move(build_us), count);
+    const auto [backends_p50, backends_p99] = percentiles(std::move(backends_us), count);
+    std::printf("bench frame-build p50_us=%.1f p99_us=%.1f backends_p50_us=%.1f backends_p99_us=%.1f\n", build_p50,
+                build_p99, backends_p50, backends_p99);
 }
 
 // "NAME: x y width height", in framebuffer pixels.
@@ -230,7 +259,7 @@ void print_report(const ui::FrameReport& report) {
 int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options) {
     LoopState& state = state_of(window);
     int frames_drawn = 0;
-    std::vector<double> build_times;  // µs, for --bench-frame-times
+    std::vector<FrameTime> frame_times;  // for --bench-frame-times
     while (!glfwWindowShouldClose(window)) {
         if (options.quit_after_frames)
             glfwPollEvents();
@@ -244,8 +273,8 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
         for (const std::string& path : state.dropped_files) shell.drop_file(path);
         state.dropped_files.clear();
         if (!refresh_fonts(shell, frames_drawn > 0)) return 1;
-        const double build_us = draw_frame(window, shell);
-        if (options.bench_frame_times > 0) build_times.push_back(build_us);
+        const FrameTime frame_time = draw_frame(shell);
+        if (options.bench_frame_times > 0) frame_times.push_back(frame_time);
         start_next_frame_input(window);
         ++frames_drawn;
         --state.frames_left;
@@ -257,11 +286,11 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
             std::fflush(stdout);
         }
     }
-    print_frame_times(std::move(build_times), options.bench_frame_times);
+    print_frame_times(frame_times, options.bench_frame_times);
     // A scripted run ends before swapping, so its last frame is still in the
     // back buffer; after a swap (the window was closed) one more is drawn.
     if (!options.screenshot.empty()) {
-        if (!options.quit_after_frames) draw_frame(window, shell);
+        if (!options.quit_after_frames) draw_frame(shell);
         int width = 0, height = 0;
         glfwGetFramebufferSize(window, &width, &height);
         if (!save_screenshot(options.screenshot, width, height)) {
@@ -287,6 +316,35 @@ GLFWwindow* open_window(const WindowSize& size) {
     return window;
 }
 
+// Builds the fonts on another thread, for the primary monitor's scale, while
+// run_window opens the window: rasterising the glyphs and starting the GL
+// driver each take tens of milliseconds of one core, and neither needs the
+// other. Nothing else touches ImGui until the result is taken. Should the
+// window open at another scale, the first frame builds the fonts again.
+std::future<bool> build_fonts_meanwhile(ui::Shell& shell) {
+    float scale = 1;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &scale, nullptr);
+    shell.set_scale(scale, 1);
+    return std::async(std::launch::async, [&shell] { return shell.rebuild_fonts(*ImGui::GetIO().Fonts); });
+}
+
+int run_in_window(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options,
+                  CloseOnTermination& close_on_termination) {
+    LoopState state;
+    glfwSetWindowUserPointer(window, &state);
+    close_on_termination.watch(window);
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    install_callbacks(window);
+    ImGui_ImplOpenGL3_Init("#version 150");
+
+    const int exit_code = main_loop(window, shell, options);
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    close_on_termination.watch(nullptr);
+    return exit_code;
+}
+
 }  // namespace
 
 int run_window(ui::Shell& shell, const WindowOptions& options) {
@@ -299,30 +357,21 @@ int run_window(ui::Shell& shell, const WindowOptions& options) {
                      glfw_error.c_str());
         return 1;
     }
-    GLFWwindow* window = open_window(options.size);
-    if (!window) {
-        std::fprintf(stderr, "claimdeck: could not open an OpenGL 3.2 window (%s)\n", glfw_error.c_str());
-        glfwTerminate();
-        return 1;
-    }
-    LoopState state;
-    glfwSetWindowUserPointer(window, &state);
-    close_on_termination.watch(window);
-
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
-    ImGui_ImplGlfw_InitForOpenGL(window, false);
-    install_callbacks(window);
-    ImGui_ImplOpenGL3_Init("#version 150");
-
-    const int exit_code = main_loop(window, shell, options);
-
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    std::future<bool> fonts_built = build_fonts_meanwhile(shell);
+    GLFWwindow* window = open_window(options.size);
+    const bool have_fonts = fonts_built.get();
+    int exit_code = 1;
+    if (!window)
+        std::fprintf(stderr, "claimdeck: could not open an OpenGL 3.2 window (%s)\n", glfw_error.c_str());
+    else if (!have_fonts)
+        report_unreadable_fonts();
+    else
+        exit_code = run_in_window(window, shell, options, close_on_termination);
+    if (window) glfwDestroyWindow(window);
     ImGui::DestroyContext();
-    close_on_termination.watch(nullptr);
-    glfwDestroyWindow(window);
     glfwTerminate();
     return exit_code;
 }

@@ -5,19 +5,28 @@
 // Without --wait-window the program must speak the benchmark protocol: a line
 // "bench frame N T" (T: CLOCK_MONOTONIC ns) after each presented frame.
 // With --wait-window (for programs that do not, such as Mnemosyne) the first
-// frame is when `xdotool search --sync --onlyvisible --name NAME` finds the window.
+// frame is when the X server maps the program's top-level window whose title
+// contains NAME: the probe listens to the server's events from before the
+// program starts, so the time is the event's, not a poll's.
 // Prints one line of key=value figures. Idle is measured from 1 s after the
 // first frame, for S seconds (default 0: not measured).
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -83,6 +92,105 @@ private:
     FILE* file_;
 };
 
+// Whether `program` has exited, leaving it to be waited for.
+bool has_exited(pid_t program) {
+    siginfo_t info{};
+    return waitid(P_PID, static_cast<id_t>(program), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid != 0;
+}
+
+// Sees top-level windows appear on the X server and tells when one with
+// `title_part` in its title is on screen. It must start listening before the
+// program starts, so that no window is mapped unseen. No window manager runs
+// under Xvfb: top-level windows stay children of the root window.
+class WindowWatcher {
+public:
+    explicit WindowWatcher(std::string title_part) : title_part_(std::move(title_part)) {
+        display_ = XOpenDisplay(nullptr);
+        if (!display_) return;
+        fcntl(ConnectionNumber(display_), F_SETFD, FD_CLOEXEC);  // not the program's to inherit
+        // A window can be gone by the time its events are read; asking
+        // about it then is harmless, not fatal.
+        XSetErrorHandler([](Display*, XErrorEvent*) { return 0; });
+        wm_name_ = XA_WM_NAME;
+        net_wm_name_ = XInternAtom(display_, "_NET_WM_NAME", False);
+        XSelectInput(display_, DefaultRootWindow(display_), SubstructureNotifyMask);
+        XSync(display_, False);
+    }
+    ~WindowWatcher() {
+        if (display_) XCloseDisplay(display_);
+    }
+    WindowWatcher(const WindowWatcher&) = delete;
+    WindowWatcher& operator=(const WindowWatcher&) = delete;
+
+    bool listening() const { return display_ != nullptr; }
+
+    // Blocks until the window is on screen and returns when that was (ns);
+    // -1 if `program` exits first or `timeout_ns` passes.
+    long long wait_for_window(pid_t program, long long timeout_ns) {
+        const long long deadline = monotonic_ns() + timeout_ns;
+        pollfd connection{ConnectionNumber(display_), POLLIN, 0};
+        while (monotonic_ns() < deadline && !has_exited(program)) {
+            while (XPending(display_)) {
+                XEvent event;
+                XNextEvent(display_, &event);
+                if (shows_the_window(event)) return monotonic_ns();
+            }
+            poll(&connection, 1, 50);
+        }
+        return -1;
+    }
+
+private:
+    // Follows one event; true once a mapped top-level window has the title.
+    bool shows_the_window(const XEvent& event) {
+        switch (event.type) {
+            case CreateNotify:
+                // Its title may be set after it is mapped.
+                XSelectInput(display_, event.xcreatewindow.window, PropertyChangeMask);
+                return false;
+            case MapNotify:
+                // Menus and tooltips (override-redirect) are not the program's window.
+                if (event.xmap.override_redirect) return false;
+                mapped_.insert(event.xmap.window);
+                return has_title(event.xmap.window);
+            case UnmapNotify: mapped_.erase(event.xunmap.window); return false;
+            case DestroyNotify: mapped_.erase(event.xdestroywindow.window); return false;
+            case PropertyNotify:
+                return (event.xproperty.atom == wm_name_ || event.xproperty.atom == net_wm_name_) &&
+                       mapped_.count(event.xproperty.window) && has_title(event.xproperty.window);
+            default: return false;
+        }
+    }
+
+    bool has_title(Window window) {
+        return text_property(window, net_wm_name_).find(title_part_) != std::string::npos ||
+               text_property(window, wm_name_).find(title_part_) != std::string::npos;
+    }
+
+    // An 8-bit text property (WM_NAME is STRING, _NET_WM_NAME UTF8_STRING); empty if unset.
+    std::string text_property(Window window, Atom property) {
+        Atom type = None;
+        int format = 0;
+        unsigned long length = 0, remaining = 0;
+        unsigned char* data = nullptr;
+        if (XGetWindowProperty(display_, window, property, 0, 1024, False, AnyPropertyType, &type, &format, &length,
+                               &remaining, &data) != Success ||
+            !data)
+            return {};
+        std::string text = format == 8 ? std::string(reinterpret_cast<const char*>(data), length) : std::string();
+        XFree(data);
+        return text;
+    }
+
+    std::string title_part_;
+    Display* display_ = nullptr;
+    Atom wm_name_ = None, net_wm_name_ = None;
+    std::set<Window> mapped_;
+};
+
+// How long a program may take to show its window before the probe gives up.
+constexpr long long kWindowTimeoutNs = 60'000'000'000LL;
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,25 +213,24 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    std::optional<WindowWatcher> watcher;
+    if (!wait_window.empty()) {
+        watcher.emplace(wait_window);
+        if (!watcher->listening()) {
+            std::fprintf(stderr, "claimdeck-launch-probe: cannot open the X display to watch for windows\n");
+            return 1;
+        }
+    }
+
     const long long start = monotonic_ns();
     int output_fd = -1;
     pid_t program =
         spawn(std::vector<char*>(argv + first_program_arg, argv + argc), wait_window.empty() ? &output_fd : nullptr);
     if (program < 0) return 1;
 
-    long long first_frame = -1;
     FrameReader frames(output_fd);
-    if (wait_window.empty()) {
-        first_frame = frames.next_frame_ns();
-    } else {
-        std::string name = wait_window;
-        pid_t search = spawn({const_cast<char*>("xdotool"), const_cast<char*>("search"), const_cast<char*>("--sync"),
-                              const_cast<char*>("--onlyvisible"), const_cast<char*>("--name"), name.data()},
-                             nullptr);
-        int status = 0;
-        waitpid(search, &status, 0);
-        first_frame = monotonic_ns();
-    }
+    const long long first_frame =
+        watcher ? watcher->wait_for_window(program, kWindowTimeoutNs) : frames.next_frame_ns();
 
     double idle_cpu_percent = -1;
     long idle_frames = -1;
