@@ -15,8 +15,7 @@ constexpr int kLongestOfferedLimitSeconds = 300;
 constexpr const char* kKindExplanations[] = {
     "Every claim that matches the filter, in an order where neighbours differ.",
     "A set of claims with the three verdicts as equal as the deck allows, spread over its topics.",
-    "Two forms with the same mix of verdicts and topics and no claim in both: form A before the "
-    "training, form B after it. The class report then shows what changed.",
+    "Forms A and B, alike in verdicts and topics, no claim in both: A before training, B after it.",
 };
 
 // The order the kinds are offered in, and their labels.
