@@ -36,28 +36,20 @@ std::string time_limit_label(int seconds) {
     return std::to_string(seconds / 60) + " min" + (rest ? " " + std::to_string(rest) + " s" : "");
 }
 
-// Drop-downs of "any" and then the deck's topics, articles or verdicts.
-int topic_filter(const Deck& deck, std::string& topic, float width) {
-    std::vector<std::string> labels = {"Any topic"};
-    int chosen = 0;
-    for (const Topic& each : deck.topics) {
-        if (each.id == topic) chosen = static_cast<int>(labels.size());
-        labels.push_back(each.title);
-    }
-    const int picked = drop_down("##topic", labels, chosen, width);
-    if (picked >= 0) topic = picked == 0 ? "" : deck.topics[static_cast<std::size_t>(picked - 1)].id;
-    return picked;
-}
+// Drop-downs of "any" and then the deck's topics, articles or verdicts;
+// each returns the index picked this frame, or -1.
 
-int article_filter(const Deck& deck, std::string& article, float width) {
-    std::vector<std::string> labels = {"Any article"};
+// `items` are the deck's topics or articles (each with an id and a title).
+template <class Item>
+int id_filter(const char* id, const char* any, const std::vector<Item>& items, std::string& chosen_id, float width) {
+    std::vector<std::string> labels = {any};
     int chosen = 0;
-    for (const Article& each : deck.articles) {
-        if (each.id == article) chosen = static_cast<int>(labels.size());
+    for (const Item& each : items) {
+        if (each.id == chosen_id) chosen = static_cast<int>(labels.size());
         labels.push_back(each.title);
     }
-    const int picked = drop_down("##article", labels, chosen, width);
-    if (picked >= 0) article = picked == 0 ? "" : deck.articles[static_cast<std::size_t>(picked - 1)].id;
+    const int picked = drop_down(id, labels, chosen, width);
+    if (picked >= 0) chosen_id = picked == 0 ? "" : items[static_cast<std::size_t>(picked - 1)].id;
     return picked;
 }
 
@@ -90,8 +82,8 @@ bool claims_card(const Deck& deck, QuizPlan& plan, const Column& column) {
 
     if (plan.kind != QuizKind::PrePost) {
         setting_label("Only claims of", width);
-        changed |= topic_filter(deck, plan.filter.topic, width) >= 0;
-        changed |= article_filter(deck, plan.filter.article, width) >= 0;
+        changed |= id_filter("##topic", "Any topic", deck.topics, plan.filter.topic, width) >= 0;
+        changed |= id_filter("##article", "Any article", deck.articles, plan.filter.article, width) >= 0;
         changed |= verdict_filter(plan.filter.verdict, width) >= 0;
     }
     if (plan.kind != QuizKind::Matching) {
