@@ -10,14 +10,14 @@
 #include <random>
 
 #include "arguments.hpp"
-#include "class_report.hpp"
+#include "base/text_file.hpp"
+#include "classroom/class_report.hpp"
+#include "classroom/quiz.hpp"
+#include "classroom/quiz_run.hpp"
 #include "commands.hpp"
-#include "quiz.hpp"
-#include "quiz_run.hpp"
+#include "learning/study_settings.hpp"
 #include "store_access.hpp"
-#include "study_settings.hpp"
 #include "terminal_io.hpp"
-#include "text_file.hpp"
 
 namespace claimdeck::cli {
 namespace {

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "arguments.hpp"
+#include "base/json_library.hpp"
 #include "commands.hpp"
-#include "deck.hpp"
-#include "json_library.hpp"
+#include "content/deck.hpp"
 
 namespace claimdeck::cli {
 

@@ -4,10 +4,10 @@
 #include <system_error>
 
 #include "arguments.hpp"
-#include "backup.hpp"
 #include "commands.hpp"
-#include "progress_io.hpp"
-#include "session.hpp"
+#include "learning/session.hpp"
+#include "storage/backup.hpp"
+#include "storage/progress_io.hpp"
 #include "store_access.hpp"
 
 namespace claimdeck::cli {

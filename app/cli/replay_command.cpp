@@ -5,7 +5,7 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "replay.hpp"
+#include "learning/replay.hpp"
 
 namespace claimdeck::cli {
 

@@ -3,11 +3,11 @@
 #include <iostream>
 
 #include "arguments.hpp"
+#include "base/json_library.hpp"
 #include "commands.hpp"
-#include "deck.hpp"
-#include "json_library.hpp"
-#include "scoring.hpp"
-#include "store.hpp"
+#include "content/deck.hpp"
+#include "learning/scoring.hpp"
+#include "storage/store.hpp"
 #include "store_access.hpp"
 
 namespace claimdeck::cli {

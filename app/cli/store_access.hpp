@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "store.hpp"
+#include "storage/store.hpp"
 
 namespace claimdeck::cli {
 

@@ -5,12 +5,12 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "calendar.hpp"
+#include "base/calendar.hpp"
 #include "commands.hpp"
-#include "session.hpp"
+#include "content/techniques.hpp"
+#include "learning/session.hpp"
+#include "learning/study_settings.hpp"
 #include "store_access.hpp"
-#include "study_settings.hpp"
-#include "techniques.hpp"
 #include "terminal_io.hpp"
 
 namespace claimdeck::cli {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "verdict.hpp"
+#include "base/verdict.hpp"
 
 namespace claimdeck::cli {
 

@@ -9,11 +9,11 @@
 #include <string>
 #include <variant>
 
-#include "deck.hpp"
-#include "quiz_builder.hpp"
-#include "session.hpp"
-#include "study_app.hpp"
-#include "verdict.hpp"
+#include "app/study_app.hpp"
+#include "base/verdict.hpp"
+#include "classroom/quiz_builder.hpp"
+#include "content/deck.hpp"
+#include "learning/session.hpp"
 
 namespace claimdeck::ui {
 

@@ -1,6 +1,6 @@
 #include "claim_parts.hpp"
 
-#include "quote_marks.hpp"
+#include "content/quote_marks.hpp"
 #include "theme.hpp"
 
 namespace claimdeck::ui {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 #include "rich_text.hpp"
 
 namespace claimdeck::ui {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "claim_parts.hpp"
-#include "quote_marks.hpp"
-#include "techniques.hpp"
+#include "content/quote_marks.hpp"
+#include "content/techniques.hpp"
 
 namespace claimdeck::ui {
 namespace {

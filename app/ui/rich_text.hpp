@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 
 namespace claimdeck::ui {
 

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "actions.hpp"
+#include "app/gui_options.hpp"
 #include "article_screen.hpp"
 #include "build_quiz_screen.hpp"
 #include "card_screen.hpp"
 #include "class_quiz_screen.hpp"
 #include "fonts.hpp"
-#include "gui_options.hpp"
 #include "home_screen.hpp"
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "calendar.hpp"
+#include "base/calendar.hpp"
+#include "learning/scoring.hpp"
 #include "number_text.hpp"
-#include "scoring.hpp"
 
 namespace claimdeck::ui {
 namespace {

@@ -5,9 +5,9 @@
 
 #include <imgui.h>
 
-#include "deck.hpp"
-#include "study_app.hpp"
-#include "verdict.hpp"
+#include "app/study_app.hpp"
+#include "base/verdict.hpp"
+#include "content/deck.hpp"
 
 namespace claimdeck::ui {
 

@@ -9,13 +9,13 @@
 #include <system_error>
 #include <vector>
 
+#include "app/gui_options.hpp"
+#include "app/study_app.hpp"
+#include "content/deck.hpp"
 #include "data_dir.hpp"
-#include "deck.hpp"
 #include "font_files.hpp"
-#include "gui_options.hpp"
 #include "shell.hpp"
-#include "store.hpp"
-#include "study_app.hpp"
+#include "storage/store.hpp"
 #include "window.hpp"
 
 using namespace claimdeck;

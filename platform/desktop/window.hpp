@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "gui_options.hpp"
+#include "app/gui_options.hpp"
 #include "shell.hpp"
 
 namespace claimdeck::desktop {

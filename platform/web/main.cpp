@@ -27,11 +27,11 @@
 #include <optional>
 #include <string>
 
-#include "deck.hpp"
+#include "app/study_app.hpp"
+#include "content/deck.hpp"
 #include "inspect.hpp"
 #include "shell.hpp"
-#include "store.hpp"
-#include "study_app.hpp"
+#include "storage/store.hpp"
 
 namespace {
 

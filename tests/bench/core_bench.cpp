@@ -21,12 +21,12 @@
 #include <string>
 #include <vector>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 #include "deck_samples.hpp"
-#include "progress_stats.hpp"
-#include "session.hpp"
-#include "sqlite.hpp"
-#include "store.hpp"
+#include "learning/progress_stats.hpp"
+#include "learning/session.hpp"
+#include "storage/sqlite.hpp"
+#include "storage/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace claimdeck;

@@ -18,7 +18,7 @@
 #include <iterator>
 #include <string>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 
 namespace fs = std::filesystem;
 

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "json_input.hpp"
+#include "base/json_input.hpp"
 
 namespace {
 

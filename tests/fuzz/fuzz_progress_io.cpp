@@ -12,7 +12,7 @@
 #include <fstream>
 #include <string>
 
-#include "progress_io.hpp"
+#include "storage/progress_io.hpp"
 
 namespace fs = std::filesystem;
 

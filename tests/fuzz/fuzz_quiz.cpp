@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "quiz.hpp"
+#include "classroom/quiz.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "replay.hpp"
+#include "learning/replay.hpp"
 
 namespace {
 

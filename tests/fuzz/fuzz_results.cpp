@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "results.hpp"
+#include "classroom/results.hpp"
 
 namespace {
 

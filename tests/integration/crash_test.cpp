@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "store.hpp"
-#include "study_settings.hpp"
+#include "learning/study_settings.hpp"
+#include "storage/store.hpp"
 
 namespace fs = std::filesystem;
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "deck.hpp"
-#include "results.hpp"
+#include "classroom/results.hpp"
+#include "content/deck.hpp"
 
 namespace claimdeck::testing {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 
 namespace claimdeck::testing {
 

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 #include "deck_samples.hpp"
-#include "store.hpp"
+#include "storage/store.hpp"
 
 namespace claimdeck::testing {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "backup.hpp"
-#include "calendar.hpp"
-#include "store.hpp"
+#include "base/calendar.hpp"
+#include "storage/backup.hpp"
+#include "storage/store.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <map>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

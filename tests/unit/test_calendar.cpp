@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "calendar.hpp"
+#include "base/calendar.hpp"
 
 using namespace claimdeck;
 

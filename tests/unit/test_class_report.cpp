@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "class_report.hpp"
+#include "classroom/class_report.hpp"
 #include "classroom_samples.hpp"
 #include "temp_dir.hpp"
 

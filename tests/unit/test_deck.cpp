@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-#include "deck.hpp"
+#include "content/deck.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "json_library.hpp"  // before any rapidjson header: it configures rapidjson
+#include "base/json_library.hpp"  // before any rapidjson header: it configures rapidjson
 
 #include <rapidjson/istreamwrapper.h>
 
@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "fsrs.hpp"
+#include "learning/fsrs.hpp"
 
 using namespace claimdeck::fsrs;
 using claimdeck::Confidence;

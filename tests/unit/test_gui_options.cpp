@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "gui_options.hpp"
+#include "app/gui_options.hpp"
 
 using namespace claimdeck;
 

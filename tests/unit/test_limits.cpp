@@ -8,11 +8,11 @@
 #include <sstream>
 #include <string>
 
-#include "deck.hpp"
-#include "json_input.hpp"
-#include "replay.hpp"
+#include "base/json_input.hpp"
+#include "base/text_file.hpp"
+#include "content/deck.hpp"
+#include "learning/replay.hpp"
 #include "temp_dir.hpp"
-#include "text_file.hpp"
 
 using namespace claimdeck;
 using claimdeck::testing::TempDir;

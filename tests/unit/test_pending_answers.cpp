@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "pending_answers.hpp"
+#include "learning/pending_answers.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
 

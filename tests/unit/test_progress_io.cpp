@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "progress_io.hpp"
-#include "store.hpp"
+#include "storage/progress_io.hpp"
+#include "storage/store.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
 

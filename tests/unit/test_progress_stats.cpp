@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "progress_stats.hpp"
+#include "learning/progress_stats.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
 

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
+#include "classroom/quiz.hpp"
 #include "classroom_samples.hpp"
-#include "quiz.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

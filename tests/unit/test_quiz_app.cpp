@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
+#include "app/study_app.hpp"
+#include "base/text_file.hpp"
+#include "classroom/quiz_app.hpp"
 #include "classroom_samples.hpp"
-#include "quiz_app.hpp"
-#include "study_app.hpp"
 #include "temp_dir.hpp"
-#include "text_file.hpp"
 
 using namespace claimdeck;
 using claimdeck::testing::make_class_deck;

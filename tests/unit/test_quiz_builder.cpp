@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
+#include "base/text_file.hpp"
+#include "classroom/quiz_builder.hpp"
 #include "classroom_samples.hpp"
-#include "quiz_builder.hpp"
 #include "temp_dir.hpp"
-#include "text_file.hpp"
 
 using namespace claimdeck;
 using claimdeck::testing::make_class_deck;

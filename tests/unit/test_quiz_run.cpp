@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "classroom/quiz_run.hpp"
 #include "classroom_samples.hpp"
-#include "quiz_run.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "quote_marks.hpp"
+#include "content/quote_marks.hpp"
 
 using namespace claimdeck;
 

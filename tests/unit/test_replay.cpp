@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "replay.hpp"
+#include "learning/replay.hpp"
 
 using claimdeck::replay_reviews;
 using claimdeck::ReplayLimits;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "classroom/report_app.hpp"
 #include "classroom_samples.hpp"
-#include "report_app.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

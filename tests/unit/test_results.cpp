@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "classroom/results.hpp"
 #include "classroom_samples.hpp"
-#include "results.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

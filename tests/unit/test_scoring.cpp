@@ -6,7 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "scoring.hpp"
+#include "learning/scoring.hpp"
 
 using namespace claimdeck;
 

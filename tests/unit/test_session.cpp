@@ -3,7 +3,7 @@
 #include <set>
 
 #include "deck_samples.hpp"
-#include "session.hpp"
+#include "learning/session.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

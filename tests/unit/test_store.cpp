@@ -8,9 +8,9 @@
 #include <set>
 #include <thread>
 
-#include "backup.hpp"
-#include "session.hpp"
-#include "store.hpp"
+#include "learning/session.hpp"
+#include "storage/backup.hpp"
+#include "storage/store.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "app/study_app.hpp"
 #include "deck_samples.hpp"
-#include "study_app.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;

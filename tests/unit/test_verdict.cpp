@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "verdict.hpp"
+#include "base/verdict.hpp"
 
 using namespace claimdeck;
 

@@ -1,0 +1,156 @@
+// What the desktop app does, without drawing it: the chosen learner, their
+// progress on the deck, the study session, and the settings. The GUI's
+// screens read the cached state here every frame, and the app shell calls
+// the changing methods when a learner acts. Only this class touches the
+// progress store, so no SQL runs while a frame is drawn.
+//
+// Methods that write may throw StoreError; the caller shows its message.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classroom/quiz_app.hpp"
+#include "classroom/quiz_builder.hpp"
+#include "classroom/report_app.hpp"
+#include "content/deck.hpp"
+#include "learning/scoring.hpp"
+#include "learning/session.hpp"
+#include "storage/store.hpp"
+
+namespace claimdeck {
+
+enum class Theme { Light, Dark, HighContrast };
+std::string_view to_string(Theme theme);
+std::optional<Theme> parse_theme(std::string_view text);
+
+// How the app looks on this device, whoever studies: kept in the store as
+// device settings (profile 0).
+struct DisplaySettings {
+    int text_size_percent = 100;
+    Theme theme = Theme::Light;
+};
+inline constexpr std::array<int, 4> kTextSizePercents = {85, 100, 120, 145};
+
+DisplaySettings load_display_settings(ProgressStore& store);
+void save_display_settings(ProgressStore& store, const DisplaySettings& settings);
+
+// Why a profile name cannot be used, or empty when it can.
+std::string problem_with_profile_name(std::string_view name, const std::vector<Profile>& existing,
+                                      std::int64_t renaming_id = 0);
+
+// "tomorrow (2021-09-07)", "in 12 days (2021-09-18)", "today".
+std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms);
+
+class StudyApp {
+public:
+    // Classroom files are saved under `classroom_dir` unless the user chooses
+    // elsewhere: quizzes in quizzes/, results in results/, reports in reports/.
+    StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path classroom_dir = {});
+    // The session refers to the deck and store held here, so the app stays put.
+    StudyApp(const StudyApp&) = delete;
+    StudyApp& operator=(const StudyApp&) = delete;
+
+    const Deck& deck() const { return deck_; }
+    std::int64_t now() const { return clock_(); }
+
+    // Learners. The one chosen last on this device is chosen at start.
+    const std::vector<Profile>& profiles() const { return profiles_; }
+    const std::optional<Profile>& profile() const { return profile_; }
+    void choose_profile(std::int64_t profile_id);
+    void open_profile(const std::string& name);    // created when new
+    void create_profile(const std::string& name);  // and chooses it
+    void rename_profile(std::int64_t profile_id, const std::string& name);
+    void delete_profile(std::int64_t profile_id);
+
+    // The chosen learner's progress on this deck.
+    DeckCounts counts() const;
+    std::optional<CardState> card_state(const std::string& claim_id) const;
+    // Whether the learner has answered any card of this deck yet.
+    bool has_studied() const { return !states_.empty(); }
+    // The history figures below are read from the store on first use, so a
+    // long history costs nothing at start-up; answers then update them.
+    Scorecard scorecard() const { return history().score.scorecard(); }
+    int answers_given() const { return history().answers; }
+    // Answers on this deck, and how many were right, per UTC day (days since 1970-01-01).
+    const std::map<std::int64_t, Tally>& answers_per_day() const { return history().per_day; }
+    // How many of the cards seen so far fall due on each of the next `days`
+    // days, today first (today's count includes every overdue card).
+    std::vector<int> due_forecast(int days) const;
+
+    const StudySettings& study_settings() const { return study_settings_; }
+    void set_study_settings(const StudySettings& settings);
+    const DisplaySettings& display_settings() const { return display_settings_; }
+    void set_display_settings(const DisplaySettings& settings);
+
+    // Study. A session exists between start_session() and end_session().
+    void start_session(std::uint64_t shuffle_seed);
+    void end_session();
+    const StudySession* session() const { return session_.get(); }
+    void use_hint();
+    // Written to the store before this returns (or kept pending, see
+    // StudySession::answer).
+    AnswerOutcome answer(Verdict picked, Confidence confidence);
+    void undo();
+    // Tries again to write answers the store refused; true when none is left.
+    bool retry_pending_saves();
+
+    // Class quizzes: the quiz opened and the chosen learner's run of it.
+    const QuizApp& class_quiz() const { return class_quiz_; }
+    QuizApp& class_quiz() { return class_quiz_; }
+    // The teacher's quiz being built.
+    const QuizBuilder& quiz_builder() const { return quiz_builder_; }
+    QuizBuilder& quiz_builder() { return quiz_builder_; }
+    // The teacher's class report: the results files added and what they show.
+    const ReportApp& class_report() const { return class_report_; }
+    ReportApp& class_report() { return class_report_; }
+    const std::filesystem::path& classroom_dir() const { return classroom_dir_; }
+    // Starts the opened quiz for the chosen learner.
+    void start_quiz(bool count_towards_schedule);
+    // Answers given and right in the current session.
+    const Tally& session_tally() const { return session_tally_; }
+
+private:
+    void reload_profiles();
+    void load_progress();
+    static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);
+
+    struct History {
+        ScoreAccumulator score;
+        int answers = 0;
+        std::map<std::int64_t, Tally> per_day;
+        void count(const ScoredAnswer& answer, std::int64_t day, int change);
+    };
+    const History& history() const;
+
+    struct GivenAnswer {  // what undo must take back from the totals
+        ScoredAnswer scored;
+        std::int64_t day;
+    };
+
+    Deck deck_;
+    std::unique_ptr<ProgressStore> store_;
+    Clock clock_;
+    std::vector<Profile> profiles_;
+    std::optional<Profile> profile_;
+    std::map<std::string, CardState> states_;
+    mutable std::optional<History> history_;
+    StudySettings study_settings_;
+    DisplaySettings display_settings_;
+    std::unique_ptr<StudySession> session_;
+    std::vector<GivenAnswer> session_answers_;  // for undo
+    Tally session_tally_;
+    std::filesystem::path classroom_dir_;
+    QuizApp class_quiz_;
+    QuizBuilder quiz_builder_;
+    ReportApp class_report_;
+};
+
+}  // namespace claimdeck

@@ -1,0 +1,135 @@
+#include "base/text_file.hpp"
+
+#include <fstream>
+#include <system_error>
+#include <vector>
+
+namespace claimdeck {
+
+namespace {
+
+// The number of bytes of the UTF-8 sequence starting with `lead`, and the
+// range its second byte must fall in (RFC 3629, table 3-7 of Unicode); 0 for
+// a byte that cannot start a sequence.
+struct SequenceRule {
+    std::size_t length;
+    unsigned char second_min;
+    unsigned char second_max;
+};
+
+SequenceRule rule_for(unsigned char lead) {
+    if (lead < 0x80) return {1, 0, 0};
+    if (lead >= 0xC2 && lead <= 0xDF) return {2, 0x80, 0xBF};
+    if (lead == 0xE0) return {3, 0xA0, 0xBF};  // no overlong forms
+    if (lead == 0xED) return {3, 0x80, 0x9F};  // no surrogates
+    if (lead >= 0xE1 && lead <= 0xEF) return {3, 0x80, 0xBF};
+    if (lead == 0xF0) return {4, 0x90, 0xBF};  // no overlong forms
+    if (lead >= 0xF1 && lead <= 0xF3) return {4, 0x80, 0xBF};
+    if (lead == 0xF4) return {4, 0x80, 0x8F};  // nothing past U+10FFFF
+    return {0, 0, 0};
+}
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const SequenceRule rule = rule_for(static_cast<unsigned char>(text[i]));
+        if (rule.length == 0 || i + rule.length > text.size()) return false;
+        if (rule.length > 1) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            if (second < rule.second_min || second > rule.second_max) return false;
+            for (std::size_t k = 2; k < rule.length; ++k)
+                if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return false;
+        }
+        i += rule.length;
+    }
+    return true;
+}
+
+// Knuth-Morris-Pratt: linear in the text and the pattern whatever they hold,
+// so an untrusted quote cannot make the search quadratic.
+std::size_t find_text(std::string_view text, std::string_view pattern) {
+    if (pattern.empty()) return 0;
+    // border[i]: the length of the longest proper prefix of pattern[0..i]
+    // that is also its suffix; where to resume matching after a mismatch.
+    std::vector<std::size_t> border(pattern.size(), 0);
+    for (std::size_t i = 1, length = 0; i < pattern.size(); ++i) {
+        while (length > 0 && pattern[i] != pattern[length]) length = border[length - 1];
+        if (pattern[i] == pattern[length]) ++length;
+        border[i] = length;
+    }
+    for (std::size_t i = 0, matched = 0; i < text.size(); ++i) {
+        while (matched > 0 && text[i] != pattern[matched]) matched = border[matched - 1];
+        if (text[i] == pattern[matched]) ++matched;
+        if (matched == pattern.size()) return i + 1 - matched;
+    }
+    return std::string_view::npos;
+}
+
+TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+    TextFileResult result;
+    const std::string name = path.string();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        result.error = name + " does not exist or is not a file";
+        return result;
+    }
+    std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (error) {
+        result.error = name + " cannot be read: " + error.message();
+        return result;
+    }
+    if (size > max_bytes) {
+        result.error =
+            name + " is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes);
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        result.error = name + " cannot be opened";
+        return result;
+    }
+    // One read of the size we were told, then a check that nothing follows:
+    // a file that grows meanwhile is refused rather than read without bound.
+    result.text.resize(static_cast<std::size_t>(size));
+    in.read(result.text.data(), static_cast<std::streamsize>(size));
+    result.text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.peek() != std::ifstream::traits_type::eof()) {
+        result.text.clear();
+        result.error = name + " changed while it was read; try again";
+    } else if (!is_valid_utf8(result.text)) {
+        result.text.clear();
+        result.error = name + " is not UTF-8 text";
+    }
+    return result;
+}
+
+std::string write_text_file(const std::filesystem::path& path, std::string_view text) {
+    std::error_code ignored;  // a folder that cannot be made shows up as "cannot create" below
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+    std::filesystem::path temporary = path;
+    temporary += ".partial";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return "cannot create " + temporary.string();
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::filesystem::remove(temporary, ignored);
+            return "cannot write " + path.string() + " (is the disk full?)";
+        }
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::filesystem::remove(temporary, ignored);
+        return "cannot write " + path.string() + ": " + error.message();
+    }
+    return {};
+}
+
+}  // namespace claimdeck

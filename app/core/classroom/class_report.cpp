@@ -1,0 +1,325 @@
+#include "classroom/class_report.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace claimdeck {
+
+namespace {
+
+constexpr const char* kPrime = "\xE2\x80\xB2";      // ′, as describe_detection() writes it
+constexpr const char* kMinusSign = "\xE2\x88\x92";  // −
+constexpr const char* kArrow = " \xE2\x86\x92 ";    // →
+// A file with many problems is summed up by its first few.
+constexpr std::size_t kReasonsShown = 3;
+
+double share(int part, int whole) { return whole == 0 ? 0.0 : static_cast<double>(part) / whole; }
+
+std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
+
+// ---- Choosing the files that count -----------------------------------------
+
+struct LoadedFile {
+    std::string name;
+    QuizResults results;
+};
+
+std::string reason_for(const std::vector<Problem>& problems) {
+    std::string reason;
+    for (std::size_t i = 0; i < problems.size() && i < kReasonsShown; ++i) {
+        if (i > 0) reason += "; ";
+        if (!problems[i].place.empty()) reason += problems[i].place + ": ";
+        reason += problems[i].message;
+    }
+    if (problems.size() > kReasonsShown)
+        reason += "; and " + std::to_string(problems.size() - kReasonsShown) + " more problems";
+    return reason;
+}
+
+std::vector<LoadedFile> load_all(const std::vector<std::filesystem::path>& paths, std::vector<SkippedFile>& skipped) {
+    std::vector<LoadedFile> loaded;
+    for (const std::filesystem::path& path : paths) {
+        ResultsLoadResult read = load_results(path);
+        if (read.results)
+            loaded.push_back({path.string(), std::move(*read.results)});
+        else
+            skipped.push_back({path.string(), reason_for(read.problems)});
+    }
+    return loaded;
+}
+
+// Keeps the files for which why_not() has no objection; skips the others with its reason.
+std::vector<LoadedFile> keep_if(std::vector<LoadedFile> files, std::vector<SkippedFile>& skipped,
+                                const std::function<std::optional<std::string>(const LoadedFile&)>& why_not) {
+    std::vector<LoadedFile> kept;
+    for (LoadedFile& file : files) {
+        if (auto reason = why_not(file))
+            skipped.push_back({file.name, *reason});
+        else
+            kept.push_back(std::move(file));
+    }
+    return kept;
+}
+
+// The value most files share; on a tie, the one that came first.
+template <class Key>
+Key most_common(const std::vector<Key>& keys) {
+    std::map<Key, int> counts;
+    for (const Key& key : keys) ++counts[key];
+    const Key* best = &keys.front();
+    for (const Key& key : keys)
+        if (counts[key] > counts[*best]) best = &key;
+    return *best;
+}
+
+using DeckKey = std::pair<std::string, int>;
+
+std::string describe_deck(const DeckKey& deck) {
+    return "deck " + in_quotes(deck.first) + " version " + std::to_string(deck.second);
+}
+
+std::vector<LoadedFile> keep_class_deck(std::vector<LoadedFile> files, ClassReport& report) {
+    if (files.empty()) return files;
+    std::vector<DeckKey> decks;
+    for (const LoadedFile& file : files) decks.emplace_back(file.results.deck_id, file.results.deck_version);
+    const DeckKey class_deck = most_common(decks);
+    report.deck_id = class_deck.first;
+    report.deck_version = class_deck.second;
+    return keep_if(std::move(files), report.skipped, [&](const LoadedFile& file) -> std::optional<std::string> {
+        const DeckKey deck{file.results.deck_id, file.results.deck_version};
+        if (deck == class_deck) return std::nullopt;
+        return "wrong deck: these results are for " + describe_deck(deck) + ", the class's are for " +
+               describe_deck(class_deck);
+    });
+}
+
+std::string describe_form(QuizForm form) {
+    return form == QuizForm::Single ? "" : std::string(" form ") + std::string(to_string(form));
+}
+
+std::vector<LoadedFile> keep_class_quizzes(std::vector<LoadedFile> files, std::vector<SkippedFile>& skipped) {
+    std::map<QuizForm, std::vector<std::string>> quiz_ids;
+    for (const LoadedFile& file : files) quiz_ids[file.results.form].push_back(file.results.quiz_id);
+    std::map<QuizForm, std::string> class_quiz;
+    for (const auto& [form, ids] : quiz_ids) class_quiz[form] = most_common(ids);
+    return keep_if(std::move(files), skipped, [&](const LoadedFile& file) -> std::optional<std::string> {
+        const std::string& expected = class_quiz[file.results.form];
+        if (file.results.quiz_id == expected) return std::nullopt;
+        return "wrong quiz: these results are for quiz " + in_quotes(file.results.quiz_id) +
+               describe_form(file.results.form) + ", the class's are for quiz " + in_quotes(expected);
+    });
+}
+
+// A pupil counts once per quiz: a file given twice, or a second attempt,
+// would otherwise weigh double.
+std::vector<LoadedFile> drop_duplicates(std::vector<LoadedFile> files, std::vector<SkippedFile>& skipped) {
+    std::map<std::pair<std::string, std::string>, const LoadedFile*> first_of;  // (quiz, profile) -> file
+    std::vector<LoadedFile> kept;
+    kept.reserve(files.size());  // first_of points into kept
+    for (LoadedFile& file : files) {
+        auto [entry, is_new] = first_of.try_emplace({file.results.quiz_id, file.results.profile}, nullptr);
+        if (is_new) {
+            kept.push_back(std::move(file));
+            entry->second = &kept.back();
+        } else if (entry->second->results == file.results) {
+            skipped.push_back(
+                {file.name, "duplicate: the same results as " + entry->second->name + " (given twice); counted once"});
+        } else {
+            skipped.push_back({file.name, "duplicate: " + in_quotes(file.results.profile) +
+                                              " already has results for this quiz in " + entry->second->name +
+                                              "; only that first file counts"});
+        }
+    }
+    return kept;
+}
+
+// ---- Figures ---------------------------------------------------------------
+
+struct AnswerCounts {
+    int cards = 0;
+    int right = 0;
+    int timed_out = 0;
+    ScoreAccumulator scores;
+
+    void add(const QuizResults& results) {
+        for (const QuizAnswer& answer : results.answers) {
+            ++cards;
+            if (answer.correct()) ++right;
+            if (answer.timed_out())
+                ++timed_out;
+            else
+                scores.add({"", answer.truth, *answer.picked, answer.confidence});
+        }
+    }
+};
+
+StudentFigures student_figures(const LoadedFile& file) {
+    AnswerCounts counts;
+    counts.add(file.results);
+    StudentFigures student;
+    student.file = file.name;
+    student.profile = file.results.profile;
+    student.form = file.results.form;
+    student.cards = counts.cards;
+    student.right = counts.right;
+    student.timed_out = counts.timed_out;
+    student.scorecard = counts.scores.scorecard();
+    return student;
+}
+
+GroupFigures group_figures(const std::vector<const LoadedFile*>& files) {
+    GroupFigures group;
+    AnswerCounts all;
+    std::set<std::string> profiles;
+    for (const LoadedFile* file : files) {
+        all.add(file->results);
+        profiles.insert(file->results.profile);
+        const StudentFigures student = student_figures(*file);
+        group.mean_d_prime += student.propaganda().d_prime;
+        group.mean_criterion += student.propaganda().criterion;
+    }
+    group.files = static_cast<int>(files.size());
+    group.students = static_cast<int>(profiles.size());
+    group.cards = all.cards;
+    group.right = all.right;
+    group.timed_out = all.timed_out;
+    group.pooled = all.scores.scorecard();
+    if (!files.empty()) {
+        group.mean_d_prime /= group.files;
+        group.mean_criterion /= group.files;
+    }
+    return group;
+}
+
+void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims,
+                std::map<std::string, std::size_t>& index) {
+    for (const QuizAnswer& answer : results.answers) {
+        auto [entry, is_new] = index.try_emplace(answer.claim_id, claims.size());
+        if (is_new) claims.push_back({answer.claim_id, answer.truth});
+        ClaimFigures& claim = claims[entry->second];
+        ++claim.asked;
+        if (answer.correct()) ++claim.right;
+        if (answer.timed_out())
+            ++claim.timed_out;
+        else
+            ++claim.picked[index_of(*answer.picked)];
+    }
+}
+
+std::optional<PrePostChange> pre_post_change(const std::vector<LoadedFile>& files) {
+    std::map<std::string, const LoadedFile*> pre;
+    std::map<std::string, const LoadedFile*> post;
+    for (const LoadedFile& file : files) {
+        if (file.results.form == QuizForm::PreA) pre[file.results.profile] = &file;
+        if (file.results.form == QuizForm::PostB) post[file.results.profile] = &file;
+    }
+    std::vector<const LoadedFile*> pre_files;
+    std::vector<const LoadedFile*> post_files;
+    for (const auto& [profile, file] : pre) {
+        auto later = post.find(profile);
+        if (later == post.end()) continue;
+        pre_files.push_back(file);
+        post_files.push_back(later->second);
+    }
+    if (pre_files.empty()) return std::nullopt;
+    PrePostChange change{group_figures(pre_files), group_figures(post_files), ""};
+    change.summary = describe_pre_post(change.pre, change.post);
+    return change;
+}
+
+// ---- Words -----------------------------------------------------------------
+
+std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
+
+// One decimal, with a real minus sign and never "−0.0".
+std::string tenths(double value) {
+    const double rounded = std::round(value * 10.0) / 10.0;
+    char digits[32];
+    char* end = std::to_chars(digits, digits + sizeof digits, std::fabs(rounded), std::chars_format::fixed, 1).ptr;
+    return (rounded < 0.0 ? kMinusSign : "") + std::string(digits, end);
+}
+
+std::string from_to(const char* name, double before, double after) {
+    return "(" + std::string(name) + " " + tenths(before) + kArrow + tenths(after) + ")";
+}
+
+std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post) {
+    const std::string before = whole_percent(pre.accuracy());
+    const std::string after = whole_percent(post.accuracy());
+    const std::string who =
+        " (" + std::to_string(pre.students) + (pre.students == 1 ? " pupil" : " pupils") + " took both forms).";
+    if (before == after) return "Accuracy stayed at " + before + who;
+    return "Accuracy went from " + before + " to " + after + who;
+}
+
+std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures& post) {
+    const std::string d = "d" + std::string(kPrime);
+    const std::string d_note = from_to(d.c_str(), pre.mean_d_prime, post.mean_d_prime);
+    const std::string c_note = from_to("c", pre.mean_criterion, post.mean_criterion);
+    const double d_change = post.mean_d_prime - pre.mean_d_prime;
+    const double c_change = post.mean_criterion - pre.mean_criterion;
+    const bool more_sceptical = c_change <= -kClearCriterionChange;
+    const bool more_trusting = c_change >= kClearCriterionChange;
+    const std::string telling = "telling propaganda from true and contested claims " + d_note;
+
+    if (d_change >= kClearDPrimeChange) {
+        std::string text = "The class got better at " + telling;
+        if (more_sceptical) return text + ", and also calls claims propaganda more readily " + c_note + ".";
+        if (more_trusting) return text + ", and calls claims propaganda less readily " + c_note + ".";
+        return text + ".";
+    }
+    if (d_change <= -kClearDPrimeChange) return "The class got worse at " + telling + ".";
+    if (more_sceptical)
+        return "The class did not get better at " + telling + "; it just calls more claims propaganda " + c_note +
+               ": more sceptical of everything, not more discerning.";
+    if (more_trusting)
+        return "The class did not get better at " + telling + "; it just calls fewer claims propaganda " + c_note +
+               ": more trusting, not more discerning.";
+    return "No clear change: the class is about as good at " + telling + " and leans the same way " + c_note + ".";
+}
+
+}  // namespace
+
+double ClaimFigures::share_right() const { return share(right, asked); }
+
+std::optional<Verdict> ClaimFigures::most_common_wrong() const {
+    std::optional<Verdict> most;
+    for (Verdict verdict : kAllVerdicts) {
+        const int count = picked[index_of(verdict)];
+        if (verdict != truth && count > 0 && (!most || count > picked[index_of(*most)])) most = verdict;
+    }
+    return most;
+}
+
+double StudentFigures::accuracy() const { return share(right, cards); }
+
+double GroupFigures::accuracy() const { return share(right, cards); }
+
+std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post) {
+    return accuracy_sentence(pre, post) + " " + discrimination_sentence(pre, post);
+}
+
+ClassReport build_class_report(const std::vector<std::filesystem::path>& files) {
+    ClassReport report;
+    std::vector<LoadedFile> counted = load_all(files, report.skipped);
+    counted = keep_class_deck(std::move(counted), report);
+    counted = keep_class_quizzes(std::move(counted), report.skipped);
+    counted = drop_duplicates(std::move(counted), report.skipped);
+
+    std::map<std::string, std::size_t> claim_index;
+    std::vector<const LoadedFile*> all;
+    for (const LoadedFile& file : counted) {
+        add_claims(file.results, report.claims, claim_index);
+        report.students.push_back(student_figures(file));
+        all.push_back(&file);
+    }
+    report.totals = group_figures(all);
+    report.pre_post = pre_post_change(counted);
+    return report;
+}
+
+}  // namespace claimdeck

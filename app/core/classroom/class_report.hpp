@@ -1,0 +1,117 @@
+// The teacher's view of a class: any number of results files combined into
+// figures per claim, per pupil and for the whole class, and, when the class
+// took a pretest (form A) and a posttest (form B), what changed.
+//
+// Files that cannot be trusted (malformed, cut short, checksum mismatch,
+// another quiz or deck, the same pupil twice) are listed with the reason and
+// left out; everything else is still reported.
+//
+// The summary measure of "telling true from false" is the one-vs-rest signal
+// detection for propaganda from scoring.hpp: d′ is how well propaganda is told
+// apart from verified and contested claims, and c < 0 means calling claims
+// propaganda too readily. A class that only grew more sceptical shows c going
+// down with d′ flat; a class that learnt to discriminate shows d′ going up.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "classroom/results.hpp"
+#include "learning/scoring.hpp"
+
+namespace claimdeck {
+
+struct SkippedFile {
+    std::string file;
+    std::string reason;
+};
+
+struct ClaimFigures {
+    std::string claim_id;
+    Verdict truth = Verdict::Verified;
+    int asked = 0;  // results that hold this claim, time-outs included
+    int right = 0;
+    int timed_out = 0;
+    std::array<int, 3> picked{};  // by index_of(verdict)
+
+    double share_right() const;  // of those asked; a time-out is not right
+    // The wrong verdict picked most often (ties: verified, contested,
+    // propaganda order) — what fooled the class; nullopt when nobody picked a
+    // wrong verdict.
+    std::optional<Verdict> most_common_wrong() const;
+};
+
+struct StudentFigures {
+    std::string file;
+    std::string profile;
+    QuizForm form = QuizForm::Single;
+    int cards = 0;
+    int right = 0;
+    int timed_out = 0;
+    Scorecard scorecard;  // over answered cards; a time-out has no verdict to score
+
+    double accuracy() const;  // right / cards: a time-out counts as wrong
+    const SignalDetection& propaganda() const { return scorecard.detection[index_of(Verdict::Propaganda)]; }
+};
+
+// Figures for a set of results files.
+struct GroupFigures {
+    int files = 0;
+    int students = 0;  // distinct profile names
+    int cards = 0;
+    int right = 0;
+    int timed_out = 0;
+    Scorecard pooled;  // every answered card, as if one learner gave them all
+    // Means over the files of each pupil's own propaganda d′ and c. Pupils
+    // lean different ways, so pooling their answers first would blur d′.
+    double mean_d_prime = 0.0;
+    double mean_criterion = 0.0;
+
+    double accuracy() const;  // right / cards
+};
+
+// Changes smaller than these (in z units) are read as "no clear change".
+inline constexpr double kClearDPrimeChange = 0.3;
+inline constexpr double kClearCriterionChange = 0.3;
+
+struct PrePostChange {
+    // Only pupils who took both forms, so a change is never just a change
+    // in who was there.
+    GroupFigures pre;
+    GroupFigures post;
+    std::string summary;  // plain words, see describe_pre_post()
+};
+
+struct ClassReport {
+    std::string deck_id;
+    int deck_version = 0;
+    std::vector<SkippedFile> skipped;
+    std::vector<ClaimFigures> claims;      // in the order first asked
+    std::vector<StudentFigures> students;  // one per counted file, in the order given
+    GroupFigures totals;
+    std::optional<PrePostChange> pre_post;  // when some pupil took both form A and form B
+};
+
+// Reads and combines the files. The class's deck, and for each form its
+// quiz, is the one most of the files agree on (on a tie, the first file's);
+// a pupil (profile name) counts once per quiz, with the first of their files.
+ClassReport build_class_report(const std::vector<std::filesystem::path>& files);
+
+// E.g. "Accuracy went from 52 % to 61 % (12 pupils took both forms). The class
+// did not get better at telling propaganda from true and contested claims
+// (d′ 0.6 → 0.7); it just calls more claims propaganda (c 0.3 → −0.4): more
+// sceptical of everything, not more discerning."
+std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post);
+
+// Spreadsheet export: one table after another (claims, pupils, class,
+// pre/post, skipped files), each under a title row, separated by blank lines.
+std::string class_report_csv(const ClassReport& report);
+
+// A self-contained page: inline CSS and SVG charts, no external resources,
+// every piece of text from the files escaped.
+std::string class_report_html(const ClassReport& report);
+
+}  // namespace claimdeck

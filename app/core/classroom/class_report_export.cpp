@@ -1,0 +1,390 @@
+// The class report as CSV for spreadsheets and as one self-contained HTML page.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "classroom/class_report.hpp"
+
+namespace claimdeck {
+
+namespace {
+
+// Locale-independent, so a spreadsheet reads "0.667" the same everywhere.
+std::string fixed(double value, int decimals) {
+    char digits[64];
+    char* end = std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed, decimals).ptr;
+    std::string text(digits, end);
+    return text == "-0.000" || text == "-0.00" || text == "-0.0" ? text.substr(1) : text;
+}
+
+std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
+
+std::string form_name(QuizForm form) { return form == QuizForm::Single ? "-" : std::string(to_string(form)); }
+
+std::string wrong_name(const ClaimFigures& claim) {
+    auto wrong = claim.most_common_wrong();
+    return wrong ? std::string(to_string(*wrong)) : "";
+}
+
+int wrong_count(const ClaimFigures& claim) {
+    auto wrong = claim.most_common_wrong();
+    return wrong ? claim.picked[index_of(*wrong)] : 0;
+}
+
+std::string brier_text(const Scorecard& card) { return card.brier ? fixed(*card.brier, 3) : ""; }
+
+// ---- CSV -------------------------------------------------------------------
+
+class Csv {
+public:
+    // Text from the files (profile names, file names) is quoted when needed,
+    // and a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+    Csv& text(const std::string& value) {
+        std::string cell = value;
+        if (!cell.empty() && std::string("=+-@\t\r").find(cell.front()) != std::string::npos) cell.insert(0, "'");
+        if (cell.find_first_of(",\"\r\n") != std::string::npos) {
+            std::string quoted = "\"";
+            for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+            cell = quoted + "\"";
+        }
+        return add(cell);
+    }
+    Csv& number(double value, int decimals = 3) { return add(fixed(value, decimals)); }
+    Csv& integer(long long value) { return add(std::to_string(value)); }
+    Csv& raw(const std::string& value) { return add(value); }
+    void end_row() {
+        out_ += "\n";
+        row_started_ = false;
+    }
+    void table(const std::string& title, std::initializer_list<const char*> headers) {
+        if (!out_.empty()) out_ += "\n";
+        text(title).end_row();
+        for (const char* header : headers) text(header);
+        end_row();
+    }
+    const std::string& str() const { return out_; }
+
+private:
+    Csv& add(const std::string& cell) {
+        if (row_started_) out_ += ",";
+        out_ += cell;
+        row_started_ = true;
+        return *this;
+    }
+    std::string out_;
+    bool row_started_ = false;
+};
+
+void csv_claims(Csv& csv, const ClassReport& report) {
+    csv.table("Claims", {"claim", "true verdict", "asked", "right", "share right", "timed out",
+                         "most common wrong answer", "picked by"});
+    for (const ClaimFigures& claim : report.claims) {
+        csv.text(claim.claim_id).text(std::string(to_string(claim.truth))).integer(claim.asked).integer(claim.right);
+        csv.number(claim.share_right()).integer(claim.timed_out).text(wrong_name(claim)).integer(wrong_count(claim));
+        csv.end_row();
+    }
+}
+
+void csv_students(Csv& csv, const ClassReport& report) {
+    csv.table("Pupils", {"file", "profile", "form", "cards", "right", "accuracy", "timed out", "d' (propaganda)",
+                         "c (propaganda)", "brier"});
+    for (const StudentFigures& student : report.students) {
+        csv.text(student.file).text(student.profile).text(std::string(to_string(student.form))).integer(student.cards);
+        csv.integer(student.right).number(student.accuracy()).integer(student.timed_out);
+        csv.number(student.propaganda().d_prime).number(student.propaganda().criterion);
+        csv.raw(brier_text(student.scorecard)).end_row();
+    }
+}
+
+void csv_group_row(Csv& csv, const std::string& name, const GroupFigures& group) {
+    csv.text(name).integer(group.students).integer(group.files).integer(group.cards).integer(group.right);
+    csv.number(group.accuracy()).integer(group.timed_out).number(group.mean_d_prime).number(group.mean_criterion);
+    csv.raw(brier_text(group.pooled)).end_row();
+}
+
+void csv_groups(Csv& csv, const ClassReport& report) {
+    csv.table("Class", {"group", "pupils", "files", "cards", "right", "accuracy", "timed out", "mean d' (propaganda)",
+                        "mean c (propaganda)", "brier"});
+    csv_group_row(csv, "all", report.totals);
+    if (!report.pre_post) return;
+    csv_group_row(csv, "pretest (form A), pupils who took both", report.pre_post->pre);
+    csv_group_row(csv, "posttest (form B), pupils who took both", report.pre_post->post);
+    csv.text("summary").text(report.pre_post->summary).end_row();
+}
+
+void csv_skipped(Csv& csv, const ClassReport& report) {
+    if (report.skipped.empty()) return;
+    csv.table("Skipped files", {"file", "reason"});
+    for (const SkippedFile& skipped : report.skipped) csv.text(skipped.file).text(skipped.reason).end_row();
+}
+
+// ---- HTML ------------------------------------------------------------------
+
+std::string escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// Blue, orange-yellow and magenta, as in the terminal: told apart with any
+// common colour blindness.
+const char* verdict_colour(Verdict verdict) {
+    static const char* const colours[] = {"#1f6fd1", "#c78f00", "#b3309a"};
+    return colours[index_of(verdict)];
+}
+
+constexpr const char* kNeutralColour = "#4a6b8a";
+constexpr int kChartWidth = 900;
+constexpr int kLabelWidth = 200;
+constexpr int kBarArea = 320;
+constexpr int kRowHeight = 24;
+
+struct Bar {
+    std::string label;
+    double value = 0;  // 0..1
+    std::string colour;
+    std::string note;  // after the bar
+};
+
+std::string svg_text(int x, int y, const std::string& text, const char* extra = "") {
+    return "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\"" + extra + ">" + escape(text) +
+           "</text>";
+}
+
+std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
+    const int height = kRowHeight * static_cast<int>(bars.size()) + 10;
+    std::ostringstream svg;
+    svg << "<svg role=\"img\" width=\"" << kChartWidth << "\" height=\"" << height << "\" viewBox=\"0 0 " << kChartWidth
+        << " " << height << "\"><title>" << escape(title) << "</title>";
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const Bar& bar = bars[i];
+        const int y = static_cast<int>(i) * kRowHeight + 4;
+        const int width = static_cast<int>(std::lround(std::clamp(bar.value, 0.0, 1.0) * kBarArea));
+        svg << svg_text(kLabelWidth - 8, y + 15, bar.label, " text-anchor=\"end\"") << "<rect x=\"" << kLabelWidth
+            << "\" y=\"" << y << "\" width=\"" << kBarArea << "\" height=\"18\" fill=\"#eef1f4\"/>"
+            << "<rect x=\"" << kLabelWidth << "\" y=\"" << y << "\" width=\"" << width << "\" height=\"18\" fill=\""
+            << bar.colour << "\"/>" << svg_text(kLabelWidth + kBarArea + 8, y + 15, bar.note);
+    }
+    svg << "</svg>";
+    return svg.str();
+}
+
+std::string claims_chart(const ClassReport& report) {
+    std::vector<Bar> bars;
+    for (const ClaimFigures& claim : report.claims) {
+        std::string note = whole_percent(claim.share_right()) + " right";
+        if (auto wrong = claim.most_common_wrong())
+            note += "; fooled into " + std::string(to_string(*wrong)) + " (" + std::to_string(wrong_count(claim)) + ")";
+        bars.push_back({claim.claim_id, claim.share_right(), verdict_colour(claim.truth), note});
+    }
+    return bar_chart("Share of the class right, per claim", bars);
+}
+
+std::string students_chart(const ClassReport& report) {
+    std::vector<Bar> bars;
+    for (const StudentFigures& student : report.students) {
+        const std::string form = student.form == QuizForm::Single ? "" : " (" + form_name(student.form) + ")";
+        bars.push_back({student.profile + form, student.accuracy(), kNeutralColour,
+                        whole_percent(student.accuracy()) + ", " + std::to_string(student.right) + " of " +
+                            std::to_string(student.cards)});
+    }
+    return bar_chart("Accuracy per pupil", bars);
+}
+
+// Stated confidence against the share actually right, with the diagonal a
+// perfectly calibrated class would sit on.
+std::string calibration_chart(const Scorecard& pooled) {
+    constexpr int width = 440;
+    constexpr int height = 300;
+    constexpr int left = 60;
+    constexpr int top = 30;
+    constexpr int plot_width = 340;
+    constexpr int plot_height = 220;
+    // Stated confidence runs 50-90 %; the axis leaves a margin either side.
+    auto x_of = [&](double p) { return left + static_cast<int>(std::lround((p - 0.4) / 0.6 * plot_width)); };
+    auto y_of = [&](double p) { return top + plot_height - static_cast<int>(std::lround(p * plot_height)); };
+    std::ostringstream svg;
+    svg << "<svg role=\"img\" width=\"" << width << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " "
+        << height << "\"><title>Calibration: stated confidence against share right</title>"
+        << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << plot_width << "\" height=\"" << plot_height
+        << "\" fill=\"#f7f8fa\" stroke=\"#ccd\"/>"
+        << "<line x1=\"" << x_of(0.4) << "\" y1=\"" << y_of(0.4) << "\" x2=\"" << x_of(1.0) << "\" y2=\"" << y_of(1.0)
+        << "\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>";
+    for (int tick : {0, 50, 100})
+        svg << svg_text(left - 6, y_of(tick / 100.0) + 4, std::to_string(tick) + " %", " text-anchor=\"end\"");
+    for (const CalibrationBin& bin : pooled.calibration) {
+        const int x = x_of(percent(bin.level) / 100.0);
+        svg << svg_text(x, top + plot_height + 18, std::to_string(percent(bin.level)) + " %",
+                        " text-anchor=\"middle\"");
+        if (bin.answered == 0) continue;
+        const int y = y_of(bin.accuracy());
+        svg << "<circle cx=\"" << x << "\" cy=\"" << y << "\" r=\"6\" fill=\"" << kNeutralColour << "\"/>"
+            << svg_text(x, y - 10, whole_percent(bin.accuracy()) + " of " + std::to_string(bin.answered),
+                        " text-anchor=\"middle\"");
+    }
+    svg << svg_text(left + plot_width / 2, height - 6, "stated confidence", " text-anchor=\"middle\"")
+        << svg_text(left, top - 12, "share right") << "</svg>";
+    return svg.str();
+}
+
+struct Change {
+    std::string name;
+    double before;
+    double after;
+    double low;  // the axis
+    double high;
+    std::string before_text;
+    std::string after_text;
+};
+
+// One row per measure: a hollow dot before, a filled dot after, joined.
+std::string change_chart(const std::vector<Change>& changes) {
+    const int height = 34 * static_cast<int>(changes.size()) + 10;
+    std::ostringstream svg;
+    svg << "<svg role=\"img\" width=\"" << kChartWidth << "\" height=\"" << height << "\" viewBox=\"0 0 " << kChartWidth
+        << " " << height << "\"><title>Pretest against posttest</title>";
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const Change& change = changes[i];
+        const int y = static_cast<int>(i) * 34 + 20;
+        auto x_of = [&](double value) {
+            const double t = (std::clamp(value, change.low, change.high) - change.low) / (change.high - change.low);
+            return kLabelWidth + static_cast<int>(std::lround(t * kBarArea));
+        };
+        svg << svg_text(kLabelWidth - 8, y + 5, change.name, " text-anchor=\"end\"") << "<line x1=\"" << kLabelWidth
+            << "\" y1=\"" << y << "\" x2=\"" << kLabelWidth + kBarArea << "\" y2=\"" << y << "\" stroke=\"#dde\"/>"
+            << "<line x1=\"" << x_of(change.before) << "\" y1=\"" << y << "\" x2=\"" << x_of(change.after) << "\" y2=\""
+            << y << "\" stroke=\"" << kNeutralColour << "\" stroke-width=\"3\"/>"
+            << "<circle cx=\"" << x_of(change.before) << "\" cy=\"" << y << "\" r=\"6\" fill=\"#fff\" stroke=\""
+            << kNeutralColour << "\" stroke-width=\"2\"/>"
+            << "<circle cx=\"" << x_of(change.after) << "\" cy=\"" << y << "\" r=\"6\" fill=\"" << kNeutralColour
+            << "\"/>"
+            << svg_text(kLabelWidth + kBarArea + 12, y + 5,
+                        "pre " + change.before_text + ", post " + change.after_text);
+    }
+    svg << "</svg>";
+    return svg.str();
+}
+
+std::string pre_post_chart(const PrePostChange& change) {
+    const GroupFigures& pre = change.pre;
+    const GroupFigures& post = change.post;
+    return change_chart({
+        {"accuracy", pre.accuracy(), post.accuracy(), 0.0, 1.0, whole_percent(pre.accuracy()),
+         whole_percent(post.accuracy())},
+        {"d′ (propaganda)", pre.mean_d_prime, post.mean_d_prime, -1.0, 4.0, fixed(pre.mean_d_prime, 2),
+         fixed(post.mean_d_prime, 2)},
+        {"c (propaganda)", pre.mean_criterion, post.mean_criterion, -2.0, 2.0, fixed(pre.mean_criterion, 2),
+         fixed(post.mean_criterion, 2)},
+    });
+}
+
+std::string table_row(const std::vector<std::string>& cells, const char* tag = "td") {
+    std::string row = "<tr>";
+    for (const std::string& cell : cells)
+        row += "<" + std::string(tag) + ">" + escape(cell) + "</" + std::string(tag) + ">";
+    return row + "</tr>\n";
+}
+
+std::string claims_table(const ClassReport& report) {
+    std::string html =
+        "<table>" +
+        table_row({"claim", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
+    for (const ClaimFigures& claim : report.claims) {
+        const std::string wrong =
+            claim.most_common_wrong() ? wrong_name(claim) + " (" + std::to_string(wrong_count(claim)) + ")" : "—";
+        html += table_row({claim.claim_id, std::string(display_name(claim.truth)), std::to_string(claim.asked),
+                           whole_percent(claim.share_right()), std::to_string(claim.timed_out), wrong});
+    }
+    return html + "</table>\n";
+}
+
+std::string students_table(const ClassReport& report) {
+    std::string html = "<table>" + table_row({"pupil", "form", "file", "right", "accuracy", "timed out",
+                                              "d′ (propaganda)", "c (propaganda)", "Brier"},
+                                             "th");
+    for (const StudentFigures& s : report.students)
+        html +=
+            table_row({s.profile, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
+                       whole_percent(s.accuracy()), std::to_string(s.timed_out), fixed(s.propaganda().d_prime, 2),
+                       fixed(s.propaganda().criterion, 2), s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
+    return html + "</table>\n";
+}
+
+std::string skipped_list(const ClassReport& report) {
+    if (report.skipped.empty()) return "";
+    std::string html = "<section class=\"skipped\"><h2>Files left out</h2><ul>\n";
+    for (const SkippedFile& skipped : report.skipped)
+        html += "<li><b>" + escape(skipped.file) + "</b>: " + escape(skipped.reason) + "</li>\n";
+    return html + "</ul></section>\n";
+}
+
+std::string class_summary(const ClassReport& report) {
+    const GroupFigures& all = report.totals;
+    std::string text = std::to_string(all.students) + (all.students == 1 ? " pupil, " : " pupils, ") +
+                       std::to_string(all.files) + " results files: " + std::to_string(all.right) + " of " +
+                       std::to_string(all.cards) + " cards right (" + whole_percent(all.accuracy()) + ")";
+    if (all.timed_out > 0) text += ", " + std::to_string(all.timed_out) + " timed out";
+    text += ". Mean d′ for propaganda " + fixed(all.mean_d_prime, 2) + ", mean c " + fixed(all.mean_criterion, 2);
+    if (all.pooled.brier) text += ", Brier score " + fixed(*all.pooled.brier, 3);
+    return text + ".";
+}
+
+constexpr const char* kStyle =
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
+    "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccd;padding:.25rem .5rem;text-align:left}"
+    "th{background:#eef1f4}svg{display:block;margin:1rem 0;font-size:12px}"
+    ".skipped{border-left:4px solid #c78f00;background:#fff8e6;padding:.5rem 1rem}"
+    ".summary{font-size:1.1rem}.key span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}";
+
+std::string verdict_key() {
+    std::string html = "<p class=\"key\">Bar colour is the true verdict:";
+    for (Verdict verdict : kAllVerdicts)
+        html += "<span style=\"background:" + std::string(verdict_colour(verdict)) + "\"></span>" +
+                std::string(display_name(verdict));
+    return html + "</p>\n";
+}
+
+}  // namespace
+
+std::string class_report_csv(const ClassReport& report) {
+    Csv csv;
+    csv_claims(csv, report);
+    csv_students(csv, report);
+    csv_groups(csv, report);
+    csv_skipped(csv, report);
+    return csv.str();
+}
+
+std::string class_report_html(const ClassReport& report) {
+    const std::string deck = report.deck_id.empty()
+                                 ? std::string("no results counted")
+                                 : "deck " + report.deck_id + ", version " + std::to_string(report.deck_version);
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>ClaimDeck class report</title><style>" +
+        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) + "</p>\n" +
+        skipped_list(report);
+    if (report.students.empty()) return html + "<p>No results could be counted.</p></body></html>\n";
+    html += "<p class=\"summary\">" + escape(class_summary(report)) + "</p>\n";
+    if (report.pre_post)
+        html += "<h2>Pretest and posttest</h2>\n<p class=\"summary\">" + escape(report.pre_post->summary) + "</p>\n" +
+                pre_post_chart(*report.pre_post) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
+    html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + claims_chart(report) + claims_table(report);
+    html += "<h2>Pupils</h2>\n" + students_chart(report) + students_table(report);
+    html += "<h2>Calibration</h2>\n<p>Dots on the dashed line mean the class was as sure as it was right.</p>\n" +
+            calibration_chart(report.totals.pooled);
+    return html + "</body></html>\n";
+}
+
+}  // namespace claimdeck

@@ -1,0 +1,114 @@
+// Quizzes: a fixed list of a deck's claims that a whole class answers in the
+// same order, under the same rules, so their results can be compared.
+//
+// A quiz file (JSON, written with cereal) looks like
+//   { "format": "claimdeck-quiz", "format_version": 1,
+//     "id": "quiz-0190a1b2c3d4e-5f6a...", "title": "Week 3",
+//     "deck_id": "panjshir-2021", "deck_version": 1,
+//     "claims": ["lions-350", "punjir-12", ...],
+//     "time_limit_seconds": 0, "reveal": "after_each", "form": "",
+//     "created_ms": 1630000000000 }
+// `form` is "" for a plain quiz, "A" for the pretest and "B" for the
+// posttest of a pre/post pair.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/problems.hpp"
+#include "content/deck.hpp"
+
+namespace claimdeck {
+
+// When the learner sees whether they were right: after every card, or only
+// once the whole quiz is done (so early cards cannot teach the later ones).
+enum class RevealMode { AfterEach, AtEnd };
+std::string_view to_string(RevealMode mode);
+std::optional<RevealMode> parse_reveal_mode(std::string_view text);
+
+enum class QuizForm { Single, PreA, PostB };
+// "", "A" and "B", as in quiz and results files.
+std::string_view to_string(QuizForm form);
+std::optional<QuizForm> parse_quiz_form(std::string_view text);
+
+// Longest time limit per card a quiz may set: an hour.
+inline constexpr int kMaxTimeLimitSeconds = 3600;
+// Most claims a quiz (and so a results file) may hold.
+inline constexpr std::size_t kMaxQuizClaims = 10000;
+
+struct Quiz {
+    std::string id;  // random and unique, so results can name the quiz they answer
+    std::string title;
+    std::string deck_id;
+    int deck_version = 0;
+    std::vector<std::string> claim_ids;  // asked in this order
+    int time_limit_seconds = 0;          // per card; 0 = no limit
+    RevealMode reveal = RevealMode::AfterEach;
+    QuizForm form = QuizForm::Single;
+    std::int64_t created_ms = 0;
+
+    bool operator==(const Quiz& other) const;
+};
+
+// What a teacher chooses about a quiz besides its claims.
+struct QuizSettings {
+    std::string title;
+    int time_limit_seconds = 0;
+    RevealMode reveal = RevealMode::AfterEach;
+    std::int64_t created_ms = 0;
+};
+
+// Narrows the deck to some claims; an empty field lets everything through.
+struct ClaimFilter {
+    std::string topic;
+    std::string article;
+    std::optional<Verdict> verdict;
+};
+
+// Builders. Each throws std::invalid_argument, with a sentence for the
+// teacher, when the deck cannot give what was asked (an unknown topic, too
+// few claims). Claims are put in an order where neighbours differ in topic
+// and verdict, as in study sessions. The same seed, deck and build give the
+// same quiz.
+
+// Every claim the filter lets through.
+Quiz quiz_of_matching_claims(const Deck& deck, const ClaimFilter& filter, const QuizSettings& settings,
+                             std::uint64_t seed);
+
+// `count` claims from those the filter lets through: the three verdicts as
+// equally often as the deck allows, each spread over as many topics as it can.
+Quiz balanced_quiz(const Deck& deck, const ClaimFilter& filter, std::size_t count, const QuizSettings& settings,
+                   std::uint64_t seed);
+
+// A pretest (form A) and a posttest (form B) of `count_per_form` claims each:
+// for every claim in A there is one in B with the same verdict and topic, and
+// no claim is in both.
+struct QuizPair {
+    Quiz pre;
+    Quiz post;
+};
+QuizPair parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings, std::uint64_t seed);
+
+// Why this deck cannot be used to take the quiz (another deck, another
+// version of it, a claim it no longer has); nullopt when it can.
+std::optional<std::string> quiz_deck_mismatch(const Quiz& quiz, const Deck& deck);
+
+// Files
+std::string quiz_to_json(const Quiz& quiz);
+// Empty on success, otherwise a sentence naming the file.
+std::string write_quiz_file(const std::filesystem::path& path, const Quiz& quiz);
+
+struct QuizLoadResult {
+    std::optional<Quiz> quiz;  // set only when there are no problems
+    std::vector<Problem> problems;
+};
+// Quiz files travel between teachers and pupils, so they are read as
+// untrusted input: size cap, shape check, every field validated.
+QuizLoadResult parse_quiz(std::string_view json, const std::string& file_name);
+QuizLoadResult load_quiz(const std::filesystem::path& path);
+
+}  // namespace claimdeck

@@ -1,0 +1,87 @@
+#include "classroom/quiz_app.hpp"
+
+#include <cctype>
+
+namespace claimdeck {
+
+std::string file_name_part(const std::string& name, const char* fallback) {
+    std::string part;
+    for (unsigned char c : name) {
+        if (std::isalnum(c))
+            part += static_cast<char>(c);
+        else if (!part.empty() && part.back() != '-')
+            part += '-';
+    }
+    while (!part.empty() && part.back() == '-') part.pop_back();
+    return part.empty() ? fallback : part;
+}
+
+QuizApp::QuizApp(const Deck& deck, ProgressStore& store, Clock clock, std::filesystem::path results_dir)
+    : deck_(deck), store_(store), clock_(std::move(clock)), results_dir_(std::move(results_dir)) {}
+
+bool QuizApp::open(const std::filesystem::path& file) {
+    QuizLoadResult loaded = load_quiz(file);
+    if (!loaded.quiz) {
+        // Each problem names the file already.
+        message_ = "This quiz cannot be opened. " + describe_all(loaded.problems);
+        while (!message_.empty() && message_.back() == '\n') message_.pop_back();
+        return false;
+    }
+    if (auto mismatch = quiz_deck_mismatch(*loaded.quiz, deck_)) {
+        message_ = "The quiz " + file.string() + " cannot be taken with this deck: " + *mismatch;
+        return false;
+    }
+    end_run();
+    quiz_ = std::move(loaded.quiz);
+    quiz_file_ = file;
+    chosen_results_path_.clear();
+    message_.clear();
+    return true;
+}
+
+void QuizApp::start(const Profile& profile, QuizRunOptions options) {
+    if (!quiz_) return;
+    end_run();
+    run_ = std::make_unique<QuizRun>(*quiz_, deck_, store_, profile, options, clock_);
+}
+
+void QuizApp::end_run() {
+    if (run_) run_->retry_pending();
+    run_.reset();
+    saved_ = false;
+    message_.clear();
+}
+
+void QuizApp::answer(Verdict picked, Confidence confidence) {
+    if (!run_) return;
+    run_->answer(picked, confidence);
+    if (!saved_) save_results();
+}
+
+bool QuizApp::time_out_if_expired() {
+    if (!run_ || !run_->time_out_if_expired()) return false;
+    if (!saved_) save_results();
+    return true;
+}
+
+void QuizApp::next() {
+    if (run_) run_->next();
+}
+
+std::filesystem::path QuizApp::results_path() const {
+    if (!chosen_results_path_.empty()) return chosen_results_path_;
+    const std::string profile = run_ ? file_name_part(run_->profile().name) : "learner";
+    const std::string quiz_id = quiz_ ? quiz_->id : "quiz";
+    return results_dir_ / (quiz_id + "-" + profile + ".json");
+}
+
+bool QuizApp::save_results() {
+    if (!run_ || run_->answered() < run_->size()) return false;
+    const std::filesystem::path path = results_path();
+    const std::string error = write_results_file(path, run_->results());
+    saved_ = error.empty();
+    message_ = saved_ ? "Saved to " + path.string() : "Your answers are not saved yet: " + error + ".";
+    return saved_;
+}
+
+}  // namespace claimdeck

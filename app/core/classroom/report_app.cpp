@@ -1,0 +1,104 @@
+#include "classroom/report_app.hpp"
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+#include "base/text_file.hpp"
+
+namespace claimdeck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every *.json file directly inside `folder`, in name order.
+std::vector<fs::path> json_files_in(const fs::path& folder, std::error_code& error) {
+    std::vector<fs::path> found;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        std::error_code not_regular;
+        if (it->path().extension() == ".json" && it->is_regular_file(not_regular)) found.push_back(it->path());
+    }
+    std::sort(found.begin(), found.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    return found;
+}
+
+const char* extension_of(ReportFormat format) { return format == ReportFormat::Csv ? ".csv" : ".html"; }
+
+}  // namespace
+
+ReportApp::ReportApp(fs::path results_dir, fs::path reports_dir)
+    : results_dir_(std::move(results_dir)), reports_dir_(std::move(reports_dir)) {}
+
+bool ReportApp::add(const fs::path& path) {
+    std::error_code error;
+    // Canonical, so the same file reached by another path is still one file.
+    const fs::path found = fs::canonical(path, error);
+    if (error) {
+        message_ = "There is no results file or folder " + path.string() + ".";
+        return false;
+    }
+    std::vector<fs::path> new_files{found};
+    if (fs::is_directory(found, error)) {
+        new_files = json_files_in(found, error);
+        if (error) {
+            message_ = "The folder " + path.string() + " cannot be read: " + error.message() + ".";
+            return false;
+        }
+        if (new_files.empty()) {
+            message_ = "The folder " + path.string() + " holds no results files (.json).";
+            return false;
+        }
+    }
+    for (const fs::path& file : new_files)
+        if (std::find(files_.begin(), files_.end(), file) == files_.end()) files_.push_back(file);
+    rebuild();
+    return true;
+}
+
+void ReportApp::remove(std::size_t index) {
+    if (index >= files_.size()) return;
+    files_.erase(files_.begin() + static_cast<std::ptrdiff_t>(index));
+    rebuild();
+}
+
+void ReportApp::clear() {
+    files_.clear();
+    rebuild();
+}
+
+void ReportApp::rebuild() {
+    report_ = files_.empty() ? ClassReport{} : build_class_report(files_);
+    // A report saved earlier no longer matches the list.
+    saved_ = false;
+    message_.clear();
+}
+
+fs::path ReportApp::export_path(ReportFormat format, const fs::path& chosen) const {
+    const std::string default_name = std::string("class-report") + extension_of(format);
+    if (chosen.empty()) return reports_dir_ / default_name;
+    std::error_code ignored;
+    if (!chosen.has_filename() || fs::is_directory(chosen, ignored)) return chosen / default_name;
+    fs::path path = chosen;
+    return path.replace_extension(extension_of(format));
+}
+
+bool ReportApp::export_csv(const fs::path& path) { return save(path, class_report_csv(report_)); }
+
+bool ReportApp::export_html(const fs::path& path) { return save(path, class_report_html(report_)); }
+
+bool ReportApp::save(const fs::path& path, const std::string& text) {
+    saved_ = false;
+    if (report_.students.empty()) {
+        message_ = "There is nothing to save yet: add results files that can be counted first.";
+        return false;
+    }
+    std::error_code ignored;  // a folder that cannot be made shows up as a write error below
+    if (path.has_parent_path()) fs::create_directories(path.parent_path(), ignored);
+    const std::string error = write_text_file(path, text);
+    saved_ = error.empty();
+    message_ = saved_ ? "Saved to " + path.string() : error;
+    return saved_;
+}
+
+}  // namespace claimdeck

@@ -1,0 +1,65 @@
+// The teacher's class report in the desktop app, without drawing it: the
+// results files added so far, the report built from them, and saving it as
+// a spreadsheet or a web page. StudyApp owns one; the shell calls the
+// changing methods when the teacher acts, and screens only read.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "classroom/class_report.hpp"
+
+namespace claimdeck {
+
+enum class ReportFormat { Csv, Html };
+
+class ReportApp {
+public:
+    // `results_dir` is where this device's class quizzes leave their results;
+    // exports go to `reports_dir` unless another path is chosen.
+    ReportApp(std::filesystem::path results_dir, std::filesystem::path reports_dir);
+
+    // A results file, or a folder meaning every *.json file directly inside
+    // it, in name order. A file already in the list is not added again. A
+    // path that does not exist, or a folder without a .json file, changes
+    // nothing: message() names it and this returns false.
+    bool add(const std::filesystem::path& path);
+    void remove(std::size_t index);
+    void clear();
+
+    // The files in the order they were added, each as an absolute path.
+    const std::vector<std::filesystem::path>& files() const { return files_; }
+    // Rebuilt whenever the list changes; files that cannot be counted are
+    // in its `skipped` list with the reason.
+    const ClassReport& report() const { return report_; }
+    const std::filesystem::path& results_dir() const { return results_dir_; }
+
+    // Where an export goes: `chosen` with the format's extension, or
+    // <reports dir>/class-report.csv (.html) when nothing is chosen.
+    std::filesystem::path export_path(ReportFormat format, const std::filesystem::path& chosen = {}) const;
+    // Write the report, creating the folder if needed; false (and message()
+    // says why) when there is nothing to report or the file cannot be written.
+    bool export_csv(const std::filesystem::path& path);
+    bool export_html(const std::filesystem::path& path);
+    // Whether the last export was written and the list has not changed since.
+    bool saved() const { return saved_; }
+
+    // The last thing worth telling the teacher: why a path could not be
+    // added or the report not saved, or where it was saved.
+    const std::string& message() const { return message_; }
+
+private:
+    bool save(const std::filesystem::path& path, const std::string& text);
+    void rebuild();
+
+    std::filesystem::path results_dir_;
+    std::filesystem::path reports_dir_;
+    std::vector<std::filesystem::path> files_;
+    ClassReport report_;
+    bool saved_ = false;
+    std::string message_;
+};
+
+}  // namespace claimdeck

@@ -1,0 +1,79 @@
+// A pupil's results for one quiz: the file they hand in and the teacher's
+// report reads.
+//
+//   { "format": "claimdeck-results", "format_version": 1,
+//     "quiz_id": "quiz-...", "form": "", "deck_id": "panjshir-2021", "deck_version": 1,
+//     "profile": "Ada", "app_version": "0.1.0", "finished_ms": 1630000000000,
+//     "answers": [ { "claim": "lions-350", "truth": "propaganda", "picked": "contested",
+//                    "confidence": 70, "response_ms": 5120, "timed_out": false },
+//                  { "claim": "punjir-12", "truth": "verified", "picked": "",
+//                    "confidence": 0, "response_ms": 30004, "timed_out": true } ],
+//     "checksum": "fnv1a64:8c1f0e3a7b5d2c94" }
+//
+// Each answer carries the true verdict, so the report needs no deck. A timed
+// out card has no verdict ("") and no confidence (0).
+//
+// The checksum is FNV-1a 64 over a canonical text of every other field (see
+// results.cpp). It catches accidental edits, damage in transit and casual
+// tampering (changing a verdict in a text editor). It is NOT a signature:
+// anyone who reads this comment can recompute it, so it does not stop a
+// determined forger.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/problems.hpp"
+#include "base/verdict.hpp"
+#include "classroom/quiz.hpp"
+
+namespace claimdeck {
+
+struct QuizAnswer {
+    std::string claim_id;
+    Verdict truth = Verdict::Verified;
+    std::optional<Verdict> picked;  // nullopt: the time limit ran out first
+    Confidence confidence = Confidence::Unstated;
+    std::int64_t response_ms = 0;
+
+    bool timed_out() const { return !picked; }
+    bool correct() const { return picked == truth; }
+    bool operator==(const QuizAnswer& other) const;
+};
+
+struct QuizResults {
+    std::string quiz_id;
+    QuizForm form = QuizForm::Single;
+    std::string deck_id;
+    int deck_version = 0;
+    std::string profile;
+    std::string app_version = CLAIMDECK_VERSION;
+    std::int64_t finished_ms = 0;
+    std::vector<QuizAnswer> answers;  // in the order they were asked
+
+    bool operator==(const QuizResults& other) const;
+};
+
+// "fnv1a64:" and 16 lower-case hex digits.
+std::string results_checksum(const QuizResults& results);
+
+// The file's text, checksum included.
+std::string results_to_json(const QuizResults& results);
+// Empty on success, otherwise a sentence naming the file.
+std::string write_results_file(const std::filesystem::path& path, const QuizResults& results);
+
+// Results files come from pupils' machines: they are read with a size cap
+// and a shape check first, every field is validated, and a checksum that
+// does not match is a problem like any other.
+struct ResultsLoadResult {
+    std::optional<QuizResults> results;  // set only when there are no problems
+    std::vector<Problem> problems;
+};
+ResultsLoadResult parse_results(std::string_view json, const std::string& file_name);
+ResultsLoadResult load_results(const std::filesystem::path& path);
+
+}  // namespace claimdeck

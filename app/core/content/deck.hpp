@@ -1,0 +1,120 @@
+// The deck: articles, the claims taken from them, and the evidence that links
+// claims across articles. load_deck() reads and checks a deck file; a deck that
+// comes back has passed every check, so the rest of the app can trust it.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/problems.hpp"
+#include "base/verdict.hpp"
+
+namespace claimdeck {
+
+// [begin, end) byte offsets into an article's text.
+struct Span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+struct Article {
+    std::string id;
+    std::string file;  // bare file name inside the articles folder
+    std::string title;
+    std::string byline;  // empty when the article has none
+    std::string provenance;
+    std::string text;  // the whole file, verbatim
+};
+
+struct Topic {
+    std::string id;
+    std::string title;
+};
+
+struct TechniqueUse {
+    std::string name;                // one of propaganda_techniques()
+    std::vector<std::string> words;  // verbatim pieces of the claim's quote that carry it
+};
+
+enum class Stance { Corroborates, Contradicts, Qualifies };
+std::string_view to_string(Stance stance);
+std::optional<Stance> parse_stance(std::string_view text);
+
+// What another article says about the same fact.
+struct Evidence {
+    std::string article;
+    std::string quote;
+    Span span;
+    Stance stance = Stance::Corroborates;
+};
+
+struct Claim {
+    std::string id;
+    std::string article;
+    std::string text;   // the assertion as the card shows it
+    std::string quote;  // verbatim from the article
+    Span span;
+    std::string topic;
+    Verdict verdict = Verdict::Contested;
+    std::string rationale;
+    std::vector<TechniqueUse> techniques;
+    std::vector<Evidence> evidence;
+    std::string known_now;  // later public record, from outside the articles; may be empty
+};
+
+class Deck {
+public:
+    int format_version = 0;
+    std::string id;
+    int version = 0;
+    std::string title;
+    std::string description;
+    std::string language;
+    std::vector<Article> articles;
+    std::vector<Topic> topics;
+    std::vector<Claim> claims;
+
+    // Rebuilds the id indexes; call after filling the vectors.
+    void index();
+    const Article* article(std::string_view article_id) const;
+    const Claim* claim(std::string_view claim_id) const;
+    const Topic* topic(std::string_view topic_id) const;
+    std::optional<std::size_t> claim_index(std::string_view claim_id) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> article_index_;
+    std::unordered_map<std::string, std::size_t> claim_index_;
+    std::unordered_map<std::string, std::size_t> topic_index_;
+};
+
+// Caps that keep an untrusted deck from exhausting memory or time.
+struct DeckLimits {
+    std::uintmax_t max_deck_bytes = 128u << 20;
+    std::uintmax_t max_article_bytes = 4u << 20;
+    std::size_t max_string_bytes = 64u << 10;
+    std::size_t max_claims = 200000;
+    std::size_t max_articles = 1000;
+    std::size_t max_list_items = 1000;  // evidence, techniques, words per claim
+    int max_json_depth = 16;
+};
+
+struct DeckLoadResult {
+    std::optional<Deck> deck;  // set only when there are no problems
+    std::vector<Problem> problems;
+};
+
+DeckLoadResult load_deck(const std::filesystem::path& deck_file, const DeckLimits& limits = {});
+
+// The folder that holds a deck's article files: `articles/` beside the deck's
+// own `decks/` folder (content/decks/x.json -> content/articles/).
+std::filesystem::path articles_folder_for(const std::filesystem::path& deck_file);
+
+// The paragraph of the article around a span: the hint a learner may ask for.
+std::string_view surrounding_paragraph(const Article& article, Span span);
+
+}  // namespace claimdeck

@@ -1,0 +1,258 @@
+#include "learning/scoring.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace claimdeck {
+
+namespace {
+
+constexpr const char* kMinusSign = "\xE2\x88\x92";  // U+2212, UTF-8
+constexpr const char* kPrime = "\xE2\x80\xB2";      // U+2032, UTF-8
+constexpr double kSqrtTwoPi = 2.50662827463100050242;
+
+double share(long long part, long long whole) {
+    return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// Log-linear correction (Hautus 1995): keeps the rate strictly inside (0, 1).
+double corrected_rate(int count, int trials) { return (count + 0.5) / (trials + 1.0); }
+
+std::optional<std::size_t> calibration_index(Confidence confidence) {
+    for (std::size_t i = 0; i < kStatedConfidences.size(); ++i)
+        if (kStatedConfidences[i] == confidence) return i;
+    return std::nullopt;
+}
+
+void count_in(Tally& tally, bool correct, int times = 1) {
+    tally.answered += times;
+    if (correct) tally.right += times;
+}
+
+void count_out(Tally& tally, bool correct) {
+    --tally.answered;
+    if (correct) --tally.right;
+}
+
+// Whether count_out() would leave every count non-negative.
+bool can_count_out(const Tally& tally, bool correct) {
+    const int wrong = tally.answered - tally.right;
+    return correct ? tally.right > 0 : wrong > 0;
+}
+
+// Acklam's approximation for the lower half, p in (0, 0.5].
+double acklam_lower_half(double p) {
+    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
+                                   1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                                   6.680131188771972e+01, -1.328068155288572e+01};
+    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                                   -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                                   3.754408661907416e+00};
+    constexpr double kTailStart = 0.02425;
+
+    if (p < kTailStart) {
+        const double q = std::sqrt(-2.0 * std::log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    }
+    const double q = p - 0.5;
+    const double r = q * q;
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+           (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+}
+
+// Sentences show d′ and c to one decimal and pick their wording from that
+// same rounded value, so the words never disagree with the number shown.
+double round_to_tenth(double value) { return std::round(value * 10.0) / 10.0; }
+
+// Print an already rounded value with a real minus sign: "1.8", "−0.6", and
+// never "−0.0".
+std::string one_decimal(double rounded) {
+    char digits[32];  // ample: |d′| and |c| stay below 20
+    char* end = std::to_chars(digits, digits + sizeof digits, std::fabs(rounded), std::chars_format::fixed, 1).ptr;
+    std::string text = rounded < 0.0 ? kMinusSign : "";
+    text.append(digits, end);
+    return text;
+}
+
+std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
+
+// "You spot propaganda well", but "You spot contested claims well".
+std::string spotted_noun(Verdict verdict) {
+    if (verdict == Verdict::Propaganda) return "propaganda";
+    return std::string(to_string(verdict)) + " claims";
+}
+
+}  // namespace
+
+double Tally::accuracy() const { return share(right, answered); }
+
+double CalibrationBin::accuracy() const { return share(right, answered); }
+
+SignalDetection make_signal_detection(int hits, int misses, int false_alarms, int correct_rejections) {
+    SignalDetection result;
+    result.hits = hits;
+    result.misses = misses;
+    result.false_alarms = false_alarms;
+    result.correct_rejections = correct_rejections;
+    result.hit_rate = corrected_rate(hits, hits + misses);
+    result.false_alarm_rate = corrected_rate(false_alarms, false_alarms + correct_rejections);
+    const double z_hit = inverse_normal_cdf(result.hit_rate);
+    const double z_false_alarm = inverse_normal_cdf(result.false_alarm_rate);
+    result.d_prime = z_hit - z_false_alarm;
+    result.criterion = -(z_hit + z_false_alarm) / 2.0;
+    return result;
+}
+
+void ScoreAccumulator::add(const ScoredAnswer& answer, int times) {
+    if (times < 0) throw std::invalid_argument("ScoreAccumulator::add: negative count");
+    if (times == 0) return;
+    const bool correct = answer.correct();
+    confusion_[index_of(answer.picked)][index_of(answer.truth)] += times;
+    count_in(per_article_[answer.article_id], correct, times);
+    if (const auto bin = calibration_index(answer.confidence)) count_in(calibration_[*bin], correct, times);
+}
+
+void ScoreAccumulator::remove(const ScoredAnswer& answer) {
+    const bool correct = answer.correct();
+    int& cell = confusion_[index_of(answer.picked)][index_of(answer.truth)];
+    const auto article = per_article_.find(answer.article_id);
+    const auto bin = calibration_index(answer.confidence);
+
+    // Check everything before touching anything, so a bad call changes nothing.
+    const bool was_added = cell > 0 && article != per_article_.end() && can_count_out(article->second, correct) &&
+                           (!bin || can_count_out(calibration_[*bin], correct));
+    if (!was_added) throw std::invalid_argument("ScoreAccumulator::remove: answer was never added");
+
+    --cell;
+    count_out(article->second, correct);
+    // Erased so that undoing every answer gives back exactly the empty state.
+    if (article->second.answered == 0) per_article_.erase(article);
+    if (bin) count_out(calibration_[*bin], correct);
+}
+
+Scorecard ScoreAccumulator::scorecard() const {
+    Scorecard card;
+    card.confusion = confusion_;
+    card.per_article = per_article_;
+
+    for (Verdict picked : kAllVerdicts) {
+        for (Verdict truth : kAllVerdicts) {
+            const int count = confusion_[index_of(picked)][index_of(truth)];
+            Tally& truth_class = card.per_class[index_of(truth)];
+            truth_class.answered += count;
+            if (picked == truth) truth_class.right += count;
+        }
+    }
+    for (const Tally& truth_class : card.per_class) {
+        card.overall.answered += truth_class.answered;
+        card.overall.right += truth_class.right;
+    }
+
+    for (Verdict verdict : kAllVerdicts) {
+        const std::size_t x = index_of(verdict);
+        int said_x = 0;
+        for (int count : confusion_[x]) said_x += count;
+        const int hits = confusion_[x][x];
+        const int misses = card.per_class[x].answered - hits;
+        const int false_alarms = said_x - hits;
+        const int correct_rejections = card.overall.answered - hits - misses - false_alarms;
+        card.detection[x] = make_signal_detection(hits, misses, false_alarms, correct_rejections);
+    }
+
+    // Brier from counts: every right answer at confidence p adds (1 − p)², every
+    // wrong one adds p², so no per-answer history is needed.
+    int stated = 0;
+    double squared_error_sum = 0.0;
+    for (std::size_t i = 0; i < kStatedConfidences.size(); ++i) {
+        const Tally& counts = calibration_[i];
+        card.calibration[i] = {kStatedConfidences[i], counts.answered, counts.right};
+        const double p = percent(kStatedConfidences[i]) / 100.0;
+        const int wrong = counts.answered - counts.right;
+        squared_error_sum += counts.right * (1.0 - p) * (1.0 - p) + wrong * p * p;
+        stated += counts.answered;
+    }
+    if (stated > 0) card.brier = squared_error_sum / stated;
+    return card;
+}
+
+Scorecard score(const std::vector<ScoredAnswer>& answers) {
+    ScoreAccumulator accumulator;
+    for (const ScoredAnswer& answer : answers) accumulator.add(answer);
+    return accumulator.scorecard();
+}
+
+double inverse_normal_cdf(double p) {
+    if (std::isnan(p)) return std::numeric_limits<double>::quiet_NaN();
+    if (p <= 0.0) return -std::numeric_limits<double>::infinity();
+    if (p >= 1.0) return std::numeric_limits<double>::infinity();
+    // Work in the lower half, where 1 − p is exact and the refinement below does
+    // not lose digits to cancellation near 1.
+    if (p > 0.5) return -inverse_normal_cdf(1.0 - p);
+
+    const double x = acklam_lower_half(p);  // relative error ≈ 1.15e-9
+    // One Halley step on Φ(x) − p brings it to full double precision.
+    const double error = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
+    const double u = error * kSqrtTwoPi * std::exp(x * x / 2.0);
+    return x - u / (1.0 + x * u / 2.0);
+}
+
+std::string describe_detection(Verdict verdict, const SignalDetection& detection) {
+    const std::string name(to_string(verdict));
+    const std::string noun = spotted_noun(verdict);
+    const int signal_trials = detection.hits + detection.misses;
+    const int noise_trials = detection.false_alarms + detection.correct_rejections;
+    const double d_prime = round_to_tenth(detection.d_prime);
+    const double criterion = round_to_tenth(detection.criterion);
+    const std::string d_prime_note = "(d" + std::string(kPrime) + " " + one_decimal(d_prime) + ")";
+    const std::string criterion_note = "(c " + one_decimal(criterion) + ")";
+
+    if (signal_trials < kMinTrialsForVerdictSentence || noise_trials < kMinTrialsForVerdictSentence)
+        return "A few more answers and we can tell how you do with " + noun + ".";
+    // A clear lean comes first, even with a good d′: it is the quickest fix.
+    if (criterion <= -kBiasThreshold) return "You call things " + name + " too readily " + criterion_note + ".";
+    if (criterion >= kBiasThreshold)
+        return "You rarely call things " + name + ": you miss many " + name + " claims " + criterion_note + ".";
+    if (d_prime >= kGoodDPrime) return "You spot " + noun + " well " + d_prime_note + ".";
+    if (d_prime >= kFairDPrime) return "You spot " + noun + " fairly well " + d_prime_note + ".";
+    return "You are still learning to spot " + noun + " " + d_prime_note + ".";
+}
+
+std::string describe_overall(const Scorecard& scorecard) {
+    const Tally& overall = scorecard.overall;
+    if (overall.answered == 0) return "No answers yet: rate a few claims to see your score.";
+
+    std::string text = "You got " + std::to_string(overall.right) + " of " + std::to_string(overall.answered) +
+                       " right (" + whole_percent(overall.accuracy()) + ").";
+
+    // Calibration compares, over answers with a stated confidence only, the
+    // mean stated confidence with the share actually right.
+    // 64-bit: percent × answers overflows int beyond about 20 million answers.
+    long long stated = 0;
+    long long right = 0;
+    long long stated_percent_sum = 0;
+    for (const CalibrationBin& bin : scorecard.calibration) {
+        stated += bin.answered;
+        right += bin.right;
+        stated_percent_sum += static_cast<long long>(percent(bin.level)) * bin.answered;
+    }
+    if (stated < kMinAnswersForCalibrationSentence) return text;
+
+    // Integer form of |expected − got| >= gap, all in percentage points.
+    const long long gap_times_stated = stated_percent_sum - 100 * right;
+    const long long threshold_times_stated = kCalibrationGapPoints * stated;
+    const std::string expected_and_got = "you expected about " +
+                                         whole_percent(share(stated_percent_sum, 100 * stated)) + " right and got " +
+                                         whole_percent(share(right, stated)) + ".";
+    if (gap_times_stated >= threshold_times_stated)
+        text += " Your confidence runs ahead of your results: " + expected_and_got;
+    else if (-gap_times_stated >= threshold_times_stated)
+        text += " You know more than you think: " + expected_and_got;
+    return text;
+}
+
+}  // namespace claimdeck

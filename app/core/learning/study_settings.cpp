@@ -1,0 +1,43 @@
+#include "learning/study_settings.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+
+namespace claimdeck {
+namespace {
+
+constexpr const char* kNewCardsPerDay = "new_cards_per_day";
+constexpr const char* kDesiredRetention = "desired_retention";
+constexpr const char* kAskConfidence = "ask_confidence";
+
+double stored_number(ProgressStore& store, std::int64_t profile_id, const char* key, double fallback, double min,
+                     double max) {
+    std::optional<std::string> text = store.setting(profile_id, key);
+    if (!text) return fallback;
+    char* end = nullptr;
+    double value = std::strtod(text->c_str(), &end);
+    if (end == text->c_str() || *end != '\0' || !(value >= min && value <= max)) return fallback;
+    return value;
+}
+
+}  // namespace
+
+StudySettings load_study_settings(ProgressStore& store, std::int64_t profile_id) {
+    StudySettings defaults;
+    StudySettings settings;
+    settings.new_cards_per_day =
+        static_cast<int>(stored_number(store, profile_id, kNewCardsPerDay, defaults.new_cards_per_day, 0, 9999));
+    settings.desired_retention =
+        stored_number(store, profile_id, kDesiredRetention, defaults.desired_retention, 0.70, 0.99);
+    settings.ask_confidence = stored_number(store, profile_id, kAskConfidence, defaults.ask_confidence, 0, 1) != 0;
+    return settings;
+}
+
+void save_study_settings(ProgressStore& store, std::int64_t profile_id, const StudySettings& settings) {
+    store.set_setting(profile_id, kNewCardsPerDay, std::to_string(settings.new_cards_per_day));
+    store.set_setting(profile_id, kDesiredRetention, std::to_string(settings.desired_retention));
+    store.set_setting(profile_id, kAskConfidence, settings.ask_confidence ? "1" : "0");
+}
+
+}  // namespace claimdeck

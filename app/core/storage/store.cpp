@@ -1,0 +1,589 @@
+#include "storage/store.hpp"
+
+#include <chrono>
+#include <random>
+#include <set>
+#include <system_error>
+
+#include "storage/backup.hpp"
+#include "storage/sqlite.hpp"
+#include "storage/store_errors.hpp"
+
+namespace claimdeck {
+namespace {
+
+// Each schema step takes the store from version N to N+1, in its own
+// transaction. Earlier steps are never edited once shipped: a store of any
+// age migrates step by step. To add version 2, append its step here, raise
+// kStoreSchemaVersion, and add a test that a store made with
+// create_store_at_version(path, 1) and some data opens with the data intact.
+const char* const kMigrations[] = {
+    // 0 -> 1: the first shipped schema.
+    R"sql(
+    CREATE TABLE profiles(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_ms INTEGER NOT NULL);
+    CREATE TABLE sessions(
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        deck_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        started_ms INTEGER NOT NULL);
+    CREATE TABLE card_states(
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        deck_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        due_ms INTEGER NOT NULL,
+        last_review_ms INTEGER NOT NULL,
+        first_review_ms INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        PRIMARY KEY(profile_id, deck_id, card_id)) WITHOUT ROWID;
+    CREATE TABLE reviews(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- ids are never reused, even after an undo
+        uid TEXT NOT NULL UNIQUE,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        deck_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reviewed_ms INTEGER NOT NULL,
+        truth TEXT NOT NULL,
+        picked TEXT NOT NULL,
+        confidence INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        response_ms INTEGER NOT NULL,
+        hint_used INTEGER NOT NULL,
+        grade INTEGER NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        due_ms INTEGER NOT NULL);
+    CREATE INDEX reviews_by_profile ON reviews(profile_id, reviewed_ms);
+    -- These two cover answer_counts() and answers_per_day(): a learner's
+    -- statistics are read from an index alone, in its order (so the GROUP BY
+    -- needs no sorting), however long the history.
+    CREATE INDEX reviews_by_answer ON reviews(profile_id, deck_id, article_id, truth, picked, confidence);
+    CREATE INDEX reviews_by_day ON reviews(profile_id, deck_id, reviewed_ms, correct);
+    CREATE TABLE settings(
+        profile_id INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY(profile_id, key)) WITHOUT ROWID;
+    )sql",
+};
+static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
+
+StoreError::Kind kind_of(const sql::Error& error) {
+    switch (error.primary_code()) {
+        case SQLITE_FULL: return StoreError::Kind::DiskFull;
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM: return StoreError::Kind::ReadOnly;
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: return StoreError::Kind::Locked;
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB: return StoreError::Kind::Corrupt;
+        default: return StoreError::Kind::Other;
+    }
+}
+
+std::string advice_for(StoreError::Kind kind) {
+    switch (kind) {
+        case StoreError::Kind::DiskFull:
+            return "The disk is full. Free some space; your answer is kept and saved again.";
+        case StoreError::Kind::ReadOnly:
+            return "The data folder cannot be written. Check its permissions; your answer is kept and saved again.";
+        case StoreError::Kind::Locked:
+            return "The progress store is busy in another ClaimDeck window. Your answer is kept and saved again.";
+        case StoreError::Kind::Corrupt: return "The progress store is damaged.";
+        default: return "";
+    }
+}
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+StoreError newer_store_error(const std::filesystem::path& path, int version) {
+    return StoreError(StoreError::Kind::NewerVersion,
+                      path.string() + " was written by a newer ClaimDeck (store version " + std::to_string(version) +
+                          "; this one reads up to " + std::to_string(kStoreSchemaVersion) +
+                          "). It was left untouched. Update ClaimDeck to open it.");
+}
+
+int user_version(sql::Database& db) {
+    auto query = db.prepare("PRAGMA user_version");
+    query.step();
+    return static_cast<int>(query.column_int(0));
+}
+
+// Takes the store up to `target_version`, one step per transaction.
+void migrate(sql::Database& db, const std::filesystem::path& path, int target_version) {
+    for (int version = user_version(db); version < target_version; version = user_version(db)) {
+        sql::Transaction transaction(db);
+        // Read again under the write lock: another ClaimDeck starting at the
+        // same moment may have taken this step already.
+        if (user_version(db) != version) continue;
+        db.execute(kMigrations[version]);
+        // A number of ours, not user text: PRAGMA takes no bound parameters.
+        db.execute(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+        transaction.commit();
+    }
+    // Checked here too, not only before opening: a newer ClaimDeck may have
+    // upgraded the file in between.
+    if (int version = user_version(db); version > kStoreSchemaVersion) throw newer_store_error(path, version);
+}
+
+// Refuses a store from a newer ClaimDeck before anything writes to it: even
+// switching the journal to WAL would change its header.
+void refuse_newer_store(const std::filesystem::path& path) {
+    std::error_code ignored;
+    if (!std::filesystem::exists(path, ignored)) return;
+    if (int version = stored_schema_version(path); version > kStoreSchemaVersion)
+        throw newer_store_error(path, version);
+}
+
+void create_data_folder(const std::filesystem::path& data_dir) {
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error)
+        throw StoreError(StoreError::Kind::ReadOnly,
+                         "Could not create the data folder " + data_dir.string() + ": " + error.message() + ".");
+}
+
+Review read_review(const sql::Statement& row) {
+    Review review;
+    review.id = row.column_int(0);
+    review.uid = row.column_text(1);
+    review.profile_id = row.column_int(2);
+    review.session_id = row.column_is_null(3) ? 0 : row.column_int(3);
+    review.deck_id = row.column_text(4);
+    review.card_id = row.column_text(5);
+    review.article_id = row.column_text(6);
+    review.kind = row.column_text(7) == "quiz" ? ReviewKind::Quiz : ReviewKind::Study;
+    review.reviewed_ms = row.column_int(8);
+    review.truth = parse_verdict(row.column_text(9)).value_or(Verdict::Verified);
+    review.picked = parse_verdict(row.column_text(10)).value_or(Verdict::Verified);
+    review.confidence = confidence_from_percent(static_cast<int>(row.column_int(11))).value_or(Confidence::Unstated);
+    review.correct = row.column_int(12) != 0;
+    review.response_ms = row.column_int(13);
+    review.hint_used = row.column_int(14) != 0;
+    review.grade = static_cast<int>(row.column_int(15));
+    review.stability = row.column_double(16);
+    review.difficulty = row.column_double(17);
+    review.due_ms = row.column_int(18);
+    return review;
+}
+
+// The columns of a card state from `first` on, in the order
+// card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses.
+CardState read_card_state(const sql::Statement& row, int first) {
+    return CardState{row.column_text(first),
+                     row.column_double(first + 1),
+                     row.column_double(first + 2),
+                     row.column_int(first + 3),
+                     row.column_int(first + 4),
+                     row.column_int(first + 5),
+                     static_cast<int>(row.column_int(first + 6)),
+                     static_cast<int>(row.column_int(first + 7))};
+}
+
+enum class DuplicateUid { Fail, Skip };
+
+// Appends one review to the log. Returns false when `Skip` skipped it because
+// a review with its uid is already there (it was imported before).
+bool insert_review(sql::Database& db, const Review& review, DuplicateUid on_duplicate) {
+    const std::string sql = std::string(R"sql(INSERT INTO reviews
+        (uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked,
+         confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql") +
+                            (on_duplicate == DuplicateUid::Skip ? " ON CONFLICT(uid) DO NOTHING" : "");
+    auto insert = db.prepare(sql.c_str());
+    insert.bind(1, review.uid.empty() ? new_review_uid() : review.uid).bind(2, review.profile_id);
+    if (review.session_id > 0)
+        insert.bind(3, review.session_id);
+    else
+        insert.bind_null(3);
+    insert.bind(4, review.deck_id)
+        .bind(5, review.card_id)
+        .bind(6, review.article_id)
+        .bind(7, to_string(review.kind))
+        .bind(8, review.reviewed_ms)
+        .bind(9, to_string(review.truth))
+        .bind(10, to_string(review.picked))
+        .bind(11, percent(review.confidence))
+        .bind(12, review.correct ? 1 : 0)
+        .bind(13, review.response_ms)
+        .bind(14, review.hint_used ? 1 : 0)
+        .bind(15, review.grade)
+        .bind(16, review.stability)
+        .bind(17, review.difficulty)
+        .bind(18, review.due_ms)
+        .run();
+    return db.changes() > 0;
+}
+
+enum class StateWrite { Replace, OnlyIfNewer };
+
+// Writes a card's state. `OnlyIfNewer` keeps the stored state when its last
+// review is as new or newer (an import merging two devices' histories).
+// Either way the first review stays the earliest known, which the daily
+// new-card limit counts by. Returns true when the row was written.
+bool write_card_state(sql::Database& db, std::int64_t profile_id, const std::string& deck_id, const CardState& state,
+                      StateWrite how) {
+    db.prepare(R"sql(INSERT INTO card_states
+        (profile_id, deck_id, card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        ON CONFLICT(profile_id, deck_id, card_id) DO UPDATE SET
+            stability = excluded.stability, difficulty = excluded.difficulty, due_ms = excluded.due_ms,
+            last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
+            first_review_ms = MIN(excluded.first_review_ms, card_states.first_review_ms)
+        WHERE ?11 OR excluded.last_review_ms > card_states.last_review_ms)sql")
+        .bind(1, profile_id)
+        .bind(2, deck_id)
+        .bind(3, state.card_id)
+        .bind(4, state.stability)
+        .bind(5, state.difficulty)
+        .bind(6, state.due_ms)
+        .bind(7, state.last_review_ms)
+        .bind(8, state.first_review_ms)
+        .bind(9, state.reps)
+        .bind(10, state.lapses)
+        .bind(11, how == StateWrite::Replace ? 1 : 0)
+        .run();
+    return db.changes() > 0;
+}
+
+}  // namespace
+
+StoreError store_error(const sql::Error& error, const std::filesystem::path& path, std::string_view doing) {
+    StoreError::Kind kind = kind_of(error);
+    std::string advice = advice_for(kind);
+    return StoreError(kind, "Could not " + std::string(doing) + " in " + path.string() + " (" + error.what() + ")." +
+                                (advice.empty() ? "" : " " + advice));
+}
+
+std::string_view to_string(ReviewKind kind) { return kind == ReviewKind::Quiz ? "quiz" : "study"; }
+
+std::string new_review_uid() {
+    static std::mt19937_64 generator{std::random_device{}() ^ static_cast<std::uint64_t>(now_ms())};
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%013llx-%016llx", static_cast<unsigned long long>(now_ms()),
+                  static_cast<unsigned long long>(generator()));
+    return buffer;
+}
+
+int stored_schema_version(const std::filesystem::path& path) {
+    return guarded(path, "read the store's version", [&] {
+        sql::Database db(path, sql::Database::Mode::ReadOnly);
+        return user_version(db);
+    });
+}
+
+void create_store_at_version(const std::filesystem::path& path, int version) {
+    guarded(path, "create a test store", [&] {
+        sql::Database db(path, sql::Database::Mode::ReadWriteCreate);
+        migrate(db, path, version);
+    });
+}
+
+OpenedStore open_progress_store(const std::filesystem::path& data_dir, const StoreOptions& options) {
+    const std::int64_t now = options.now_ms.value_or(now_ms());
+    create_data_folder(data_dir);
+    const std::filesystem::path file = store_file_in(data_dir);
+    const std::filesystem::path backups = backups_folder_in(data_dir);
+    OpenedStore opened;
+    if (std::optional<std::string> damage = find_damage(file))
+        opened.notices = recover_damaged_store(file, backups, *damage, now);
+    opened.store = ProgressStore::open(file, options);
+    if (options.backup_on_open)
+        for (std::string& notice : back_up_if_due(file, backups, now)) opened.notices.push_back(std::move(notice));
+    return opened;
+}
+
+ProgressStore::ProgressStore(std::filesystem::path path, std::unique_ptr<sql::Database> db)
+    : path_(std::move(path)), db_(std::move(db)) {}
+
+ProgressStore::~ProgressStore() = default;
+
+std::unique_ptr<ProgressStore> ProgressStore::open(const std::filesystem::path& path, const StoreOptions& options) {
+    refuse_newer_store(path);
+    return guarded(path, "open the progress store", [&] {
+        auto db = std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWriteCreate, options.busy_timeout_ms);
+        db->execute("PRAGMA foreign_keys = ON");
+        db->execute(options.write_ahead_log ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
+        // FULL, not NORMAL: in WAL mode NORMAL already survives a crash of the
+        // process, but FULL also survives the machine losing power (a phone's
+        // battery, a laptop's lid) at the price of one fsync per answer, which
+        // a learner answering by hand never notices.
+        db->execute("PRAGMA synchronous = FULL");
+        migrate(*db, path, kStoreSchemaVersion);
+        return std::unique_ptr<ProgressStore>(new ProgressStore(path, std::move(db)));
+    });
+}
+
+std::vector<Profile> ProgressStore::profiles() {
+    return guarded(path_, "read profiles", [&] {
+        std::vector<Profile> all;
+        auto query = db_->prepare("SELECT id, name FROM profiles ORDER BY name COLLATE NOCASE");
+        while (query.step()) all.push_back({query.column_int(0), query.column_text(1)});
+        return all;
+    });
+}
+
+std::optional<Profile> ProgressStore::find_profile(const std::string& name) {
+    return guarded(path_, "read profiles", [&]() -> std::optional<Profile> {
+        auto query = db_->prepare("SELECT id, name FROM profiles WHERE name = ?1");
+        query.bind(1, name);
+        if (!query.step()) return std::nullopt;
+        return Profile{query.column_int(0), query.column_text(1)};
+    });
+}
+
+Profile ProgressStore::create_profile(const std::string& name) {
+    return guarded(path_, "create the profile", [&] {
+        auto insert = db_->prepare("INSERT INTO profiles(name, created_ms) VALUES (?1, ?2)");
+        insert.bind(1, name).bind(2, now_ms()).run();
+        return Profile{db_->last_insert_id(), name};
+    });
+}
+
+Profile ProgressStore::ensure_profile(const std::string& name) {
+    if (auto existing = find_profile(name)) return *existing;
+    return create_profile(name);
+}
+
+void ProgressStore::rename_profile(std::int64_t profile_id, const std::string& new_name) {
+    guarded(path_, "rename the profile", [&] {
+        db_->prepare("UPDATE profiles SET name = ?1 WHERE id = ?2").bind(1, new_name).bind(2, profile_id).run();
+    });
+}
+
+void ProgressStore::delete_profile(std::int64_t profile_id) {
+    guarded(path_, "delete the profile", [&] {
+        sql::Transaction transaction(*db_);
+        db_->prepare("DELETE FROM settings WHERE profile_id = ?1").bind(1, profile_id).run();
+        db_->prepare("DELETE FROM profiles WHERE id = ?1").bind(1, profile_id).run();
+        transaction.commit();
+    });
+}
+
+std::int64_t ProgressStore::start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
+                                          std::int64_t started_ms) {
+    return guarded(path_, "start a session", [&] {
+        db_->prepare("INSERT INTO sessions(profile_id, deck_id, kind, started_ms) VALUES (?1, ?2, ?3, ?4)")
+            .bind(1, profile_id)
+            .bind(2, deck_id)
+            .bind(3, to_string(kind))
+            .bind(4, started_ms)
+            .run();
+        return db_->last_insert_id();
+    });
+}
+
+std::int64_t ProgressStore::record_review(const Review& review, const std::optional<CardState>& new_state) {
+    return guarded(path_, "save your answer", [&] {
+        sql::Transaction transaction(*db_);
+        insert_review(*db_, review, DuplicateUid::Fail);
+        const std::int64_t id = db_->last_insert_id();
+        if (new_state) write_card_state(*db_, review.profile_id, review.deck_id, *new_state, StateWrite::Replace);
+        transaction.commit();
+        return id;
+    });
+}
+
+void ProgressStore::undo_review(std::int64_t review_id, std::int64_t profile_id, const std::string& deck_id,
+                                const std::string& card_id, const std::optional<CardState>& previous_state) {
+    guarded(path_, "undo the answer", [&] {
+        sql::Transaction transaction(*db_);
+        db_->prepare("DELETE FROM reviews WHERE id = ?1").bind(1, review_id).run();
+        if (previous_state)
+            write_card_state(*db_, profile_id, deck_id, *previous_state, StateWrite::Replace);
+        else
+            db_->prepare("DELETE FROM card_states WHERE profile_id = ?1 AND deck_id = ?2 AND card_id = ?3")
+                .bind(1, profile_id)
+                .bind(2, deck_id)
+                .bind(3, card_id)
+                .run();
+        transaction.commit();
+    });
+}
+
+std::map<std::string, CardState> ProgressStore::card_states(std::int64_t profile_id, const std::string& deck_id) {
+    return guarded(path_, "read card states", [&] {
+        std::map<std::string, CardState> states;
+        auto query = db_->prepare(R"sql(SELECT card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms,
+            reps, lapses FROM card_states WHERE profile_id = ?1 AND deck_id = ?2)sql");
+        query.bind(1, profile_id).bind(2, deck_id);
+        while (query.step()) {
+            CardState state = read_card_state(query, 0);
+            states.emplace(state.card_id, state);
+        }
+        return states;
+    });
+}
+
+int ProgressStore::new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms) {
+    return guarded(path_, "read card states", [&] {
+        auto query = db_->prepare(
+            "SELECT COUNT(*) FROM card_states WHERE profile_id = ?1 AND deck_id = ?2 AND first_review_ms >= ?3");
+        query.bind(1, profile_id).bind(2, deck_id).bind(3, since_ms).step();
+        return static_cast<int>(query.column_int(0));
+    });
+}
+
+std::vector<Review> ProgressStore::reviews(std::int64_t profile_id) {
+    return guarded(path_, "read the review log", [&] {
+        std::vector<Review> all;
+        auto query = db_->prepare(R"sql(SELECT id, uid, profile_id, session_id, deck_id, card_id, article_id, kind,
+            reviewed_ms, truth, picked, confidence, correct, response_ms, hint_used, grade, stability, difficulty,
+            due_ms FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id)sql");
+        query.bind(1, profile_id);
+        while (query.step()) all.push_back(read_review(query));
+        return all;
+    });
+}
+
+std::int64_t ProgressStore::review_count(std::int64_t profile_id) {
+    return guarded(path_, "count reviews", [&] {
+        auto query = db_->prepare("SELECT COUNT(*) FROM reviews WHERE profile_id = ?1");
+        query.bind(1, profile_id).step();
+        return query.column_int(0);
+    });
+}
+
+std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
+                                                      const std::optional<std::string>& deck_id) {
+    return guarded(path_, "read the review log", [&] {
+        std::vector<AnswerCount> groups;
+        auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, COUNT(*) FROM reviews
+            WHERE profile_id = ?1 AND (?2 IS NULL OR deck_id = ?2)
+            GROUP BY deck_id, article_id, truth, picked, confidence)sql");
+        query.bind(1, profile_id);
+        if (deck_id)
+            query.bind(2, *deck_id);
+        else
+            query.bind_null(2);
+        while (query.step()) {
+            AnswerCount group;
+            group.article_id = query.column_text(0);
+            group.truth = parse_verdict(query.column_text(1)).value_or(Verdict::Verified);
+            group.picked = parse_verdict(query.column_text(2)).value_or(Verdict::Verified);
+            group.confidence =
+                confidence_from_percent(static_cast<int>(query.column_int(3))).value_or(Confidence::Unstated);
+            group.count = static_cast<int>(query.column_int(4));
+            groups.push_back(std::move(group));
+        }
+        return groups;
+    });
+}
+
+std::map<std::int64_t, Tally> ProgressStore::answers_per_day(std::int64_t profile_id, const std::string& deck_id) {
+    return guarded(path_, "read the review log", [&] {
+        std::map<std::int64_t, Tally> per_day;
+        // Integer division gives the UTC day because no review predates 1970:
+        // the clock cannot give one and imports refuse negative times.
+        auto query = db_->prepare(R"sql(SELECT reviewed_ms / 86400000 AS day, COUNT(*), SUM(correct) FROM reviews
+            WHERE profile_id = ?1 AND deck_id = ?2 GROUP BY day)sql");
+        query.bind(1, profile_id).bind(2, deck_id);
+        while (query.step())
+            per_day.emplace(query.column_int(0),
+                            Tally{static_cast<int>(query.column_int(1)), static_cast<int>(query.column_int(2))});
+        return per_day;
+    });
+}
+
+std::optional<std::string> ProgressStore::setting(std::int64_t profile_id, const std::string& key) {
+    return guarded(path_, "read settings", [&]() -> std::optional<std::string> {
+        auto query = db_->prepare("SELECT value FROM settings WHERE profile_id = ?1 AND key = ?2");
+        query.bind(1, profile_id).bind(2, key);
+        if (!query.step()) return std::nullopt;
+        return query.column_text(0);
+    });
+}
+
+void ProgressStore::set_setting(std::int64_t profile_id, const std::string& key, const std::string& value) {
+    guarded(path_, "save settings", [&] {
+        db_->prepare("INSERT OR REPLACE INTO settings(profile_id, key, value) VALUES (?1, ?2, ?3)")
+            .bind(1, profile_id)
+            .bind(2, key)
+            .bind(3, value)
+            .run();
+    });
+}
+
+std::vector<OrphanedCard> ProgressStore::orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
+                                                        const std::vector<std::string>& deck_claim_ids) {
+    return guarded(path_, "read the review log", [&] {
+        const std::set<std::string> in_deck(deck_claim_ids.begin(), deck_claim_ids.end());
+        std::vector<OrphanedCard> orphans;
+        // Every card with a review or a state, so a card whose reviews were
+        // all undone still counts.
+        auto query = db_->prepare(R"sql(SELECT card_id, SUM(answers) FROM (
+                SELECT card_id, COUNT(*) AS answers FROM reviews WHERE profile_id = ?1 AND deck_id = ?2 GROUP BY card_id
+                UNION ALL
+                SELECT card_id, 0 FROM card_states WHERE profile_id = ?1 AND deck_id = ?2)
+            GROUP BY card_id ORDER BY card_id)sql");
+        query.bind(1, profile_id).bind(2, deck_id);
+        while (query.step())
+            if (!in_deck.count(query.column_text(0))) orphans.push_back({query.column_text(0), query.column_int(1)});
+        return orphans;
+    });
+}
+
+ProfileProgress ProgressStore::progress_of(const Profile& profile) {
+    ProfileProgress progress{profile.name, reviews(profile.id), {}};
+    guarded(path_, "read card states", [&] {
+        auto query = db_->prepare(R"sql(SELECT deck_id, card_id, stability, difficulty, due_ms, last_review_ms,
+            first_review_ms, reps, lapses FROM card_states WHERE profile_id = ?1 ORDER BY deck_id, card_id)sql");
+        query.bind(1, profile.id);
+        while (query.step()) progress.card_states.push_back({query.column_text(0), read_card_state(query, 1)});
+    });
+    return progress;
+}
+
+ImportCounts ProgressStore::import_progress(const ProfileProgress& progress) {
+    return guarded(path_, "import progress", [&] {
+        ImportCounts counts;
+        sql::Transaction transaction(*db_);
+        const Profile profile = ensure_profile(progress.profile_name);
+        for (Review review : progress.reviews) {
+            review.profile_id = profile.id;
+            review.session_id = 0;  // sessions stay on the device they were studied on
+            ++(insert_review(*db_, review, DuplicateUid::Skip) ? counts.reviews_added : counts.reviews_already_there);
+        }
+        for (const StoredCardState& entry : progress.card_states)
+            ++(write_card_state(*db_, profile.id, entry.deck_id, entry.state, StateWrite::OnlyIfNewer)
+                   ? counts.card_states_taken
+                   : counts.card_states_kept);
+        transaction.commit();
+        return counts;
+    });
+}
+
+std::int64_t ProgressStore::page_count() {
+    return guarded(path_, "measure the store", [&] {
+        auto query = db_->prepare("PRAGMA page_count");
+        query.step();
+        return query.column_int(0);
+    });
+}
+
+void ProgressStore::set_max_page_count(std::int64_t pages) {
+    guarded(path_, "limit the store's size", [&] {
+        // A number of ours, not user text: PRAGMA takes no bound parameters.
+        db_->execute(("PRAGMA max_page_count = " + std::to_string(pages)).c_str());
+    });
+}
+
+void ProgressStore::set_query_only(bool query_only) {
+    guarded(path_, "make the store read-only",
+            [&] { db_->execute(query_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF"); });
+}
+
+}  // namespace claimdeck

@@ -1,0 +1,236 @@
+// The progress store: learners' profiles, their card states and the
+// append-only log of every answer, in one SQLite file.
+//
+// Every answer is committed in its own transaction before record_review()
+// returns, so the reveal is shown only once the answer is on disk.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "base/verdict.hpp"
+#include "learning/scoring.hpp"
+
+namespace claimdeck {
+
+namespace sql {
+class Database;
+}
+
+// The store's file inside a data directory.
+inline constexpr const char* kStoreFileName = "progress.sqlite";
+inline std::filesystem::path store_file_in(const std::filesystem::path& data_dir) { return data_dir / kStoreFileName; }
+
+// The store's file format version, kept in PRAGMA user_version.
+inline constexpr int kStoreSchemaVersion = 1;
+
+// A fault a learner can act on: full disk, read-only folder, locked or newer
+// store. `what()` is written for them.
+class StoreError : public std::runtime_error {
+public:
+    enum class Kind { DiskFull, ReadOnly, Locked, NewerVersion, Corrupt, Other };
+    StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+    // True when retrying later may succeed (full disk, lock, read-only folder).
+    bool retryable() const { return kind_ == Kind::DiskFull || kind_ == Kind::Locked || kind_ == Kind::ReadOnly; }
+
+private:
+    Kind kind_;
+};
+
+struct Profile {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+// A card's memory state for one learner. A card with no state is new.
+struct CardState {
+    std::string card_id;
+    double stability = 0;
+    double difficulty = 0;
+    std::int64_t due_ms = 0;
+    std::int64_t last_review_ms = 0;
+    std::int64_t first_review_ms = 0;  // counts new cards against the daily limit
+    int reps = 0;
+    int lapses = 0;
+};
+
+enum class ReviewKind { Study, Quiz };
+
+// One answer, as the log keeps it. The true verdict and the article are
+// copied in so history stays scorable after the deck changes.
+struct Review {
+    std::int64_t id = 0;  // assigned by the store
+    std::string uid;      // globally unique, so imports never duplicate
+    std::int64_t profile_id = 0;
+    std::int64_t session_id = 0;
+    std::string deck_id;
+    std::string card_id;
+    std::string article_id;
+    ReviewKind kind = ReviewKind::Study;
+    std::int64_t reviewed_ms = 0;
+    Verdict truth = Verdict::Verified;
+    Verdict picked = Verdict::Verified;
+    Confidence confidence = Confidence::Unstated;
+    bool correct = false;
+    std::int64_t response_ms = 0;
+    bool hint_used = false;
+    int grade = 0;  // the scheduler's rating, 1-4
+    double stability = 0;
+    double difficulty = 0;
+    std::int64_t due_ms = 0;
+};
+
+// How many times a learner gave one kind of answer about one article.
+struct AnswerCount {
+    std::string article_id;
+    Verdict truth = Verdict::Verified;
+    Verdict picked = Verdict::Verified;
+    Confidence confidence = Confidence::Unstated;
+    int count = 0;
+};
+
+struct StoreOptions {
+    // WAL on desktops; the web build asks for a rollback journal because
+    // IndexedDB snapshots copy files one at a time.
+    bool write_ahead_log = true;
+    // How long a write waits for another window or the CLI to finish its own.
+    int busy_timeout_ms = 2000;
+    // open_progress_store() only: write a backup when one is due (backup.hpp).
+    bool backup_on_open = true;
+    // open_progress_store() only: the time of opening, for the names and ages
+    // of backups and moved-aside files. Unset: the system clock.
+    std::optional<std::int64_t> now_ms;
+};
+
+// A card id the store has history for that the deck no longer has (removed,
+// or renamed by an edit). Its history is kept, never deleted.
+struct OrphanedCard {
+    std::string card_id;
+    std::int64_t review_count = 0;
+};
+
+// A card state with the deck it belongs to.
+struct StoredCardState {
+    std::string deck_id;
+    CardState state;
+};
+
+// Everything one learner's progress consists of, as export and import move it.
+struct ProfileProgress {
+    std::string profile_name;
+    std::vector<Review> reviews;
+    std::vector<StoredCardState> card_states;
+};
+
+struct ImportCounts {
+    int reviews_added = 0;
+    int reviews_already_there = 0;  // same uid: imported before
+    int card_states_taken = 0;      // new to the store, or from a newer review
+    int card_states_kept = 0;       // the store's own was as new or newer
+};
+
+class ProgressStore {
+public:
+    // Opens (creating if needed) the store at `path`. Throws StoreError; a
+    // store written by a newer ClaimDeck is refused before anything is
+    // written to it. open_progress_store() below also repairs and backs up.
+    static std::unique_ptr<ProgressStore> open(const std::filesystem::path& path, const StoreOptions& options = {});
+    ~ProgressStore();
+    ProgressStore(const ProgressStore&) = delete;
+    ProgressStore& operator=(const ProgressStore&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+    // Profiles
+    std::vector<Profile> profiles();
+    std::optional<Profile> find_profile(const std::string& name);
+    Profile create_profile(const std::string& name);
+    Profile ensure_profile(const std::string& name);
+    void rename_profile(std::int64_t profile_id, const std::string& new_name);
+    void delete_profile(std::int64_t profile_id);
+
+    // Sessions and answers
+    std::int64_t start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
+                               std::int64_t started_ms);
+    // Appends the review and, for study answers, writes the card's new state:
+    // one transaction, committed before this returns. Returns the review id.
+    std::int64_t record_review(const Review& review, const std::optional<CardState>& new_state);
+    // Removes a review and puts the card back as it was before it (nullopt: new).
+    void undo_review(std::int64_t review_id, std::int64_t profile_id, const std::string& deck_id,
+                     const std::string& card_id, const std::optional<CardState>& previous_state);
+
+    std::map<std::string, CardState> card_states(std::int64_t profile_id, const std::string& deck_id);
+    // How many cards of the deck this learner saw for the first time since `since_ms`.
+    int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms);
+    std::vector<Review> reviews(std::int64_t profile_id);
+    std::int64_t review_count(std::int64_t profile_id);
+    // The profile's answers (on one deck, or on all) grouped by everything
+    // scoring looks at: a million-answer history comes back as a few hundred rows.
+    std::vector<AnswerCount> answer_counts(std::int64_t profile_id,
+                                           const std::optional<std::string>& deck_id = std::nullopt);
+    // Answers on the deck, and how many were right, per UTC day (days since 1970-01-01).
+    std::map<std::int64_t, Tally> answers_per_day(std::int64_t profile_id, const std::string& deck_id);
+
+    // Settings: per profile, or for the device with profile_id 0.
+    std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);
+    void set_setting(std::int64_t profile_id, const std::string& key, const std::string& value);
+
+    // Cards of `deck_id` this learner has history for that are not among
+    // `deck_claim_ids`, with how many answers about each were kept.
+    std::vector<OrphanedCard> orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
+                                             const std::vector<std::string>& deck_claim_ids);
+
+    // Export and import (progress_io.hpp reads and writes the file).
+    ProfileProgress progress_of(const Profile& profile);
+    // In one transaction, into the profile of the same name (created if
+    // needed): reviews whose uid is already here are skipped, and a card
+    // state replaces the store's only when its last review is newer.
+    ImportCounts import_progress(const ProfileProgress& progress);
+
+    // Test hooks that simulate a full disk and a read-only folder the same way
+    // on every machine: tests may run as root, where chmod stops no write.
+    // PRAGMA max_page_count never goes below the current size.
+    std::int64_t page_count();
+    void set_max_page_count(std::int64_t pages);
+    void set_query_only(bool query_only);
+
+private:
+    ProgressStore(std::filesystem::path path, std::unique_ptr<sql::Database> db);
+
+    std::filesystem::path path_;
+    std::unique_ptr<sql::Database> db_;
+};
+
+// The careful way to open the store of a data directory (created if needed):
+//  - a damaged file (quick_check fails, or it is no database at all) is moved
+//    aside as progress.sqlite.corrupt-<time>, never deleted, and the newest
+//    good backup is restored, or a fresh store started when there is none;
+//  - a backup is written when one is due (backup.hpp).
+// `notices` says, for the learner, what was done and what was kept.
+struct OpenedStore {
+    std::unique_ptr<ProgressStore> store;
+    std::vector<std::string> notices;
+};
+OpenedStore open_progress_store(const std::filesystem::path& data_dir, const StoreOptions& options = {});
+
+// For tests of the migrations: writes an empty store at an older schema
+// version, as that version of ClaimDeck would have left it.
+void create_store_at_version(const std::filesystem::path& path, int version);
+
+// The schema version of the store at `path`, read through a read-only
+// connection so the file is not touched; 0 for an empty file.
+int stored_schema_version(const std::filesystem::path& path);
+
+std::string_view to_string(ReviewKind kind);
+
+// A fresh unique id for a review: time plus randomness, as text.
+std::string new_review_uid();
+
+}  // namespace claimdeck
