@@ -107,7 +107,39 @@ TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t 
     return result;
 }
 
-std::string write_text_file(const std::filesystem::path& path, std::string_view text) {
+namespace {
+
+// Where a write to `path` really lands: a symlink is followed (a bounded
+// number of hops, a dangling one included) so the link itself is kept and
+// its target gets the text, as `echo > link` would do.
+std::filesystem::path link_target(std::filesystem::path path) {
+    std::error_code error;
+    for (int hop = 0; hop < 40 && std::filesystem::is_symlink(path, error); ++hop) {
+        const std::filesystem::path target = std::filesystem::read_symlink(path, error);
+        if (error) break;
+        path = target.is_absolute() ? target : path.parent_path() / target;
+    }
+    return path;
+}
+
+// Devices, FIFOs and /dev/stdout cannot be replaced by a renamed file, and
+// must not be (as root, rename would swap /dev/null for a regular file), so
+// they are written through as they are.
+bool is_special_file(const std::filesystem::path& path) {
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    return std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+}
+
+std::string write_through(const std::filesystem::path& path, std::string_view text) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) return "cannot open " + path.string() + " for writing";
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    return out ? "" : "cannot write " + path.string();
+}
+
+std::string write_by_rename(const std::filesystem::path& path, std::string_view text) {
     std::error_code ignored;  // a folder that cannot be made shows up as "cannot create" below
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
     std::filesystem::path temporary = path;
@@ -130,6 +162,13 @@ std::string write_text_file(const std::filesystem::path& path, std::string_view 
         return "cannot write " + path.string() + ": " + error.message();
     }
     return {};
+}
+
+}  // namespace
+
+std::string write_text_file(const std::filesystem::path& path, std::string_view text) {
+    if (is_special_file(path)) return write_through(path, text);
+    return write_by_rename(link_target(path), text);
 }
 
 }  // namespace claimdeck

@@ -28,7 +28,9 @@ std::size_t find_text(std::string_view text, std::string_view pattern);
 
 // Writes `text` to a temporary file beside `path`, then renames it over
 // `path`, so a crash or a full disk never leaves a half-written file behind.
-// A missing folder on the way is created: paths are typed by people.
+// A missing folder on the way is created: paths are typed by people. A
+// symlink is written through to its target and stays a link; a device, a
+// FIFO or /dev/stdout is written directly, never replaced.
 // Returns an empty string on success, otherwise a sentence naming the file.
 std::string write_text_file(const std::filesystem::path& path, std::string_view text);
 

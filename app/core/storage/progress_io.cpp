@@ -1,10 +1,8 @@
 #include "storage/progress_io.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
-#include <system_error>
 
 #include "base/json_input.hpp"
 #include "base/json_library.hpp"
@@ -227,21 +225,14 @@ void write_progress_file(const ProfileProgress& progress, const std::filesystem:
     for (const Review& review : progress.reviews) record.reviews.push_back(to_record(review));
     for (const StoredCardState& entry : progress.card_states) record.card_states.push_back(to_record(entry));
 
-    std::filesystem::path partial = file;
-    partial += ".partial";
+    std::ostringstream out;
     {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        {
-            cereal::JSONOutputArchive archive(out);
-            record.serialize(archive);
-        }  // the archive writes its closing brace when it goes
-        out << "\n";
-        out.close();
-        if (!out) throw ProgressFileError("Could not write " + partial.string() + ".");
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, file, error);
-    if (error) throw ProgressFileError("Could not write " + file.string() + ": " + error.message() + ".");
+        cereal::JSONOutputArchive archive(out);
+        record.serialize(archive);
+    }  // the archive writes its closing brace when it goes
+    out << "\n";
+    if (std::string error = write_text_file(file, out.str()); !error.empty())
+        throw ProgressFileError("The progress file was not written: " + error + ".");
 }
 
 ProfileProgress read_progress_file(const std::filesystem::path& file) {

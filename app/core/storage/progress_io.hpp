@@ -29,7 +29,7 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Writes the file whole or not at all (through a temporary file beside it).
+// Writes the file whole or not at all, as write_text_file() does.
 void write_progress_file(const ProfileProgress& progress, const std::filesystem::path& file);
 
 // Reads and checks a progress file; throws ProgressFileError.
