@@ -193,3 +193,19 @@ TEST_CASE("a quiz only runs on its own deck and version") {
     deck.index();
     CHECK(quiz_deck_mismatch(quiz, deck).value_or("").find("the deck has no claim") == 0);
 }
+
+TEST_CASE("a quiz id that is not a bare name is refused, naming the file and the field") {
+    const Quiz quiz = balanced_quiz(make_class_deck(2, 2), {}, 3, settings(), 3);
+    const std::string long_id(65, 'q');
+    for (const std::string& hostile :
+         std::vector<std::string>{"../../../escaped", "/tmp/victim", "a\\\\b", "..", "week 3", long_id}) {
+        CAPTURE(hostile);
+        std::string json = quiz_to_json(quiz);
+        json.replace(json.find(quiz.id), quiz.id.size(), hostile);
+        QuizLoadResult loaded = parse_quiz(json, "hostile.json");
+        CHECK_FALSE(loaded.quiz);
+        CHECK(describe_all(loaded.problems).find("hostile.json: field \"id\": ") != std::string::npos);
+        CHECK(describe_all(loaded.problems).find("use only letters, digits, - and _, at most 64") != std::string::npos);
+    }
+    CHECK(parse_quiz(quiz_to_json(quiz), "made-here.json").quiz);
+}

@@ -165,3 +165,37 @@ TEST_CASE("results that could not be written are kept and saved on a retry, to a
     REQUIRE(loaded.results);
     CHECK(loaded.results->answers.size() == 3);
 }
+
+TEST_CASE("a quiz whose id climbs out of the results folder is refused and nothing is written") {
+    Fixture f;
+    f.app.open_profile("Pupil");
+    for (const std::string hostile : {"../../escaped", "/tmp/claimdeck-escaped", "a/b", "..", "x\\u001b[2J"}) {
+        CAPTURE(hostile);
+        const Quiz quiz = balanced_quiz(f.app.deck(), {}, 3, {}, 7);
+        std::string json = quiz_to_json(quiz);
+        json.replace(json.find(quiz.id), quiz.id.size(), hostile);
+        const auto file = f.dir.write("hostile.json", json);
+        CHECK_FALSE(f.app.class_quiz().open(file));
+        CHECK(f.app.class_quiz().message().find("field \"id\"") != std::string::npos);
+        CHECK(f.app.class_quiz().quiz() == nullptr);
+    }
+    CHECK_FALSE(std::filesystem::exists(f.dir / "escaped-Pupil.json"));
+    CHECK_FALSE(std::filesystem::exists("/tmp/claimdeck-escaped-Pupil.json"));
+}
+
+TEST_CASE("a results file already there is never overwritten; the new one goes beside it") {
+    Fixture f;
+    f.app.open_profile("Eve");
+    REQUIRE(f.app.class_quiz().open(f.quiz_file()));
+    f.app.start_quiz(false);
+    QuizApp& quiz = f.app.class_quiz();
+    const std::filesystem::path taken = quiz.results_path();
+    f.dir.write(std::filesystem::relative(taken, f.dir.path()).string(), "IMPORTANT USER DATA");
+    f.answer_all();
+    REQUIRE(quiz.saved());
+    CHECK(claimdeck::testing::read_file(taken) == "IMPORTANT USER DATA");
+    const std::filesystem::path beside = taken.parent_path() / (taken.stem().string() + "-2.json");
+    CHECK(quiz.results_path() == beside);
+    CHECK(quiz.message() == "Saved to " + beside.string());
+    CHECK(load_results(beside).results);
+}

@@ -1,5 +1,7 @@
 #include "classroom/classroom_files.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "base/text_file.hpp"
@@ -65,6 +67,19 @@ bool read_non_empty_string(FieldReader& fields, const char* field, std::string& 
     if (!fields.read_string(field, out)) return false;
     if (!out.empty()) return true;
     fields.report(field, "is empty");
+    return false;
+}
+
+bool is_valid_quiz_id(std::string_view id) {
+    auto allowed = [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; };
+    return !id.empty() && id.size() <= kMaxQuizIdBytes && std::all_of(id.begin(), id.end(), allowed);
+}
+
+bool read_quiz_id(FieldReader& fields, const char* field, std::string& out) {
+    if (!read_non_empty_string(fields, field, out)) return false;
+    if (is_valid_quiz_id(out)) return true;
+    fields.report(field, "\"" + out + "\" is not a quiz id: use only letters, digits, - and _, at most " +
+                             std::to_string(kMaxQuizIdBytes) + " of them");
     return false;
 }
 

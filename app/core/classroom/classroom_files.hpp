@@ -41,6 +41,11 @@ std::vector<Problem> read_json_file(const std::filesystem::path& path, const Jso
 // Field helpers that add a check to FieldReader's type check; each returns
 // true when the value was present and passed.
 bool read_non_empty_string(FieldReader& fields, const char* field, std::string& out);
+// A quiz id: it becomes part of results file names, so only letters, digits,
+// '-' and '_' (nothing that could climb out of a folder), at most 64 of them.
+inline constexpr std::size_t kMaxQuizIdBytes = 64;
+bool is_valid_quiz_id(std::string_view id);
+bool read_quiz_id(FieldReader& fields, const char* field, std::string& out);
 bool read_int_in_range(FieldReader& fields, const char* field, std::int64_t min, std::int64_t max, std::int64_t& out);
 bool read_int_in_range(FieldReader& fields, const char* field, int min, int max, int& out);
 

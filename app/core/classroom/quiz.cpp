@@ -160,7 +160,7 @@ void read_claim_ids(FieldReader& fields, std::vector<std::string>& claim_ids) {
 }
 
 void read_quiz_fields(FieldReader& fields, Quiz& quiz) {
-    read_non_empty_string(fields, "id", quiz.id);
+    read_quiz_id(fields, "id", quiz.id);
     fields.read_string("title", quiz.title);
     read_non_empty_string(fields, "deck_id", quiz.deck_id);
     read_int_in_range(fields, "deck_version", 1, std::numeric_limits<int>::max(), quiz.deck_version);

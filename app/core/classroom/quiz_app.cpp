@@ -69,19 +69,34 @@ void QuizApp::next() {
 }
 
 std::filesystem::path QuizApp::results_path() const {
+    if (saved_) return saved_path_;
     if (!chosen_results_path_.empty()) return chosen_results_path_;
+    // The quiz id was checked when the file was read; it is made safe here
+    // too, since this is where it turns into a place on disk.
+    const std::string quiz_id = quiz_ ? file_name_part(quiz_->id, "quiz") : "quiz";
     const std::string profile = run_ ? file_name_part(run_->profile().name) : "learner";
-    const std::string quiz_id = quiz_ ? quiz_->id : "quiz";
     return results_dir_ / (quiz_id + "-" + profile + ".json");
 }
 
 bool QuizApp::save_results() {
     if (!run_ || run_->answered() < run_->size()) return false;
-    const std::filesystem::path path = results_path();
+    const std::filesystem::path path = unused_path(results_path());
     const std::string error = write_results_file(path, run_->results());
     saved_ = error.empty();
+    if (saved_) saved_path_ = path;
     message_ = saved_ ? "Saved to " + path.string() : "Your answers are not saved yet: " + error + ".";
     return saved_;
+}
+
+std::filesystem::path unused_path(const std::filesystem::path& path) {
+    std::error_code error;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, error))) return path;
+    const std::filesystem::path stem = path.parent_path() / path.stem();
+    for (int copy = 2;; ++copy) {
+        std::filesystem::path candidate = stem;
+        candidate += "-" + std::to_string(copy) + path.extension().string();
+        if (!std::filesystem::exists(std::filesystem::symlink_status(candidate, error))) return candidate;
+    }
 }
 
 }  // namespace claimdeck

@@ -44,7 +44,8 @@ public:
     void next();
 
     // Where the results are (or will be) written: the chosen path, else
-    // <results dir>/<quiz id>-<profile>.json.
+    // <results dir>/<quiz id>-<profile>.json. An existing file there is never
+    // replaced: the results go beside it, as <name>-2.json and so on.
     std::filesystem::path results_path() const;
     // An empty path goes back to the default.
     void choose_results_path(std::filesystem::path path) { chosen_results_path_ = std::move(path); }
@@ -70,11 +71,16 @@ private:
     std::unique_ptr<QuizRun> run_;
     std::filesystem::path chosen_results_path_;
     bool saved_ = false;
+    std::filesystem::path saved_path_;  // where they went, when saved_
     std::string message_;
 };
 
 // A name made safe for a file name: letters and digits kept, any other run
 // of characters becomes one '-'; `fallback` when nothing is left.
 std::string file_name_part(const std::string& name, const char* fallback = "learner");
+
+// `path` when nothing is there yet, else the first free <stem>-2<ext>,
+// <stem>-3<ext>, ... beside it: someone else's file is never overwritten.
+std::filesystem::path unused_path(const std::filesystem::path& path);
 
 }  // namespace claimdeck

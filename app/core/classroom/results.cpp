@@ -116,7 +116,7 @@ void read_answers(FieldReader& fields, std::vector<QuizAnswer>& answers) {
 
 void read_results_fields(FieldReader& fields, QuizResults& results) {
     const std::size_t problems_before = fields.problem_count();
-    read_non_empty_string(fields, "quiz_id", results.quiz_id);
+    read_quiz_id(fields, "quiz_id", results.quiz_id);
     read_named_value(fields, "form", parse_quiz_form, "\"\", \"A\", \"B\"", results.form);
     read_non_empty_string(fields, "deck_id", results.deck_id);
     read_int_in_range(fields, "deck_version", 1, std::numeric_limits<int>::max(), results.deck_version);
