@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "base/printable.hpp"
 #include "classroom/class_report.hpp"
 
 namespace claimdeck {
@@ -38,10 +39,12 @@ std::string brier_text(const Scorecard& card) { return card.brier ? fixed(*card.
 
 class Csv {
 public:
-    // Text from the files (profile names, file names) is quoted when needed,
-    // and a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+    // Text from the files (profile names, file names) is made printable (no
+    // escape sequences reach a teacher who cats the file), quoted when
+    // needed, and a leading = + - @ is defused so a spreadsheet never runs it
+    // as a formula.
     Csv& text(const std::string& value) {
-        std::string cell = value;
+        std::string cell = printable(value);
         if (!cell.empty() && std::string("=+-@\t\r").find(cell.front()) != std::string::npos) cell.insert(0, "'");
         if (cell.find_first_of(",\"\r\n") != std::string::npos) {
             std::string quoted = "\"";
