@@ -248,6 +248,15 @@ TEST_CASE("the pre/post sentence tells better discrimination from a shifted lean
     }
 }
 
+TEST_CASE("a pupil name with terminal escape sequences reaches the CSV as visible text") {
+    ClassFiles files;
+    files.add("ann.json", pupil("Ann\x1b]0;PWNED\x07\x1b[2J", V, V, C, C, P, P, 90));
+    const std::string csv = class_report_csv(build_class_report(files.paths));
+    CHECK(csv.find('\x1b') == std::string::npos);
+    CHECK(csv.find('\x07') == std::string::npos);
+    CHECK(csv.find("Ann\\x1b]0;PWNED\\x07\\x1b[2J") != std::string::npos);
+}
+
 TEST_CASE("CSV and HTML exports escape what pupils typed") {
     ClassFiles files;
     files.add("ann.json", pupil("=HYPERLINK(\"x\"), <script>alert(1)</script>", V, V, C, C, P, P, 90));
@@ -269,4 +278,66 @@ TEST_CASE("CSV and HTML exports escape what pupils typed") {
     // Self-contained: nothing is fetched from anywhere.
     for (const char* external : {"http:", "https:", "src=", "href=", "@import", "url("})
         CHECK(html.find(external) == std::string::npos);
+}
+
+namespace {
+
+// Ben's file with the true verdicts rewritten to match his answers and the
+// checksum recomputed, as quiz/forge.py in the reliability test did.
+QuizResults forged_ben() {
+    QuizResults results = ben();
+    for (QuizAnswer& answer : results.answers) answer.truth = *answer.picked;
+    return results;
+}
+
+// The six claims of pupil(), with their real verdicts.
+Deck six_claim_deck() {
+    Deck deck;
+    deck.id = "class-deck";
+    deck.version = 1;
+    for (auto [id, verdict] : {std::pair{"v1", V}, {"v2", V}, {"c1", C}, {"c2", C}, {"p1", P}, {"p2", P}}) {
+        Claim claim;
+        claim.id = id;
+        claim.verdict = verdict;
+        deck.claims.push_back(claim);
+    }
+    return deck;
+}
+
+}  // namespace
+
+TEST_CASE("a file whose true verdicts disagree with the other files is left out, with the claim named") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    files.add("ben.json", forged_ben());
+    files.add("cat.json", cat());
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(skipped_named(report, "ben.json"));
+    CHECK(skipped_named(report, "ben.json")->reason ==
+          "claim \"v1\": this file gives the true verdict as propaganda, but the other files say verified (the file "
+          "was changed after the quiz)");
+    CHECK(report.students.size() == 2);
+    CHECK_FALSE(report.checked_against_deck);
+    for (const ClaimFigures& claim : report.claims)
+        CHECK(claim.truth == (claim.claim_id[0] == 'v' ? V : claim.claim_id[0] == 'c' ? C : P));
+}
+
+TEST_CASE("two files that disagree cannot be settled without the deck; with it, the forged one is left out") {
+    ClassFiles files;
+    files.add("ben.json", forged_ben());
+    files.add("ann.json", ann());
+
+    const ClassReport without_deck = build_class_report(files.paths);
+    CHECK(without_deck.students.empty());
+    REQUIRE(skipped_named(without_deck, "ann.json"));
+    CHECK(skipped_named(without_deck, "ann.json")->reason.find("the files disagree on its true verdict") !=
+          std::string::npos);
+
+    const Deck deck = six_claim_deck();
+    const ClassReport with_deck = build_class_report(files.paths, &deck);
+    CHECK(with_deck.checked_against_deck);
+    REQUIRE(with_deck.students.size() == 1);
+    CHECK(with_deck.students[0].profile == "Ann");
+    REQUIRE(skipped_named(with_deck, "ben.json"));
+    CHECK(skipped_named(with_deck, "ben.json")->reason.find("but the deck says verified") != std::string::npos);
 }

@@ -1,5 +1,6 @@
 #include "classroom/class_report.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -135,6 +136,62 @@ std::vector<LoadedFile> drop_duplicates(std::vector<LoadedFile> files, std::vect
         }
     }
     return kept;
+}
+
+// A verdict most files give for a claim; nullopt when two verdicts tie.
+std::optional<Verdict> clear_majority(const std::vector<Verdict>& truths) {
+    std::array<int, 3> counts{};
+    for (Verdict truth : truths) ++counts[index_of(truth)];
+    const Verdict most = most_common(truths);
+    for (Verdict other : kAllVerdicts)
+        if (other != most && counts[index_of(other)] == counts[index_of(most)]) return std::nullopt;
+    return most;
+}
+
+// The true verdict of each claim: the deck's when the report has the class's
+// deck, otherwise the one most files give. A tie (one honest file and one
+// forged, say) cannot be settled without the deck: nullopt.
+std::map<std::string, std::optional<Verdict>> answer_key(const std::vector<LoadedFile>& files, const Deck* deck) {
+    std::map<std::string, std::optional<Verdict>> key;
+    if (deck) {
+        for (const Claim& claim : deck->claims) key[claim.id] = claim.verdict;
+        return key;
+    }
+    std::map<std::string, std::vector<Verdict>> given;
+    for (const LoadedFile& file : files)
+        for (const QuizAnswer& answer : file.results.answers) given[answer.claim_id].push_back(answer.truth);
+    for (const auto& [claim, truths] : given) key[claim] = clear_majority(truths);
+    return key;
+}
+
+// Why `answer`'s true verdict cannot be trusted, if it cannot.
+std::optional<std::string> truth_conflict(const QuizAnswer& answer,
+                                          const std::map<std::string, std::optional<Verdict>>& key, bool from_deck) {
+    const std::string claim = "claim " + in_quotes(answer.claim_id);
+    auto truth = key.find(answer.claim_id);
+    if (truth == key.end()) return claim + " is not in the class's deck";
+    if (!truth->second)
+        return claim +
+               ": the files disagree on its true verdict, and without the deck (report --deck) it is "
+               "not known which is right";
+    if (*truth->second == answer.truth) return std::nullopt;
+    return claim + ": this file gives the true verdict as " + std::string(to_string(answer.truth)) + ", but " +
+           (from_deck ? "the deck says " : "the other files say ") + std::string(to_string(*truth->second)) +
+           " (the file was changed after the quiz)";
+}
+
+// Each results file carries the true verdicts, and a checksum anyone can
+// recompute (results.hpp): a pupil could rewrite them to match their own
+// answers. Such a file disagrees with the deck, or with the other files,
+// and is left out rather than let it contradict the rest of the report.
+std::vector<LoadedFile> keep_consistent_truths(std::vector<LoadedFile> files, std::vector<SkippedFile>& skipped,
+                                               const Deck* deck) {
+    const auto key = answer_key(files, deck);
+    return keep_if(std::move(files), skipped, [&](const LoadedFile& file) -> std::optional<std::string> {
+        for (const QuizAnswer& answer : file.results.answers)
+            if (auto conflict = truth_conflict(answer, key, deck != nullptr)) return conflict;
+        return std::nullopt;
+    });
 }
 
 // ---- Figures ---------------------------------------------------------------
@@ -303,12 +360,15 @@ std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post)
     return accuracy_sentence(pre, post) + " " + discrimination_sentence(pre, post);
 }
 
-ClassReport build_class_report(const std::vector<std::filesystem::path>& files) {
+ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck) {
     ClassReport report;
     std::vector<LoadedFile> counted = load_all(files, report.skipped);
     counted = keep_class_deck(std::move(counted), report);
     counted = keep_class_quizzes(std::move(counted), report.skipped);
     counted = drop_duplicates(std::move(counted), report.skipped);
+    const bool deck_is_the_class_deck = deck && deck->id == report.deck_id && deck->version == report.deck_version;
+    report.checked_against_deck = deck_is_the_class_deck;
+    counted = keep_consistent_truths(std::move(counted), report.skipped, deck_is_the_class_deck ? deck : nullptr);
 
     std::map<std::string, std::size_t> claim_index;
     std::vector<const LoadedFile*> all;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "classroom/results.hpp"
+#include "content/deck.hpp"
 #include "learning/scoring.hpp"
 
 namespace claimdeck {
@@ -93,12 +94,18 @@ struct ClassReport {
     std::vector<StudentFigures> students;  // one per counted file, in the order given
     GroupFigures totals;
     std::optional<PrePostChange> pre_post;  // when some pupil took both form A and form B
+    // The true verdicts in the files were checked against the class's deck;
+    // otherwise only against each other.
+    bool checked_against_deck = false;
 };
 
 // Reads and combines the files. The class's deck, and for each form its
 // quiz, is the one most of the files agree on (on a tie, the first file's);
 // a pupil (profile name) counts once per quiz, with the first of their files.
-ClassReport build_class_report(const std::vector<std::filesystem::path>& files);
+// A file whose true verdicts disagree with `deck` (when it is the class's
+// deck, same id and version) or, without it, with most of the other files,
+// is left out.
+ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck = nullptr);
 
 // E.g. "Accuracy went from 52 % to 61 % (12 pupils took both forms). The class
 // did not get better at telling propaganda from true and contested claims
