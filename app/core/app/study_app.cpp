@@ -6,6 +6,7 @@
 
 #include "base/calendar.hpp"
 #include "learning/study_settings.hpp"
+#include "storage/profile_name.hpp"
 
 namespace claimdeck {
 namespace {
@@ -14,14 +15,6 @@ constexpr std::int64_t kDeviceSettings = 0;  // profile id of settings that belo
 constexpr const char* kTextSizeKey = "text_size_percent";
 constexpr const char* kThemeKey = "theme";
 constexpr const char* kLastProfileKey = "last_profile";
-constexpr std::size_t kMaxProfileNameBytes = 40;
-
-std::string trimmed(std::string_view text) {
-    auto blank = [](unsigned char c) { return std::isspace(c) != 0; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-    return std::string(text);
-}
 
 bool same_name(std::string_view a, std::string_view b) {
     // The store compares names without case (COLLATE NOCASE, ASCII only).
@@ -66,9 +59,8 @@ void save_display_settings(ProgressStore& store, const DisplaySettings& settings
 
 std::string problem_with_profile_name(std::string_view name, const std::vector<Profile>& existing,
                                       std::int64_t renaming_id) {
-    const std::string clean = trimmed(name);
-    if (clean.empty()) return "Type a name first.";
-    if (clean.size() > kMaxProfileNameBytes) return "That name is too long; keep it under 40 letters.";
+    if (std::string problem = profile_name_problem(name); !problem.empty()) return problem;
+    const std::string clean = trimmed_profile_name(name);
     for (const Profile& profile : existing)
         if (profile.id != renaming_id && same_name(profile.name, clean))
             return "There is already a learner called " + profile.name + ".";
@@ -110,21 +102,21 @@ void StudyApp::choose_profile(std::int64_t profile_id) {
 }
 
 void StudyApp::open_profile(const std::string& name) {
-    Profile profile = store_->ensure_profile(trimmed(name));
+    Profile profile = store_->ensure_profile(trimmed_profile_name(name));
     reload_profiles();
     choose_profile(profile.id);
 }
 
 void StudyApp::create_profile(const std::string& name) {
-    Profile profile = store_->create_profile(trimmed(name));
+    Profile profile = store_->create_profile(trimmed_profile_name(name));
     reload_profiles();
     choose_profile(profile.id);
 }
 
 void StudyApp::rename_profile(std::int64_t profile_id, const std::string& name) {
-    store_->rename_profile(profile_id, trimmed(name));
+    store_->rename_profile(profile_id, trimmed_profile_name(name));
     reload_profiles();
-    if (profile_ && profile_->id == profile_id) profile_->name = trimmed(name);
+    if (profile_ && profile_->id == profile_id) profile_->name = trimmed_profile_name(name);
 }
 
 void StudyApp::delete_profile(std::int64_t profile_id) {
