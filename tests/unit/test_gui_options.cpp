@@ -55,7 +55,7 @@ TEST_CASE("mistakes are named") {
     CHECK(parse({"--colour", "red"}).error == "unknown option --colour");
     CHECK(parse({"--bogus"}).error == "unknown option --bogus");
     CHECK(parse({"week3.json", "stray"}).error == "unexpected argument stray");
-    CHECK(parse({"week3.json", "--quiz", "week4.json"}).error == "only one quiz file can be opened");
+    CHECK(parse({"week3.json", "--quiz", "week4.json"}).error == "--quiz week4.json: only one quiz file can be opened");
     CHECK(parse({"--deck"}).error == "--deck needs a value");
     CHECK(parse({"--window", "390"}).error.find("expected WIDTHxHEIGHT") != std::string::npos);
     CHECK(parse({"--window", "10x10"}).error.find("expected WIDTHxHEIGHT") != std::string::npos);
@@ -91,4 +91,55 @@ TEST_CASE("--report adds results files or folders, as many as given, and opens t
     CHECK(parse({"--report", ""}).error.find("expected a results file or folder") != std::string::npos);
     CHECK(parse({"--report", "week3", "quiz.json"}).error == "a quiz file and --report cannot be opened together");
     CHECK(parse({"--screen", "nowhere"}).error.find(", report") != std::string::npos);
+}
+
+TEST_CASE("every option with a value also takes it as --option=value, as claimdeck-cli does") {
+    GuiOptionsResult result =
+        parse({"--deck=d.json", "--data-dir=dir", "--profile=Ana Lee", "--quit-after-frames=5", "--screenshot=out.png",
+               "--window=390x844", "--screen=stats", "--demo-answers=3", "--bench-frame-times=9", "--report=r.json"});
+    REQUIRE_MESSAGE(result.options, result.error);
+    const GuiOptions& o = *result.options;
+    CHECK(o.deck == "d.json");
+    CHECK(o.data_dir == "dir");
+    CHECK(o.profile == "Ana Lee");
+    CHECK(o.quit_after_frames == 5);
+    CHECK(o.screenshot == "out.png");
+    CHECK(o.window.width == 390);
+    CHECK(o.screen == StartScreen::Stats);
+    CHECK(o.demo_answers == 3);
+    CHECK(o.bench_frame_times == 9);
+    CHECK(o.report == std::vector<std::filesystem::path>{"r.json"});
+    CHECK(parse({"--quiz=q.json"}).options->quiz == "q.json");
+    CHECK(parse({"--deck="}).options->deck.empty());  // an empty value is still a value
+    CHECK(parse({"--screen=nowhere"}).error.find("--screen nowhere: expected one of home") == 0);
+    CHECK(parse({"--bench=yes"}).error == "--bench takes no value");
+}
+
+TEST_CASE("an option given twice is a mistake, except the repeatable --report") {
+    CHECK(parse({"--profile", "Ana", "--profile=Ben"}).error == "--profile is given twice");
+    CHECK(parse({"--bench", "--bench"}).error == "--bench is given twice");
+    CHECK(parse({"--report", "a.json", "--report=b.json"}).options->report.size() == 2);
+}
+
+TEST_CASE("--profile follows the rules for names the app's own dialog follows") {
+    CHECK(parse({"--profile", "  Ana  "}).options->profile == "Ana");
+    CHECK(parse({"--profile", "   "}).error.find("Type a name first") != std::string::npos);
+    CHECK(parse({"--profile", std::string(41, 'x')}).error.find("too long") != std::string::npos);
+    CHECK(parse({"--profile", "Line1\nLine2"}).error.find("line breaks") != std::string::npos);
+    CHECK(parse({"--profile", "abc\xE2\x80\xAEgpj.exe"}).error.find("direction overrides") != std::string::npos);
+    CHECK(parse({"--profile", std::string(20, 'x') + "\xC3\xA9\xC3\xA9"}).options);  // 22 letters, 24 bytes
+}
+
+TEST_CASE("--help lists every option of the table, once, with its value") {
+    const std::string usage = gui_usage();
+    for (const std::string& name : gui_option_names()) {
+        CAPTURE(name);
+        const std::size_t at = usage.find("\n  " + name + " ");
+        CHECK(at != std::string::npos);
+        CHECK(usage.find("\n  " + name + " ", at + 1) == std::string::npos);
+        CHECK(parse({name}).error != "unknown option " + name);  // and the parser knows it
+    }
+    CHECK(usage.find("  --window WxH             window size") != std::string::npos);
+    CHECK(usage.find("  --screen NAME            open on a screen: home, card,") != std::string::npos);
+    CHECK(gui_option_names().size() == 14);
 }

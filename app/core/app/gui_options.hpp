@@ -46,6 +46,9 @@ struct GuiOptionsResult {
 // `args` excludes the program name.
 GuiOptionsResult parse_gui_options(const std::vector<std::string>& args);
 
+// Every option's name, in the order --help lists them.
+std::vector<std::string> gui_option_names();
+
 std::string gui_usage();
 
 }  // namespace claimdeck
