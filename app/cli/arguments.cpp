@@ -19,6 +19,8 @@ Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::
             name = word.substr(0, equals);
             inline_value = word.substr(equals + 1);
         }
+        // A second value would silently win over the first: say so instead.
+        if (values_.count(name) || switches_.count(name)) throw UsageError(name + " is given twice");
         if (with_value.count(name)) {
             if (!inline_value && i + 1 >= words.size()) throw UsageError(name + " needs a value");
             values_[name] = inline_value ? *inline_value : words[++i];

@@ -6,15 +6,19 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <random>
+#include <stdexcept>
 
 #include "arguments.hpp"
+#include "base/printable.hpp"
 #include "base/text_file.hpp"
 #include "classroom/class_report.hpp"
 #include "classroom/quiz.hpp"
 #include "classroom/quiz_run.hpp"
 #include "commands.hpp"
+#include "inputs.hpp"
 #include "learning/study_settings.hpp"
 #include "store_access.hpp"
 #include "terminal_io.hpp"
@@ -66,11 +70,30 @@ ClaimFilter filter_from(const Arguments& args) {
     return filter;
 }
 
-// Prints the deck's problems when it cannot be loaded.
-std::optional<Deck> load_deck_or_report(const std::filesystem::path& path) {
-    DeckLoadResult loaded = load_deck(path);
-    std::cerr << describe_all(loaded.problems);
-    return std::move(loaded.deck);
+// ---- Output files ------------------------------------------------------------
+
+// A file already at an --out path is replaced only when it is the same kind
+// of thing written again (a quiz rebuilt, a pupil's own results of the same
+// quiz); anything else needs --force. A slip of the keyboard must not cost
+// a pupil's results or a document. Devices and FIFOs (/dev/stdout) are
+// written through, never replaced, so they are always fine.
+void check_replaceable(const std::filesystem::path& out, bool force, const std::string& kind,
+                       const std::function<bool(const std::filesystem::path&)>& is_same_kind) {
+    std::error_code error;
+    if (force || !std::filesystem::is_regular_file(out, error) || is_same_kind(out)) return;
+    throw std::runtime_error(out.string() + " already exists and is not " + kind +
+                             "; it was left as it is (choose another file, or add --force to replace it)");
+}
+
+bool is_quiz_file(const std::filesystem::path& path) { return load_quiz(path).quiz.has_value(); }
+
+// Two --out options naming one file would leave only the second form.
+void expect_different_outputs(const std::string& out_a, const std::string& out_b) {
+    std::error_code error;
+    const auto spelled = [](const std::string& path) { return std::filesystem::absolute(path).lexically_normal(); };
+    if (spelled(out_a) == spelled(out_b) || std::filesystem::equivalent(out_a, out_b, error))
+        throw UsageError("--out-a and --out-b name the same file, " + out_a +
+                         "; the pretest and the posttest need one each");
 }
 
 std::string verdict_mix(const Quiz& quiz, const Deck& deck) {
@@ -83,51 +106,57 @@ std::string verdict_mix(const Quiz& quiz, const Deck& deck) {
     return std::to_string(quiz.claim_ids.size()) + " claims: " + mix;
 }
 
-bool write_quiz_or_report(const std::filesystem::path& path, const Quiz& quiz, const Deck& deck) {
-    if (std::string error = write_quiz_file(path, quiz); !error.empty()) {
-        std::cerr << error << "\n";
-        return false;
-    }
-    std::cout << "Wrote \"" << quiz.title << "\" (" << verdict_mix(quiz, deck) << ") to " << path.string() << "\n";
-    return true;
+void write_quiz_or_fail(const std::filesystem::path& path, const Quiz& quiz, const Deck& deck) {
+    if (std::string error = write_quiz_file(path, quiz); !error.empty()) throw std::runtime_error(error);
+    std::cout << "Wrote \"" << printable(quiz.title) << "\" (" << verdict_mix(quiz, deck) << ") to "
+              << printable(path.string()) << "\n";
 }
 
 // ---- quiz create / pretest ---------------------------------------------------
 
-int quiz_create(const Words& words) {
+}  // namespace
+
+int quiz_create_command(const Words& words) {
     Arguments args(words,
                    {"--deck", "--out", "--count", "--topic", "--article", "--verdict", "--seed", "--time-limit",
                     "--reveal", "--title"},
-                   {});
+                   {"--force"});
     args.expect_positional(0, "");
     const std::string out = args.required("--out");
     const ClaimFilter filter = filter_from(args);
     const QuizSettings settings = quiz_settings_from(args);
     const std::uint64_t seed = seed_from(args);
-    std::optional<Deck> deck = load_deck_or_report(args.required("--deck"));
-    if (!deck) return 1;
-    const Quiz quiz = args.value("--count")
-                          ? balanced_quiz(*deck, filter,
-                                          static_cast<std::size_t>(whole_number(args, "--count", 0, 1, kMaxQuizClaims)),
-                                          settings, seed)
-                          : quiz_of_matching_claims(*deck, filter, settings, seed);
-    return write_quiz_or_report(out, quiz, *deck) ? 0 : 1;
+    check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);
+    const Deck deck = load_deck_or_fail(args.required("--deck"));
+    const Quiz quiz =
+        args.value("--count")
+            ? balanced_quiz(deck, filter, static_cast<std::size_t>(whole_number(args, "--count", 0, 1, kMaxQuizClaims)),
+                            settings, seed)
+            : quiz_of_matching_claims(deck, filter, settings, seed);
+    write_quiz_or_fail(out, quiz, deck);
+    return 0;
 }
 
-int quiz_pretest(const Words& words) {
+int quiz_pretest_command(const Words& words) {
     Arguments args(words, {"--deck", "--out-a", "--out-b", "--count", "--seed", "--time-limit", "--reveal", "--title"},
-                   {});
+                   {"--force"});
     args.expect_positional(0, "");
     const std::string out_a = args.required("--out-a");
     const std::string out_b = args.required("--out-b");
+    expect_different_outputs(out_a, out_b);
     const int count = whole_number(args, "--count", 10, 1, kMaxQuizClaims);
     const QuizSettings settings = quiz_settings_from(args);
     const std::uint64_t seed = seed_from(args);
-    std::optional<Deck> deck = load_deck_or_report(args.required("--deck"));
-    if (!deck) return 1;
-    const QuizPair forms = parallel_forms(*deck, static_cast<std::size_t>(count), settings, seed);
-    return write_quiz_or_report(out_a, forms.pre, *deck) && write_quiz_or_report(out_b, forms.post, *deck) ? 0 : 1;
+    for (const std::string& out : {out_a, out_b})
+        check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);
+    const Deck deck = load_deck_or_fail(args.required("--deck"));
+    const QuizPair forms = parallel_forms(deck, static_cast<std::size_t>(count), settings, seed);
+    write_quiz_or_fail(out_a, forms.pre, deck);
+    write_quiz_or_fail(out_b, forms.post, deck);
+    return 0;
 }
+
+namespace {
 
 // ---- quiz take ---------------------------------------------------------------
 
@@ -153,7 +182,7 @@ std::string answer_line(const QuizAnswer& answer) {
 void print_reveal(const Terminal& term, const Deck& deck, const QuizAnswer& answer) {
     const Claim& claim = *deck.claim(answer.claim_id);
     std::cout << term.verdict(claim.verdict, answer_line(answer)) << "\n"
-              << "Why: " << claim.rationale << "\n";
+              << "Why: " << printable(claim.rationale) << "\n";
 }
 
 // Asks until the learner gives a verdict and a confidence; nullopt when
@@ -189,7 +218,7 @@ bool run_quiz(const Terminal& term, const Deck& deck, QuizRun& run) {
         std::optional<std::pair<Verdict, Confidence>> given = ask_answer();
         if (!given) return false;
         const QuizAnswer* answer = run.answer(given->first, given->second);
-        if (run.pending_saves() > 0) std::cout << "not saved yet: " << run.save_error() << "\n";
+        if (run.pending_saves() > 0) std::cout << "not saved yet: " << printable(run.save_error()) << "\n";
         if (run.revealing()) {
             print_reveal(term, deck, *answer);
             pause_after_reveal(term);
@@ -211,7 +240,7 @@ void print_quiz_end(const Terminal& term, const Deck& deck, const QuizRun& run) 
     if (run.reveal_all()) {
         std::cout << "\n" << term.bold("The verdicts") << "\n";
         for (const QuizAnswer& answer : run.answers()) {
-            std::cout << "\n" << deck.claim(answer.claim_id)->text << "\n";
+            std::cout << "\n" << printable(deck.claim(answer.claim_id)->text) << "\n";
             print_reveal(term, deck, answer);
         }
     }
@@ -221,48 +250,54 @@ void print_quiz_end(const Terminal& term, const Deck& deck, const QuizRun& run) 
               << "\n";
 }
 
-int quiz_take(const Words& words) {
-    Arguments args(words, {"--data-dir", "--profile", "--out", "--deck"}, {"--plain", "--count-towards-schedule"});
+// Whether `path` holds this pupil's results of this quiz: taking it again
+// may replace them.
+bool is_own_results(const std::filesystem::path& path, const Quiz& quiz, const std::string& profile) {
+    ResultsLoadResult read = load_results(path);
+    return read.results && read.results->quiz_id == quiz.id && read.results->profile == profile;
+}
+
+}  // namespace
+
+int quiz_take_command(const Words& words) {
+    Arguments args(words, {"--data-dir", "--profile", "--out", "--deck"},
+                   {"--plain", "--count-towards-schedule", "--force"});
     args.expect_positional(1, "QUIZ file");
     const std::string out = args.required("--out");
+    const std::string profile_name = profile_name_from(args);
     QuizLoadResult loaded = load_quiz(args.positional()[0]);
-    if (!loaded.quiz) {
-        std::cerr << describe_all(loaded.problems);
-        return 1;
-    }
+    if (!loaded.quiz) throw std::runtime_error(problem_list(loaded.problems));
     const Quiz& quiz = *loaded.quiz;
-    std::optional<Deck> deck = load_deck_or_report(args.value("--deck").value_or(default_deck_path().string()));
-    if (!deck) return 1;
-    if (auto mismatch = quiz_deck_mismatch(quiz, *deck)) {
-        std::cerr << *mismatch << " (give the quiz's deck with --deck)\n";
-        return 1;
-    }
+    // Checked before the pupil answers anything, not after.
+    check_replaceable(out, args.has("--force"), "this pupil's results of this quiz",
+                      [&](const std::filesystem::path& path) { return is_own_results(path, quiz, profile_name); });
+    const Deck deck = load_deck_or_fail(args.value("--deck").value_or(default_deck_path().string()));
+    if (auto mismatch = quiz_deck_mismatch(quiz, deck))
+        throw std::runtime_error(*mismatch + " (give the quiz's deck with --deck)");
     std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
-    const Profile profile = store->ensure_profile(args.required("--profile"));
+    const Profile profile = store->ensure_profile(profile_name);
     QuizRunOptions options;
     options.count_towards_schedule = args.has("--count-towards-schedule");
     options.desired_retention = load_study_settings(*store, profile.id).desired_retention;
-    QuizRun run(quiz, *deck, *store, profile, options, system_clock_ms());
+    QuizRun run(quiz, deck, *store, profile, options, system_clock_ms());
 
     const Terminal term(args.has("--plain"));
-    std::cout << term.bold(quiz.title) << " — " << profile.name << ": " << run.size() << " cards"
+    std::cout << term.bold(quiz.title) << " — " << printable(profile.name) << ": " << run.size() << " cards"
               << (quiz.time_limit_seconds > 0 ? ", " + std::to_string(quiz.time_limit_seconds) + " s each" : "")
               << "\n";
-    if (!run_quiz(term, *deck, run)) {
-        std::cerr << "Quiz stopped after " << run.answered() << " of " << run.size() << " cards; no results written.\n";
-        return 1;
-    }
-    print_quiz_end(term, *deck, run);
+    if (!run_quiz(term, deck, run))
+        throw std::runtime_error("quiz stopped after " + std::to_string(run.answered()) + " of " +
+                                 std::to_string(run.size()) + " cards; no results written");
+    print_quiz_end(term, deck, run);
+    if (std::string error = write_results_file(out, run.results()); !error.empty()) throw std::runtime_error(error);
+    std::cout << "Results written to " << printable(out) << "\n";
     if (!run.retry_pending())
-        std::cerr << run.pending_saves() << " answers could not be saved to the progress store: " << run.save_error()
-                  << "\n";
-    if (std::string error = write_results_file(out, run.results()); !error.empty()) {
-        std::cerr << error << "\n";
-        return 1;
-    }
-    std::cout << "Results written to " << out << "\n";
-    return run.pending_saves() == 0 ? 0 : 1;
+        throw std::runtime_error(std::to_string(run.pending_saves()) +
+                                 " answers could not be saved to the progress store: " + run.save_error());
+    return 0;
 }
+
+namespace {
 
 // ---- report ------------------------------------------------------------------
 
@@ -289,56 +324,47 @@ void print_class_report(const ClassReport& report) {
     if (report.pre_post) std::printf("\n%s\n", report.pre_post->summary.c_str());
     std::printf("\n%-28s %-11s %6s %7s  %s\n", "claim", "verdict", "asked", "right", "most common wrong answer");
     for (const ClaimFigures& claim : report.claims)
-        std::printf("%-28s %-11s %6d %6.0f%%  %s\n", claim.claim_id.c_str(),
+        std::printf("%-28s %-11s %6d %6.0f%%  %s\n", printable(claim.claim_id).c_str(),
                     std::string(to_string(claim.truth)).c_str(), claim.asked, claim.share_right() * 100.0,
                     most_common_wrong_text(claim).c_str());
     std::printf("\n%-20s %4s %9s %7s %7s %7s\n", "pupil", "form", "accuracy", "d'", "c", "Brier");
     for (const StudentFigures& student : report.students) {
         const std::string form = student.form == QuizForm::Single ? "-" : std::string(to_string(student.form));
         const std::string brier = student.scorecard.brier ? decimals(*student.scorecard.brier, "%.3f") : "-";
-        std::printf("%-20s %4s %8.0f%% %7.2f %7.2f %7s\n", student.profile.c_str(), form.c_str(),
+        std::printf("%-20s %4s %8.0f%% %7.2f %7.2f %7s\n", printable(student.profile).c_str(), form.c_str(),
                     student.accuracy() * 100.0, student.propaganda().d_prime, student.propaganda().criterion,
                     brier.c_str());
     }
 }
 
-bool write_export(const std::optional<std::string>& path, const std::string& text) {
-    if (!path) return true;
-    if (std::string error = write_text_file(*path, text); !error.empty()) {
-        std::cerr << error << "\n";
-        return false;
-    }
-    std::cout << "Wrote " << *path << "\n";
-    return true;
+void write_export(const std::optional<std::string>& path, const std::string& text) {
+    if (!path) return;
+    if (std::string error = write_text_file(*path, text); !error.empty()) throw std::runtime_error(error);
+    std::cout << "Wrote " << printable(*path) << "\n";
 }
 
 }  // namespace
 
-int quiz_command(const Words& words) {
-    if (words.empty()) throw UsageError("missing action: create, pretest or take");
-    const Words rest(words.begin() + 1, words.end());
-    if (words[0] == "create") return quiz_create(rest);
-    if (words[0] == "pretest") return quiz_pretest(rest);
-    if (words[0] == "take") return quiz_take(rest);
-    throw UsageError("unknown action \"" + words[0] + "\"; use create, pretest or take");
-}
-
 int report_command(const Words& words) {
-    Arguments args(words, {"--csv", "--html"}, {});
+    Arguments args(words, {"--csv", "--html", "--deck"}, {});
     if (args.positional().empty()) throw UsageError("missing RESULTS files");
     const std::vector<std::filesystem::path> files(args.positional().begin(), args.positional().end());
-    const ClassReport report = build_class_report(files);
+    std::optional<Deck> deck;
+    if (std::optional<std::string> deck_path = args.value("--deck")) deck = load_deck_or_fail(*deck_path);
+    const ClassReport report = build_class_report(files, deck ? &*deck : nullptr);
+    if (deck && !report.checked_against_deck && !report.students.empty())
+        std::cerr << "claimdeck-cli report: the results are for deck \"" << printable(report.deck_id) << "\" version "
+                  << report.deck_version
+                  << ", not the --deck given; their true verdicts were only compared with "
+                     "each other\n";
     for (const SkippedFile& skipped : report.skipped)
-        std::cerr << skipped.file << ": left out: " << skipped.reason << "\n";
-    if (report.students.empty()) {
-        std::cerr << "No results could be counted.\n";
-        return 1;
-    }
+        std::cerr << printable(skipped.file) << ": left out: " << printable(skipped.reason) << "\n";
+    if (report.students.empty()) throw std::runtime_error("no results could be counted");
     print_class_report(report);
-    const bool written = write_export(args.value("--csv"), class_report_csv(report)) &&
-                         write_export(args.value("--html"), class_report_html(report));
+    write_export(args.value("--csv"), class_report_csv(report));
+    write_export(args.value("--html"), class_report_html(report));
     // Skipped files still fail the run, so a script notices them.
-    return written && report.skipped.empty() ? 0 : 1;
+    return report.skipped.empty() ? 0 : 1;
 }
 
 }  // namespace claimdeck::cli

@@ -20,7 +20,9 @@ int backup_command(const Words& words);
 int restore_command(const Words& words);
 int export_progress_command(const Words& words);
 int import_progress_command(const Words& words);
-int quiz_command(const Words& words);
+int quiz_create_command(const Words& words);
+int quiz_pretest_command(const Words& words);
+int quiz_take_command(const Words& words);
 int report_command(const Words& words);
 
 // The deck the app ships with, used when --deck is not given.

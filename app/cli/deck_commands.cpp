@@ -3,6 +3,7 @@
 
 #include "arguments.hpp"
 #include "base/json_library.hpp"
+#include "base/printable.hpp"
 #include "commands.hpp"
 #include "content/deck.hpp"
 
@@ -17,10 +18,10 @@ namespace {
 // Loads a deck, printing every problem; nullopt when there were any.
 std::optional<Deck> load_or_report(const std::filesystem::path& path) {
     DeckLoadResult result = load_deck(path);
-    std::cerr << describe_all(result.problems);
+    std::cerr << printable(describe_all(result.problems));
     if (!result.problems.empty())
         std::cerr << result.problems.size() << (result.problems.size() == 1 ? " problem" : " problems") << " in "
-                  << path.string() << "\n";
+                  << printable(path.string()) << "\n";
     return std::move(result.deck);
 }
 
@@ -83,8 +84,8 @@ int validate_command(const Words& words) {
     args.expect_positional(1, "DECK (the deck file to check)");
     std::optional<Deck> deck = load_or_report(args.positional()[0]);
     if (!deck) return 1;
-    std::cout << args.positional()[0] << ": ok, " << deck->claims.size() << " claims from " << deck->articles.size()
-              << " articles\n";
+    std::cout << printable(args.positional()[0]) << ": ok, " << deck->claims.size() << " claims from "
+              << deck->articles.size() << " articles\n";
     return 0;
 }
 

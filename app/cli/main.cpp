@@ -1,99 +1,199 @@
 // claimdeck-cli: the ClaimDeck core from a terminal.
-#include <cstring>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include "arguments.hpp"
+#include "base/printable.hpp"
 #include "commands.hpp"
 
 namespace {
 
+using claimdeck::printable;
 using claimdeck::cli::Words;
 
 struct Command {
-    const char* name;
-    const char* usage;
+    const char* family;  // the first word on the command line
+    const char* action;  // the second for commands with actions (quiz create), else ""
+    const char* usage;   // what follows "claimdeck-cli ", then a summary
     int (*run)(const Words&);
 };
 
 const Command kCommands[] = {
-    {"validate", "validate DECK                      check a deck; lists every problem, exit 1 if any",
+    {"validate", "", "validate DECK                      check a deck; lists every problem, exit 1 if any",
      claimdeck::cli::validate_command},
-    {"export", "export --format claimreview DECK   write the deck as schema.org ClaimReview JSON-LD",
+    {"export", "", "export --format claimreview DECK   write the deck as schema.org ClaimReview JSON-LD",
      claimdeck::cli::export_command},
-    {"study",
+    {"study", "",
      "study --data-dir DIR --profile NAME [--deck PATH] [--plain]\n"
      "                                     study in the terminal",
      claimdeck::cli::study_command},
-    {"stats",
+    {"stats", "",
      "stats --data-dir DIR --profile NAME [--deck PATH] [--json]\n"
      "                                     a learner's results",
      claimdeck::cli::stats_command},
-    {"replay", "replay FILE.csv [--retention R]    FSRS-6 states for card,reviewed_at,rating rows",
+    {"replay", "", "replay FILE.csv [--retention R]    FSRS-6 states for card,reviewed_at,rating rows",
      claimdeck::cli::replay_command},
-    {"backup", "backup --data-dir DIR              a backup of the progress store, now",
+    {"backup", "", "backup --data-dir DIR              a backup of the progress store, now",
      claimdeck::cli::backup_command},
-    {"restore",
+    {"restore", "",
      "restore FILE --data-dir DIR         replace the progress store by FILE (close ClaimDeck\n"
      "                                     first); the current one is moved aside, never deleted",
      claimdeck::cli::restore_command},
-    {"export-progress",
+    {"export-progress", "",
      "export-progress --data-dir DIR --profile NAME --out FILE.json\n"
      "                                     one learner's answers and card states as JSON",
      claimdeck::cli::export_progress_command},
-    {"import-progress",
+    {"import-progress", "",
      "import-progress FILE.json --data-dir DIR\n"
      "                                     merge an exported file; importing twice adds nothing",
      claimdeck::cli::import_progress_command},
-    {"quiz",
+    {"quiz", "create",
      "quiz create --deck DECK --out FILE [--count N] [--topic T] [--article A] [--verdict V]\n"
-     "         [--seed S] [--time-limit SEC] [--reveal after_each|at_end] [--title TEXT]\n"
-     "  quiz pretest --deck DECK --out-a A.json --out-b B.json [--count N] [create's options]\n"
-     "  quiz take QUIZ --data-dir DIR --profile NAME --out RESULTS.json [--deck PATH] [--plain]\n"
-     "         [--count-towards-schedule]\n"
-     "                                     a quiz, or parallel pre/post forms; take one in the terminal",
-     claimdeck::cli::quiz_command},
-    {"report",
-     "report RESULTS... [--csv FILE] [--html FILE]\n"
-     "                                     combine a class's results; exit 1 if a file was left out",
+     "         [--seed S] [--time-limit SEC] [--reveal after_each|at_end] [--title TEXT] [--force]\n"
+     "                                     a quiz file for a class; --force replaces a file\n"
+     "                                     at --out that is not a quiz",
+     claimdeck::cli::quiz_create_command},
+    {"quiz", "pretest",
+     "quiz pretest --deck DECK --out-a A.json --out-b B.json [--count N] [create's options]\n"
+     "                                     parallel pre/post forms: same verdicts and topics",
+     claimdeck::cli::quiz_pretest_command},
+    {"quiz", "take",
+     "quiz take QUIZ --data-dir DIR --profile NAME --out RESULTS.json [--deck PATH] [--plain]\n"
+     "         [--count-towards-schedule] [--force]\n"
+     "                                     take a quiz in the terminal; --force replaces a file\n"
+     "                                     at --out that is not this pupil's results of it",
+     claimdeck::cli::quiz_take_command},
+    {"report", "",
+     "report RESULTS... [--deck DECK] [--csv FILE] [--html FILE]\n"
+     "                                     combine a class's results; exit 1 if a file was left out;\n"
+     "                                     with the class's deck, each file's true verdicts are\n"
+     "                                     checked against it, not only against the other files",
      claimdeck::cli::report_command},
 };
+
+bool is_help(std::string_view word) { return word == "--help" || word == "-h"; }
+
+bool asks_for_help(const Words& words) {
+    for (const std::string& word : words)
+        if (is_help(word)) return true;
+    return false;
+}
 
 void print_help(std::ostream& out) {
     out << "Usage: claimdeck-cli COMMAND [OPTIONS]\n\nCommands:\n";
     for (const Command& command : kCommands) out << "  " << command.usage << "\n";
-    out << "\n  --help       this text\n  --version    the version\n";
+    out << "\n  --help       this text; COMMAND --help or help COMMAND: that command's\n"
+           "  --version    the version\n";
+}
+
+// The usage of every command in `family` (one, or all of quiz's actions).
+void print_usage(std::ostream& out, std::string_view family) {
+    const char* lead = "Usage: claimdeck-cli ";
+    for (const Command& command : kCommands) {
+        if (family != command.family) continue;
+        out << lead << command.usage << "\n";
+        lead = "       claimdeck-cli ";
+    }
+}
+
+bool is_family(std::string_view word) {
+    for (const Command& command : kCommands)
+        if (word == command.family) return true;
+    return false;
+}
+
+const Command* find_command(std::string_view family, std::string_view action) {
+    for (const Command& command : kCommands)
+        if (family == command.family && action == command.action) return &command;
+    return nullptr;
+}
+
+// "create, pretest or take"
+std::string actions_of(std::string_view family) {
+    std::vector<std::string> actions;
+    for (const Command& command : kCommands)
+        if (family == command.family) actions.emplace_back(command.action);
+    std::string list;
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == actions.size() ? " or " : ", ") + actions[i];
+    return list;
+}
+
+bool has_actions(std::string_view family) { return find_command(family, "") == nullptr; }
+
+// Exit 2, the message and the usage on stderr.
+int usage_error(std::string_view family, const std::string& message) {
+    std::cerr << "claimdeck-cli " << family << ": " << printable(message) << "\n";
+    print_usage(std::cerr, family);
+    return 2;
+}
+
+int run(const Command& command, const Words& words) {
+    if (asks_for_help(words)) {
+        std::cout << "Usage: claimdeck-cli " << command.usage << "\n";
+        return 0;
+    }
+    const std::string name = std::string(command.family) + (*command.action ? " " : "") + command.action;
+    try {
+        return command.run(words);
+    } catch (const claimdeck::cli::UsageError& error) {
+        std::cerr << "claimdeck-cli " << name << ": " << printable(error.what()) << "\nUsage: claimdeck-cli "
+                  << command.usage << "\n";
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "claimdeck-cli " << name << ": " << printable(error.what()) << "\n";
+        return 1;
+    }
+}
+
+// quiz ACTION ...: the action picks the command; `quiz --help` lists them all.
+int run_family(std::string_view family, const Words& words) {
+    if (!has_actions(family)) return run(*find_command(family, ""), words);
+    if (words.empty()) return usage_error(family, "missing action: " + actions_of(family));
+    if (is_help(words[0])) {
+        print_usage(std::cout, family);
+        return 0;
+    }
+    const Command* command = find_command(family, words[0]);
+    if (!command) return usage_error(family, "unknown action \"" + words[0] + "\"; use " + actions_of(family));
+    return run(*command, Words(words.begin() + 1, words.end()));
+}
+
+// help [COMMAND [ACTION]]
+int help(const Words& topic) {
+    if (topic.empty()) {
+        print_help(std::cout);
+        return 0;
+    }
+    if (!is_family(topic[0])) {
+        std::cerr << "claimdeck-cli help: no command \"" << printable(topic[0]) << "\"\n\n";
+        print_help(std::cerr);
+        return 2;
+    }
+    Words asked(topic.begin() + 1, topic.end());
+    asked.push_back("--help");
+    return run_family(topic[0], asked);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
+    const Words words(argv + 1, argv + argc);
+    if (words.empty()) {
         print_help(std::cerr);
         return 2;
     }
-    const std::string first = argv[1];
-    if (first == "--help" || first == "-h" || first == "help") {
-        print_help(std::cout);
-        return 0;
-    }
+    const std::string& first = words[0];
+    const Words rest(words.begin() + 1, words.end());
+    if (is_help(first)) return help({});
+    if (first == "help") return help(rest);
     if (first == "--version") {
         std::cout << "claimdeck-cli " << CLAIMDECK_VERSION << "\n";
         return 0;
     }
-    for (const Command& command : kCommands) {
-        if (first != command.name) continue;
-        try {
-            return command.run(Words(argv + 2, argv + argc));
-        } catch (const claimdeck::cli::UsageError& error) {
-            std::cerr << "claimdeck-cli " << command.name << ": " << error.what() << "\nUsage: claimdeck-cli "
-                      << command.usage << "\n";
-            return 2;
-        } catch (const std::exception& error) {
-            std::cerr << "claimdeck-cli " << command.name << ": " << error.what() << "\n";
-            return 1;
-        }
-    }
-    std::cerr << "claimdeck-cli: unknown command \"" << first << "\"\n\n";
+    if (is_family(first)) return run_family(first, rest);
+    std::cerr << "claimdeck-cli: unknown command \"" << printable(first) << "\"\n\n";
     print_help(std::cerr);
     return 2;
 }

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "arguments.hpp"
+#include "base/printable.hpp"
 #include "commands.hpp"
 #include "learning/session.hpp"
 #include "storage/backup.hpp"
@@ -50,14 +51,11 @@ int export_progress_command(const Words& words) {
     const std::filesystem::path out = args.required("--out");
     std::unique_ptr<ProgressStore> store = open_existing_store(args.required("--data-dir"));
     std::optional<Profile> profile = store->find_profile(name);
-    if (!profile) {
-        std::cerr << "no profile \"" << name << "\" in " << store->path().string() << "\n";
-        return 1;
-    }
+    if (!profile) throw std::runtime_error("no profile \"" + name + "\" in " + store->path().string());
     const ProfileProgress progress = store->progress_of(*profile);
     write_progress_file(progress, out);
     std::cout << "exported " << progress.reviews.size() << " answers and " << progress.card_states.size()
-              << " card states of " << profile->name << " to " << out.string() << "\n";
+              << " card states of " << printable(profile->name) << " to " << printable(out.string()) << "\n";
     return 0;
 }
 
@@ -68,9 +66,10 @@ int import_progress_command(const Words& words) {
     const ProfileProgress progress = read_progress_file(args.positional()[0]);
     std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
     const ImportCounts counts = store->import_progress(progress);
-    std::cout << "imported into profile " << progress.profile_name << ": " << counts.reviews_added << " new answers ("
-              << counts.reviews_already_there << " were already there), " << counts.card_states_taken
-              << " card states taken (" << counts.card_states_kept << " kept, as new or newer here)\n";
+    std::cout << "imported into profile " << printable(progress.profile_name) << ": " << counts.reviews_added
+              << " new answers (" << counts.reviews_already_there << " were already there), "
+              << counts.card_states_taken << " card states taken (" << counts.card_states_kept
+              << " kept, as new or newer here)\n";
     return 0;
 }
 

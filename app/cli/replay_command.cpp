@@ -2,6 +2,7 @@
 // FSRS implementations.
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -15,10 +16,7 @@ int replay_command(const Words& words) {
     const double retention = args.number("--retention", 0.9, 0.01, 0.99);
     const std::string& file = args.positional()[0];
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        std::cerr << file << ": cannot be opened\n";
-        return 1;
-    }
+    if (!in) throw std::runtime_error(file + ": cannot be opened");
     return replay_reviews(in, file, std::cout, std::cerr, retention);
 }
 

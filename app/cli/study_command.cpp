@@ -6,8 +6,10 @@
 
 #include "arguments.hpp"
 #include "base/calendar.hpp"
+#include "base/printable.hpp"
 #include "commands.hpp"
 #include "content/techniques.hpp"
+#include "inputs.hpp"
 #include "learning/session.hpp"
 #include "learning/study_settings.hpp"
 #include "store_access.hpp"
@@ -34,8 +36,9 @@ void print_evidence(const Terminal& term, const Deck& deck, const Claim& claim) 
         return;
     }
     for (const Evidence& evidence : claim.evidence)
-        std::cout << "  " << deck.article(evidence.article)->title << " [" << to_string(evidence.stance) << "]\n"
-                  << "    “" << evidence.quote << "”\n";
+        std::cout << "  " << printable(deck.article(evidence.article)->title) << " [" << to_string(evidence.stance)
+                  << "]\n"
+                  << "    “" << printable(evidence.quote) << "”\n";
 }
 
 void print_reveal(const Terminal& term, const Deck& deck, const AnswerOutcome& outcome) {
@@ -43,15 +46,15 @@ void print_reveal(const Terminal& term, const Deck& deck, const AnswerOutcome& o
     std::string banner =
         outcome.correct ? "Right: " : "Not quite — you said " + std::string(display_name(outcome.picked)) + "; it is ";
     std::cout << term.verdict(claim.verdict, banner + std::string(display_name(claim.verdict))) << "\n"
-              << "Why: " << claim.rationale << "\n"
-              << "Quote: “" << claim.quote << "”\n";
+              << "Why: " << printable(claim.rationale) << "\n"
+              << "Quote: “" << printable(claim.quote) << "”\n";
     for (const TechniqueUse& use : claim.techniques) {
-        std::cout << "Technique: " << use.name << " — " << find_technique(use.name)->definition << "\n";
-        for (const std::string& words : use.words) std::cout << "    carried by: “" << words << "”\n";
+        std::cout << "Technique: " << printable(use.name) << " — " << find_technique(use.name)->definition << "\n";
+        for (const std::string& words : use.words) std::cout << "    carried by: “" << printable(words) << "”\n";
     }
     print_evidence(term, deck, claim);
     if (!claim.known_now.empty())
-        std::cout << term.bold("Known now (from outside the articles): ") << claim.known_now << "\n";
+        std::cout << term.bold("Known now (from outside the articles): ") << printable(claim.known_now) << "\n";
     std::cout << "Next review: " << utc_date(outcome.new_state.due_ms)
               << (outcome.comes_back_this_session ? " (and again later in this session)" : "") << "\n";
 }
@@ -60,7 +63,8 @@ void report_save(const StudySession& session, const AnswerOutcome& outcome) {
     if (outcome.review_id > 0)
         std::cout << "saved " << outcome.review_id << "\n";
     else
-        std::cout << "not saved yet (" << session.pending_saves() << " waiting): " << session.save_error() << "\n";
+        std::cout << "not saved yet (" << session.pending_saves() << " waiting): " << printable(session.save_error())
+                  << "\n";
     std::cout << std::flush;
 }
 
@@ -107,25 +111,20 @@ void run_session(const Terminal& term, const Deck& deck, StudySession& session, 
 int study_command(const Words& words) {
     Arguments args(words, {"--data-dir", "--profile", "--deck"}, {"--plain"});
     args.expect_positional(0, "");
-    const std::filesystem::path deck_path = args.value("--deck").value_or(default_deck_path().string());
-    DeckLoadResult loaded = load_deck(deck_path);
-    if (!loaded.deck) {
-        std::cerr << describe_all(loaded.problems);
-        return 1;
-    }
-    const Deck& deck = *loaded.deck;
+    const std::string profile_name = profile_name_from(args);
+    const Deck deck = load_deck_or_fail(args.value("--deck").value_or(default_deck_path().string()));
     std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
-    Profile profile = store->ensure_profile(args.required("--profile"));
+    Profile profile = store->ensure_profile(profile_name);
     StudySettings settings = load_study_settings(*store, profile.id);
     StudySession session(deck, *store, profile, settings, system_clock_ms(), std::random_device{}());
 
     const Terminal term(args.has("--plain"));
-    std::cout << term.bold(deck.title) << " — " << profile.name << ": " << session.planned() << " cards to study\n";
+    std::cout << term.bold(deck.title) << " — " << printable(profile.name) << ": " << session.planned()
+              << " cards to study\n";
     run_session(term, deck, session, settings.ask_confidence);
-    if (!session.retry_pending()) {
-        std::cerr << session.pending_saves() << " answers could not be saved: " << session.save_error() << "\n";
-        return 1;
-    }
+    if (!session.retry_pending())
+        throw std::runtime_error(std::to_string(session.pending_saves()) +
+                                 " answers could not be saved: " + session.save_error());
     std::cout << "\nSession over: " << session.answered() << " answers saved.\n";
     return 0;
 }

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "base/printable.hpp"
+
 namespace claimdeck::cli {
 
 std::string Terminal::bold(const std::string& text) const { return styled("1", text); }
@@ -14,8 +16,11 @@ std::string Terminal::verdict(Verdict verdict, const std::string& text) const {
     return styled(codes[index_of(verdict)], text);
 }
 
+// The styled text comes from decks and quiz files, so it is made printable
+// here, where our own escape sequences are added around it.
 std::string Terminal::styled(const char* code, const std::string& text) const {
-    return plain_ ? text : "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";
+    const std::string shown = printable(text);
+    return plain_ ? shown : "\x1b[" + std::string(code) + "m" + shown + "\x1b[0m";
 }
 
 std::optional<std::string> read_choice() {

@@ -14,6 +14,7 @@ class Terminal {
 public:
     explicit Terminal(bool plain) : plain_(plain) {}
     bool plain() const { return plain_; }
+    // Each makes `text` printable() first: it may come from a shared deck.
     std::string bold(const std::string& text) const;
     std::string dim(const std::string& text) const;
     // Each verdict in its own colour.
