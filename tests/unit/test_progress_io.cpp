@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <array>
+
 #include "storage/progress_io.hpp"
 #include "storage/store.hpp"
 #include "store_samples.hpp"
@@ -169,7 +171,7 @@ TEST_CASE("progress: a file with bad fields is refused whole, each problem named
          {"nothing was changed", "reviews[0], field \"picked\": must be verified, contested or propaganda",
           "field \"confidence\": must be 0, 50, 70 or 90", "field \"grade\": must be 1, 2, 3 or 4",
           "field \"response_ms\": must not be negative", "field \"kind\": must be \"study\" or \"quiz\"",
-          "card_states[0], field \"reps\"", "field \"profile\": must be 1 to 256 bytes long"}) {
+          "card_states[0], field \"reps\"", "field \"profile\": That name is too long; keep it under 40 letters."}) {
         CAPTURE(expected);
         CHECK_MESSAGE(contains(message, expected), message);
     }
@@ -193,7 +195,8 @@ TEST_CASE("progress: a file that is no progress file gets a clear message naming
              {"[1, 2]", "must hold one JSON object"},
              {"{}", "is not a ClaimDeck progress file"},
              {R"({"format": "one", "profile": "Ada", "reviews": [], "card_states": []})", "is not a ClaimDeck"},
-             {R"({"format": 1, "profile": "Ada", "reviews": [{"uid": 5}], "card_states": []})", "the wrong type"},
+             {R"({"format": 1, "profile": "Ada", "reviews": [{"uid": 5}], "card_states": []})",
+              "reviews[0], field \"uid\": must be text in quotes"},
              {R"({"format": 2, "profile": "Ada", "reviews": [], "card_states": []})", "this ClaimDeck reads format 1"},
              {repeated("{\"a\": ", 100) + "1" + std::string(100, '}'), "nested more than 8 levels deep"},
              {"{\"profile\": \"\xff\"}", "not UTF-8"}}) {
@@ -210,4 +213,46 @@ TEST_CASE("progress: a file over the size cap is refused before it is read") {
     const std::filesystem::path file = dir.write("huge.json", "{}");
     std::filesystem::resize_file(file, kMaxProgressFileBytes + 1);
     CHECK(contains(refusal_for(file), "more than the limit"));
+}
+
+TEST_CASE("progress: a field of the wrong type is named with its place, not as a parser's assertion") {
+    ExportedFile f;
+    for (auto [from, to, expected] : std::vector<std::array<std::string, 3>>{
+             {"\"format\": 1", "\"format\": \"1\"", "field \"format\": must be a whole number"},
+             {"\"grade\": 3", "\"grade\": \"3\"", "reviews[0], field \"grade\": must be a whole number"},
+             {"\"stability\": ", "\"stability\": \"x\", \"was_stability\": ", "field \"stability\": must be a number"},
+             {"\"reps\": 1", "\"reps\": 2147483648", "card_states[0], field \"reps\": must be from 0 to 2147483647"},
+             {"\"reps\": 1", "\"reps\": 4611686018427387904", "card_states[0], field \"reps\": must be from 0"}}) {
+        CAPTURE(to);
+        const std::string message = refusal_for(f.edited(from, to));
+        CHECK_MESSAGE(contains(message, expected), message);
+        CHECK_FALSE(contains(message, "rapidjson"));
+        CHECK(contains(message, "nothing was changed"));
+    }
+}
+
+TEST_CASE("progress: times past the year 9999 are refused, with the field named") {
+    ExportedFile f;
+    const std::string max = "9223372036854775807";
+    for (auto [field, place] : std::vector<std::pair<std::string, std::string>>{{"reviewed_ms", "reviews[0]"},
+                                                                                {"due_ms", "reviews[0]"},
+                                                                                {"response_ms", "reviews[0]"},
+                                                                                {"last_review_ms", "card_states[0]"}}) {
+        CAPTURE(field);
+        std::string text = read_file(f.file);
+        const std::size_t start = text.find("\"" + field + "\": ", place[0] == 'c' ? text.find("\"card_states\"") : 0);
+        REQUIRE(start != std::string::npos);
+        const std::size_t value = start + field.size() + 4;
+        text.replace(value, text.find_first_of(",\n}", value) - value, max);
+        const std::string message = refusal_for(f.dir.write("late.json", text));
+        CHECK_MESSAGE(
+            contains(message, place + ", field \"" + field + "\": is " + max + ", past the end of the year 9999"),
+            message);
+    }
+}
+
+TEST_CASE("progress: a file saved with a UTF-8 byte order mark (Notepad) is read") {
+    ExportedFile f;
+    const std::filesystem::path with_bom = f.dir.write("bom.json", "\xEF\xBB\xBF" + read_file(f.file));
+    CHECK(read_progress_file(with_bom).reviews.size() == f.exported.reviews.size());
 }

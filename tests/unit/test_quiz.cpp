@@ -209,3 +209,11 @@ TEST_CASE("a quiz id that is not a bare name is refused, naming the file and the
     }
     CHECK(parse_quiz(quiz_to_json(quiz), "made-here.json").quiz);
 }
+
+TEST_CASE("a quiz file saved with a UTF-8 byte order mark (Notepad) is read") {
+    const Quiz quiz = balanced_quiz(make_class_deck(2, 2), {}, 3, settings(), 3);
+    QuizLoadResult loaded = parse_quiz("\xEF\xBB\xBF" + quiz_to_json(quiz), "notepad.json");
+    CHECK(loaded.problems.empty());
+    REQUIRE(loaded.quiz);
+    CHECK(*loaded.quiz == quiz);
+}

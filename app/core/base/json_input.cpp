@@ -101,7 +101,14 @@ std::size_t opening_quote_of_string_ending_at(std::string_view text, std::size_t
 
 }  // namespace
 
+std::string_view without_byte_order_mark(std::string_view json) {
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (json.substr(0, kByteOrderMark.size()) == kByteOrderMark) json.remove_prefix(kByteOrderMark.size());
+    return json;
+}
+
 std::optional<Problem> check_json_shape(std::string_view json, const std::string& file, const JsonShapeLimits& limits) {
+    json = without_byte_order_mark(json);
     ShapeHandler handler(limits);
     rapidjson::Reader reader;
     rapidjson::MemoryStream stream(json.data(), json.size());
@@ -182,6 +189,17 @@ bool FieldReader::read_bool(const char* field, bool& out, Presence presence) {
     return true;
 }
 
+bool FieldReader::read_number(const char* field, double& out, Presence presence) {
+    const rapidjson::Value* value = find(field, presence);
+    if (!value) return false;
+    if (!value->IsNumber()) {
+        report(field, "must be a number");
+        return false;
+    }
+    out = value->GetDouble();
+    return true;
+}
+
 const rapidjson::Value* FieldReader::find_list(const char* field, std::size_t max_items, Presence presence) {
     const rapidjson::Value* value = find(field, presence);
     if (!value) return nullptr;
@@ -228,6 +246,7 @@ bool read_json_object(std::string_view json, const std::string& file, const Json
         problems.push_back(*problem);
         return false;
     }
+    json = without_byte_order_mark(json);
     rapidjson::Document document;
     document.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
     if (document.HasParseError() || !document.IsObject()) {

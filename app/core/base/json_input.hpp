@@ -36,8 +36,13 @@ struct JsonShapeLimits {
     std::size_t max_string_bytes = 64u << 10;
 };
 
+// JSON text without the UTF-8 byte order mark that Windows Notepad puts at
+// the start of files it saves. RFC 8259 lets a parser ignore it, and a
+// teacher who edited a file in Notepad should not be told "Invalid value".
+std::string_view without_byte_order_mark(std::string_view json);
+
 // Returns the first problem with the document's syntax or shape, if any. The
-// root must be an object.
+// root must be an object. A byte order mark at the start is skipped.
 std::optional<Problem> check_json_shape(std::string_view json, const std::string& file, const JsonShapeLimits& limits);
 
 enum class Presence { Required, Optional };
@@ -52,6 +57,8 @@ public:
     bool read_string(const char* field, std::string& out, Presence presence = Presence::Required);
     bool read_int(const char* field, std::int64_t& out, Presence presence = Presence::Required);
     bool read_bool(const char* field, bool& out, Presence presence = Presence::Required);
+    // Any number, whole or not.
+    bool read_number(const char* field, double& out, Presence presence = Presence::Required);
     bool read_strings(const char* field, std::vector<std::string>& out, std::size_t max_items,
                       Presence presence = Presence::Required);
     bool read_ints(const char* field, std::vector<std::int64_t>& out, std::size_t max_items,

@@ -1,6 +1,7 @@
 #include "storage/progress_io.hpp"
 
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 #include "base/json_library.hpp"
 #include "base/problems.hpp"
 #include "base/text_file.hpp"
+#include "storage/profile_name.hpp"
 
 namespace claimdeck {
 namespace {
@@ -15,15 +17,21 @@ namespace {
 constexpr std::size_t kMaxNameBytes = 256;  // profile names and deck, card and article ids
 constexpr std::size_t kMaxUidBytes = 64;
 constexpr std::size_t kProblemsListed = 20;
+// The last moment of the year 9999, in ms since 1970: a later time (or a
+// longer duration) is damage, and a card state dated INT64_MAX could never
+// be replaced by a later import.
+constexpr std::int64_t kLatestTimeMs = 253'402'300'799'999;
+constexpr std::int64_t kMostReviews = std::numeric_limits<int>::max();
 // Deep enough for root -> list -> record; strings no longer than the caps above need.
 constexpr JsonShapeLimits kShapeLimits{8, 4096};
 
-// The file's records hold what the JSON holds, names as text, so every field
-// can be checked before anything is converted.
+// The file's records hold what the JSON holds, names as text and whole
+// numbers as 64 bits, so every field can be checked before anything is
+// converted.
 struct ReviewRecord {
     std::string uid, deck_id, card_id, article_id, kind, truth, picked;
     std::int64_t reviewed_ms = 0, response_ms = 0, due_ms = 0;
-    int confidence = 0, grade = 0;
+    std::int64_t confidence = 0, grade = 0;
     bool correct = false, hint_used = false;
     double stability = 0, difficulty = 0;
 
@@ -40,7 +48,7 @@ struct CardStateRecord {
     std::string deck_id, card_id;
     double stability = 0, difficulty = 0;
     std::int64_t due_ms = 0, last_review_ms = 0, first_review_ms = 0;
-    int reps = 0, lapses = 0;
+    std::int64_t reps = 0, lapses = 0;
 
     template <class Archive>
     void serialize(Archive& archive) {
@@ -51,7 +59,7 @@ struct CardStateRecord {
 };
 
 struct ProgressRecord {
-    int format = kProgressFileFormat;
+    std::int64_t format = kProgressFileFormat;
     std::string profile;
     std::vector<ReviewRecord> reviews;
     std::vector<CardStateRecord> card_states;
@@ -62,6 +70,56 @@ struct ProgressRecord {
         archive(CEREAL_NVP(format), CEREAL_NVP(profile), CEREAL_NVP(reviews), CEREAL_NVP(card_states));
     }
 };
+
+// ---- Reading: FieldReader names the place of a missing or mistyped field ----
+
+void read_record(FieldReader& f, ReviewRecord& r) {
+    f.read_string("uid", r.uid);
+    f.read_string("deck_id", r.deck_id);
+    f.read_string("card_id", r.card_id);
+    f.read_string("article_id", r.article_id);
+    f.read_string("kind", r.kind);
+    f.read_int("reviewed_ms", r.reviewed_ms);
+    f.read_string("truth", r.truth);
+    f.read_string("picked", r.picked);
+    f.read_int("confidence", r.confidence);
+    f.read_bool("correct", r.correct);
+    f.read_int("response_ms", r.response_ms);
+    f.read_bool("hint_used", r.hint_used);
+    f.read_int("grade", r.grade);
+    f.read_number("stability", r.stability);
+    f.read_number("difficulty", r.difficulty);
+    f.read_int("due_ms", r.due_ms);
+}
+
+void read_record(FieldReader& f, CardStateRecord& s) {
+    f.read_string("deck_id", s.deck_id);
+    f.read_string("card_id", s.card_id);
+    f.read_number("stability", s.stability);
+    f.read_number("difficulty", s.difficulty);
+    f.read_int("due_ms", s.due_ms);
+    f.read_int("last_review_ms", s.last_review_ms);
+    f.read_int("first_review_ms", s.first_review_ms);
+    f.read_int("reps", s.reps);
+    f.read_int("lapses", s.lapses);
+}
+
+template <class Record>
+void read_records(FieldReader& fields, const char* field, std::vector<Record>& records) {
+    fields.read_objects(field, std::numeric_limits<rapidjson::SizeType>::max(), [&](FieldReader& item, std::size_t) {
+        records.emplace_back();
+        read_record(item, records.back());
+    });
+}
+
+void read_record(FieldReader& fields, ProgressRecord& record) {
+    fields.read_int("format", record.format);
+    fields.read_string("profile", record.profile);
+    read_records(fields, "reviews", record.reviews);
+    read_records(fields, "card_states", record.card_states);
+}
+
+// ---- Writing ---------------------------------------------------------------
 
 ReviewRecord to_record(const Review& review) {
     return {review.uid,
@@ -104,6 +162,12 @@ public:
     }
     void expect_time(const std::string& place, const char* field, std::int64_t ms) {
         expect(ms >= 0, place, field, "must not be negative");
+        expect(ms <= kLatestTimeMs, place, field,
+               "is " + std::to_string(ms) + ", past the end of the year 9999 (" + std::to_string(kLatestTimeMs) + ")");
+    }
+    void expect_count(const std::string& place, const char* field, std::int64_t count) {
+        expect(count >= 0 && count <= kMostReviews, place, field,
+               "must be from 0 to " + std::to_string(kMostReviews) + ", not " + std::to_string(count));
     }
     void expect_memory(const std::string& place, double stability, double difficulty) {
         expect(std::isfinite(stability) && stability >= 0, place, "stability", "must be a number not below 0");
@@ -122,7 +186,9 @@ public:
         expect(picked.has_value(), place, "picked", "must be verified, contested or propaganda");
         if (truth && picked)
             expect(r.correct == (truth == picked), place, "correct", "disagrees with truth and picked");
-        expect(confidence_from_percent(r.confidence).has_value(), place, "confidence", "must be 0, 50, 70 or 90");
+        expect(r.confidence >= 0 && r.confidence <= 100 &&
+                   confidence_from_percent(static_cast<int>(r.confidence)).has_value(),
+               place, "confidence", "must be 0, 50, 70 or 90");
         expect(r.grade >= 1 && r.grade <= 4, place, "grade", "must be 1, 2, 3 or 4");
         expect_time(place, "reviewed_ms", r.reviewed_ms);
         expect_time(place, "response_ms", r.response_ms);
@@ -138,8 +204,8 @@ public:
         expect_time(place, "due_ms", s.due_ms);
         expect_time(place, "last_review_ms", s.last_review_ms);
         expect_time(place, "first_review_ms", s.first_review_ms);
-        expect(s.reps >= 0, place, "reps", "must not be negative");
-        expect(s.lapses >= 0, place, "lapses", "must not be negative");
+        expect_count(place, "reps", s.reps);
+        expect_count(place, "lapses", s.lapses);
         expect(cards_.insert({s.deck_id, s.card_id}).second, place, "card_id", "has two states in the file");
     }
 
@@ -147,17 +213,22 @@ public:
         expect(record.format == kProgressFileFormat, "", "format",
                "is " + std::to_string(record.format) + "; this ClaimDeck reads format " +
                    std::to_string(kProgressFileFormat));
-        expect_text("", "profile", record.profile, kMaxNameBytes);
+        const std::string name_problem = profile_name_problem(record.profile);
+        expect(name_problem.empty(), "", "profile", name_problem);
         for (std::size_t i = 0; i < record.reviews.size(); ++i)
             check(record.reviews[i], "reviews[" + std::to_string(i) + "]");
         for (std::size_t i = 0; i < record.card_states.size(); ++i)
             check(record.card_states[i], "card_states[" + std::to_string(i) + "]");
     }
 
+    // Problems FieldReader found while reading (a missing or mistyped field)
+    // go here, and mean the file is not a progress file, or a damaged one.
+    std::vector<Problem>& reading_problems() { return problems_; }
+
     // Throws ProgressFileError listing the first problems, if there are any.
-    void throw_if_any() const {
+    void throw_if_any(const char* what) const {
         if (problems_.empty()) return;
-        std::string message = file_ + " was not imported; nothing was changed. Problems:\n";
+        std::string message = file_ + what + "; nothing was changed. Problems:\n";
         for (std::size_t i = 0; i < problems_.size() && i < kProblemsListed; ++i)
             message += "  " + problems_[i].describe() + "\n";
         if (problems_.size() > kProblemsListed)
@@ -183,11 +254,11 @@ Review to_review(const ReviewRecord& r) {
     review.reviewed_ms = r.reviewed_ms;
     review.truth = *parse_verdict(r.truth);
     review.picked = *parse_verdict(r.picked);
-    review.confidence = *confidence_from_percent(r.confidence);
+    review.confidence = *confidence_from_percent(static_cast<int>(r.confidence));
     review.correct = r.correct;
     review.response_ms = r.response_ms;
     review.hint_used = r.hint_used;
-    review.grade = r.grade;
+    review.grade = static_cast<int>(r.grade);
     review.stability = r.stability;
     review.difficulty = r.difficulty;
     review.due_ms = r.due_ms;
@@ -196,24 +267,14 @@ Review to_review(const ReviewRecord& r) {
 
 StoredCardState to_card_state(const CardStateRecord& s) {
     return {s.deck_id, CardState{s.card_id, s.stability, s.difficulty, s.due_ms, s.last_review_ms, s.first_review_ms,
-                                 s.reps, s.lapses}};
+                                 static_cast<int>(s.reps), static_cast<int>(s.lapses)}};
 }
 
-ProgressRecord parse_record(const std::string& json, const std::string& file) {
-    // Bounded before cereal parses: its parser recurses on nesting.
-    if (std::optional<Problem> problem = check_json_shape(json, file, kShapeLimits))
-        throw ProgressFileError(problem->describe());
+ProgressRecord parse_record(const std::string& json, Checker& checker, const std::string& file) {
     ProgressRecord record;
-    try {
-        std::istringstream in(json);
-        cereal::JSONInputArchive archive(in);
-        record.serialize(archive);
-    } catch (const cereal::RapidJSONException& error) {  // a failed type assertion inside rapidjson
-        throw ProgressFileError(file + " is not a ClaimDeck progress file: a field has the wrong type (" +
-                                error.what() + ")");
-    } catch (const cereal::Exception& error) {  // a missing field
-        throw ProgressFileError(file + " is not a ClaimDeck progress file: " + error.what());
-    }
+    read_json_object(json, file, kShapeLimits, checker.reading_problems(),
+                     [&](FieldReader& fields) { read_record(fields, record); });
+    checker.throw_if_any(" is not a ClaimDeck progress file, or a damaged one: it was not imported");
     return record;
 }
 
@@ -239,11 +300,10 @@ ProfileProgress read_progress_file(const std::filesystem::path& file) {
     const std::string name = file.string();
     TextFileResult text = read_text_file(file, kMaxProgressFileBytes);
     if (!text.error.empty()) throw ProgressFileError(text.error);
-    const ProgressRecord record = parse_record(text.text, name);
-
     Checker checker(name);
+    const ProgressRecord record = parse_record(text.text, checker, name);
     checker.check(record);
-    checker.throw_if_any();
+    checker.throw_if_any(" was not imported");
 
     ProfileProgress progress;
     progress.profile_name = record.profile;
