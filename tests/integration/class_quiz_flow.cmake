@@ -59,7 +59,7 @@ expect_in("${out}" "You got 1 of 3 right.")
 run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Cy
              --out ${WORK_DIR}/cy.json --plain
         INPUT "1\n2\nq\n" EXPECT_CODE 1 OUT out ERR err)
-expect_in("${err}" "Quiz stopped after 1 of 3 cards; no results written.")
+expect_in("${err}" "claimdeck-cli quiz take: quiz stopped after 1 of 3 cards; no results written")
 if(EXISTS ${WORK_DIR}/cy.json)
   message(FATAL_ERROR "a quiz that was quit must not leave a results file")
 endif()
