@@ -217,3 +217,23 @@ TEST_CASE("the export path: the reports folder by default, the chosen name with 
     CHECK(report.export_path(ReportFormat::Csv, dir.path()) == dir / "class-report.csv");
     CHECK(report.export_path(ReportFormat::Html, "out/") == fs::path("out/") / "class-report.html");
 }
+
+TEST_CASE("with the class's deck, a file whose true verdicts were rewritten is left out") {
+    ClassFolder files;
+    QuizResults forged = pupil("Ben", P, P, P);
+    for (QuizAnswer& answer : forged.answers) answer.truth = *answer.picked;
+    files.write("class/ben.json", forged);
+    Deck deck;
+    deck.id = "class-deck";
+    deck.version = 1;
+    for (auto [id, verdict] : {std::pair{"v1", V}, {"c1", C}, {"p1", P}}) {
+        deck.claims.emplace_back();
+        deck.claims.back().id = id;
+        deck.claims.back().verdict = verdict;
+    }
+    ReportApp report(files.dir / "results", files.dir / "reports", &deck);
+    REQUIRE(report.add(files.folder));
+    CHECK(pupil_names(report) == std::vector<std::string>{"Ann", "Cat"});
+    REQUIRE(report.report().skipped.size() == 1);
+    CHECK(report.report().skipped[0].reason.find("but the deck says verified") != std::string::npos);
+}

@@ -27,8 +27,8 @@ const char* extension_of(ReportFormat format) { return format == ReportFormat::C
 
 }  // namespace
 
-ReportApp::ReportApp(fs::path results_dir, fs::path reports_dir)
-    : results_dir_(std::move(results_dir)), reports_dir_(std::move(reports_dir)) {}
+ReportApp::ReportApp(fs::path results_dir, fs::path reports_dir, const Deck* deck)
+    : results_dir_(std::move(results_dir)), reports_dir_(std::move(reports_dir)), deck_(deck) {}
 
 bool ReportApp::add(const fs::path& path) {
     std::error_code error;
@@ -68,7 +68,7 @@ void ReportApp::clear() {
 }
 
 void ReportApp::rebuild() {
-    report_ = files_.empty() ? ClassReport{} : build_class_report(files_);
+    report_ = files_.empty() ? ClassReport{} : build_class_report(files_, deck_);
     // A report saved earlier no longer matches the list.
     saved_ = false;
     message_.clear();

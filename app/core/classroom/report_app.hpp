@@ -18,8 +18,10 @@ enum class ReportFormat { Csv, Html };
 class ReportApp {
 public:
     // `results_dir` is where this device's class quizzes leave their results;
-    // exports go to `reports_dir` unless another path is chosen.
-    ReportApp(std::filesystem::path results_dir, std::filesystem::path reports_dir);
+    // exports go to `reports_dir` unless another path is chosen. The files'
+    // true verdicts are checked against `deck` when it is the class's deck
+    // (it must outlive this), otherwise against each other.
+    ReportApp(std::filesystem::path results_dir, std::filesystem::path reports_dir, const Deck* deck = nullptr);
 
     // A results file, or a folder meaning every *.json file directly inside
     // it, in name order. A file already in the list is not added again. A
@@ -56,6 +58,7 @@ private:
 
     std::filesystem::path results_dir_;
     std::filesystem::path reports_dir_;
+    const Deck* deck_;
     std::vector<std::filesystem::path> files_;
     ClassReport report_;
     bool saved_ = false;
