@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "base/calendar.hpp"
@@ -38,6 +39,8 @@ void start_app(const TempDir& dir, std::int64_t now_ms, int answers = 0) {
     REQUIRE(opened.notices.empty());
     if (answers > 0) record_answers(*opened.store, opened.store->ensure_profile("Ada").id, answers, now_ms);
 }
+
+bool contains_text(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::string review_count_in(const std::filesystem::path& file) {
     return query_file(file, "SELECT COUNT(*) FROM reviews");
@@ -118,6 +121,40 @@ TEST_CASE("backup: a backup is a sound standalone copy, taken while the store is
     CHECK(query_file(backup, "PRAGMA quick_check") == "ok");
     CHECK(query_file(backup, "PRAGMA journal_mode") == "delete");
     CHECK(files_in(backups_folder_in(dir.path())) == std::vector<std::string>{backup.filename().string()});
+}
+
+TEST_CASE("backup: a store with a damaged page gets no backup, a notice instead, and older backups stay") {
+    // The backup API copies pages as they are, so only a check of the copy
+    // notices a bad page; without it the damaged copy would be kept, and
+    // thinning could then delete the good backups it replaces.
+    TempDir dir;
+    const std::filesystem::path file = store_file_in(dir.path());
+    const std::filesystem::path backups = backups_folder_in(dir.path());
+    {
+        auto store = ProgressStore::open(file);
+        record_answers(*store, store->create_profile("Ada").id, 300);
+    }  // closed: the write-ahead log is now in the file
+    const std::filesystem::path good = write_backup(file, backups, kSampleTime - kDayMs);
+    {
+        auto store = ProgressStore::open(file);
+        record_answers(*store, store->ensure_profile("Ada").id, 10, kSampleTime);  // so a backup is due
+    }
+
+    const std::uintmax_t page = 4096, pages = std::filesystem::file_size(file) / page;
+    REQUIRE(pages > 4);
+    {
+        std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+        bytes.seekp(static_cast<std::streamoff>(pages / 2 * page));
+        const std::string garbage(page, '\xAB');
+        bytes.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+    }
+    REQUIRE(find_damage(file).has_value());
+
+    const std::vector<std::string> notices = back_up_if_due(file, backups, kSampleTime);
+    REQUIRE(notices.size() == 1);
+    CHECK(contains_text(notices[0], "No backup of your progress was written"));
+    CHECK(files_in(backups) == std::vector<std::string>{good.filename().string()});
+    CHECK(review_count_in(good) == "300");
 }
 
 TEST_CASE("backup: restore puts a copy in place and keeps the store it replaced") {

@@ -3,10 +3,14 @@
 #include <set>
 
 #include "deck_samples.hpp"
+#include "learning/card_schedule.hpp"
 #include "learning/session.hpp"
+#include "store_samples.hpp"
+#include "sync_counting_vfs.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;
+using claimdeck::testing::SyncCountingVfs;
 using claimdeck::testing::TempDir;
 
 namespace {
@@ -103,6 +107,21 @@ TEST_CASE("answers are graded from correctness and confidence and stored before 
     CHECK(f.store->card_states(f.profile.id, deck.id).at(claim.id).due_ms == outcome.new_state.due_ms);
 }
 
+TEST_CASE("an answer is committed and synced to the disk before answer() returns, so before the reveal") {
+    // The reveal (and the CLI's "saved" line) comes after answer() returns:
+    // by then the answer must be readable by another connection and the
+    // write-ahead log fsynced (see sync_counting_vfs.hpp).
+    SyncCountingVfs syncs;
+    Deck deck = make_deck(3);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 5);
+    const int before = syncs.wal();
+    const AnswerOutcome outcome = session.answer(session.current()->verdict, Confidence::Seventy);
+    CHECK(syncs.wal() > before);
+    CHECK(claimdeck::testing::query_file(f.dir / "progress.sqlite", "SELECT MAX(id) FROM reviews") ==
+          std::to_string(outcome.review_id));
+}
+
 TEST_CASE("a card seen again on a later day is scheduled from its stored state") {
     Deck deck = make_deck(3);
     Fixture f;
@@ -138,6 +157,37 @@ TEST_CASE("undo removes the log entry and restores the card") {
     CHECK(f.store->review_count(f.profile.id) == 0);
     CHECK(f.store->card_states(f.profile.id, deck.id).count(first_id) == 0);
     CHECK_FALSE(session.state_of(first_id).has_value());
+}
+
+TEST_CASE("the most overdue card comes first, whatever its place in the deck") {
+    // c0 is one day overdue, c1 five: the deck order and the due order differ,
+    // so neither "deck order" nor "least overdue first" passes.
+    Deck deck = make_deck(2);
+    Fixture f;
+    for (auto [card, days_overdue] : {std::pair{"c0", 1}, std::pair{"c1", 5}}) {
+        const std::int64_t reviewed = f.now - (days_overdue + 3) * kMsPerDay;
+        Review review = claimdeck::testing::sample_review(f.profile.id, card, reviewed);
+        review.deck_id = deck.id;
+        f.store->record_review(review, claimdeck::testing::sample_state(card, reviewed));
+    }
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 1);
+    REQUIRE(session.planned() == 2);
+    CHECK(session.current()->id == "c1");
+    session.answer(session.current()->verdict, Confidence::Seventy);
+    CHECK(session.current()->id == "c0");
+}
+
+TEST_CASE("a lapse is a wrong answer about a card once known, not a new card's first wrong answer") {
+    const fsrs::Scheduler scheduler;
+    const std::int64_t day_one = 1'630'000'000'000;
+    CardState first = schedule_card(scheduler, "c0", std::nullopt, fsrs::Rating::Again, day_one);
+    CHECK(first.lapses == 0);
+    CHECK(first.reps == 1);
+    CardState second = schedule_card(scheduler, "c0", first, fsrs::Rating::Again, day_one + kMsPerDay);
+    CHECK(second.lapses == 1);
+    CardState third = schedule_card(scheduler, "c0", second, fsrs::Rating::Good, day_one + 2 * kMsPerDay);
+    CHECK(third.lapses == 1);
+    CHECK(third.reps == 3);
 }
 
 TEST_CASE("calendar days count UTC midnights crossed") {

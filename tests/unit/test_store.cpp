@@ -12,6 +12,7 @@
 #include "storage/backup.hpp"
 #include "storage/store.hpp"
 #include "store_samples.hpp"
+#include "sync_counting_vfs.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;
@@ -57,6 +58,27 @@ TEST_CASE("store: a new store is at the current schema version, in WAL mode, wit
     record_answers(*store, ada.id, 3);
     store->delete_profile(ada.id);
     CHECK(store->review_count(ada.id) == 0);  // removed by ON DELETE CASCADE
+}
+
+TEST_CASE("store: every answer is synced to the disk before record_review returns, so it survives power loss") {
+    // See sync_counting_vfs.hpp for why fsyncs are counted rather than the
+    // pragma read. Both ways the app opens the store are checked.
+    SyncCountingVfs syncs;
+    TempDir dir;
+    SUBCASE("opened directly") {
+        auto store = ProgressStore::open(dir / "progress.sqlite");
+        Profile ada = store->create_profile("Ada");
+        const int before = syncs.wal();
+        record_answers(*store, ada.id, 3);
+        CHECK(syncs.wal() - before >= 3);
+    }
+    SUBCASE("opened with backups and recovery, as the CLI and the app do") {
+        OpenedStore opened = open_progress_store(dir.path(), at_time(kSampleTime));
+        Profile ada = opened.store->create_profile("Ada");
+        const int before = syncs.wal();
+        record_answers(*opened.store, ada.id, 3);
+        CHECK(syncs.wal() - before >= 3);
+    }
 }
 
 TEST_CASE("store: an answer is on disk, visible to another connection, when record_review returns") {
