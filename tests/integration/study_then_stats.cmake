@@ -1,8 +1,9 @@
-# Studies two cards through `claimdeck-cli study --plain`, then checks that
-# `stats --json` finds exactly those two answers.
+# Studies three cards through `claimdeck-cli study --plain`, then checks that
+# `stats --json` finds exactly those three answers, and that each key meant
+# what the prompt says (1 2 3: verified contested propaganda; 50 70 90 %).
 file(REMOVE_RECURSE ${DATA_DIR})
-# verdict, confidence for two cards, then end of input.
-file(WRITE ${DATA_DIR}-input.txt "1\n3\n2\n2\n")
+# verdict, confidence for three cards, then end of input.
+file(WRITE ${DATA_DIR}-input.txt "1\n3\n2\n2\n3\n1\n")
 execute_process(COMMAND ${CLI} study --plain --data-dir ${DATA_DIR} --profile Ada --deck ${DECK}
                 INPUT_FILE ${DATA_DIR}-input.txt
                 OUTPUT_VARIABLE study_out ERROR_VARIABLE study_err RESULT_VARIABLE study_code)
@@ -11,8 +12,8 @@ if(NOT study_code EQUAL 0)
 endif()
 string(REGEX MATCHALL "saved [0-9]+" saved "${study_out}")
 list(LENGTH saved saved_count)
-if(NOT saved_count EQUAL 2)
-  message(FATAL_ERROR "expected two 'saved' lines, got ${saved_count}:\n${study_out}")
+if(NOT saved_count EQUAL 3)
+  message(FATAL_ERROR "expected three 'saved' lines, got ${saved_count}:\n${study_out}")
 endif()
 
 execute_process(COMMAND ${CLI} stats --data-dir ${DATA_DIR} --profile Ada --json
@@ -21,9 +22,26 @@ if(NOT stats_code EQUAL 0)
   message(FATAL_ERROR "stats exited ${stats_code}")
 endif()
 string(JSON reviews GET "${stats_out}" reviews)
-if(NOT reviews EQUAL 2)
-  message(FATAL_ERROR "stats reports ${reviews} reviews, expected 2:\n${stats_out}")
+if(NOT reviews EQUAL 3)
+  message(FATAL_ERROR "stats reports ${reviews} reviews, expected 3:\n${stats_out}")
 endif()
+
+# The answers as stored, in the order given: each key of the prompt pinned.
+execute_process(COMMAND ${CLI} export-progress --data-dir ${DATA_DIR} --profile Ada --out ${DATA_DIR}-export.json
+                OUTPUT_QUIET ERROR_VARIABLE export_err RESULT_VARIABLE export_code)
+if(NOT export_code EQUAL 0)
+  message(FATAL_ERROR "export-progress exited ${export_code}: ${export_err}")
+endif()
+file(READ ${DATA_DIR}-export.json exported)
+set(expected_answers "verified 90" "contested 70" "propaganda 50")
+foreach(i RANGE 2)
+  string(JSON picked GET "${exported}" reviews ${i} picked)
+  string(JSON confidence GET "${exported}" reviews ${i} confidence)
+  list(GET expected_answers ${i} expected)
+  if(NOT "${picked} ${confidence}" STREQUAL expected)
+    message(FATAL_ERROR "answer ${i} is stored as \"${picked} ${confidence}\", expected \"${expected}\"")
+  endif()
+endforeach()
 
 execute_process(COMMAND ${CLI} stats --data-dir ${DATA_DIR} --profile Nobody --json
                 OUTPUT_QUIET ERROR_VARIABLE missing_err RESULT_VARIABLE missing_code)

@@ -81,6 +81,24 @@ TEST_CASE("store: every answer is synced to the disk before record_review return
     }
 }
 
+TEST_CASE("store: study and quiz answers are stored under their own kind") {
+    CHECK(to_string(ReviewKind::Study) == "study");
+    CHECK(to_string(ReviewKind::Quiz) == "quiz");
+    TempDir dir;
+    auto store = ProgressStore::open(dir / "progress.sqlite");
+    Profile ada = store->create_profile("Ada");
+    Review quiz_answer = sample_review(ada.id, "c1", kSampleTime);
+    quiz_answer.kind = ReviewKind::Quiz;
+    store->record_review(sample_review(ada.id, "c0", kSampleTime), std::nullopt);
+    store->record_review(quiz_answer, std::nullopt);
+    const std::vector<Review> log = store->reviews(ada.id);
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].kind == ReviewKind::Study);
+    CHECK(log[1].kind == ReviewKind::Quiz);
+    CHECK(query_file(dir / "progress.sqlite",
+                     "SELECT group_concat(kind, ',') FROM (SELECT kind FROM reviews ORDER BY id)") == "study,quiz");
+}
+
 TEST_CASE("store: an answer is on disk, visible to another connection, when record_review returns") {
     TempDir dir;
     auto store = ProgressStore::open(dir / "progress.sqlite");
