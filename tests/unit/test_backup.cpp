@@ -111,6 +111,20 @@ TEST_CASE("backup: on start, one is written when the store changed, at most once
     CHECK(files_in(backups).size() == 1);
 }
 
+TEST_CASE("backup: the 30 minutes between backups are counted to the millisecond") {
+    TempDir dir;
+    const std::filesystem::path backups = backups_folder_in(dir.path());
+    start_app(dir, kSampleTime, 1);
+    const std::int64_t first = kSampleTime + kMinuteMs;
+    start_app(dir, first, 1);
+    REQUIRE(files_in(backups) == std::vector<std::string>{backup_file_name(first)});
+
+    start_app(dir, first + kMinMsBetweenBackups - 1, 1);  // changed, but a millisecond too soon
+    CHECK(files_in(backups) == std::vector<std::string>{backup_file_name(first)});
+    start_app(dir, first + kMinMsBetweenBackups);  // changed since, and 30 minutes on: the day's newest is kept
+    CHECK(files_in(backups) == std::vector<std::string>{backup_file_name(first + kMinMsBetweenBackups)});
+}
+
 TEST_CASE("backup: a backup is a sound standalone copy, taken while the store is open") {
     TempDir dir;
     auto store = ProgressStore::open(store_file_in(dir.path()));
