@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "committing_connections.hpp"
 #include "learning/session.hpp"
 #include "storage/backup.hpp"
 #include "storage/store.hpp"
@@ -58,6 +59,24 @@ TEST_CASE("store: a new store is at the current schema version, in WAL mode, wit
     record_answers(*store, ada.id, 3);
     store->delete_profile(ada.id);
     CHECK(store->review_count(ada.id) == 0);  // removed by ON DELETE CASCADE
+}
+
+TEST_CASE("store: every connection that commits an answer runs with synchronous = FULL") {
+    // FULL (2), not NORMAL (1): see ProgressStore::open. Both ways the app
+    // opens the store are checked.
+    CommittingConnections connections;
+    TempDir dir;
+    auto check_answers_commit_with_full_sync = [&](ProgressStore& store) {
+        Profile ada = store.create_profile("Ada");
+        connections.clear();
+        record_answers(store, ada.id, 2);
+        REQUIRE(connections.list().size() == 1);
+        for (sqlite3* db : connections.list()) CHECK(CommittingConnections::query(db, "PRAGMA synchronous") == "2");
+    };
+    SUBCASE("opened directly") { check_answers_commit_with_full_sync(*ProgressStore::open(dir / "progress.sqlite")); }
+    SUBCASE("opened with backups and recovery, as the CLI and the app do") {
+        check_answers_commit_with_full_sync(*open_progress_store(dir.path(), at_time(kSampleTime)).store);
+    }
 }
 
 TEST_CASE("store: every answer is synced to the disk before record_review returns, so it survives power loss") {
