@@ -190,6 +190,21 @@ TEST_CASE("a lapse is a wrong answer about a card once known, not a new card's f
     CHECK(third.reps == 3);
 }
 
+TEST_CASE("a scheduled card is due its interval in whole days after the answer, and keeps the day it was first seen") {
+    const fsrs::Scheduler scheduler;
+    const std::int64_t day_one = 1'630'000'000'000;
+    const CardState first = schedule_card(scheduler, "c0", std::nullopt, fsrs::Rating::Good, day_one);
+    CHECK(first.first_review_ms == day_one);
+    CHECK(first.last_review_ms == day_one);
+    CHECK(first.due_ms == day_one + scheduler.next_interval_days(first.stability) * kMsPerDay);
+    const std::int64_t later = first.due_ms + 3600'000;
+    const CardState second = schedule_card(scheduler, "c0", first, fsrs::Rating::Good, later);
+    CHECK(second.first_review_ms == day_one);  // not counted as a new card again
+    CHECK(second.last_review_ms == later);
+    CHECK(second.due_ms == later + scheduler.next_interval_days(second.stability) * kMsPerDay);
+    CHECK(second.due_ms > first.due_ms);
+}
+
 TEST_CASE("calendar days count UTC midnights crossed") {
     const std::int64_t day = kMsPerDay;
     CHECK(calendar_days_between(10 * day + 1, 10 * day + day - 1) == 0);
