@@ -213,6 +213,31 @@ TEST_CASE("backup: restore refuses a damaged, foreign or newer file and changes 
     CHECK_FALSE(std::filesystem::exists(file.string() + ".before-restore-" + file_timestamp(kSampleTime)));
 }
 
+TEST_CASE("backup: of two good backups, the newer one is restored, not the older") {
+    // Oldest good (2 answers), newer good (4 answers), newest damaged: the
+    // learner gets the 4 answers back, not the 2.
+    TempDir dir;
+    const std::filesystem::path file = store_file_in(dir.path());
+    const std::filesystem::path backups = backups_folder_in(dir.path());
+    {
+        auto store = ProgressStore::open(file);
+        const std::int64_t ada = store->create_profile("Ada").id;
+        record_answers(*store, ada, 2);
+        write_backup(file, backups, kSampleTime);
+        record_answers(*store, ada, 2, kSampleTime + kHourMs);
+        write_backup(file, backups, kSampleTime + kDayMs);
+    }
+    dir.write("backups/" + backup_file_name(kSampleTime + 2 * kDayMs), "the newest backup, damaged");
+    dir.write("progress.sqlite", "a damaged store");
+
+    StoreOptions options;
+    options.now_ms = kSampleTime + 3 * kDayMs;
+    OpenedStore opened = open_progress_store(dir.path(), options);
+    REQUIRE(opened.notices.size() == 2);
+    CHECK(opened.notices[1].find(backup_file_name(kSampleTime + kDayMs)) != std::string::npos);
+    CHECK(opened.store->review_count(opened.store->find_profile("Ada")->id) == 4);
+}
+
 TEST_CASE("backup: a damaged store is replaced by the newest backup that passes its check") {
     TempDir dir;
     const std::filesystem::path file = store_file_in(dir.path());
