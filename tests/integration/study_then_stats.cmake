@@ -1,9 +1,11 @@
-# Studies three cards through `claimdeck-cli study --plain`, then checks that
-# `stats --json` finds exactly those three answers, and that each key meant
-# what the prompt says (1 2 3: verified contested propaganda; 50 70 90 %).
+# Studies three cards through `claimdeck-cli study --plain` (with a hint and an
+# undo), then checks that `stats --json` finds exactly those three answers, and
+# that each key meant what the prompt says (1 2 3: verified contested
+# propaganda; 50 70 90 %).
 file(REMOVE_RECURSE ${DATA_DIR})
-# verdict, confidence for three cards, then end of input.
-file(WRITE ${DATA_DIR}-input.txt "1\n3\n2\n2\n3\n1\n")
+# A hint, then verdict and confidence for the first card; the second answered,
+# undone ("u") and answered again; the third; then end of input.
+file(WRITE ${DATA_DIR}-input.txt "h\n1\n3\n2\n2\nu\n2\n2\n3\n1\n")
 execute_process(COMMAND ${CLI} study --plain --data-dir ${DATA_DIR} --profile Ada --deck ${DECK}
                 INPUT_FILE ${DATA_DIR}-input.txt
                 OUTPUT_VARIABLE study_out ERROR_VARIABLE study_err RESULT_VARIABLE study_code)
@@ -12,8 +14,8 @@ if(NOT study_code EQUAL 0)
 endif()
 string(REGEX MATCHALL "saved [0-9]+" saved "${study_out}")
 list(LENGTH saved saved_count)
-if(NOT saved_count EQUAL 3)
-  message(FATAL_ERROR "expected three 'saved' lines, got ${saved_count}:\n${study_out}")
+if(NOT saved_count EQUAL 4 OR NOT study_out MATCHES "undone\n.*Session over: 3 answers saved")
+  message(FATAL_ERROR "expected four 'saved' lines, one undone, three kept, got ${saved_count}:\n${study_out}")
 endif()
 
 execute_process(COMMAND ${CLI} stats --data-dir ${DATA_DIR} --profile Ada --json
@@ -26,20 +28,23 @@ if(NOT reviews EQUAL 3)
   message(FATAL_ERROR "stats reports ${reviews} reviews, expected 3:\n${stats_out}")
 endif()
 
-# The answers as stored, in the order given: each key of the prompt pinned.
+# The answers as stored, in the order given: each key of the prompt pinned,
+# the hint kept with its answer, the undone answer gone.
 execute_process(COMMAND ${CLI} export-progress --data-dir ${DATA_DIR} --profile Ada --out ${DATA_DIR}-export.json
                 OUTPUT_QUIET ERROR_VARIABLE export_err RESULT_VARIABLE export_code)
 if(NOT export_code EQUAL 0)
   message(FATAL_ERROR "export-progress exited ${export_code}: ${export_err}")
 endif()
 file(READ ${DATA_DIR}-export.json exported)
-set(expected_answers "verified 90" "contested 70" "propaganda 50")
+set(expected_answers "verified 90 ON" "contested 70 OFF" "propaganda 50 OFF")
 foreach(i RANGE 2)
   string(JSON picked GET "${exported}" reviews ${i} picked)
   string(JSON confidence GET "${exported}" reviews ${i} confidence)
+  string(JSON hint GET "${exported}" reviews ${i} hint_used)
+  set(stored "${picked} ${confidence} ${hint}")
   list(GET expected_answers ${i} expected)
-  if(NOT "${picked} ${confidence}" STREQUAL expected)
-    message(FATAL_ERROR "answer ${i} is stored as \"${picked} ${confidence}\", expected \"${expected}\"")
+  if(NOT stored STREQUAL expected)
+    message(FATAL_ERROR "answer ${i} is stored as \"${stored}\" (verdict, confidence, hint), expected \"${expected}\"")
   endif()
 endforeach()
 
