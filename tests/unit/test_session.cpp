@@ -205,6 +205,23 @@ TEST_CASE("a scheduled card is due its interval in whole days after the answer, 
     CHECK(second.due_ms > first.due_ms);
 }
 
+TEST_CASE("the learner's desired retention sets the session's intervals") {
+    // A new card answered right at 90 %: Easy, stability 8.2956, due in 8
+    // days at the default retention of 0.9 and in 28 at 0.8 (as ts-fsrs
+    // gives, see test_replay).
+    Deck deck = make_deck(1);
+    for (auto [retention, days] : {std::pair{0.9, 8}, std::pair{0.8, 28}}) {
+        CAPTURE(retention);
+        Fixture f;
+        StudySettings settings;
+        settings.desired_retention = retention;
+        StudySession session(deck, *f.store, f.profile, settings, f.clock, 1);
+        const AnswerOutcome outcome = session.answer(session.current()->verdict, Confidence::Ninety);
+        CHECK(outcome.grade == fsrs::Rating::Easy);
+        CHECK(outcome.new_state.due_ms - f.now == days * kMsPerDay);
+    }
+}
+
 TEST_CASE("calendar days count UTC midnights crossed") {
     const std::int64_t day = kMsPerDay;
     CHECK(calendar_days_between(10 * day + 1, 10 * day + day - 1) == 0);
