@@ -55,6 +55,22 @@ run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DI
              --out ${WORK_DIR}/bob.json --plain
         INPUT "3\n1\n3\n1\n3\n1\n" EXPECT_CODE 0 OUT out ERR err)
 expect_in("${out}" "You got 1 of 3 right.")
+# Quiz answers move a pupil's study schedule only with --count-towards-schedule.
+run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Dee
+             --out ${WORK_DIR}/dee.json --plain --count-towards-schedule
+        INPUT "${right_answers}" EXPECT_CODE 0 OUT out ERR err)
+foreach(pupil_and_states "Ada;0" "Dee;3")
+  list(GET pupil_and_states 0 pupil)
+  list(GET pupil_and_states 1 expected_states)
+  run_cli(ARGS export-progress --data-dir ${WORK_DIR}/data --profile ${pupil} --out ${WORK_DIR}/${pupil}-progress.json
+          EXPECT_CODE 0 OUT out ERR err)
+  file(READ ${WORK_DIR}/${pupil}-progress.json progress)
+  string(JSON states LENGTH "${progress}" card_states)
+  string(JSON answers LENGTH "${progress}" reviews)
+  if(NOT states EQUAL expected_states OR NOT answers EQUAL 3)
+    message(FATAL_ERROR "${pupil} has ${answers} answers and ${states} card states, expected 3 and ${expected_states}")
+  endif()
+endforeach()
 # Quitting half-way writes no results.
 run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Cy
              --out ${WORK_DIR}/cy.json --plain
