@@ -1,9 +1,20 @@
 #include "arguments.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace claimdeck::cli {
+namespace {
+
+// A bound as a person writes it: "10000", "0.01", never "10000.000000".
+std::string bound_text(double bound) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", bound);
+    return text;
+}
+
+}  // namespace
 
 Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::string>& with_value,
                      const std::set<std::string>& switches) {
@@ -48,9 +59,11 @@ double Arguments::number(const std::string& option, double fallback, double min,
     if (!text) return fallback;
     char* end = nullptr;
     double parsed = std::strtod(text->c_str(), &end);
+    // Both bounds are checked here, before any caller converts the value to
+    // an integer type: 1e12 must be refused, not cast out of range.
     if (text->empty() || *end != '\0' || !std::isfinite(parsed) || parsed < min || parsed > max)
-        throw UsageError(option + " must be a number from " + std::to_string(min) + " to " + std::to_string(max) +
-                         ", not \"" + *text + "\"");
+        throw UsageError(option + " must be a number from " + bound_text(min) + " to " + bound_text(max) + ", not \"" +
+                         *text + "\"");
     return parsed;
 }
 

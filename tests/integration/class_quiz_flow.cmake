@@ -50,11 +50,44 @@ run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DI
         INPUT "${right_answers}" EXPECT_CODE 0 OUT out ERR err)
 expect_in("${out}" "You got 3 of 3 right.")
 expect_in("${out}" "Results written to")
+# --reveal at_end: no verdict or reason is shown before the last card.
+string(FIND "${out}" "Why:" first_reason)
+string(FIND "${out}" "The verdicts" verdicts_at)
+if(verdicts_at EQUAL -1 OR first_reason LESS verdicts_at)
+  message(FATAL_ERROR "a quiz revealed at the end showed a verdict before the end:\n${out}")
+endif()
+# --reveal after_each: each verdict straight after its card, no list at the end.
+run_cli(ARGS quiz create --deck ${DECK} --out ${WORK_DIR}/quiz-each.json --seed 1 --reveal after_each
+        EXPECT_CODE 0 OUT out ERR err)
+run_cli(ARGS quiz take ${WORK_DIR}/quiz-each.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Eve
+             --out ${WORK_DIR}/eve.json --plain
+        INPUT "1\n3\n1\n3\n1\n3\n" EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "Why:")
+string(FIND "${out}" "The verdicts" verdicts_at)
+if(NOT verdicts_at EQUAL -1)
+  message(FATAL_ERROR "a quiz revealed after each card listed the verdicts again at the end:\n${out}")
+endif()
 # Bob calls everything propaganda, 50 % sure.
 run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Bob
              --out ${WORK_DIR}/bob.json --plain
         INPUT "3\n1\n3\n1\n3\n1\n" EXPECT_CODE 0 OUT out ERR err)
 expect_in("${out}" "You got 1 of 3 right.")
+# Quiz answers move a pupil's study schedule only with --count-towards-schedule.
+run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Dee
+             --out ${WORK_DIR}/dee.json --plain --count-towards-schedule
+        INPUT "${right_answers}" EXPECT_CODE 0 OUT out ERR err)
+foreach(pupil_and_states "Ada;0" "Dee;3")
+  list(GET pupil_and_states 0 pupil)
+  list(GET pupil_and_states 1 expected_states)
+  run_cli(ARGS export-progress --data-dir ${WORK_DIR}/data --profile ${pupil} --out ${WORK_DIR}/${pupil}-progress.json
+          EXPECT_CODE 0 OUT out ERR err)
+  file(READ ${WORK_DIR}/${pupil}-progress.json progress)
+  string(JSON states LENGTH "${progress}" card_states)
+  string(JSON answers LENGTH "${progress}" reviews)
+  if(NOT states EQUAL expected_states OR NOT answers EQUAL 3)
+    message(FATAL_ERROR "${pupil} has ${answers} answers and ${states} card states, expected 3 and ${expected_states}")
+  endif()
+endforeach()
 # Quitting half-way writes no results.
 run_cli(ARGS quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile Cy
              --out ${WORK_DIR}/cy.json --plain

@@ -6,12 +6,12 @@ add_test(NAME "class: quiz create, quiz take --plain and report, with a tampered
                  -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/class-flow
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/class_quiz_flow.cmake)
 
-add_test(NAME "class: quiz pretest on a deck too small for two forms says why"
-         COMMAND claimdeck-cli quiz pretest --deck ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/mini.json
-                 --out-a ${CMAKE_CURRENT_BINARY_DIR}/never-a.json --out-b ${CMAKE_CURRENT_BINARY_DIR}/never-b.json)
-set_tests_properties("class: quiz pretest on a deck too small for two forms says why" PROPERTIES
-  PASS_REGULAR_EXPRESSION "claimdeck-cli quiz pretest: asked for 10 but only 0 pairs of claims")
+add_exit_test(NAME "class: quiz pretest on a deck too small for two forms says why and exits 1" CODE 1
+              OUTPUT "claimdeck-cli quiz pretest: asked for 10 but only 0 pairs of claims"
+              COMMAND $<TARGET_FILE:claimdeck-cli> quiz pretest
+                      --deck ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/mini.json
+                      --out-a ${CMAKE_CURRENT_BINARY_DIR}/never-a.json --out-b ${CMAKE_CURRENT_BINARY_DIR}/never-b.json)
 
-add_test(NAME "class: report without files is a usage error" COMMAND claimdeck-cli report --csv x.csv)
-set_tests_properties("class: report without files is a usage error" PROPERTIES
-  PASS_REGULAR_EXPRESSION "claimdeck-cli report: missing RESULTS files")
+add_exit_test(NAME "class: report without files is a usage error and exits 2" CODE 2
+              OUTPUT "claimdeck-cli report: missing RESULTS files"
+              COMMAND $<TARGET_FILE:claimdeck-cli> report --csv x.csv)

@@ -2,9 +2,8 @@
 set(MINI_DECK ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/mini.json)
 set(BUNDLED_DECK ${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json)
 
-add_test(NAME "cli: the bundled deck validates"
-         COMMAND claimdeck-cli validate ${BUNDLED_DECK})
-set_tests_properties("cli: the bundled deck validates" PROPERTIES PASS_REGULAR_EXPRESSION ": ok, [0-9]+ claims")
+add_exit_test(NAME "cli: the bundled deck validates" CODE 0 OUTPUT ": ok, [0-9]+ claims"
+              COMMAND $<TARGET_FILE:claimdeck-cli> validate ${BUNDLED_DECK})
 
 add_test(NAME "cli: a broken deck lists its problems and exits 1"
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli>
@@ -17,13 +16,56 @@ add_test(NAME "cli: answers from study --plain show up in stats --json"
                  -DDATA_DIR=${CMAKE_CURRENT_BINARY_DIR}/study-data
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/study_then_stats.cmake)
 
-add_test(NAME "cli: export writes ClaimReview JSON-LD"
-         COMMAND claimdeck-cli export --format claimreview ${MINI_DECK})
-set_tests_properties("cli: export writes ClaimReview JSON-LD" PROPERTIES
-  PASS_REGULAR_EXPRESSION "\"@type\": \"ClaimReview\".*\"alternateName\": \"propaganda\".*\"headline\": \"Headline A\".*\"name\": \"A. Writer\"")
+add_exit_test(NAME "cli: export writes ClaimReview JSON-LD" CODE 0
+  OUTPUT "\"@type\": \"ClaimReview\".*\"alternateName\": \"propaganda\".*\"headline\": \"Headline A\".*\"name\": \"A. Writer\""
+  COMMAND $<TARGET_FILE:claimdeck-cli> export --format claimreview ${MINI_DECK})
 
-add_test(NAME "cli: an unknown option exits 2" COMMAND claimdeck-cli stats --data-dir x --colour)
-set_tests_properties("cli: an unknown option exits 2" PROPERTIES
-  PASS_REGULAR_EXPRESSION "claimdeck-cli stats: unknown option --colour")
-add_test(NAME "cli: --version" COMMAND claimdeck-cli --version)
-set_tests_properties("cli: --version" PROPERTIES PASS_REGULAR_EXPRESSION "^claimdeck-cli [0-9]+\\.[0-9]+\\.[0-9]+")
+add_exit_test(NAME "cli: --version" CODE 0 OUTPUT "^claimdeck-cli [0-9]+\\.[0-9]+\\.[0-9]+"
+              COMMAND $<TARGET_FILE:claimdeck-cli> --version)
+
+# Usage errors exit 2, runtime failures 1: a script can tell misuse from a
+# failure only by the code, so every case here asserts it.
+set(CLI $<TARGET_FILE:claimdeck-cli>)
+add_exit_test(NAME "cli: an unknown option exits 2" CODE 2 OUTPUT "claimdeck-cli stats: unknown option --colour"
+              COMMAND ${CLI} stats --data-dir x --colour)
+add_exit_test(NAME "cli: an unknown command exits 2" CODE 2 OUTPUT "claimdeck-cli: unknown command \"frobnicate\""
+              COMMAND ${CLI} frobnicate)
+add_exit_test(NAME "cli: no command at all prints the usage and exits 2" CODE 2 OUTPUT "Usage: claimdeck-cli COMMAND"
+              COMMAND ${CLI})
+add_exit_test(NAME "cli: an option without its value exits 2" CODE 2 OUTPUT "claimdeck-cli replay: --retention needs a value"
+              COMMAND ${CLI} replay reviews.csv --retention)
+add_exit_test(NAME "cli: a missing file is a runtime failure and exits 1" CODE 1
+              OUTPUT "no-such-file.csv: cannot be opened"
+              COMMAND ${CLI} replay ${CMAKE_CURRENT_BINARY_DIR}/no-such-file.csv)
+
+# Numeric options: refused past either bound with the range in whole numbers
+# where the range is whole; a value on the bound gets past the check (and
+# fails later for another reason, or succeeds).
+set(QUIZ_OUT ${CMAKE_CURRENT_BINARY_DIR}/numeric-options-quiz.json)
+add_exit_test(NAME "cli: replay --retention 1 is past the range and exits 2" CODE 2
+              OUTPUT "--retention must be a number from 0.01 to 0.99, not \"1\""
+              COMMAND ${CLI} replay ${CMAKE_CURRENT_BINARY_DIR}/no-such-file.csv --retention 1)
+add_exit_test(NAME "cli: replay --retention 0.99 is in the range" CODE 1 OUTPUT "no-such-file.csv: cannot be opened"
+              COMMAND ${CLI} replay ${CMAKE_CURRENT_BINARY_DIR}/no-such-file.csv --retention 0.99)
+add_exit_test(NAME "cli: replay --retention 0 is below the range and exits 2" CODE 2
+              OUTPUT "--retention must be a number from 0.01 to 0.99, not \"0\""
+              COMMAND ${CLI} replay ${CMAKE_CURRENT_BINARY_DIR}/no-such-file.csv --retention 0)
+foreach(count 100000 1e12 0 nan)
+  add_exit_test(NAME "cli: quiz create --count ${count} is out of range and exits 2" CODE 2
+                OUTPUT "--count must be a number from 1 to 10000, not \"${count}\""
+                COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --count ${count})
+endforeach()
+add_exit_test(NAME "cli: quiz create --count 10000 is in the range, more than the deck holds, and exits 1" CODE 1
+              OUTPUT "claimdeck-cli quiz: asked for 10000"
+              COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --count 10000)
+add_exit_test(NAME "cli: quiz create --count 2.5 is not a whole number and exits 2" CODE 2
+              OUTPUT "--count must be a whole number"
+              COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --count 2.5)
+add_exit_test(NAME "cli: quiz create --time-limit 99999 is out of range and exits 2" CODE 2
+              OUTPUT "--time-limit must be a number from 0 to 3600, not \"99999\""
+              COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --time-limit 99999)
+add_exit_test(NAME "cli: quiz create --time-limit 3600 is in the range" CODE 0 OUTPUT "Wrote \"Mini deck\" \\(3 claims"
+              COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --time-limit 3600)
+add_exit_test(NAME "cli: quiz pretest --count 100000 is out of range and exits 2" CODE 2
+              OUTPUT "--count must be a number from 1 to 10000, not \"100000\""
+              COMMAND ${CLI} quiz pretest --deck ${MINI_DECK} --out-a a.json --out-b b.json --count 100000)

@@ -1,6 +1,9 @@
 # Runs a command and checks its exit code and what it printed.
 #
 #   cmake -DCOMMAND="program;arg;..." -DEXPECT_CODE=N -DEXPECT_OUTPUT=regex [-DNO_DISPLAY=ON] -P expect_exit.cmake
+if(NOT DEFINED EXPECT_OUTPUT OR EXPECT_OUTPUT STREQUAL "")
+  message(FATAL_ERROR "add_exit_test needs an OUTPUT pattern: an empty one matches anything")
+endif()
 if(NO_DISPLAY)
   unset(ENV{DISPLAY})
   unset(ENV{WAYLAND_DISPLAY})

@@ -2,7 +2,8 @@
 # End to end, as a learner at a keyboard: starts the real app on a fresh data
 # folder, answers five cards with the keys (1-3 verdict, 1-3 confidence,
 # Space for the next card) sent by xdotool, closes it, and finds the five
-# answers with `claimdeck-cli stats --json`. Run it under xvfb-run.
+# answers with `claimdeck-cli stats --json`, each stored as the keys said
+# (every verdict key and every confidence key is used). Run it under xvfb-run.
 #
 #   keyboard_study.sh CLAIMDECK CLAIMDECK_CLI DECK WORK_DIR
 set -euo pipefail
@@ -33,11 +34,20 @@ answers_stored() {
   [ "$("$CLI" stats --data-dir "$DATA" --profile Keys --json 2>/dev/null | sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$1" ]
 }
 
+# Verdict key, confidence key, and what they must be stored as.
+VERDICT_KEYS=(1 2 3 1 2)
+CONFIDENCE_KEYS=(3 2 1 1 3)
+EXPECTED="verified 90
+contested 70
+propaganda 50
+verified 50
+contested 90"
+
 WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
 xdotool windowfocus --sync "$WINDOW"
 for answer in $(seq "$ANSWERS"); do
-  xdotool key --window "$WINDOW" 3
-  xdotool key --window "$WINDOW" 2
+  xdotool key --window "$WINDOW" "${VERDICT_KEYS[answer - 1]}"
+  xdotool key --window "$WINDOW" "${CONFIDENCE_KEYS[answer - 1]}"
   # The answer is written before the reveal appears.
   wait_until "answer $answer in the store" answers_stored "$answer"
   xdotool key --window "$WINDOW" space
@@ -47,4 +57,8 @@ kill -TERM "$APP"
 wait "$APP" || { echo "the app did not close cleanly" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
 trap - EXIT
 answers_stored "$ANSWERS" || { echo "expected $ANSWERS answers in the store" >&2; exit 1; }
+"$CLI" export-progress --data-dir "$DATA" --profile Keys --out "$WORK_DIR/export.json" >/dev/null
+STORED=$(paste -d ' ' <(sed -n 's/^ *"picked": "\([a-z]*\)",*$/\1/p' "$WORK_DIR/export.json") \
+                      <(sed -n 's/^ *"confidence": \([0-9]*\),*$/\1/p' "$WORK_DIR/export.json"))
+[ "$STORED" = "$EXPECTED" ] || { printf 'the answers are stored as\n%s\nexpected\n%s\n' "$STORED" "$EXPECTED" >&2; exit 1; }
 echo "$ANSWERS answers given by keyboard are in the store"

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "base/calendar.hpp"
@@ -38,6 +39,8 @@ void start_app(const TempDir& dir, std::int64_t now_ms, int answers = 0) {
     REQUIRE(opened.notices.empty());
     if (answers > 0) record_answers(*opened.store, opened.store->ensure_profile("Ada").id, answers, now_ms);
 }
+
+bool contains_text(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::string review_count_in(const std::filesystem::path& file) {
     return query_file(file, "SELECT COUNT(*) FROM reviews");
@@ -108,6 +111,20 @@ TEST_CASE("backup: on start, one is written when the store changed, at most once
     CHECK(files_in(backups).size() == 1);
 }
 
+TEST_CASE("backup: the 30 minutes between backups are counted to the millisecond") {
+    TempDir dir;
+    const std::filesystem::path backups = backups_folder_in(dir.path());
+    start_app(dir, kSampleTime, 1);
+    const std::int64_t first = kSampleTime + kMinuteMs;
+    start_app(dir, first, 1);
+    REQUIRE(files_in(backups) == std::vector<std::string>{backup_file_name(first)});
+
+    start_app(dir, first + kMinMsBetweenBackups - 1, 1);  // changed, but a millisecond too soon
+    CHECK(files_in(backups) == std::vector<std::string>{backup_file_name(first)});
+    start_app(dir, first + kMinMsBetweenBackups);  // changed since, and 30 minutes on: the day's newest is kept
+    CHECK(files_in(backups) == std::vector<std::string>{backup_file_name(first + kMinMsBetweenBackups)});
+}
+
 TEST_CASE("backup: a backup is a sound standalone copy, taken while the store is open") {
     TempDir dir;
     auto store = ProgressStore::open(store_file_in(dir.path()));
@@ -118,6 +135,40 @@ TEST_CASE("backup: a backup is a sound standalone copy, taken while the store is
     CHECK(query_file(backup, "PRAGMA quick_check") == "ok");
     CHECK(query_file(backup, "PRAGMA journal_mode") == "delete");
     CHECK(files_in(backups_folder_in(dir.path())) == std::vector<std::string>{backup.filename().string()});
+}
+
+TEST_CASE("backup: a store with a damaged page gets no backup, a notice instead, and older backups stay") {
+    // The backup API copies pages as they are, so only a check of the copy
+    // notices a bad page; without it the damaged copy would be kept, and
+    // thinning could then delete the good backups it replaces.
+    TempDir dir;
+    const std::filesystem::path file = store_file_in(dir.path());
+    const std::filesystem::path backups = backups_folder_in(dir.path());
+    {
+        auto store = ProgressStore::open(file);
+        record_answers(*store, store->create_profile("Ada").id, 300);
+    }  // closed: the write-ahead log is now in the file
+    const std::filesystem::path good = write_backup(file, backups, kSampleTime - kDayMs);
+    {
+        auto store = ProgressStore::open(file);
+        record_answers(*store, store->ensure_profile("Ada").id, 10, kSampleTime);  // so a backup is due
+    }
+
+    const std::uintmax_t page = 4096, pages = std::filesystem::file_size(file) / page;
+    REQUIRE(pages > 4);
+    {
+        std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+        bytes.seekp(static_cast<std::streamoff>(pages / 2 * page));
+        const std::string garbage(page, '\xAB');
+        bytes.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+    }
+    REQUIRE(find_damage(file).has_value());
+
+    const std::vector<std::string> notices = back_up_if_due(file, backups, kSampleTime);
+    REQUIRE(notices.size() == 1);
+    CHECK(contains_text(notices[0], "No backup of your progress was written"));
+    CHECK(files_in(backups) == std::vector<std::string>{good.filename().string()});
+    CHECK(review_count_in(good) == "300");
 }
 
 TEST_CASE("backup: restore puts a copy in place and keeps the store it replaced") {
@@ -160,6 +211,31 @@ TEST_CASE("backup: restore refuses a damaged, foreign or newer file and changes 
     CHECK_THROWS_AS(restore_store(dir / "missing.sqlite", file, kSampleTime), StoreError);
     CHECK(read_file(file) == before);
     CHECK_FALSE(std::filesystem::exists(file.string() + ".before-restore-" + file_timestamp(kSampleTime)));
+}
+
+TEST_CASE("backup: of two good backups, the newer one is restored, not the older") {
+    // Oldest good (2 answers), newer good (4 answers), newest damaged: the
+    // learner gets the 4 answers back, not the 2.
+    TempDir dir;
+    const std::filesystem::path file = store_file_in(dir.path());
+    const std::filesystem::path backups = backups_folder_in(dir.path());
+    {
+        auto store = ProgressStore::open(file);
+        const std::int64_t ada = store->create_profile("Ada").id;
+        record_answers(*store, ada, 2);
+        write_backup(file, backups, kSampleTime);
+        record_answers(*store, ada, 2, kSampleTime + kHourMs);
+        write_backup(file, backups, kSampleTime + kDayMs);
+    }
+    dir.write("backups/" + backup_file_name(kSampleTime + 2 * kDayMs), "the newest backup, damaged");
+    dir.write("progress.sqlite", "a damaged store");
+
+    StoreOptions options;
+    options.now_ms = kSampleTime + 3 * kDayMs;
+    OpenedStore opened = open_progress_store(dir.path(), options);
+    REQUIRE(opened.notices.size() == 2);
+    CHECK(opened.notices[1].find(backup_file_name(kSampleTime + kDayMs)) != std::string::npos);
+    CHECK(opened.store->review_count(opened.store->find_profile("Ada")->id) == 4);
 }
 
 TEST_CASE("backup: a damaged store is replaced by the newest backup that passes its check") {

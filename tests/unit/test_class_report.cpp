@@ -179,6 +179,37 @@ TEST_CASE("bad files are left out, each with its reason, and the rest still coun
     CHECK(report.students[1].accuracy() == doctest::Approx(2.0 / 6));
 }
 
+TEST_CASE("on a one-to-one split of quizzes or decks, the first file's group counts") {
+    // The first file's quiz id sorts after the second's, so neither "the
+    // last file" nor "the smallest id" passes for "the first file".
+    SUBCASE("two quizzes") {
+        ClassFiles files;
+        files.add("1-first.json", pupil("Ann", V, V, C, C, P, P, 90, "", QuizForm::Single, "quiz-b"));
+        files.add("2-second.json", pupil("Ben", V, V, C, C, P, P, 90, "", QuizForm::Single, "quiz-a"));
+        const ClassReport report = build_class_report(files.paths);
+        REQUIRE(report.students.size() == 1);
+        CHECK(report.students[0].profile == "Ann");
+        REQUIRE(report.skipped.size() == 1);
+        REQUIRE(skipped_named(report, "2-second.json") != nullptr);
+        CHECK(skipped_named(report, "2-second.json")->reason ==
+              "wrong quiz: these results are for quiz \"quiz-a\", the class's are for quiz \"quiz-b\"");
+    }
+    SUBCASE("two versions of the deck") {
+        ClassFiles files;
+        QuizResults newer = pupil("Ann", V, V, C, C, P, P, 90);
+        newer.deck_version = 2;
+        files.add("1-first.json", newer);
+        files.add("2-second.json", pupil("Ben", V, V, C, C, P, P, 90));
+        const ClassReport report = build_class_report(files.paths);
+        CHECK(report.deck_version == 2);
+        REQUIRE(report.students.size() == 1);
+        CHECK(report.students[0].profile == "Ann");
+        REQUIRE(report.skipped.size() == 1);
+        REQUIRE(skipped_named(report, "2-second.json") != nullptr);
+        CHECK(skipped_named(report, "2-second.json")->reason.find("wrong deck") == 0);
+    }
+}
+
 TEST_CASE("pre/post: a class that only grew more sceptical is told so") {
     ClassFiles files;
     // Pretest: one propaganda claim missed. Posttest: every propaganda claim

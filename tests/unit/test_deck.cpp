@@ -146,6 +146,13 @@ TEST_CASE("each content check names the claim and the field") {
         CHECK(mentions(result, "field \"techniques\"", "\"Lying\" is not one of the 18"));
         CHECK(mentions(result, "field \"techniques\"", "\"Paris\""));
     }
+    SUBCASE("an empty entry among a technique's words, next to a good one") {
+        auto result =
+            MiniDeck(good_deck({{"techniques", R"([{"name": "Loaded Language", "words": ["valley", ""]}])"}})).load();
+        CHECK_FALSE(result.deck.has_value());
+        REQUIRE(result.problems.size() == 1);
+        CHECK(result.problems[0].message == "the words \"\" of \"Loaded Language\" are not in the quote");
+    }
     SUBCASE("propaganda without a technique") {
         CHECK(mentions(MiniDeck(good_deck({{"verdict", R"("propaganda")"}})).load(), "field \"techniques\"",
                        "needs at least one technique"));
@@ -180,6 +187,16 @@ TEST_CASE("article files resolve only inside the deck's articles folder") {
         json.replace(json.find("\"a.txt\""), 7, std::string("\"") + file + "\"");
         CHECK_MESSAGE(mentions(MiniDeck(json).load(), "article \"a\", field \"file\"", "bare file name"), file);
     }
+}
+
+TEST_CASE("each stance has its own word in deck files, read back to the same stance") {
+    CHECK(to_string(Stance::Corroborates) == "corroborates");
+    CHECK(to_string(Stance::Contradicts) == "contradicts");
+    CHECK(to_string(Stance::Qualifies) == "qualifies");
+    CHECK(parse_stance("corroborates") == Stance::Corroborates);
+    CHECK(parse_stance("contradicts") == Stance::Contradicts);
+    CHECK(parse_stance("qualifies") == Stance::Qualifies);
+    CHECK_FALSE(parse_stance("agrees").has_value());
 }
 
 TEST_CASE("the hint is the paragraph around the quote") {

@@ -132,6 +132,24 @@ TEST_CASE("deeply nested JSON is refused before cereal parses it") {
     CHECK(contains(only_problem(result), "nested more than 16 levels deep"));
 }
 
+TEST_CASE("JSON nested exactly to the depth cap is accepted, one level more is refused") {
+    // The root object is the first level: "{" then 15 more is 16 levels.
+    auto nested = [](int levels) {
+        std::string json = "{\"x\":";
+        for (int i = 1; i < levels; ++i) json += "[";
+        json += "1";
+        for (int i = 1; i < levels; ++i) json += "]";
+        return json + "}";
+    };
+    const JsonShapeLimits limits;
+    REQUIRE(limits.max_depth == 16);
+    CHECK_FALSE(check_json_shape(nested(15), "f.json", limits).has_value());
+    CHECK_FALSE(check_json_shape(nested(16), "f.json", limits).has_value());
+    const auto problem = check_json_shape(nested(17), "f.json", limits);
+    REQUIRE(problem.has_value());
+    CHECK(problem->message == "nested more than 16 levels deep");
+}
+
 TEST_CASE("a span past the end of an article is a clear problem") {
     DeckFolder folder;
     const DeckLoadResult result = load_deck(folder.deck(deck_with_claims(claim_with_span("[12, 5000]"))));

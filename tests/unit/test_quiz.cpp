@@ -142,6 +142,22 @@ TEST_CASE("pretest and posttest forms are parallel and share no claim") {
     }
 }
 
+TEST_CASE("each reveal mode and quiz form has its own word in quiz files") {
+    // Pinned one by one: a swap would pass the round trip below, and a quiz
+    // meant to reveal only at the end would show each verdict to the class.
+    CHECK(to_string(RevealMode::AfterEach) == "after_each");
+    CHECK(to_string(RevealMode::AtEnd) == "at_end");
+    CHECK(parse_reveal_mode("at_end") == RevealMode::AtEnd);
+    CHECK(parse_reveal_mode("after_each") == RevealMode::AfterEach);
+    CHECK_FALSE(parse_reveal_mode("never").has_value());
+    CHECK(to_string(QuizForm::Single).empty());
+    CHECK(to_string(QuizForm::PreA) == "A");
+    CHECK(to_string(QuizForm::PostB) == "B");
+    CHECK(parse_quiz_form("A") == QuizForm::PreA);
+    CHECK(parse_quiz_form("B") == QuizForm::PostB);
+    CHECK(parse_quiz_form("") == QuizForm::Single);
+}
+
 TEST_CASE("a quiz file reads back equal to what was written") {
     const Deck deck = make_class_deck(2, 2);
     const Quiz quiz = balanced_quiz(deck, {}, 6, settings(), 3);

@@ -136,6 +136,20 @@ TEST_CASE("a card whose time runs out is recorded as timed out") {
     CHECK(run.answered() == 1);
 }
 
+TEST_CASE("an answer a millisecond before the time limit counts") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd, 10);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    f.now += 9999;
+    CHECK(run.remaining_ms() == std::optional<std::int64_t>(1));
+    CHECK_FALSE(run.time_out_if_expired());
+    const QuizAnswer* answer = run.answer(run.current()->verdict, Confidence::Ninety);
+    REQUIRE(answer != nullptr);
+    CHECK_FALSE(answer->timed_out());
+    CHECK(answer->correct());
+    CHECK(answer->response_ms == 9999);
+}
+
 TEST_CASE("the results hold every answer, the quiz and the learner") {
     Fixture f;
     Quiz quiz = f.make_quiz(RevealMode::AtEnd);

@@ -34,6 +34,17 @@ TEST_CASE("figures that not every source gives are marked") {
     CHECK(texts_of(second, marks[2]) == std::vector<std::string>{"350", "40"});
 }
 
+TEST_CASE("a decimal point is part of a figure: 1.5 million and 15 million disagree") {
+    const std::string first = "1.5 million people fled";
+    const std::string second = "15 million people fled";
+    auto marks = differing_numbers({first, second});
+    REQUIRE(marks.size() == 2);
+    CHECK(texts_of(first, marks[0]) == std::vector<std::string>{"1.5"});
+    CHECK(texts_of(second, marks[1]) == std::vector<std::string>{"15"});
+    const std::vector<std::string_view> quotes{first, second};
+    CHECK(figures_across_sources(quotes, marks) == "1.5 million people \u00B7 15 million people");
+}
+
 TEST_CASE("figures every source agrees on, or that only one source gives, are not marked") {
     const std::string a = "The valley lies 80km north of Kabul.";
     const std::string b = "It is 80 kilometres from the capital.";

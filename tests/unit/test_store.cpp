@@ -8,10 +8,12 @@
 #include <set>
 #include <thread>
 
+#include "committing_connections.hpp"
 #include "learning/session.hpp"
 #include "storage/backup.hpp"
 #include "storage/store.hpp"
 #include "store_samples.hpp"
+#include "sync_counting_vfs.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;
@@ -57,6 +59,63 @@ TEST_CASE("store: a new store is at the current schema version, in WAL mode, wit
     record_answers(*store, ada.id, 3);
     store->delete_profile(ada.id);
     CHECK(store->review_count(ada.id) == 0);  // removed by ON DELETE CASCADE
+}
+
+TEST_CASE("store: every connection that commits an answer runs with synchronous = FULL") {
+    // FULL (2), not NORMAL (1): see ProgressStore::open. Both ways the app
+    // opens the store are checked.
+    CommittingConnections connections;
+    TempDir dir;
+    auto check_answers_commit_with_full_sync = [&](ProgressStore& store) {
+        Profile ada = store.create_profile("Ada");
+        connections.clear();
+        record_answers(store, ada.id, 2);
+        REQUIRE(connections.list().size() == 1);
+        for (sqlite3* db : connections.list()) CHECK(CommittingConnections::query(db, "PRAGMA synchronous") == "2");
+    };
+    SUBCASE("opened directly") { check_answers_commit_with_full_sync(*ProgressStore::open(dir / "progress.sqlite")); }
+    SUBCASE("opened with backups and recovery, as the CLI and the app do") {
+        check_answers_commit_with_full_sync(*open_progress_store(dir.path(), at_time(kSampleTime)).store);
+    }
+}
+
+TEST_CASE("store: every answer is synced to the disk before record_review returns, so it survives power loss") {
+    // See sync_counting_vfs.hpp for why fsyncs are counted rather than the
+    // pragma read. Both ways the app opens the store are checked.
+    SyncCountingVfs syncs;
+    TempDir dir;
+    SUBCASE("opened directly") {
+        auto store = ProgressStore::open(dir / "progress.sqlite");
+        Profile ada = store->create_profile("Ada");
+        const int before = syncs.wal();
+        record_answers(*store, ada.id, 3);
+        CHECK(syncs.wal() - before >= 3);
+    }
+    SUBCASE("opened with backups and recovery, as the CLI and the app do") {
+        OpenedStore opened = open_progress_store(dir.path(), at_time(kSampleTime));
+        Profile ada = opened.store->create_profile("Ada");
+        const int before = syncs.wal();
+        record_answers(*opened.store, ada.id, 3);
+        CHECK(syncs.wal() - before >= 3);
+    }
+}
+
+TEST_CASE("store: study and quiz answers are stored under their own kind") {
+    CHECK(to_string(ReviewKind::Study) == "study");
+    CHECK(to_string(ReviewKind::Quiz) == "quiz");
+    TempDir dir;
+    auto store = ProgressStore::open(dir / "progress.sqlite");
+    Profile ada = store->create_profile("Ada");
+    Review quiz_answer = sample_review(ada.id, "c1", kSampleTime);
+    quiz_answer.kind = ReviewKind::Quiz;
+    store->record_review(sample_review(ada.id, "c0", kSampleTime), std::nullopt);
+    store->record_review(quiz_answer, std::nullopt);
+    const std::vector<Review> log = store->reviews(ada.id);
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].kind == ReviewKind::Study);
+    CHECK(log[1].kind == ReviewKind::Quiz);
+    CHECK(query_file(dir / "progress.sqlite",
+                     "SELECT group_concat(kind, ',') FROM (SELECT kind FROM reviews ORDER BY id)") == "study,quiz");
 }
 
 TEST_CASE("store: an answer is on disk, visible to another connection, when record_review returns") {

@@ -37,8 +37,6 @@ public:
     enum class Kind { DiskFull, ReadOnly, Locked, NewerVersion, Corrupt, Other };
     StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
-    // True when retrying later may succeed (full disk, lock, read-only folder).
-    bool retryable() const { return kind_ == Kind::DiskFull || kind_ == Kind::Locked || kind_ == Kind::ReadOnly; }
 
 private:
     Kind kind_;

@@ -1,0 +1,34 @@
+# Proves each check of bench_smoke.cmake can fail: a sample report with one
+# line of each kind passes, and the same report without any one line is
+# refused for that line and that line only.
+include(${CMAKE_CURRENT_LIST_DIR}/bench_report_lines.cmake)
+set(sample_lines
+    "## Machine"
+    "| ClaimDeck: exec to first frame | 118.3 ms | 108.1 – 125.4 | 1.12× |"
+    "| ClaimDeck with 2000 answers stored: exec to first frame | 111.6 ms | 104.8 – 118.0 | 1.06× |"
+    "| ClaimDeck: frames drawn while idle | 0.0  | 0.0 – 0.0 |  |"
+    "| card | 95.9 µs (81.6 – 100.7) | 151.7 µs (132.5 – 173.3) |"
+    "| ClaimDeck answer(), p99 | 0.663 ms | 0.651 – 1.029 | 1.13× |"
+    "| 100 | 0.4 ms | 0.3 – 0.5 | 0.41 ms |"
+    "| 1000 | 3.4 ms | 3.3 – 4.1 | 3.41 ms |")
+
+list(JOIN sample_lines "\n" whole)
+bench_report_missing("${whole}" missing)
+if(missing)
+  message(FATAL_ERROR "a whole sample report was refused for: ${missing}")
+endif()
+
+list(LENGTH sample_lines count)
+math(EXPR last "${count} - 1")
+foreach(i RANGE ${last})
+  set(lines ${sample_lines})
+  list(GET lines ${i} left_out)
+  list(REMOVE_AT lines ${i})
+  list(JOIN lines "\n" report)
+  bench_report_missing("${report}" missing)
+  list(GET BENCH_REPORT_LINES ${i} expected)
+  if(NOT missing STREQUAL expected)
+    message(FATAL_ERROR "a report without \"${left_out}\" should lack exactly \"${expected}\", found: \"${missing}\"")
+  endif()
+endforeach()
+message("each of the ${count} checks fails on a report that lacks its line")
