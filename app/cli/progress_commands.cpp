@@ -26,7 +26,7 @@ int backup_command(const Words& words) {
 }
 
 // Another window with the store open would go on writing to the file moved
-// aside, so the usage asks to close ClaimDeck first.
+// aside, so restore refuses while any ClaimDeck holds the folder's lock.
 int restore_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
     args.expect_positional(1, "the store FILE to restore");
@@ -36,6 +36,7 @@ int restore_command(const Words& words) {
     std::filesystem::create_directories(data_dir, error);
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly, "cannot create " + data_dir.string() + ": " + error.message());
+    const FolderLock alone = FolderLock::exclusive(data_dir);
     const std::filesystem::path store_file = store_file_in(data_dir);
     std::optional<std::filesystem::path> kept = restore_store(source, store_file, system_clock_ms()());
     std::cout << "restored " << store_file.string() << " from " << source.string() << "\n";

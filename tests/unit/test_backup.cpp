@@ -181,3 +181,26 @@ TEST_CASE("backup: a damaged store is replaced by the newest backup that passes 
     CHECK(opened.notices[1].find(backup_file_name(kSampleTime)) != std::string::npos);
     CHECK(opened.store->review_count(opened.store->find_profile("Ada")->id) == 4);
 }
+
+TEST_CASE("backup: the store cannot be replaced while a ClaimDeck has it open") {
+    TempDir dir;
+    OpenedStore running = open_progress_store(dir.path());
+    CHECK_THROWS_WITH_AS(FolderLock::exclusive(dir.path()), doctest::Contains("Close ClaimDeck first"), StoreError);
+    running.store.reset();
+    CHECK_NOTHROW(FolderLock::exclusive(dir.path()));
+}
+
+TEST_CASE("backup: a damaged store is not moved aside while another ClaimDeck has it open") {
+    TempDir dir;
+    StoreOptions rollback_journal;  // everything in the main file, none of it in a -wal
+    rollback_journal.write_ahead_log = false;
+    OpenedStore running = open_progress_store(dir.path(), rollback_journal);
+    running.store->create_profile("Ada");
+    dir.write("progress.sqlite", std::string(8192, 'x'));  // damaged under the running app
+    CHECK_THROWS_WITH_AS(open_progress_store(dir.path()), doctest::Contains("another ClaimDeck has it open"),
+                         StoreError);
+    CHECK(std::filesystem::exists(dir / "progress.sqlite"));
+    running.store.reset();
+    OpenedStore repaired = open_progress_store(dir.path());
+    CHECK(repaired.notices.at(0).find("was damaged") != std::string::npos);
+}

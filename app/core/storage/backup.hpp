@@ -37,12 +37,14 @@ std::optional<std::int64_t> backup_time(const std::string& file_name);
 std::filesystem::path write_backup(const std::filesystem::path& store_file, const std::filesystem::path& backups_dir,
                                    std::int64_t now_ms);
 
-// What to do on start: write a backup when the store changed since the newest
-// backup and that one is at least kMinMsBetweenBackups old, then thin. Never
-// throws, since studying matters more than the backup: a failure comes back
-// as a notice for the learner.
+// What to do on start, now and then while studying, and at close: write a
+// backup when the store changed since the newest backup and that one is at
+// least `min_ms_since_last` old, then thin. Never throws, since studying
+// matters more than the backup: a failure comes back as a notice for the
+// learner.
 std::vector<std::string> back_up_if_due(const std::filesystem::path& store_file,
-                                        const std::filesystem::path& backups_dir, std::int64_t now_ms);
+                                        const std::filesystem::path& backups_dir, std::int64_t now_ms,
+                                        std::int64_t min_ms_since_last = kMinMsBetweenBackups);
 
 // The names among `file_names` that thinning deletes: all backups but the
 // newest of each of the kDailyBackupsKept most recent days and of the
