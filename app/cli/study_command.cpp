@@ -10,6 +10,7 @@
 #include "content/techniques.hpp"
 #include "learning/session.hpp"
 #include "learning/study_settings.hpp"
+#include "storage/kept_answers.hpp"
 #include "store_access.hpp"
 #include "terminal_io.hpp"
 
@@ -114,7 +115,8 @@ int study_command(const Words& words) {
         return 1;
     }
     const Deck& deck = *loaded.deck;
-    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    const std::filesystem::path data_dir = args.required("--data-dir");
+    std::unique_ptr<ProgressStore> store = open_or_create_store(data_dir);
     Profile profile = store->ensure_profile(args.required("--profile"));
     StudySettings settings = load_study_settings(*store, profile.id);
     StudySession session(deck, *store, profile, settings, system_clock_ms(), std::random_device{}());
@@ -122,8 +124,12 @@ int study_command(const Words& words) {
     const Terminal term(args.has("--plain"));
     std::cout << term.bold(deck.title) << " — " << profile.name << ": " << session.planned() << " cards to study\n";
     run_session(term, deck, session, settings.ask_confidence);
+    // Answers the store still refuses are kept in a file, which the next
+    // open of the store saves (storage/kept_answers.hpp), as the app does.
     if (!session.retry_pending()) {
-        std::cerr << session.pending_saves() << " answers could not be saved: " << session.save_error() << "\n";
+        std::cerr << keep_unsaved_answers_and_say(session.unsaved_answers(), session.save_error(), data_dir,
+                                                  system_clock_ms()())
+                  << "\n";
         return 1;
     }
     std::cout << "\nSession over: " << session.answered() << " answers saved.\n";

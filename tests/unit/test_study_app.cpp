@@ -228,7 +228,7 @@ TEST_CASE("answers still unsaved when the app closes are kept in a file and save
     f.answer();
     const std::vector<std::string> said = f.app->close();
     REQUIRE(said.size() == 1);
-    CHECK_MESSAGE(doctest::String(said[0].c_str()) == doctest::Contains("2 answers are"), said[0]);
+    CHECK_MESSAGE(doctest::String(said[0].c_str()) == doctest::Contains("2 answers could not be saved"), said[0]);
     CHECK_MESSAGE(doctest::String(said[0].c_str()) == doctest::Contains("unsaved-answers-"), said[0]);
     f.lock(false);
     f.app.reset();

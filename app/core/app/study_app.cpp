@@ -274,21 +274,11 @@ void StudyApp::back_up_when_due(std::int64_t min_ms_since_last) {
         notices_.push_back(std::move(notice));
 }
 
-std::string StudyApp::keep_unsaved_answers_in_file() {
-    const std::string unsaved =
-        pending_answers_text(session_->pending_saves()) + " could not be saved (" + session_->save_error() + ").";
-    try {
-        const std::filesystem::path file =
-            keep_unsaved_answers(session_->unsaved_answers(), store_->path().parent_path(), now());
-        return unsaved + " They are kept in " + file.string() + " and saved the next time ClaimDeck opens.";
-    } catch (const std::exception& error) {
-        return unsaved + " Keeping them in a file failed too: " + error.what();
-    }
-}
-
 std::vector<std::string> StudyApp::close() {
     std::vector<std::string> unsaved;
-    if (session_ && !session_->retry_pending()) unsaved.push_back(keep_unsaved_answers_in_file());
+    if (session_ && !session_->retry_pending())
+        unsaved.push_back(keep_unsaved_answers_and_say(session_->unsaved_answers(), session_->save_error(),
+                                                       store_->path().parent_path(), now()));
     session_.reset();
     class_quiz_.end_run();
     // Whatever changed since the last backup, however recent: the answers of

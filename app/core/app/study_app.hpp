@@ -145,7 +145,6 @@ private:
     void reload_profiles();
     void load_progress();
     void back_up_when_due(std::int64_t min_ms_since_last);
-    std::string keep_unsaved_answers_in_file();
     static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);
 
     struct History {

@@ -322,8 +322,8 @@ std::optional<fs::path> restore_store(const fs::path& source, const fs::path& st
     return kept;
 }
 
-std::vector<std::string> recover_damaged_store(const fs::path& store_file, const fs::path& backups_dir,
-                                               const std::string& damage, std::int64_t now_ms) {
+Recovery recover_damaged_store(const fs::path& store_file, const fs::path& backups_dir, const std::string& damage,
+                               std::int64_t now_ms) {
     const fs::path kept = move_store_aside(store_file, "corrupt", now_ms);
     std::vector<std::string> notices{store_file.string() + " was damaged (" + damage +
                                      "). It was kept, not deleted, as " + kept.string() + "."};
@@ -335,12 +335,11 @@ std::vector<std::string> recover_damaged_store(const fs::path& store_file, const
                                                " failed: " + error.what());
         }
         notices.push_back("Your progress was restored from the backup of " +
-                          readable_time(*backup_time(backup->filename().string())) + " (" + backup->string() +
-                          "); answers given after it are only in the kept file.");
+                          readable_time(*backup_time(backup->filename().string())) + " (" + backup->string() + ").");
     } else {
-        notices.push_back("There was no good backup to restore, so a new, empty progress store was started.");
+        notices.push_back("There was no good backup to restore, so a new progress store was started.");
     }
-    return notices;
+    return {notices, kept};
 }
 
 }  // namespace claimdeck

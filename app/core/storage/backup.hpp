@@ -76,10 +76,13 @@ std::optional<std::filesystem::path> restore_store(const std::filesystem::path& 
                                                    const std::filesystem::path& store_file, std::int64_t now_ms);
 
 // What open_progress_store() does with a damaged store: moves it aside and
-// restores the newest good backup, if any. Returns notices saying what was
-// done and what was kept.
-std::vector<std::string> recover_damaged_store(const std::filesystem::path& store_file,
-                                               const std::filesystem::path& backups_dir, const std::string& damage,
-                                               std::int64_t now_ms);
+// restores the newest good backup, if any. Says what was done and where the
+// damaged file was kept (salvage.hpp then reads back what it still holds).
+struct Recovery {
+    std::vector<std::string> notices;
+    std::filesystem::path kept;
+};
+Recovery recover_damaged_store(const std::filesystem::path& store_file, const std::filesystem::path& backups_dir,
+                               const std::string& damage, std::int64_t now_ms);
 
 }  // namespace claimdeck

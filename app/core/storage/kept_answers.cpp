@@ -59,6 +59,17 @@ fs::path keep_unsaved_answers(const ProfileProgress& unsaved, const fs::path& da
     return file;
 }
 
+std::string keep_unsaved_answers_and_say(const ProfileProgress& unsaved, const std::string& why,
+                                         const fs::path& data_dir, std::int64_t now_ms) {
+    const std::string not_saved = answers_text(unsaved.reviews.size()) + " could not be saved (" + why + ").";
+    try {
+        const fs::path file = keep_unsaved_answers(unsaved, data_dir, now_ms);
+        return not_saved + " They are kept in " + file.string() + " and saved the next time ClaimDeck opens the store.";
+    } catch (const std::exception& error) {
+        return not_saved + " Keeping them in a file failed too: " + error.what();
+    }
+}
+
 std::vector<std::string> save_kept_answers(ProgressStore& store, const fs::path& data_dir) {
     std::vector<std::string> notices;
     for (const fs::path& file : kept_files(data_dir)) notices.push_back(save_kept_file(store, file));

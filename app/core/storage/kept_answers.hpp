@@ -24,6 +24,13 @@ namespace claimdeck {
 std::filesystem::path keep_unsaved_answers(const ProfileProgress& unsaved, const std::filesystem::path& data_dir,
                                            std::int64_t now_ms);
 
+// Keeps `unsaved` (refused by the store for the reason `why`) with
+// keep_unsaved_answers() and says, for the learner, where they went or that
+// even keeping them failed. Never throws: it is the last thing done before
+// the program ends.
+std::string keep_unsaved_answers_and_say(const ProfileProgress& unsaved, const std::string& why,
+                                         const std::filesystem::path& data_dir, std::int64_t now_ms);
+
 // Saves every kept file's answers into `store` and deletes the files that
 // were saved; a file that cannot be saved yet stays for the next time.
 // Returns notices for the learner. Never throws.

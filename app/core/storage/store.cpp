@@ -8,8 +8,10 @@
 
 #include "storage/backup.hpp"
 #include "storage/kept_answers.hpp"
+#include "storage/salvage.hpp"
 #include "storage/sqlite.hpp"
 #include "storage/store_errors.hpp"
+#include "storage/store_rows.hpp"
 
 namespace claimdeck {
 namespace {
@@ -154,43 +156,6 @@ void create_data_folder(const std::filesystem::path& data_dir) {
                          "Could not create the data folder " + data_dir.string() + ": " + error.message() + ".");
 }
 
-Review read_review(const sql::Statement& row) {
-    Review review;
-    review.id = row.column_int(0);
-    review.uid = row.column_text(1);
-    review.profile_id = row.column_int(2);
-    review.session_id = row.column_is_null(3) ? 0 : row.column_int(3);
-    review.deck_id = row.column_text(4);
-    review.card_id = row.column_text(5);
-    review.article_id = row.column_text(6);
-    review.kind = row.column_text(7) == "quiz" ? ReviewKind::Quiz : ReviewKind::Study;
-    review.reviewed_ms = row.column_int(8);
-    review.truth = parse_verdict(row.column_text(9)).value_or(Verdict::Verified);
-    review.picked = parse_verdict(row.column_text(10)).value_or(Verdict::Verified);
-    review.confidence = confidence_from_percent(static_cast<int>(row.column_int(11))).value_or(Confidence::Unstated);
-    review.correct = row.column_int(12) != 0;
-    review.response_ms = row.column_int(13);
-    review.hint_used = row.column_int(14) != 0;
-    review.grade = static_cast<int>(row.column_int(15));
-    review.stability = row.column_double(16);
-    review.difficulty = row.column_double(17);
-    review.due_ms = row.column_int(18);
-    return review;
-}
-
-// The columns of a card state from `first` on, in the order
-// card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses.
-CardState read_card_state(const sql::Statement& row, int first) {
-    return CardState{row.column_text(first),
-                     row.column_double(first + 1),
-                     row.column_double(first + 2),
-                     row.column_int(first + 3),
-                     row.column_int(first + 4),
-                     row.column_int(first + 5),
-                     static_cast<int>(row.column_int(first + 6)),
-                     static_cast<int>(row.column_int(first + 7))};
-}
-
 enum class DuplicateUid { Fail, Skip };
 
 // Appends one review to the log. Returns false when `Skip` skipped it because
@@ -259,6 +224,41 @@ bool write_card_state(sql::Database& db, std::int64_t profile_id, const std::str
 
 }  // namespace
 
+Review read_review(const sql::Statement& row) {
+    Review review;
+    review.id = row.column_int(0);
+    review.uid = row.column_text(1);
+    review.profile_id = row.column_int(2);
+    review.session_id = row.column_is_null(3) ? 0 : row.column_int(3);
+    review.deck_id = row.column_text(4);
+    review.card_id = row.column_text(5);
+    review.article_id = row.column_text(6);
+    review.kind = row.column_text(7) == "quiz" ? ReviewKind::Quiz : ReviewKind::Study;
+    review.reviewed_ms = row.column_int(8);
+    review.truth = parse_verdict(row.column_text(9)).value_or(Verdict::Verified);
+    review.picked = parse_verdict(row.column_text(10)).value_or(Verdict::Verified);
+    review.confidence = confidence_from_percent(static_cast<int>(row.column_int(11))).value_or(Confidence::Unstated);
+    review.correct = row.column_int(12) != 0;
+    review.response_ms = row.column_int(13);
+    review.hint_used = row.column_int(14) != 0;
+    review.grade = static_cast<int>(row.column_int(15));
+    review.stability = row.column_double(16);
+    review.difficulty = row.column_double(17);
+    review.due_ms = row.column_int(18);
+    return review;
+}
+
+CardState read_card_state(const sql::Statement& row, int first) {
+    return CardState{row.column_text(first),
+                     row.column_double(first + 1),
+                     row.column_double(first + 2),
+                     row.column_int(first + 3),
+                     row.column_int(first + 4),
+                     row.column_int(first + 5),
+                     static_cast<int>(row.column_int(first + 6)),
+                     static_cast<int>(row.column_int(first + 7))};
+}
+
 StoreError::Kind kind_of_fault(int sqlite_code, std::uintmax_t free_bytes) {
     switch (sqlite_code & 0xff) {
         case SQLITE_FULL: return StoreError::Kind::DiskFull;
@@ -311,18 +311,17 @@ namespace {
 
 // Moves the damaged store aside and restores what can be restored, with the
 // folder's lock alone: another window would go on writing into the moved file.
-std::vector<std::string> repair_alone(FolderLock& lock, const std::filesystem::path& file,
-                                      const std::filesystem::path& backups, const std::string& damage,
-                                      std::int64_t now) {
+Recovery repair_alone(FolderLock& lock, const std::filesystem::path& file, const std::filesystem::path& backups,
+                      const std::string& damage, std::int64_t now) {
     if (!lock.try_alone())
         throw StoreError(StoreError::Kind::Corrupt,
                          file.string() + " is damaged (" + damage +
                              "), and another ClaimDeck has it open, so it cannot be repaired now. Close every "
                              "ClaimDeck window and command, then start again: the damaged file is then kept, never "
                              "deleted, and the newest good backup restored.");
-    std::vector<std::string> notices = recover_damaged_store(file, backups, damage, now);
+    Recovery recovery = recover_damaged_store(file, backups, damage, now);
     lock.share();
-    return notices;
+    return recovery;
 }
 
 void append(std::vector<std::string>& to, std::vector<std::string> more) {
@@ -338,10 +337,14 @@ OpenedStore open_progress_store(const std::filesystem::path& data_dir, const Sto
     const std::filesystem::path file = store_file_in(data_dir);
     const std::filesystem::path backups = backups_folder_in(data_dir);
     OpenedStore opened;
-    if (std::optional<std::string> damage = find_damage(file))
-        opened.notices = repair_alone(lock, file, backups, *damage, now);
+    std::optional<Recovery> recovery;
+    if (std::optional<std::string> damage = find_damage(file)) {
+        recovery = repair_alone(lock, file, backups, *damage, now);
+        opened.notices = recovery->notices;
+    }
     opened.store = ProgressStore::open(file, options);
     opened.store->folder_lock_ = std::move(lock);
+    if (recovery) append(opened.notices, add_salvage(*opened.store, recovery->kept));
     append(opened.notices, save_kept_answers(*opened.store, data_dir));
     if (options.backup_on_open) append(opened.notices, back_up_if_due(file, backups, now));
     return opened;
@@ -489,9 +492,9 @@ int ProgressStore::new_cards_since(std::int64_t profile_id, const std::string& d
 std::vector<Review> ProgressStore::reviews(std::int64_t profile_id) const {
     return guarded(path_, "read the review log", [&] {
         std::vector<Review> all;
-        auto query = db_->prepare(R"sql(SELECT id, uid, profile_id, session_id, deck_id, card_id, article_id, kind,
-            reviewed_ms, truth, picked, confidence, correct, response_ms, hint_used, grade, stability, difficulty,
-            due_ms FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id)sql");
+        auto query = db_->prepare(
+            (std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id")
+                .c_str());
         query.bind(1, profile_id);
         while (query.step()) all.push_back(read_review(query));
         return all;
