@@ -261,3 +261,16 @@ TEST_CASE("answers given while studying reach a backup without waiting for the n
     CHECK(claimdeck::testing::query_file(f.dir / "backups" / backup_file_name(f.now), "SELECT COUNT(*) FROM reviews") ==
           "3");
 }
+
+TEST_CASE("a backup that keeps failing while studying is said once on Home, not every few minutes") {
+    LockedStoreFixture f;
+    f.dir.write("backups", "a file where the backups folder should be");
+    f.app->create_profile("Ana");
+    f.app->start_session(1);
+    for (int i = 0; i < 3; ++i) {
+        f.answer();
+        f.now += kMinMsBetweenBackups + 60'000;
+    }
+    REQUIRE(f.app->notices().size() == 1);
+    CHECK_MESSAGE(doctest::String(f.app->notices()[0].c_str()) == doctest::Contains("No backup"), f.app->notices()[0]);
+}

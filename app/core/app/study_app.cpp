@@ -271,7 +271,12 @@ void StudyApp::back_up_when_due(std::int64_t min_ms_since_last) {
     next_backup_check_ms_ = now() + kMsBetweenChecks;
     const std::filesystem::path& file = store_->path();
     for (std::string& notice : back_up_if_due(file, backups_folder_in(file.parent_path()), now(), min_ms_since_last))
-        notices_.push_back(std::move(notice));
+        add_notice(std::move(notice));
+}
+
+// A backup that fails every few minutes for the same reason is said once.
+void StudyApp::add_notice(std::string notice) {
+    if (std::find(notices_.begin(), notices_.end(), notice) == notices_.end()) notices_.push_back(std::move(notice));
 }
 
 std::vector<std::string> StudyApp::close() {

@@ -145,6 +145,7 @@ private:
     void reload_profiles();
     void load_progress();
     void back_up_when_due(std::int64_t min_ms_since_last);
+    void add_notice(std::string notice);
     static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);
 
     struct History {
