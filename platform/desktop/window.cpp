@@ -257,11 +257,12 @@ void print_report(const ui::FrameReport& report) {
 }
 
 // A close the shell refuses (answers still unsaved: it says so first) is
-// taken back, and the window stays.
+// taken back, and the window stays, drawn at once to show why.
 bool closing(GLFWwindow* window, ui::Shell& shell) {
     if (!glfwWindowShouldClose(window)) return false;
     if (shell.may_close()) return true;
     glfwSetWindowShouldClose(window, GLFW_FALSE);
+    wake(window);
     return false;
 }
 
