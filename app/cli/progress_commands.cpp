@@ -9,6 +9,7 @@
 #include "learning/session.hpp"
 #include "storage/backup.hpp"
 #include "storage/progress_io.hpp"
+#include "storage/salvage.hpp"
 #include "store_access.hpp"
 
 namespace claimdeck::cli {
@@ -26,8 +27,29 @@ int backup_command(const Words& words) {
     return 0;
 }
 
+namespace {
+
+std::optional<std::filesystem::path> restore_whole(const std::filesystem::path& source,
+                                                   const std::filesystem::path& store_file) {
+    std::optional<std::filesystem::path> kept = restore_store(source, store_file, system_clock_ms()());
+    std::cout << "restored " << store_file.string() << " from " << source.string() << "\n";
+    return kept;
+}
+
+// A damaged file (a kept .corrupt-* one, say): what it still holds.
+std::optional<std::filesystem::path> restore_what_can_be_read(const std::filesystem::path& source,
+                                                              const std::filesystem::path& store_file) {
+    const SalvageRestored salvaged = restore_salvage(source, store_file, system_clock_ms()());
+    std::cout << "read back " << salvaged.answers << " answers of " << salvaged.learners
+              << " learners from the damaged " << source.string() << " into " << store_file.string()
+              << " (what could not be read is left out)\n";
+    return salvaged.kept;
+}
+
+}  // namespace
+
 // Another window with the store open would go on writing to the file moved
-// aside, so the usage asks to close ClaimDeck first.
+// aside, so restore refuses while any ClaimDeck holds the folder's lock.
 int restore_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
     args.expect_positional(1, "the store FILE to restore");
@@ -37,9 +59,12 @@ int restore_command(const Words& words) {
     std::filesystem::create_directories(data_dir, error);
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly, "cannot create " + data_dir.string() + ": " + error.message());
+    const FolderLock alone = FolderLock::exclusive(data_dir);
     const std::filesystem::path store_file = store_file_in(data_dir);
-    std::optional<std::filesystem::path> kept = restore_store(source, store_file, system_clock_ms()());
-    std::cout << "restored " << store_file.string() << " from " << source.string() << "\n";
+    const std::optional<std::filesystem::path> kept =
+        std::filesystem::is_regular_file(source, error) && find_damage(source)
+            ? restore_what_can_be_read(source, store_file)
+            : restore_whole(source, store_file);
     if (kept) std::cout << "the store it replaced was kept as " << kept->string() << "\n";
     return 0;
 }

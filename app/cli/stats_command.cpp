@@ -6,6 +6,7 @@
 #include "base/json_library.hpp"
 #include "commands.hpp"
 #include "content/deck.hpp"
+#include "learning/progress_stats.hpp"
 #include "learning/scoring.hpp"
 #include "storage/store.hpp"
 #include "store_access.hpp"
@@ -113,9 +114,7 @@ int stats_command(const Words& words) {
         std::cerr << "no profile \"" << name << "\" in " << store->path().string() << "\n";
         return 1;
     }
-    ScoreAccumulator scores;
-    for (const Review& review : store->reviews(profile->id))
-        scores.add({review.article_id, review.truth, review.picked, review.confidence});
+    const ScoreAccumulator scores = load_score(*store, profile->id);
     const std::int64_t count = store->review_count(profile->id);
     if (args.has("--json")) {
         std::cout << stats_json(profile->name, count, scores.scorecard()) << "\n";

@@ -12,6 +12,7 @@
 #include "inputs.hpp"
 #include "learning/session.hpp"
 #include "learning/study_settings.hpp"
+#include "storage/kept_answers.hpp"
 #include "store_access.hpp"
 #include "terminal_io.hpp"
 
@@ -113,7 +114,8 @@ int study_command(const Words& words) {
     args.expect_positional(0, "");
     const std::string profile_name = profile_name_from(args);
     const Deck deck = load_deck_or_fail(args.value("--deck").value_or(default_deck_path().string()));
-    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    const std::filesystem::path data_dir = args.required("--data-dir");
+    std::unique_ptr<ProgressStore> store = open_or_create_store(data_dir);
     Profile profile = store->ensure_profile(profile_name);
     StudySettings settings = load_study_settings(*store, profile.id);
     StudySession session(deck, *store, profile, settings, system_clock_ms(), std::random_device{}());
@@ -122,9 +124,11 @@ int study_command(const Words& words) {
     std::cout << term.bold(deck.title) << " — " << printable(profile.name) << ": " << session.planned()
               << " cards to study\n";
     run_session(term, deck, session, settings.ask_confidence);
+    // Answers the store still refuses are kept in a file, which the next
+    // open of the store saves (storage/kept_answers.hpp), as the app does.
     if (!session.retry_pending())
-        throw std::runtime_error(std::to_string(session.pending_saves()) +
-                                 " answers could not be saved: " + session.save_error());
+        throw std::runtime_error(keep_unsaved_answers_and_say(session.unsaved_answers(), session.save_error(), data_dir,
+                                                              system_clock_ms()()));
     std::cout << "\nSession over: " << session.answered() << " answers saved.\n";
     return 0;
 }

@@ -64,7 +64,8 @@ struct ChangeDisplaySettings {
     DisplaySettings settings;
 };
 struct ToggleShortcuts {};
-struct OpenQuiz {  // a quiz file, typed, given on the command line or dropped on the window
+struct DismissNotices {};  // the learner read what happened to their progress
+struct OpenQuiz {          // a quiz file, typed, given on the command line or dropped on the window
     std::string path;
 };
 struct StartQuiz {
@@ -92,12 +93,12 @@ struct ExportReport {
 };
 }  // namespace act
 
-using Action =
-    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
-                 act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile,
-                 act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
-                 act::ChangeDisplaySettings, act::ToggleShortcuts, act::OpenQuiz, act::StartQuiz, act::SaveResults,
-                 act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport>;
+using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
+                            act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile,
+                            act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
+                            act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
+                            act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
+                            act::RemoveResults, act::ExportReport>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -184,6 +184,39 @@ Action teachers_card(const Column& column) {
     return action;
 }
 
+// What happened to the learner's progress that they should know: a damaged
+// store moved aside and a backup restored, a backup that failed, answers
+// kept from last time. It stays until they say they read it.
+Action progress_notices_card(const StudyApp& app, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("About your progress", fonts().heading, 0, width);
+    for (const std::string& notice : app.notices()) {
+        vertical_space(0.3f);
+        text_block(notice, nullptr, 0, width);
+    }
+    vertical_space(0.4f);
+    if (button("OK, I have read this", width)) take(action, act::DismissNotices{});
+    end_card();
+    return action;
+}
+
+// The store could not be opened at all: the app offers nothing else, so
+// nothing is studied into the empty stand-in and lost.
+void store_fault_card(const StudyApp& app, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Your progress could not be opened", fonts().heading, 0, width);
+    text_block(app.store_fault(), nullptr, palette().error_text, width);
+    vertical_space(0.4f);
+    muted(
+        "Nothing was changed or deleted. Close ClaimDeck, deal with the problem above, and start it again. "
+        "Backups are in the backups folder beside the store; claimdeck-cli restore puts one back.",
+        width);
+    end_card();
+}
+
 Action navigation_buttons(const Column& column) {
     Action action;
     const float third = (column.width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
@@ -203,6 +236,11 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom) {
     InColumn in(column);
     Action action;
     vertical_space(1.0f);
+    if (!app.store_fault().empty()) {
+        store_fault_card(app, column);
+        return action;
+    }
+    if (!app.notices().empty()) take(action, progress_notices_card(app, column));
     deck_card(app.deck(), column);
     // The first thing to do comes first: choose a learner, then study or
     // take the class quiz. The list of learners (a whole class, on a shared

@@ -163,7 +163,7 @@ Action Shell::draw_top_bar() {
     const bool roomy = width > 40 * em();
     const char* stats_label = roomy ? "Statistics" : "Stats";
     const char* settings_label = roomy ? "\u2699 Settings" : "\u2699";
-    const bool show_settings = screen_ != Screen::Settings;
+    const bool show_settings = screen_ != Screen::Settings && app_.store_fault().empty();
     const float settings_width = show_settings ? bar_button_width(settings_label) + spacing : 0;
     const bool show_stats = screen_ != Screen::Stats && app_.profile() &&
                             left_end + progress_width + settings_width + bar_button_width(stats_label) <= width - pad;
@@ -200,11 +200,10 @@ Action Shell::draw_top_bar() {
 void Shell::draw_notices() {
     const StudySession* session = app_.session();
     std::string text = notice_;
-    // The store's message says what went wrong and that the answer is kept.
-    if (session && session->pending_saves() > 0)
-        text = std::to_string(session->pending_saves()) +
-               (session->pending_saves() == 1 ? " answer is" : " answers are") + " not saved yet. " +
-               session->save_error();
+    // The waiting answers' message says what went wrong and that they are
+    // kept; a fresh fault (a refused switch of learner) says it first.
+    if (text.empty() && session && session->pending_saves() > 0)
+        text = pending_answers_text(session->pending_saves()) + " not saved yet. " + session->save_error();
     if (text.empty()) return;
     vertical_space(0.5f);
     banner(text, palette().error, palette().error_text, page_column(50 * em()));
@@ -294,7 +293,8 @@ Action Shell::global_shortcuts() {
 // ---- Carrying out actions ---------------------------------------------------
 
 void Shell::apply(const Action& action) {
-    if (std::holds_alternative<std::monostate>(action)) return;
+    // Without its store the app only says why (Home): nothing to carry out.
+    if (std::holds_alternative<std::monostate>(action) || !app_.store_fault().empty()) return;
     try {
         std::visit([this](const auto& chosen) { apply(chosen); }, action);
         notice_.clear();
@@ -335,6 +335,8 @@ void Shell::apply(const act::Back&) {
 
 void Shell::apply(const act::StartStudy&) {
     if (!app_.session() || app_.session()->finished()) app_.start_session(shuffle_seed_++);
+    // No session starts without a learner; Home only offers Start with one.
+    if (!app_.session()) throw std::runtime_error("Choose who is studying first.");
     card_ = {};
     apply(act::Go{app_.session()->finished() ? Screen::Done : Screen::Card});
 }
@@ -432,6 +434,19 @@ void Shell::apply(const act::ChangeDisplaySettings& change) {
 }
 
 void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_open_; }
+
+void Shell::apply(const act::DismissNotices&) { app_.dismiss_notices(); }
+
+void Shell::show_error(std::string message) { notice_ = std::move(message); }
+
+bool Shell::may_close() {
+    if (app_.retry_pending_saves() || close_warned_) return true;
+    close_warned_ = true;
+    notice_ = pending_answers_text(app_.session()->pending_saves()) + " not saved yet. " +
+              app_.session()->save_error() +
+              " Close again to keep them in a file in the data folder; ClaimDeck saves them the next time it starts.";
+    return false;
+}
 
 // Failures are thrown, so the notice banner shows them (see apply(Action)).
 void Shell::apply(const act::OpenQuiz& open) {

@@ -66,6 +66,14 @@ public:
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
 
+    // Shows a fault in the banner under the top bar, as a failed action does.
+    void show_error(std::string message);
+
+    // Asked before the window closes. With answers still unsaved (after one
+    // more try) the first close is refused and the banner says why; the next
+    // one closes, and StudyApp::close() keeps them in a file.
+    bool may_close();
+
     // True while a quiz clock is on screen: the window must redraw to tick it.
     bool clock_running() const;
 
@@ -103,6 +111,7 @@ private:
     void apply(const act::ChangeStudySettings& change);
     void apply(const act::ChangeDisplaySettings& change);
     void apply(const act::ToggleShortcuts&);
+    void apply(const act::DismissNotices&);
     void apply(const act::OpenQuiz& open);
     void apply(const act::StartQuiz& start);
     void apply(const act::SaveResults& save);
@@ -128,7 +137,8 @@ private:
     std::vector<Screen> back_stack_;  // screens opened on top of another, for Back
     bool scroll_to_top_ = true;
     bool shortcuts_open_ = false;
-    std::string notice_;  // the last fault, until the next action succeeds
+    std::string notice_;         // the last fault, until the next action succeeds
+    bool close_warned_ = false;  // a close was refused to say answers are unsaved
 
     HomeView home_;
     CardView card_;

@@ -6,9 +6,9 @@
 #include <memory>
 #include <random>
 #include <string>
-#include <system_error>
 #include <vector>
 
+#include "app/app_store.hpp"
 #include "app/gui_options.hpp"
 #include "app/study_app.hpp"
 #include "content/deck.hpp"
@@ -34,24 +34,18 @@ std::unique_ptr<Deck> load_deck_or_report(const std::filesystem::path& path) {
     return std::make_unique<Deck>(std::move(*result.deck));
 }
 
-std::unique_ptr<ProgressStore> open_store_or_report(const std::filesystem::path& data_dir) {
+// The store is opened the careful way (app/app_store.hpp): what opening did
+// is shown on Home, and a store that cannot be opened at all is explained in
+// the window. Both go to stderr too, for logs.
+std::optional<AppStore> open_store_or_report(const std::filesystem::path& data_dir) {
     if (data_dir.empty()) {
         std::fprintf(stderr, "claimdeck: no home folder is set; choose where to keep progress with --data-dir DIR\n");
-        return nullptr;
+        return std::nullopt;
     }
-    std::error_code error;
-    std::filesystem::create_directories(data_dir, error);
-    if (error) {
-        std::fprintf(stderr, "claimdeck: cannot create the data folder %s: %s\n", data_dir.string().c_str(),
-                     error.message().c_str());
-        return nullptr;
-    }
-    try {
-        return ProgressStore::open(store_file_in(data_dir));
-    } catch (const StoreError& fault) {
-        std::fprintf(stderr, "claimdeck: %s\n", fault.what());
-        return nullptr;
-    }
+    AppStore opened = open_app_store(data_dir);
+    for (const std::string& notice : opened.notices) std::fprintf(stderr, "claimdeck: %s\n", notice.c_str());
+    if (!opened.fault.empty()) std::fprintf(stderr, "claimdeck: %s\n", opened.fault.c_str());
+    return opened;
 }
 
 std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
@@ -86,34 +80,35 @@ int run(const GuiOptions& options, const char* program) {
     auto deck = load_deck_or_report(options.deck.empty() ? std::filesystem::path(kBundledDeck) : options.deck);
     if (!deck) return 1;
     const std::filesystem::path data_dir = options.data_dir.empty() ? desktop::default_data_dir() : options.data_dir;
-    auto store = open_store_or_report(data_dir);
-    if (!store) return 1;
+    auto opened = open_store_or_report(data_dir);
+    if (!opened) return 1;
     auto font_files = find_fonts_or_report(program);
     if (!font_files) return 1;
 
-    StudyApp app(std::move(*deck), std::move(store), system_clock_ms(), data_dir);
+    StudyApp app(std::move(*deck), std::move(*opened), system_clock_ms(), data_dir);
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     ui::Shell shell(app, *font_files, seed);
-    try {
-        apply_script(options, app, shell);
-    } catch (const StoreError& fault) {
-        std::fprintf(stderr, "claimdeck: %s\n", fault.what());
-        return 1;
+    const bool store_opened = app.store_fault().empty();
+    if (store_opened) {
+        try {
+            apply_script(options, app, shell);
+        } catch (const StoreError& fault) {
+            std::fprintf(stderr, "claimdeck: %s\n", fault.what());
+            return 1;
+        }
+        shell.open(options.screen);
     }
-    shell.open(options.screen);
 
     int exit_code = desktop::run_window(shell, {options.window, options.quit_after_frames, options.screenshot,
                                                 options.bench, options.bench_frame_times});
-    // Answers are saved as they are given; any the store refused get a last try.
-    if (const StudySession* session = app.session(); session && !app.retry_pending_saves()) {
-        std::fprintf(stderr, "claimdeck: %zu answers could not be saved: %s\n", session->pending_saves(),
-                     session->save_error().c_str());
+    // Answers are saved as they are given; any the store still refuses are
+    // kept in a file for the next start.
+    for (const std::string& unsaved : app.close()) {
+        std::fprintf(stderr, "claimdeck: %s\n", unsaved.c_str());
         exit_code = 1;
     }
-    app.end_session();
-    app.class_quiz().end_run();
-    return exit_code;
+    return store_opened ? exit_code : 1;
 }
 
 }  // namespace

@@ -256,11 +256,21 @@ void print_report(const ui::FrameReport& report) {
     std::fflush(stdout);
 }
 
+// A close the shell refuses (answers still unsaved: it says so first) is
+// taken back, and the window stays, drawn at once to show why.
+bool closing(GLFWwindow* window, ui::Shell& shell) {
+    if (!glfwWindowShouldClose(window)) return false;
+    if (shell.may_close()) return true;
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    wake(window);
+    return false;
+}
+
 int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options) {
     LoopState& state = state_of(window);
     int frames_drawn = 0;
     std::vector<FrameTime> frame_times;  // for --bench-frame-times
-    while (!glfwWindowShouldClose(window)) {
+    while (!closing(window, shell)) {
         if (options.quit_after_frames)
             glfwPollEvents();
         else

@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 
+#include "app/app_store.hpp"
 #include "app/study_app.hpp"
 #include "content/deck.hpp"
 #include "inspect.hpp"
@@ -267,17 +268,16 @@ int main() {
     }
 
     the_app->store_path = store_file_in(kDataDir).string();
-    std::unique_ptr<ProgressStore> store;
-    try {
-        StoreOptions options;
-        options.write_ahead_log = false;  // IndexedDB snapshots copy one file at a time
-        store = ProgressStore::open(the_app->store_path, options);
-    } catch (const std::exception& error) {
-        fail(std::string("Your progress could not be opened: ") + error.what());
-        return 1;
-    }
-    the_app->store_stamp = stamp_of(the_app->store_path);
-    the_app->app = std::make_unique<StudyApp>(*loaded.deck, std::move(store), system_clock_ms());
+    StoreOptions options;
+    options.write_ahead_log = false;  // IndexedDB snapshots copy one file at a time
+    // Backups go to /data/backups, inside the IndexedDB-backed folder (see
+    // README.md): a repair, like the answers, must outlive the tab. What
+    // opening did, or why it failed, is shown on Home.
+    AppStore opened = open_app_store(kDataDir, options);
+    // No stamp yet: the first frame saves /data, with any backup or repair
+    // that opening wrote.
+    the_app->store_stamp = {};
+    the_app->app = std::make_unique<StudyApp>(*loaded.deck, std::move(opened), system_clock_ms());
     if (const auto id = remembered_profile()) the_app->app->choose_profile(*id);
 
     if (!glfwInit()) {

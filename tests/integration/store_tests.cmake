@@ -16,3 +16,12 @@ add_test(NAME "progress: backup, restore, export-progress and import-progress fr
                  -DDECK=${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/mini.json
                  -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/progress-cli
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/progress_commands.cmake)
+
+# restore never moves the store from under a running ClaimDeck: flock(1)
+# holds the data folder's lock as an open app window does.
+set(restore_while_open_dir ${CMAKE_CURRENT_BINARY_DIR}/restore-while-open)
+file(MAKE_DIRECTORY ${restore_while_open_dir})
+add_exit_test(NAME "progress: restore refuses while ClaimDeck has the store open" CODE 1
+              OUTPUT "Close ClaimDeck first"
+              COMMAND flock --shared ${restore_while_open_dir}/progress.lock $<TARGET_FILE:claimdeck-cli> restore
+                      ${restore_while_open_dir}/some-backup.sqlite --data-dir ${restore_while_open_dir})

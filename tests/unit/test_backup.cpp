@@ -6,6 +6,7 @@
 
 #include "base/calendar.hpp"
 #include "storage/backup.hpp"
+#include "storage/salvage.hpp"
 #include "storage/store.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
@@ -256,4 +257,88 @@ TEST_CASE("backup: a damaged store is replaced by the newest backup that passes 
     REQUIRE(opened.notices.size() == 2);
     CHECK(opened.notices[1].find(backup_file_name(kSampleTime)) != std::string::npos);
     CHECK(opened.store->review_count(opened.store->find_profile("Ada")->id) == 4);
+}
+
+TEST_CASE("backup: the store cannot be replaced while a ClaimDeck has it open") {
+    TempDir dir;
+    OpenedStore running = open_progress_store(dir.path());
+    CHECK_THROWS_WITH_AS(FolderLock::exclusive(dir.path()), doctest::Contains("Close ClaimDeck first"), StoreError);
+    running.store.reset();
+    CHECK_NOTHROW(FolderLock::exclusive(dir.path()));
+}
+
+TEST_CASE("backup: a damaged store is not moved aside while another ClaimDeck has it open") {
+    TempDir dir;
+    StoreOptions rollback_journal;  // everything in the main file, none of it in a -wal
+    rollback_journal.write_ahead_log = false;
+    OpenedStore running = open_progress_store(dir.path(), rollback_journal);
+    running.store->create_profile("Ada");
+    dir.write("progress.sqlite", std::string(8192, 'x'));  // damaged under the running app
+    CHECK_THROWS_WITH_AS(open_progress_store(dir.path()), doctest::Contains("another ClaimDeck has it open"),
+                         StoreError);
+    CHECK(std::filesystem::exists(dir / "progress.sqlite"));
+    running.store.reset();
+    OpenedStore repaired = open_progress_store(dir.path());
+    CHECK(repaired.notices.at(0).find("was damaged") != std::string::npos);
+}
+
+namespace {
+
+// A store of `answers` answers of Ada's in one file (no -wal), with one page
+// of its answers overwritten, as a disk that lost a sector leaves it.
+void make_damaged_store(const std::filesystem::path& file, int answers, int backup_after = 0,
+                        const std::filesystem::path& backups = {}) {
+    {
+        StoreOptions one_file;
+        one_file.write_ahead_log = false;
+        auto store = ProgressStore::open(file, one_file);
+        const std::int64_t ada = store->create_profile("Ada").id;
+        record_answers(*store, ada, backup_after);
+        if (backup_after > 0) write_backup(file, backups, kSampleTime);
+        record_answers(*store, ada, answers - backup_after, kSampleTime + kDayMs);
+    }
+    const std::string page = query_file(
+        file,
+        "SELECT pageno FROM dbstat WHERE name = 'reviews' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1 "
+        "OFFSET 2");
+    REQUIRE_FALSE(page.empty());
+    std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekp((std::stoll(page) - 1) * 4096);
+    bytes << std::string(4096, 'x');
+}
+
+}  // namespace
+
+TEST_CASE("backup: restore reads back what a damaged store still holds, row by row") {
+    TempDir dir;
+    const std::filesystem::path damaged = dir / "progress.sqlite.corrupt-20210826-174600";
+    make_damaged_store(damaged, 300);
+    REQUIRE(find_damage(damaged));
+    CHECK_THROWS_WITH_AS(restore_store(damaged, store_file_in(dir.path()), kSampleTime), doctest::Contains("damaged"),
+                         StoreError);
+
+    const SalvageRestored restored = restore_salvage(damaged, store_file_in(dir.path()), kSampleTime);
+    CHECK(restored.learners == 1);
+    CHECK(restored.answers > 250);  // all but the rows of the lost page
+    CHECK(restored.answers < 300);
+    CHECK(review_count_in(store_file_in(dir.path())) == std::to_string(restored.answers));
+    CHECK(query_file(store_file_in(dir.path()), "SELECT COUNT(*) FROM card_states") == "300");
+    CHECK_FALSE(find_damage(store_file_in(dir.path())));
+
+    const std::filesystem::path garbage = dir.write("garbage.sqlite", std::string(5000, 'x'));
+    CHECK_THROWS_WITH_AS(restore_salvage(garbage, store_file_in(dir.path()), kSampleTime),
+                         doctest::Contains("nothing could be read back"), StoreError);
+}
+
+TEST_CASE("backup: a repair adds to the restored backup the answers only the damaged store still holds") {
+    TempDir dir;
+    make_damaged_store(store_file_in(dir.path()), 300, 100, backups_folder_in(dir.path()));
+    StoreOptions later;
+    later.now_ms = kSampleTime + 2 * kDayMs;
+    OpenedStore opened = open_progress_store(dir.path(), later);
+    const std::int64_t answers = opened.store->review_count(opened.store->find_profile("Ada")->id);
+    CHECK(answers > 250);  // the backup's 100, and all the damaged file could still give
+    CHECK(answers < 300);
+    REQUIRE(opened.notices.size() == 3);
+    CHECK_MESSAGE(opened.notices[2].find("read back") != std::string::npos, opened.notices[2]);
 }

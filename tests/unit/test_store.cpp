@@ -12,6 +12,7 @@
 #include "learning/session.hpp"
 #include "storage/backup.hpp"
 #include "storage/store.hpp"
+#include "storage/store_errors.hpp"
 #include "store_samples.hpp"
 #include "sync_counting_vfs.hpp"
 #include "temp_dir.hpp"
@@ -246,6 +247,7 @@ struct SessionFixture {
         }
         REQUIRE(session.pending_saves() == 1);
         CHECK_MESSAGE(contains(session.save_error(), words), session.save_error());
+        CHECK_MESSAGE(contains(session.save_error(), "kept and saved again"), session.save_error());
         CHECK(store->review_count(profile.id) == answered - 1);
 
         end_fault();
@@ -281,6 +283,26 @@ TEST_CASE("fault: a store locked by another program keeps the answer in memory, 
     f.check_answer_survives([&] { sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr); },
                             [&] { sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr); }, "busy");
     sqlite3_close(other);
+}
+
+TEST_CASE("fault: a setting that meets a full disk says the disk is full, not that an answer is kept") {
+    SessionFixture f;
+    f.store->set_max_page_count(f.store->page_count());
+    std::string message;
+    try {
+        for (int i = 0; i < 10'000; ++i) f.store->set_setting(0, "key" + std::to_string(i), std::string(500, 'x'));
+    } catch (const StoreError& error) {
+        message = error.what();
+    }
+    CHECK_MESSAGE(contains(message, "The disk is full"), message);
+    CHECK_MESSAGE(!contains(message, "answer"), message);
+}
+
+TEST_CASE("fault: an I/O error on a disk with no room left is called a full disk") {
+    CHECK(kind_of_fault(SQLITE_IOERR, 0) == StoreError::Kind::DiskFull);
+    CHECK(kind_of_fault(SQLITE_IOERR_SHMSIZE, 4096) == StoreError::Kind::DiskFull);
+    CHECK(kind_of_fault(SQLITE_IOERR, std::uintmax_t{50} << 30) == StoreError::Kind::Other);
+    CHECK(kind_of_fault(SQLITE_FULL, std::uintmax_t{50} << 30) == StoreError::Kind::DiskFull);
 }
 
 TEST_CASE("fault: a data folder that cannot be written is refused with a clear message") {

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include "app/study_app.hpp"
 #include "deck_samples.hpp"
+#include "storage/backup.hpp"
+#include "store_samples.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;
@@ -151,4 +154,123 @@ TEST_CASE("answers per day keep how many were right, and undo takes an answer ba
     f.app->undo();
     CHECK(f.app->answers_per_day().at(today).answered == 1);
     CHECK(f.app->answers_per_day().at(today).right == 1);
+}
+
+TEST_CASE("statistics are read when the learner is chosen, so showing them later runs no SQL") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(1);
+    for (int i = 0; i < 3; ++i) f.app->answer(f.app->session()->current()->verdict, Confidence::Seventy);
+    f.reopen();  // Ana is chosen again at start, with her history read
+    REQUIRE(f.app->profile());
+    // Another program empties the log behind the app's back: figures read
+    // at the choice stay, figures read on first display would drop to 0.
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open((f.dir / "progress.sqlite").string().c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "DELETE FROM reviews", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(other);
+    CHECK(f.app->answers_given() == 3);
+    CHECK(f.app->scorecard().overall.answered == 3);
+    CHECK(f.app->answers_per_day().size() == 1);
+}
+
+namespace {
+
+// A store that gives up quickly on a lock, and a second connection that
+// holds one: the app's writes then fail as they do behind another program.
+struct LockedStoreFixture {
+    TempDir dir;
+    std::int64_t now = 1'630'000'000'000;
+    sqlite3* other = nullptr;
+    std::unique_ptr<StudyApp> app;
+
+    LockedStoreFixture() {
+        StoreOptions quick;
+        quick.busy_timeout_ms = 20;
+        quick.now_ms = now;
+        app = std::make_unique<StudyApp>(make_deck(), open_app_store(dir.path(), quick), [this] { return now; });
+        sqlite3_open((dir / "progress.sqlite").string().c_str(), &other);
+    }
+    ~LockedStoreFixture() { sqlite3_close(other); }
+    void lock(bool locked) { sqlite3_exec(other, locked ? "BEGIN IMMEDIATE" : "ROLLBACK", nullptr, nullptr, nullptr); }
+    void answer() { app->answer(app->session()->current()->verdict, Confidence::Seventy); }
+    std::string reviews() {
+        return claimdeck::testing::query_file(dir / "progress.sqlite", "SELECT COUNT(*) FROM reviews");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the learner is not switched while their answers wait to be saved, and none is dropped") {
+    LockedStoreFixture f;
+    f.app->create_profile("Ben");
+    const std::int64_t ben = f.app->profile()->id;
+    f.app->create_profile("Ana");
+    f.app->start_session(1);
+    f.lock(true);
+    f.answer();
+    REQUIRE(f.app->session()->pending_saves() == 1);
+    CHECK_THROWS_WITH_AS(f.app->choose_profile(ben), doctest::Contains("not saved yet"), StoreError);
+    CHECK(f.app->profile()->name == "Ana");
+    CHECK(f.app->session()->pending_saves() == 1);
+    f.lock(false);
+    f.app->choose_profile(ben);
+    CHECK(f.app->profile()->name == "Ben");
+    CHECK(f.reviews() == "1");
+}
+
+TEST_CASE("answers still unsaved when the app closes are kept in a file and saved at the next start") {
+    LockedStoreFixture f;
+    f.app->create_profile("Ana");
+    f.app->start_session(1);
+    f.lock(true);
+    f.answer();
+    f.answer();
+    const std::vector<std::string> said = f.app->close();
+    REQUIRE(said.size() == 1);
+    CHECK_MESSAGE(doctest::String(said[0].c_str()) == doctest::Contains("2 answers could not be saved"), said[0]);
+    CHECK_MESSAGE(doctest::String(said[0].c_str()) == doctest::Contains("unsaved-answers-"), said[0]);
+    f.lock(false);
+    f.app.reset();
+    CHECK(f.reviews() == "0");
+
+    OpenedStore next = open_progress_store(f.dir.path());
+    CHECK(f.reviews() == "2");
+    REQUIRE(next.notices.size() == 1);
+    CHECK_MESSAGE(doctest::String(next.notices[0].c_str()) == doctest::Contains("are saved now"), next.notices[0]);
+    for (const auto& entry : std::filesystem::directory_iterator(f.dir.path()))
+        CHECK(entry.path().filename().string().rfind("unsaved-answers-", 0) == std::string::npos);
+}
+
+TEST_CASE("answers given while studying reach a backup without waiting for the next start") {
+    LockedStoreFixture f;
+    f.app->create_profile("Ana");
+    f.app->start_session(1);
+    f.answer();  // the first answer makes the first backup: there was none
+    CHECK(claimdeck::testing::query_file(f.dir / "backups" / backup_file_name(f.now), "SELECT COUNT(*) FROM reviews") ==
+          "1");
+    f.now += kMinMsBetweenBackups + 60'000;
+    f.answer();
+    const std::filesystem::path backup = f.dir / "backups" / backup_file_name(f.now);
+    REQUIRE(std::filesystem::exists(backup));
+    CHECK(claimdeck::testing::query_file(backup, "SELECT COUNT(*) FROM reviews") == "2");
+
+    f.answer();  // a minute later: in no backup yet, until the app closes
+    f.now += 60'000;
+    CHECK(f.app->close().empty());
+    CHECK(claimdeck::testing::query_file(f.dir / "backups" / backup_file_name(f.now), "SELECT COUNT(*) FROM reviews") ==
+          "3");
+}
+
+TEST_CASE("a backup that keeps failing while studying is said once on Home, not every few minutes") {
+    LockedStoreFixture f;
+    f.dir.write("backups", "a file where the backups folder should be");
+    f.app->create_profile("Ana");
+    f.app->start_session(1);
+    for (int i = 0; i < 3; ++i) {
+        f.answer();
+        f.now += kMinMsBetweenBackups + 60'000;
+    }
+    REQUIRE(f.app->notices().size() == 1);
+    CHECK_MESSAGE(doctest::String(f.app->notices()[0].c_str()) == doctest::Contains("No backup"), f.app->notices()[0]);
 }

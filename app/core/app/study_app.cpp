@@ -5,7 +5,10 @@
 #include <cstdlib>
 
 #include "base/calendar.hpp"
+#include "learning/progress_stats.hpp"
 #include "learning/study_settings.hpp"
+#include "storage/backup.hpp"
+#include "storage/kept_answers.hpp"
 #include "storage/profile_name.hpp"
 
 namespace claimdeck {
@@ -89,6 +92,12 @@ StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock,
     if (auto last = store_->setting(kDeviceSettings, kLastProfileKey)) choose_profile(std::atoll(last->c_str()));
 }
 
+StudyApp::StudyApp(Deck deck, AppStore opened, Clock clock, std::filesystem::path classroom_dir)
+    : StudyApp(std::move(deck), std::move(opened.store), std::move(clock), std::move(classroom_dir)) {
+    notices_ = std::move(opened.notices);
+    store_fault_ = std::move(opened.fault);
+}
+
 void StudyApp::reload_profiles() { profiles_ = store_->profiles(); }
 
 void StudyApp::choose_profile(std::int64_t profile_id) {
@@ -132,24 +141,14 @@ void StudyApp::delete_profile(std::int64_t profile_id) {
 
 void StudyApp::load_progress() {
     states_.clear();
-    history_.reset();
+    history_ = History();
     study_settings_ = StudySettings();
     if (!profile_) return;
     states_ = store_->card_states(profile_->id, deck_.id);
     study_settings_ = load_study_settings(*store_, profile_->id);
-}
-
-const StudyApp::History& StudyApp::history() const {
-    if (history_) return *history_;
-    History history;
-    if (profile_) {
-        for (const AnswerCount& group : store_->answer_counts(profile_->id, deck_.id)) {
-            history.score.add({group.article_id, group.truth, group.picked, group.confidence}, group.count);
-            history.answers += group.count;
-        }
-        history.per_day = store_->answers_per_day(profile_->id, deck_.id);
-    }
-    return history_.emplace(std::move(history));
+    history_.score = load_score(*store_, profile_->id, deck_.id);
+    history_.per_day = store_->answers_per_day(profile_->id, deck_.id);
+    for (const auto& [day, tally] : history_.per_day) history_.answers += tally.answered;
 }
 
 DeckCounts StudyApp::counts() const { return count_cards(deck_, states_, now()); }
@@ -178,7 +177,10 @@ void StudyApp::start_session(std::uint64_t shuffle_seed) {
 }
 
 void StudyApp::end_session() {
-    if (session_) session_->retry_pending();
+    if (session_ && !session_->retry_pending())
+        throw StoreError(StoreError::Kind::Other,
+                         session_->profile().name + ": " + pending_answers_text(session_->pending_saves()) +
+                             " not saved yet, so the session stays open. " + session_->save_error());
     session_.reset();
     session_answers_.clear();
     session_tally_ = Tally();
@@ -219,11 +221,11 @@ AnswerOutcome StudyApp::answer(Verdict picked, Confidence confidence) {
     AnswerOutcome outcome = session_->answer(picked, confidence);
     states_[outcome.claim->id] = outcome.new_state;
     const GivenAnswer given{scored(*outcome.claim, picked, confidence), utc_day(now())};
-    // History not read yet will be read with this answer in it.
-    if (history_) history_->count(given.scored, given.day, +1);
+    history_.count(given.scored, given.day, +1);
     session_answers_.push_back(given);
     ++session_tally_.answered;
     if (outcome.correct) ++session_tally_.right;
+    back_up_when_due(kMinMsBetweenBackups);
     return outcome;
 }
 
@@ -237,7 +239,7 @@ void StudyApp::undo() {
         states_.erase(claim.id);
     const GivenAnswer given = session_answers_.back();
     session_answers_.pop_back();
-    if (history_) history_->count(given.scored, given.day, -1);
+    history_.count(given.scored, given.day, -1);
     --session_tally_.answered;
     if (given.scored.correct()) --session_tally_.right;
 }
@@ -250,6 +252,41 @@ void StudyApp::start_quiz(bool count_towards_schedule) {
     options.count_towards_schedule = count_towards_schedule;
     options.desired_retention = study_settings_.desired_retention;
     class_quiz_.start(*profile_, options);
+}
+
+// Between answers, so the answers of a long session reach a backup without
+// waiting for the next start. Checked every few minutes only: each check
+// reads two stores' counts, and back_up_if_due() decides whether one is due.
+void StudyApp::back_up_when_due(std::int64_t min_ms_since_last) {
+    constexpr std::int64_t kMsBetweenChecks = 5 * 60 * 1000;
+    if (!store_fault_.empty() || now() < next_backup_check_ms_) return;
+    next_backup_check_ms_ = now() + kMsBetweenChecks;
+    const std::filesystem::path& file = store_->path();
+    for (std::string& notice : back_up_if_due(file, backups_folder_in(file.parent_path()), now(), min_ms_since_last))
+        add_notice(std::move(notice));
+}
+
+// A backup that fails every few minutes for the same reason is said once.
+void StudyApp::add_notice(std::string notice) {
+    if (std::find(notices_.begin(), notices_.end(), notice) == notices_.end()) notices_.push_back(std::move(notice));
+}
+
+std::vector<std::string> StudyApp::close() {
+    std::vector<std::string> unsaved;
+    if (session_ && !session_->retry_pending())
+        unsaved.push_back(keep_unsaved_answers_and_say(session_->unsaved_answers(), session_->save_error(),
+                                                       store_->path().parent_path(), now()));
+    session_.reset();
+    class_quiz_.end_run();
+    // Whatever changed since the last backup, however recent: the answers of
+    // this run are then in a backup before the app is gone.
+    next_backup_check_ms_ = 0;
+    back_up_when_due(0);
+    return unsaved;
+}
+
+std::string pending_answers_text(std::size_t count) {
+    return std::to_string(count) + (count == 1 ? " answer is" : " answers are");
 }
 
 }  // namespace claimdeck

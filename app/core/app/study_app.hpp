@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/app_store.hpp"
 #include "classroom/quiz_app.hpp"
 #include "classroom/quiz_builder.hpp"
 #include "classroom/report_app.hpp"
@@ -49,17 +50,37 @@ std::string problem_with_profile_name(std::string_view name, const std::vector<P
 // "tomorrow (2021-09-07)", "in 12 days (2021-09-18)", "today".
 std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms);
 
+// "1 answer is", "3 answers are": how the app speaks of answers waiting to be saved.
+std::string pending_answers_text(std::size_t count);
+
 class StudyApp {
 public:
     // Classroom files are saved under `classroom_dir` unless the user chooses
     // elsewhere: quizzes in quizzes/, results in results/, reports in reports/.
     StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock, std::filesystem::path classroom_dir = {});
+    // On the store open_app_store() opened, with its notices and fault.
+    StudyApp(Deck deck, AppStore opened, Clock clock, std::filesystem::path classroom_dir = {});
     // The session refers to the deck and store held here, so the app stays put.
     StudyApp(const StudyApp&) = delete;
     StudyApp& operator=(const StudyApp&) = delete;
 
     const Deck& deck() const { return deck_; }
     std::int64_t now() const { return clock_(); }
+
+    // What the learner should know about their progress (a damaged store
+    // repaired, a backup that failed, answers kept from last time), shown
+    // on Home until they dismiss it.
+    const std::vector<std::string>& notices() const { return notices_; }
+    void dismiss_notices() { notices_.clear(); }
+    // Why the progress store could not be opened. The app then runs on an
+    // empty stand-in in memory and offers nothing but this message.
+    const std::string& store_fault() const { return store_fault_; }
+
+    // Before the app ends: answers the store still refuses are kept in a
+    // file for the next start (storage/kept_answers.hpp), and a backup takes
+    // whatever changed since the last one. Returns what the learner must
+    // know, when something could not be saved to the store.
+    std::vector<std::string> close();
 
     // Learners. The one chosen last on this device is chosen at start.
     const std::vector<Profile>& profiles() const { return profiles_; }
@@ -75,12 +96,13 @@ public:
     std::optional<CardState> card_state(const std::string& claim_id) const;
     // Whether the learner has answered any card of this deck yet.
     bool has_studied() const { return !states_.empty(); }
-    // The history figures below are read from the store on first use, so a
-    // long history costs nothing at start-up; answers then update them.
-    Scorecard scorecard() const { return history().score.scorecard(); }
-    int answers_given() const { return history().answers; }
+    // The history figures below are read from the store when the learner is
+    // chosen (grouped counts: fast for any length of history), then kept up
+    // to date by each answer, so reading them while drawing runs no SQL.
+    Scorecard scorecard() const { return history_.score.scorecard(); }
+    int answers_given() const { return history_.answers; }
     // Answers on this deck, and how many were right, per UTC day (days since 1970-01-01).
-    const std::map<std::int64_t, Tally>& answers_per_day() const { return history().per_day; }
+    const std::map<std::int64_t, Tally>& answers_per_day() const { return history_.per_day; }
     // How many of the cards seen so far fall due on each of the next `days`
     // days, today first (today's count includes every overdue card).
     std::vector<int> due_forecast(int days) const;
@@ -91,6 +113,8 @@ public:
     void set_display_settings(const DisplaySettings& settings);
 
     // Study. A session exists between start_session() and end_session().
+    // A session whose answers are not all saved is never ended: both (and
+    // choosing or deleting its learner) throw StoreError saying so instead.
     void start_session(std::uint64_t shuffle_seed);
     void end_session();
     const StudySession* session() const { return session_.get(); }
@@ -120,6 +144,8 @@ public:
 private:
     void reload_profiles();
     void load_progress();
+    void back_up_when_due(std::int64_t min_ms_since_last);
+    void add_notice(std::string notice);
     static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);
 
     struct History {
@@ -128,7 +154,6 @@ private:
         std::map<std::int64_t, Tally> per_day;
         void count(const ScoredAnswer& answer, std::int64_t day, int change);
     };
-    const History& history() const;
 
     struct GivenAnswer {  // what undo must take back from the totals
         ScoredAnswer scored;
@@ -141,12 +166,15 @@ private:
     std::vector<Profile> profiles_;
     std::optional<Profile> profile_;
     std::map<std::string, CardState> states_;
-    mutable std::optional<History> history_;
+    History history_;
     StudySettings study_settings_;
     DisplaySettings display_settings_;
     std::unique_ptr<StudySession> session_;
     std::vector<GivenAnswer> session_answers_;  // for undo
     Tally session_tally_;
+    std::vector<std::string> notices_;
+    std::string store_fault_;
+    std::int64_t next_backup_check_ms_ = 0;
     std::filesystem::path classroom_dir_;
     QuizApp class_quiz_;
     QuizBuilder quiz_builder_;

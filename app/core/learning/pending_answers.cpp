@@ -3,6 +3,11 @@
 #include <algorithm>
 
 namespace claimdeck {
+namespace {
+
+constexpr const char* kKeptSentence = "Your answers are kept and saved again as soon as possible.";
+
+}  // namespace
 
 std::int64_t PendingAnswers::save(Review review, std::optional<CardState> state, const SavedCallback& on_saved) {
     const std::string uid = review.uid;
@@ -22,7 +27,9 @@ bool PendingAnswers::retry(const SavedCallback& on_saved) {
         try {
             id = store_.record_review(oldest.review, oldest.state);
         } catch (const StoreError& error) {
-            error_ = error.what();
+            // Said here, where an answer really waits, and not by the store,
+            // whose faults also come at start or with a setting.
+            error_ = std::string(error.what()) + " " + kKeptSentence;
             return false;
         }
         if (on_saved) on_saved(oldest.review.uid, id);
@@ -39,6 +46,15 @@ bool PendingAnswers::discard(const std::string& uid) {
     waiting_.erase(found);
     if (waiting_.empty()) error_.clear();
     return true;
+}
+
+ProfileProgress PendingAnswers::as_progress(const std::string& profile_name) const {
+    ProfileProgress progress{profile_name, {}, {}};
+    for (const Waiting& waiting : waiting_) {
+        progress.reviews.push_back(waiting.review);
+        if (waiting.state) progress.card_states.push_back({waiting.review.deck_id, *waiting.state});
+    }
+    return progress;
 }
 
 }  // namespace claimdeck

@@ -33,6 +33,9 @@ public:
     bool discard(const std::string& uid);
 
     std::size_t size() const { return waiting_.size(); }
+    // What waits, as a progress file holds it: kept there when the store
+    // still refuses it at the end (storage/kept_answers.hpp).
+    ProfileProgress as_progress(const std::string& profile_name) const;
     // Why the last write failed; empty once everything is written.
     const std::string& error() const { return error_; }
 

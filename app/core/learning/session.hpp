@@ -84,6 +84,8 @@ public:
     const std::string& save_error() const { return pending_.error(); }
     // Tries to write pending answers again; true when none is left.
     bool retry_pending();
+    // The pending answers, to keep them in a file when the store still refuses them.
+    ProfileProgress unsaved_answers() const { return pending_.as_progress(profile_.name); }
 
     const Profile& profile() const { return profile_; }
     std::int64_t session_id() const { return session_id_; }

@@ -151,15 +151,16 @@ std::optional<Fingerprint> content_fingerprint(const fs::path& file) {
     }
 }
 
-// True when the newest backup is at least kMinMsBetweenBackups old and the
-// store has changed since (with no backup yet: since it was empty).
-bool backup_due(const fs::path& store_file, const std::vector<BackupFile>& newest_first, std::int64_t now_ms) {
+// True when the newest backup is at least `min_age_ms` old and the store
+// has changed since (with no backup yet: since it was empty).
+bool backup_due(const fs::path& store_file, const std::vector<BackupFile>& newest_first, std::int64_t now_ms,
+                std::int64_t min_age_ms) {
     std::optional<Fingerprint> last = Fingerprint{};
     if (!newest_first.empty()) {
         const std::int64_t age = now_ms - newest_first.front().time_ms;
         // A negative age means the clock was set back; waiting for it could
         // leave the learner without backups for days.
-        if (age >= 0 && age < kMinMsBetweenBackups) return false;
+        if (age >= 0 && age < min_age_ms) return false;
         last = content_fingerprint(newest_first.front().path);
     }
     const std::optional<Fingerprint> current = content_fingerprint(store_file);
@@ -236,9 +237,10 @@ fs::path write_backup(const fs::path& store_file, const fs::path& backups_dir, s
     return backup;
 }
 
-std::vector<std::string> back_up_if_due(const fs::path& store_file, const fs::path& backups_dir, std::int64_t now_ms) {
+std::vector<std::string> back_up_if_due(const fs::path& store_file, const fs::path& backups_dir, std::int64_t now_ms,
+                                        std::int64_t min_ms_since_last) {
     try {
-        if (!backup_due(store_file, list_backups(backups_dir), now_ms)) return {};
+        if (!backup_due(store_file, list_backups(backups_dir), now_ms, min_ms_since_last)) return {};
         write_backup(store_file, backups_dir, now_ms);
         thin_backups(backups_dir);
         return {};
@@ -320,8 +322,8 @@ std::optional<fs::path> restore_store(const fs::path& source, const fs::path& st
     return kept;
 }
 
-std::vector<std::string> recover_damaged_store(const fs::path& store_file, const fs::path& backups_dir,
-                                               const std::string& damage, std::int64_t now_ms) {
+Recovery recover_damaged_store(const fs::path& store_file, const fs::path& backups_dir, const std::string& damage,
+                               std::int64_t now_ms) {
     const fs::path kept = move_store_aside(store_file, "corrupt", now_ms);
     std::vector<std::string> notices{store_file.string() + " was damaged (" + damage +
                                      "). It was kept, not deleted, as " + kept.string() + "."};
@@ -333,12 +335,11 @@ std::vector<std::string> recover_damaged_store(const fs::path& store_file, const
                                                " failed: " + error.what());
         }
         notices.push_back("Your progress was restored from the backup of " +
-                          readable_time(*backup_time(backup->filename().string())) + " (" + backup->string() +
-                          "); answers given after it are only in the kept file.");
+                          readable_time(*backup_time(backup->filename().string())) + " (" + backup->string() + ").");
     } else {
-        notices.push_back("There was no good backup to restore, so a new, empty progress store was started.");
+        notices.push_back("There was no good backup to restore, so a new progress store was started.");
     }
-    return notices;
+    return {notices, kept};
 }
 
 }  // namespace claimdeck

@@ -37,12 +37,14 @@ std::optional<std::int64_t> backup_time(const std::string& file_name);
 std::filesystem::path write_backup(const std::filesystem::path& store_file, const std::filesystem::path& backups_dir,
                                    std::int64_t now_ms);
 
-// What to do on start: write a backup when the store changed since the newest
-// backup and that one is at least kMinMsBetweenBackups old, then thin. Never
-// throws, since studying matters more than the backup: a failure comes back
-// as a notice for the learner.
+// What to do on start, now and then while studying, and at close: write a
+// backup when the store changed since the newest backup and that one is at
+// least `min_ms_since_last` old, then thin. Never throws, since studying
+// matters more than the backup: a failure comes back as a notice for the
+// learner.
 std::vector<std::string> back_up_if_due(const std::filesystem::path& store_file,
-                                        const std::filesystem::path& backups_dir, std::int64_t now_ms);
+                                        const std::filesystem::path& backups_dir, std::int64_t now_ms,
+                                        std::int64_t min_ms_since_last = kMinMsBetweenBackups);
 
 // The names among `file_names` that thinning deletes: all backups but the
 // newest of each of the kDailyBackupsKept most recent days and of the
@@ -74,10 +76,13 @@ std::optional<std::filesystem::path> restore_store(const std::filesystem::path& 
                                                    const std::filesystem::path& store_file, std::int64_t now_ms);
 
 // What open_progress_store() does with a damaged store: moves it aside and
-// restores the newest good backup, if any. Returns notices saying what was
-// done and what was kept.
-std::vector<std::string> recover_damaged_store(const std::filesystem::path& store_file,
-                                               const std::filesystem::path& backups_dir, const std::string& damage,
-                                               std::int64_t now_ms);
+// restores the newest good backup, if any. Says what was done and where the
+// damaged file was kept (salvage.hpp then reads back what it still holds).
+struct Recovery {
+    std::vector<std::string> notices;
+    std::filesystem::path kept;
+};
+Recovery recover_damaged_store(const std::filesystem::path& store_file, const std::filesystem::path& backups_dir,
+                               const std::string& damage, std::int64_t now_ms);
 
 }  // namespace claimdeck

@@ -1,13 +1,17 @@
 #include "storage/store.hpp"
 
 #include <chrono>
+#include <limits>
 #include <random>
 #include <set>
 #include <system_error>
 
 #include "storage/backup.hpp"
+#include "storage/kept_answers.hpp"
+#include "storage/salvage.hpp"
 #include "storage/sqlite.hpp"
 #include "storage/store_errors.hpp"
+#include "storage/store_rows.hpp"
 
 namespace claimdeck {
 namespace {
@@ -77,28 +81,24 @@ const char* const kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
-StoreError::Kind kind_of(const sql::Error& error) {
-    switch (error.primary_code()) {
-        case SQLITE_FULL: return StoreError::Kind::DiskFull;
-        case SQLITE_READONLY:
-        case SQLITE_CANTOPEN:
-        case SQLITE_PERM: return StoreError::Kind::ReadOnly;
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED: return StoreError::Kind::Locked;
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: return StoreError::Kind::Corrupt;
-        default: return StoreError::Kind::Other;
-    }
+// The room a store needs to open and take an answer or two; less free space
+// than this turns SQLite's vague "disk I/O error" into "the disk is full".
+constexpr std::uintmax_t kRoomNeededBytes = std::uintmax_t{1} << 20;
+
+std::uintmax_t free_bytes_beside(const std::filesystem::path& path) {
+    std::error_code error;
+    const std::filesystem::space_info space = std::filesystem::space(path.parent_path(), error);
+    return error ? std::numeric_limits<std::uintmax_t>::max() : space.available;
 }
 
+// The advice says what to do about the fault only. Whether an answer waits
+// is for the caller to say (PendingAnswers does): at start or for a setting
+// there is none.
 std::string advice_for(StoreError::Kind kind) {
     switch (kind) {
-        case StoreError::Kind::DiskFull:
-            return "The disk is full. Free some space; your answer is kept and saved again.";
-        case StoreError::Kind::ReadOnly:
-            return "The data folder cannot be written. Check its permissions; your answer is kept and saved again.";
-        case StoreError::Kind::Locked:
-            return "The progress store is busy in another ClaimDeck window. Your answer is kept and saved again.";
+        case StoreError::Kind::DiskFull: return "The disk is full. Free some space.";
+        case StoreError::Kind::ReadOnly: return "The data folder cannot be written. Check its permissions.";
+        case StoreError::Kind::Locked: return "The progress store is busy in another ClaimDeck window.";
         case StoreError::Kind::Corrupt: return "The progress store is damaged.";
         default: return "";
     }
@@ -154,43 +154,6 @@ void create_data_folder(const std::filesystem::path& data_dir) {
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly,
                          "Could not create the data folder " + data_dir.string() + ": " + error.message() + ".");
-}
-
-Review read_review(const sql::Statement& row) {
-    Review review;
-    review.id = row.column_int(0);
-    review.uid = row.column_text(1);
-    review.profile_id = row.column_int(2);
-    review.session_id = row.column_is_null(3) ? 0 : row.column_int(3);
-    review.deck_id = row.column_text(4);
-    review.card_id = row.column_text(5);
-    review.article_id = row.column_text(6);
-    review.kind = row.column_text(7) == "quiz" ? ReviewKind::Quiz : ReviewKind::Study;
-    review.reviewed_ms = row.column_int(8);
-    review.truth = parse_verdict(row.column_text(9)).value_or(Verdict::Verified);
-    review.picked = parse_verdict(row.column_text(10)).value_or(Verdict::Verified);
-    review.confidence = confidence_from_percent(static_cast<int>(row.column_int(11))).value_or(Confidence::Unstated);
-    review.correct = row.column_int(12) != 0;
-    review.response_ms = row.column_int(13);
-    review.hint_used = row.column_int(14) != 0;
-    review.grade = static_cast<int>(row.column_int(15));
-    review.stability = row.column_double(16);
-    review.difficulty = row.column_double(17);
-    review.due_ms = row.column_int(18);
-    return review;
-}
-
-// The columns of a card state from `first` on, in the order
-// card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses.
-CardState read_card_state(const sql::Statement& row, int first) {
-    return CardState{row.column_text(first),
-                     row.column_double(first + 1),
-                     row.column_double(first + 2),
-                     row.column_int(first + 3),
-                     row.column_int(first + 4),
-                     row.column_int(first + 5),
-                     static_cast<int>(row.column_int(first + 6)),
-                     static_cast<int>(row.column_int(first + 7))};
 }
 
 enum class DuplicateUid { Fail, Skip };
@@ -261,8 +224,60 @@ bool write_card_state(sql::Database& db, std::int64_t profile_id, const std::str
 
 }  // namespace
 
+Review read_review(const sql::Statement& row) {
+    Review review;
+    review.id = row.column_int(0);
+    review.uid = row.column_text(1);
+    review.profile_id = row.column_int(2);
+    review.session_id = row.column_is_null(3) ? 0 : row.column_int(3);
+    review.deck_id = row.column_text(4);
+    review.card_id = row.column_text(5);
+    review.article_id = row.column_text(6);
+    review.kind = row.column_text(7) == "quiz" ? ReviewKind::Quiz : ReviewKind::Study;
+    review.reviewed_ms = row.column_int(8);
+    review.truth = parse_verdict(row.column_text(9)).value_or(Verdict::Verified);
+    review.picked = parse_verdict(row.column_text(10)).value_or(Verdict::Verified);
+    review.confidence = confidence_from_percent(static_cast<int>(row.column_int(11))).value_or(Confidence::Unstated);
+    review.correct = row.column_int(12) != 0;
+    review.response_ms = row.column_int(13);
+    review.hint_used = row.column_int(14) != 0;
+    review.grade = static_cast<int>(row.column_int(15));
+    review.stability = row.column_double(16);
+    review.difficulty = row.column_double(17);
+    review.due_ms = row.column_int(18);
+    return review;
+}
+
+CardState read_card_state(const sql::Statement& row, int first) {
+    return CardState{row.column_text(first),
+                     row.column_double(first + 1),
+                     row.column_double(first + 2),
+                     row.column_int(first + 3),
+                     row.column_int(first + 4),
+                     row.column_int(first + 5),
+                     static_cast<int>(row.column_int(first + 6)),
+                     static_cast<int>(row.column_int(first + 7))};
+}
+
+StoreError::Kind kind_of_fault(int sqlite_code, std::uintmax_t free_bytes) {
+    switch (sqlite_code & 0xff) {
+        case SQLITE_FULL: return StoreError::Kind::DiskFull;
+        // A disk that is full before the store opens fails as an I/O error:
+        // SQLite cannot grow the -shm file, which it does not report as FULL.
+        case SQLITE_IOERR: return free_bytes < kRoomNeededBytes ? StoreError::Kind::DiskFull : StoreError::Kind::Other;
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM: return StoreError::Kind::ReadOnly;
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: return StoreError::Kind::Locked;
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB: return StoreError::Kind::Corrupt;
+        default: return StoreError::Kind::Other;
+    }
+}
+
 StoreError store_error(const sql::Error& error, const std::filesystem::path& path, std::string_view doing) {
-    StoreError::Kind kind = kind_of(error);
+    StoreError::Kind kind = kind_of_fault(error.code(), free_bytes_beside(path));
     std::string advice = advice_for(kind);
     return StoreError(kind, "Could not " + std::string(doing) + " in " + path.string() + " (" + error.what() + ")." +
                                 (advice.empty() ? "" : " " + advice));
@@ -292,17 +307,46 @@ void create_store_at_version(const std::filesystem::path& path, int version) {
     });
 }
 
+namespace {
+
+// Moves the damaged store aside and restores what can be restored, with the
+// folder's lock alone: another window would go on writing into the moved file.
+Recovery repair_alone(FolderLock& lock, const std::filesystem::path& file, const std::filesystem::path& backups,
+                      const std::string& damage, std::int64_t now) {
+    if (!lock.try_alone())
+        throw StoreError(StoreError::Kind::Corrupt,
+                         file.string() + " is damaged (" + damage +
+                             "), and another ClaimDeck has it open, so it cannot be repaired now. Close every "
+                             "ClaimDeck window and command, then start again: the damaged file is then kept, never "
+                             "deleted, and the newest good backup restored.");
+    Recovery recovery = recover_damaged_store(file, backups, damage, now);
+    lock.share();
+    return recovery;
+}
+
+void append(std::vector<std::string>& to, std::vector<std::string> more) {
+    for (std::string& notice : more) to.push_back(std::move(notice));
+}
+
+}  // namespace
+
 OpenedStore open_progress_store(const std::filesystem::path& data_dir, const StoreOptions& options) {
     const std::int64_t now = options.now_ms.value_or(now_ms());
     create_data_folder(data_dir);
+    FolderLock lock = FolderLock::shared(data_dir);
     const std::filesystem::path file = store_file_in(data_dir);
     const std::filesystem::path backups = backups_folder_in(data_dir);
     OpenedStore opened;
-    if (std::optional<std::string> damage = find_damage(file))
-        opened.notices = recover_damaged_store(file, backups, *damage, now);
+    std::optional<Recovery> recovery;
+    if (std::optional<std::string> damage = find_damage(file)) {
+        recovery = repair_alone(lock, file, backups, *damage, now);
+        opened.notices = recovery->notices;
+    }
     opened.store = ProgressStore::open(file, options);
-    if (options.backup_on_open)
-        for (std::string& notice : back_up_if_due(file, backups, now)) opened.notices.push_back(std::move(notice));
+    opened.store->folder_lock_ = std::move(lock);
+    if (recovery) append(opened.notices, add_salvage(*opened.store, recovery->kept));
+    append(opened.notices, save_kept_answers(*opened.store, data_dir));
+    if (options.backup_on_open) append(opened.notices, back_up_if_due(file, backups, now));
     return opened;
 }
 
@@ -327,7 +371,15 @@ std::unique_ptr<ProgressStore> ProgressStore::open(const std::filesystem::path& 
     });
 }
 
-std::vector<Profile> ProgressStore::profiles() {
+std::unique_ptr<ProgressStore> ProgressStore::open_in_memory() {
+    return guarded(":memory:", "open an empty store in memory", [&] {
+        auto db = std::make_unique<sql::Database>(":memory:", sql::Database::Mode::ReadWriteCreate);
+        migrate(*db, ":memory:", kStoreSchemaVersion);
+        return std::unique_ptr<ProgressStore>(new ProgressStore(":memory:", std::move(db)));
+    });
+}
+
+std::vector<Profile> ProgressStore::profiles() const {
     return guarded(path_, "read profiles", [&] {
         std::vector<Profile> all;
         auto query = db_->prepare("SELECT id, name FROM profiles ORDER BY name COLLATE NOCASE");
@@ -336,7 +388,7 @@ std::vector<Profile> ProgressStore::profiles() {
     });
 }
 
-std::optional<Profile> ProgressStore::find_profile(const std::string& name) {
+std::optional<Profile> ProgressStore::find_profile(const std::string& name) const {
     return guarded(path_, "read profiles", [&]() -> std::optional<Profile> {
         auto query = db_->prepare("SELECT id, name FROM profiles WHERE name = ?1");
         query.bind(1, name);
@@ -414,7 +466,7 @@ void ProgressStore::undo_review(std::int64_t review_id, std::int64_t profile_id,
     });
 }
 
-std::map<std::string, CardState> ProgressStore::card_states(std::int64_t profile_id, const std::string& deck_id) {
+std::map<std::string, CardState> ProgressStore::card_states(std::int64_t profile_id, const std::string& deck_id) const {
     return guarded(path_, "read card states", [&] {
         std::map<std::string, CardState> states;
         auto query = db_->prepare(R"sql(SELECT card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms,
@@ -428,7 +480,7 @@ std::map<std::string, CardState> ProgressStore::card_states(std::int64_t profile
     });
 }
 
-int ProgressStore::new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms) {
+int ProgressStore::new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms) const {
     return guarded(path_, "read card states", [&] {
         auto query = db_->prepare(
             "SELECT COUNT(*) FROM card_states WHERE profile_id = ?1 AND deck_id = ?2 AND first_review_ms >= ?3");
@@ -437,19 +489,19 @@ int ProgressStore::new_cards_since(std::int64_t profile_id, const std::string& d
     });
 }
 
-std::vector<Review> ProgressStore::reviews(std::int64_t profile_id) {
+std::vector<Review> ProgressStore::reviews(std::int64_t profile_id) const {
     return guarded(path_, "read the review log", [&] {
         std::vector<Review> all;
-        auto query = db_->prepare(R"sql(SELECT id, uid, profile_id, session_id, deck_id, card_id, article_id, kind,
-            reviewed_ms, truth, picked, confidence, correct, response_ms, hint_used, grade, stability, difficulty,
-            due_ms FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id)sql");
+        auto query = db_->prepare(
+            (std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id")
+                .c_str());
         query.bind(1, profile_id);
         while (query.step()) all.push_back(read_review(query));
         return all;
     });
 }
 
-std::int64_t ProgressStore::review_count(std::int64_t profile_id) {
+std::int64_t ProgressStore::review_count(std::int64_t profile_id) const {
     return guarded(path_, "count reviews", [&] {
         auto query = db_->prepare("SELECT COUNT(*) FROM reviews WHERE profile_id = ?1");
         query.bind(1, profile_id).step();
@@ -458,7 +510,7 @@ std::int64_t ProgressStore::review_count(std::int64_t profile_id) {
 }
 
 std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
-                                                      const std::optional<std::string>& deck_id) {
+                                                      const std::optional<std::string>& deck_id) const {
     return guarded(path_, "read the review log", [&] {
         std::vector<AnswerCount> groups;
         auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, COUNT(*) FROM reviews
@@ -483,7 +535,8 @@ std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
     });
 }
 
-std::map<std::int64_t, Tally> ProgressStore::answers_per_day(std::int64_t profile_id, const std::string& deck_id) {
+std::map<std::int64_t, Tally> ProgressStore::answers_per_day(std::int64_t profile_id,
+                                                             const std::string& deck_id) const {
     return guarded(path_, "read the review log", [&] {
         std::map<std::int64_t, Tally> per_day;
         // Integer division gives the UTC day because no review predates 1970:
@@ -498,7 +551,7 @@ std::map<std::int64_t, Tally> ProgressStore::answers_per_day(std::int64_t profil
     });
 }
 
-std::optional<std::string> ProgressStore::setting(std::int64_t profile_id, const std::string& key) {
+std::optional<std::string> ProgressStore::setting(std::int64_t profile_id, const std::string& key) const {
     return guarded(path_, "read settings", [&]() -> std::optional<std::string> {
         auto query = db_->prepare("SELECT value FROM settings WHERE profile_id = ?1 AND key = ?2");
         query.bind(1, profile_id).bind(2, key);
@@ -518,7 +571,7 @@ void ProgressStore::set_setting(std::int64_t profile_id, const std::string& key,
 }
 
 std::vector<OrphanedCard> ProgressStore::orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
-                                                        const std::vector<std::string>& deck_claim_ids) {
+                                                        const std::vector<std::string>& deck_claim_ids) const {
     return guarded(path_, "read the review log", [&] {
         const std::set<std::string> in_deck(deck_claim_ids.begin(), deck_claim_ids.end());
         std::vector<OrphanedCard> orphans;
@@ -536,7 +589,7 @@ std::vector<OrphanedCard> ProgressStore::orphaned_cards(std::int64_t profile_id,
     });
 }
 
-ProfileProgress ProgressStore::progress_of(const Profile& profile) {
+ProfileProgress ProgressStore::progress_of(const Profile& profile) const {
     ProfileProgress progress{profile.name, reviews(profile.id), {}};
     guarded(path_, "read card states", [&] {
         auto query = db_->prepare(R"sql(SELECT deck_id, card_id, stability, difficulty, due_ms, last_review_ms,
@@ -566,7 +619,7 @@ ImportCounts ProgressStore::import_progress(const ProfileProgress& progress) {
     });
 }
 
-std::int64_t ProgressStore::page_count() {
+std::int64_t ProgressStore::page_count() const {
     return guarded(path_, "measure the store", [&] {
         auto query = db_->prepare("PRAGMA page_count");
         query.step();

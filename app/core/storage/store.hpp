@@ -16,6 +16,7 @@
 
 #include "base/verdict.hpp"
 #include "learning/scoring.hpp"
+#include "storage/folder_lock.hpp"
 
 namespace claimdeck {
 
@@ -140,15 +141,21 @@ public:
     // store written by a newer ClaimDeck is refused before anything is
     // written to it. open_progress_store() below also repairs and backs up.
     static std::unique_ptr<ProgressStore> open(const std::filesystem::path& path, const StoreOptions& options = {});
+    // An empty store that lives in memory only: the stand-in the app opens
+    // on when the real one cannot be opened, to say why (app/app_store.hpp).
+    static std::unique_ptr<ProgressStore> open_in_memory();
     ~ProgressStore();
     ProgressStore(const ProgressStore&) = delete;
     ProgressStore& operator=(const ProgressStore&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
 
+    // Reads are const: they change nothing in the store (a const store is
+    // one nobody writes through), though each runs SQL.
+
     // Profiles
-    std::vector<Profile> profiles();
-    std::optional<Profile> find_profile(const std::string& name);
+    std::vector<Profile> profiles() const;
+    std::optional<Profile> find_profile(const std::string& name) const;
     Profile create_profile(const std::string& name);
     Profile ensure_profile(const std::string& name);
     void rename_profile(std::int64_t profile_id, const std::string& new_name);
@@ -164,29 +171,29 @@ public:
     void undo_review(std::int64_t review_id, std::int64_t profile_id, const std::string& deck_id,
                      const std::string& card_id, const std::optional<CardState>& previous_state);
 
-    std::map<std::string, CardState> card_states(std::int64_t profile_id, const std::string& deck_id);
+    std::map<std::string, CardState> card_states(std::int64_t profile_id, const std::string& deck_id) const;
     // How many cards of the deck this learner saw for the first time since `since_ms`.
-    int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms);
-    std::vector<Review> reviews(std::int64_t profile_id);
-    std::int64_t review_count(std::int64_t profile_id);
+    int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms) const;
+    std::vector<Review> reviews(std::int64_t profile_id) const;
+    std::int64_t review_count(std::int64_t profile_id) const;
     // The profile's answers (on one deck, or on all) grouped by everything
     // scoring looks at: a million-answer history comes back as a few hundred rows.
     std::vector<AnswerCount> answer_counts(std::int64_t profile_id,
-                                           const std::optional<std::string>& deck_id = std::nullopt);
+                                           const std::optional<std::string>& deck_id = std::nullopt) const;
     // Answers on the deck, and how many were right, per UTC day (days since 1970-01-01).
-    std::map<std::int64_t, Tally> answers_per_day(std::int64_t profile_id, const std::string& deck_id);
+    std::map<std::int64_t, Tally> answers_per_day(std::int64_t profile_id, const std::string& deck_id) const;
 
     // Settings: per profile, or for the device with profile_id 0.
-    std::optional<std::string> setting(std::int64_t profile_id, const std::string& key);
+    std::optional<std::string> setting(std::int64_t profile_id, const std::string& key) const;
     void set_setting(std::int64_t profile_id, const std::string& key, const std::string& value);
 
     // Cards of `deck_id` this learner has history for that are not among
     // `deck_claim_ids`, with how many answers about each were kept.
     std::vector<OrphanedCard> orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
-                                             const std::vector<std::string>& deck_claim_ids);
+                                             const std::vector<std::string>& deck_claim_ids) const;
 
     // Export and import (progress_io.hpp reads and writes the file).
-    ProfileProgress progress_of(const Profile& profile);
+    ProfileProgress progress_of(const Profile& profile) const;
     // In one transaction, into the profile of the same name (created if
     // needed): reviews whose uid is already here are skipped, and a card
     // state replaces the store's only when its last review is newer.
@@ -195,21 +202,28 @@ public:
     // Test hooks that simulate a full disk and a read-only folder the same way
     // on every machine: tests may run as root, where chmod stops no write.
     // PRAGMA max_page_count never goes below the current size.
-    std::int64_t page_count();
+    std::int64_t page_count() const;
     void set_max_page_count(std::int64_t pages);
     void set_query_only(bool query_only);
 
 private:
     ProgressStore(std::filesystem::path path, std::unique_ptr<sql::Database> db);
+    friend struct OpenedStore open_progress_store(const std::filesystem::path& data_dir, const StoreOptions& options);
 
     std::filesystem::path path_;
     std::unique_ptr<sql::Database> db_;
+    FolderLock folder_lock_;  // held while open, when opened by open_progress_store()
 };
 
 // The careful way to open the store of a data directory (created if needed):
+//  - the folder's lock is shared while the store is open (folder_lock.hpp);
 //  - a damaged file (quick_check fails, or it is no database at all) is moved
-//    aside as progress.sqlite.corrupt-<time>, never deleted, and the newest
-//    good backup is restored, or a fresh store started when there is none;
+//    aside as progress.sqlite.corrupt-<time>, never deleted, the newest good
+//    backup is restored, or a fresh store started when there is none, and
+//    what the damaged file still holds is read back into it (salvage.hpp);
+//    with another ClaimDeck open on the folder it throws instead (Corrupt);
+//  - answers kept from an earlier run that could not save them are saved
+//    (kept_answers.hpp);
 //  - a backup is written when one is due (backup.hpp).
 // `notices` says, for the learner, what was done and what was kept.
 struct OpenedStore {

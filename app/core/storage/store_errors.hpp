@@ -3,6 +3,7 @@
 // app sees StoreError alone.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string_view>
 
@@ -10,6 +11,10 @@
 #include "storage/store.hpp"
 
 namespace claimdeck {
+
+// What a learner can do about an SQLite failure, from its result code and
+// the free space on the store's disk.
+StoreError::Kind kind_of_fault(int sqlite_code, std::uintmax_t free_bytes);
 
 // "Could not <doing> in <path> (<SQLite's words>). <advice>"
 StoreError store_error(const sql::Error& error, const std::filesystem::path& path, std::string_view doing);
