@@ -56,7 +56,8 @@ VERDICTS = ["verified", "contested", "propaganda"]
 STANCES = ["corroborates", "contradicts", "qualifies"]
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILE_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
-MIN_SHARE = 0.28  # every verdict should hold at least this share of the claims
+MIN_SHARE = 0.25  # every verdict should hold at least this share of the claims
+MAX_SHARE = 0.45  # ...and at most this share, so that pressing one button never pays
 
 
 # ---------------------------------------------------------------- reading
@@ -369,6 +370,8 @@ def balance_problems(deck, min_per_article, min_claims):
     for k in VERDICTS:
         if n and v[k] / n < MIN_SHARE:
             out.append(f"deck: verdict {k!r} holds {100.0 * v[k] / n:.1f}% of claims, under {100 * MIN_SHARE:.0f}%")
+        if n and v[k] / n > MAX_SHARE:
+            out.append(f"deck: verdict {k!r} holds {100.0 * v[k] / n:.1f}% of claims, over {100 * MAX_SHARE:.0f}%")
     for a in deck.get("articles", []):
         k = sum(1 for c in claims if c.get("article") == a.get("id"))
         if k < min_per_article:
@@ -388,7 +391,7 @@ def main(argv=None):
     ap.add_argument("--normalize", action="store_true", help="with --write: fix quotes that differ only in spaces or quote marks")
     ap.add_argument("--summary", action="store_true", help="print claims per article, verdict and topic")
     ap.add_argument("--balance", action="store_true",
-                    help="with --check: also require >= 48 claims, >= 7 per article, every verdict >= 28%%")
+                    help="with --check: also require >= 48 claims, >= 7 per article, every verdict 25-45%%")
     args = ap.parse_args(argv)
 
     problems, warnings = [], []
