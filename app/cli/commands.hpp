@@ -4,8 +4,11 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "content/deck.hpp"
 
 namespace claimdeck::cli {
 
@@ -13,6 +16,7 @@ using Words = std::vector<std::string>;
 
 int validate_command(const Words& words);
 int export_command(const Words& words);
+int audit_cues_command(const Words& words);
 int stats_command(const Words& words);
 int study_command(const Words& words);
 int replay_command(const Words& words);
@@ -27,5 +31,11 @@ int report_command(const Words& words);
 
 // The deck the app ships with, used when --deck is not given.
 std::filesystem::path default_deck_path();
+
+// Loads a deck, printing every problem; nullopt when there were any.
+std::optional<Deck> load_or_report(const std::filesystem::path& path);
+
+// audit-cues' line in the command list, also what its --help prints.
+extern const char kAuditCuesUsage[];
 
 }  // namespace claimdeck::cli

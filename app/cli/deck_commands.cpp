@@ -13,9 +13,6 @@ std::filesystem::path default_deck_path() {
     return std::filesystem::path(CLAIMDECK_CONTENT_DIR) / "decks" / "panjshir-2021.json";
 }
 
-namespace {
-
-// Loads a deck, printing every problem; nullopt when there were any.
 std::optional<Deck> load_or_report(const std::filesystem::path& path) {
     DeckLoadResult result = load_deck(path);
     std::cerr << printable(describe_all(result.problems));
@@ -24,6 +21,8 @@ std::optional<Deck> load_or_report(const std::filesystem::path& path) {
                   << printable(path.string()) << "\n";
     return std::move(result.deck);
 }
+
+namespace {
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 

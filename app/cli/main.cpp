@@ -24,6 +24,7 @@ const Command kCommands[] = {
      claimdeck::cli::validate_command},
     {"export", "", "export --format claimreview DECK   write the deck as schema.org ClaimReview JSON-LD",
      claimdeck::cli::export_command},
+    {"audit-cues", "", claimdeck::cli::kAuditCuesUsage, claimdeck::cli::audit_cues_command},
     {"study", "",
      "study --data-dir DIR --profile NAME [--deck PATH] [--plain]\n"
      "                                     study in the terminal",

@@ -69,3 +69,20 @@ add_exit_test(NAME "cli: quiz create --time-limit 3600 is in the range" CODE 0 O
 add_exit_test(NAME "cli: quiz pretest --count 100000 is out of range and exits 2" CODE 2
               OUTPUT "--count must be a number from 1 to 10000, not \"100000\""
               COMMAND ${CLI} quiz pretest --deck ${MINI_DECK} --out-a a.json --out-b b.json --count 100000)
+
+# audit-cues: a deck whose cards give their verdict away is flagged (exit 1);
+# one with the same texts under every verdict is not (exit 0).
+set(BALANCED_DECK ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/balanced.json)
+add_exit_test(NAME "cli: audit-cues flags the cues that give the mini deck's verdicts away and exits 1" CODE 1
+              OUTPUT "! digits +1/1 100 % +0/1   0 % +0/1   0 % +100.0\n.*! attribution verb \"say\" .*Flagged: 5 cues\\."
+              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues ${MINI_DECK})
+add_exit_test(NAME "cli: audit-cues passes a deck with the same texts under every verdict and exits 0" CODE 0
+              OUTPUT "6 cards: 2 verified, 2 contested, 2 propaganda.*Nothing flagged"
+              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues ${BALANCED_DECK})
+add_exit_test(NAME "cli: audit-cues --json reports each cue and the classifier" CODE 1
+              OUTPUT "\"kind\": \"digits\".*\"classifier\": {.*\"baseline_percent\": 33\\.3.*\"flagged\": true\n}"
+              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues --json ${MINI_DECK})
+add_exit_test(NAME "cli: audit-cues --help exits 0" CODE 0 OUTPUT "^Usage: claimdeck-cli audit-cues DECK \\[--json\\]"
+              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues --help)
+add_exit_test(NAME "cli: audit-cues without a deck exits 2" CODE 2 OUTPUT "audit-cues: missing DECK"
+              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues)
