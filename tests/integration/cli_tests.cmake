@@ -56,7 +56,7 @@ foreach(count 100000 1e12 0 nan)
                 COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --count ${count})
 endforeach()
 add_exit_test(NAME "cli: quiz create --count 10000 is in the range, more than the deck holds, and exits 1" CODE 1
-              OUTPUT "claimdeck-cli quiz: asked for 10000"
+              OUTPUT "claimdeck-cli quiz create: asked for 10000"
               COMMAND ${CLI} quiz create --deck ${MINI_DECK} --out ${QUIZ_OUT} --count 10000)
 add_exit_test(NAME "cli: quiz create --count 2.5 is not a whole number and exits 2" CODE 2
               OUTPUT "--count must be a whole number"
