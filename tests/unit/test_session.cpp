@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "base/calendar.hpp"
 #include "deck_samples.hpp"
 #include "learning/session.hpp"
 #include "temp_dir.hpp"
@@ -138,11 +139,4 @@ TEST_CASE("undo removes the log entry and restores the card") {
     CHECK(f.store->review_count(f.profile.id) == 0);
     CHECK(f.store->card_states(f.profile.id, deck.id).count(first_id) == 0);
     CHECK_FALSE(session.state_of(first_id).has_value());
-}
-
-TEST_CASE("calendar days count UTC midnights crossed") {
-    const std::int64_t day = kMsPerDay;
-    CHECK(calendar_days_between(10 * day + 1, 10 * day + day - 1) == 0);
-    CHECK(calendar_days_between(10 * day + day - 1, 11 * day) == 1);
-    CHECK(calendar_days_between(10 * day, 13 * day + 5) == 3);
 }

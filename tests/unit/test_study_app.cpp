@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "app/study_app.hpp"
+#include "base/calendar.hpp"
 #include "deck_samples.hpp"
 #include "temp_dir.hpp"
 
