@@ -5,14 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "learning/study_settings.hpp"
+
 namespace claimdeck::ui {
 namespace {
-
-constexpr int kNewCardsStep = 5;
-constexpr int kMaxNewCards = 200;
-constexpr double kRetentionStep = 0.01;
-constexpr double kMinRetention = 0.80;
-constexpr double kMaxRetention = 0.97;
 
 int index_in(const std::array<int, 4>& values, int value) {
     auto found = std::find(values.begin(), values.end(), value);
@@ -59,7 +55,7 @@ Action study_card(const StudyApp& app, const Column& column) {
     setting_label("New cards a day", "How many cards you have never seen a session may bring in one day.", width);
     const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
     if (step != 0) {
-        changed.new_cards_per_day = std::clamp(current.new_cards_per_day + step * kNewCardsStep, 0, kMaxNewCards);
+        changed.new_cards_per_day = kNewCardsPerDay.clamped(current.new_cards_per_day + step * kNewCardsPerDay.step);
         touched = true;
     }
 
@@ -69,7 +65,7 @@ Action study_card(const StudyApp& app, const Column& column) {
     const int nudge = stepper("retention", std::to_string(percent_value) + " %", width);
     if (nudge != 0) {
         changed.desired_retention =
-            std::clamp(current.desired_retention + nudge * kRetentionStep, kMinRetention, kMaxRetention);
+            kDesiredRetention.clamped(current.desired_retention + nudge * kDesiredRetention.step);
         touched = true;
     }
 

@@ -27,3 +27,18 @@ set_tests_properties("cli: an unknown option exits 2" PROPERTIES
   PASS_REGULAR_EXPRESSION "claimdeck-cli stats: unknown option --colour")
 add_test(NAME "cli: --version" COMMAND claimdeck-cli --version)
 set_tests_properties("cli: --version" PROPERTIES PASS_REGULAR_EXPRESSION "^claimdeck-cli [0-9]+\\.[0-9]+\\.[0-9]+")
+
+# replay --retention takes the one range of the desired-retention setting
+# (learning/study_settings.hpp): both bounds are accepted, just outside is a
+# usage error.
+set(REPLAY_INPUT ${CMAKE_CURRENT_SOURCE_DIR}/../data/fsrs/replay-input.csv)
+add_exit_test(NAME "cli: replay accepts the lowest desired retention" CODE 0 OUTPUT "^card,reviewed_at"
+              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.70 ${REPLAY_INPUT})
+add_exit_test(NAME "cli: replay accepts the highest desired retention" CODE 0 OUTPUT "^card,reviewed_at"
+              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.97 ${REPLAY_INPUT})
+add_exit_test(NAME "cli: replay refuses a desired retention below the range and exits 2" CODE 2
+              OUTPUT "--retention must be a number from 0.7"
+              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.69 ${REPLAY_INPUT})
+add_exit_test(NAME "cli: replay refuses a desired retention above the range and exits 2" CODE 2
+              OUTPUT "--retention must be a number from 0.7"
+              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.98 ${REPLAY_INPUT})
