@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "app/study_app.hpp"
+#include "app/display_settings.hpp"
 #include "base/verdict.hpp"
 #include "content/deck.hpp"
 
