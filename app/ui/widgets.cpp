@@ -212,6 +212,8 @@ int drop_down(const char* id, const std::vector<std::string>& labels, int chosen
     return picked;
 }
 
+bool is_narrow(float width) { return width < 24 * em(); }
+
 int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
     int clicked = -1;
     const float spacing = 0.25f * em();

@@ -13,26 +13,23 @@ constexpr const char* kThemeKey = "theme";
 }  // namespace
 
 std::string_view to_string(Theme theme) {
-    switch (theme) {
-        case Theme::Light: return "light";
-        case Theme::Dark: return "dark";
-        case Theme::HighContrast: return "high-contrast";
-    }
-    return "light";
+    for (const ThemeChoice& choice : kThemes)
+        if (choice.value == theme) return choice.key;
+    return kThemes.front().key;
 }
 
 std::optional<Theme> parse_theme(std::string_view text) {
-    for (Theme theme : {Theme::Light, Theme::Dark, Theme::HighContrast})
-        if (to_string(theme) == text) return theme;
+    for (const ThemeChoice& choice : kThemes)
+        if (choice.key == text) return choice.value;
     return std::nullopt;
 }
 
 DisplaySettings load_display_settings(ProgressStore& store) {
     DisplaySettings settings;
     if (auto size = store.setting(kDeviceSettings, kTextSizeKey)) {
-        int percent = std::atoi(size->c_str());
-        if (std::find(kTextSizePercents.begin(), kTextSizePercents.end(), percent) != kTextSizePercents.end())
-            settings.text_size_percent = percent;
+        const int percent = std::atoi(size->c_str());
+        for (const TextSizeChoice& choice : kTextSizes)
+            if (choice.value == percent) settings.text_size_percent = percent;
     }
     if (auto theme = store.setting(kDeviceSettings, kThemeKey))
         settings.theme = parse_theme(*theme).value_or(settings.theme);

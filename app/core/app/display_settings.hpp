@@ -16,14 +16,40 @@ namespace claimdeck {
 inline constexpr std::int64_t kDeviceSettings = 0;
 
 enum class Theme { Light, Dark, HighContrast };
+
+// The themes in the order they are offered: the name kept in the store and
+// given on the command line, and the words on the settings screen.
+struct ThemeChoice {
+    Theme value;
+    std::string_view key;
+    std::string_view label;
+    std::string_view short_label;
+};
+inline constexpr std::array<ThemeChoice, 3> kThemes = {{
+    {Theme::Light, "light", "Light", "Light"},
+    {Theme::Dark, "dark", "Dark", "Dark"},
+    {Theme::HighContrast, "high-contrast", "High contrast", "Contrast"},
+}};
 std::string_view to_string(Theme theme);
 std::optional<Theme> parse_theme(std::string_view text);
+
+// The text sizes offered, in percent of the normal size, smallest first.
+struct TextSizeChoice {
+    int value;  // percent
+    std::string_view label;
+    std::string_view short_label;
+};
+inline constexpr std::array<TextSizeChoice, 4> kTextSizes = {{
+    {85, "Small", "S"},
+    {100, "Medium", "M"},
+    {120, "Large", "L"},
+    {145, "Largest", "XL"},
+}};
 
 struct DisplaySettings {
     int text_size_percent = 100;
     Theme theme = Theme::Light;
 };
-inline constexpr std::array<int, 4> kTextSizePercents = {85, 100, 120, 145};
 
 // A missing or unknown stored value keeps its default.
 DisplaySettings load_display_settings(ProgressStore& store);
