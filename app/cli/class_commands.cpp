@@ -12,6 +12,7 @@
 #include "arguments.hpp"
 #include "base/text_file.hpp"
 #include "classroom/class_report.hpp"
+#include "classroom/class_report_export.hpp"
 #include "classroom/quiz.hpp"
 #include "classroom/quiz_run.hpp"
 #include "commands.hpp"
