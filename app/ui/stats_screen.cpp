@@ -20,12 +20,12 @@ ImU32 faded(ImU32 colour, double share) {
 }
 
 void draw_text(ImFont* font, ImVec2 at, ImU32 colour, std::string_view text) {
-    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const float size = font_size(font);
     ImGui::GetWindowDrawList()->AddText(font, size, at, colour, text.data(), text.data() + text.size());
 }
 
 ImVec2 text_size(ImFont* font, std::string_view text) {
-    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const float size = font_size(font);
     return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
 }
 

@@ -33,8 +33,6 @@ OpenCard& open_card() {
 // ImGui's wrap position is in window-local coordinates.
 float local_x(float screen_x) { return screen_x - ImGui::GetWindowPos().x + ImGui::GetScrollX(); }
 
-float font_size(const ImFont* font) { return font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale; }
-
 void centred_text(ImDrawList* draw, ImFont* font, ImVec2 centre, ImU32 colour, std::string_view text) {
     const float size = font_size(font);
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
