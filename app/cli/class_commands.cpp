@@ -15,6 +15,7 @@
 #include "base/printable.hpp"
 #include "base/text_file.hpp"
 #include "classroom/class_report.hpp"
+#include "classroom/class_report_export.hpp"
 #include "classroom/quiz.hpp"
 #include "classroom/quiz_run.hpp"
 #include "commands.hpp"

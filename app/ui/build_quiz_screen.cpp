@@ -12,17 +12,20 @@ namespace {
 constexpr int kTimeLimitStepSeconds = 10;
 constexpr int kLongestOfferedLimitSeconds = 300;
 
-constexpr const char* kKindExplanations[] = {
-    "Every claim that matches the filter, in an order where neighbours differ.",
-    "A set of claims with the three verdicts as equal as the deck allows, spread over its topics.",
-    "Forms A and B, alike in verdicts and topics, no claim in both: A before training, B after it.",
-};
+// The kinds of quiz in the order they are offered.
+constexpr std::array<Choice<QuizKind>, 3> kKinds = {{
+    {QuizKind::Balanced, "Balanced set", "Balanced",
+     "A set of claims with the three verdicts as equal as the deck allows, spread over its topics."},
+    {QuizKind::Matching, "By filter", "Filter",
+     "Every claim that matches the filter, in an order where neighbours differ."},
+    {QuizKind::PrePost, "Pretest + posttest", "Pre/post",
+     "Forms A and B, alike in verdicts and topics, no claim in both: A before training, B after it."},
+}};
 
-// The order the kinds are offered in, and their labels.
-constexpr std::array<QuizKind, 3> kKinds = {QuizKind::Balanced, QuizKind::Matching, QuizKind::PrePost};
-int kind_index(QuizKind kind) {
-    return static_cast<int>(std::find(kKinds.begin(), kKinds.end(), kind) - kKinds.begin());
-}
+constexpr std::array<Choice<RevealMode>, 2> kRevealModes = {{
+    {RevealMode::AfterEach, "After each card", "After each card", "Each card teaches the next: good for practice."},
+    {RevealMode::AtEnd, "At the end", "At the end", "Early cards cannot teach later ones: fair for a test."},
+}};
 
 void setting_label(std::string_view title, float width) {
     vertical_space(0.5f);
@@ -71,14 +74,11 @@ bool claims_card(const Deck& deck, QuizPlan& plan, const Column& column) {
           width);
 
     setting_label("Claims", width);
-    const bool narrow = width < 24 * em();
-    const std::vector<std::string> kinds = {narrow ? "Balanced" : "Balanced set", narrow ? "Filter" : "By filter",
-                                            narrow ? "Pre/post" : "Pretest + posttest"};
-    if (const int kind = segmented("kind", kinds, kind_index(plan.kind), width); kind >= 0) {
-        plan.kind = kKinds[static_cast<std::size_t>(kind)];
+    if (auto kind = segmented_choice("kind", kKinds, plan.kind, width)) {
+        plan.kind = *kind;
         changed = true;
     }
-    muted(kKindExplanations[static_cast<int>(plan.kind)], width);
+    muted(row_for(kKinds, plan.kind).explanation, width);
 
     if (plan.kind != QuizKind::PrePost) {
         setting_label("Only claims of", width);
@@ -117,15 +117,11 @@ bool rules_card(const Deck& deck, QuizPlan& plan, const Column& column) {
     }
 
     setting_label("Show the true verdict", width);
-    const int reveal =
-        segmented("reveal", {"After each card", "At the end"}, settings.reveal == RevealMode::AfterEach ? 0 : 1, width);
-    if (reveal >= 0) {
-        settings.reveal = reveal == 0 ? RevealMode::AfterEach : RevealMode::AtEnd;
+    if (auto reveal = segmented_choice("reveal", kRevealModes, settings.reveal, width)) {
+        settings.reveal = *reveal;
         changed = true;
     }
-    muted(settings.reveal == RevealMode::AfterEach ? "Each card teaches the next: good for practice."
-                                                   : "Early cards cannot teach later ones: fair for a test.",
-          width);
+    muted(row_for(kRevealModes, settings.reveal).explanation, width);
     end_card();
     return changed;
 }

@@ -1,5 +1,10 @@
 #include "fonts.hpp"
 
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <vector>
+
 namespace claimdeck::ui {
 namespace {
 
@@ -15,12 +20,34 @@ const ImWchar kGlyphRanges[] = {
 // size: oversampling (ImGui's default is 3 across) only serves sub-pixel
 // placement. Without it the atlas is half as wide, quicker to build at
 // start-up, and the text a little crisper.
+// The bytes of a font file, read from disk the first time only: the fonts are
+// rebuilt at every text size or scale change, five fonts from two files.
+// Empty when the file cannot be read. Kept for the whole run because the
+// atlas reads them again at each rebuild and does not own them.
+std::vector<char>& file_bytes(const std::string& file) {
+    static std::map<std::string, std::vector<char>> read_files;
+    auto found = read_files.find(file);
+    if (found != read_files.end()) return found->second;
+    std::ifstream in(file, std::ios::binary);
+    std::vector<char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.good() && !in.eof()) bytes.clear();
+    // A file that could not be read is tried again next time, not remembered.
+    if (bytes.empty()) {
+        static std::vector<char> none;
+        return none;
+    }
+    return read_files.emplace(file, std::move(bytes)).first->second;
+}
+
 ImFont* add_font(ImFontAtlas& atlas, const std::string& file, float size) {
+    std::vector<char>& bytes = file_bytes(file);
+    if (bytes.empty()) return nullptr;
     ImFontConfig config;
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    return atlas.AddFontFromFileTTF(file.c_str(), size, &config, kGlyphRanges);
+    config.FontDataOwnedByAtlas = false;
+    return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size, &config, kGlyphRanges);
 }
 
 }  // namespace

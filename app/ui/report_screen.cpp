@@ -34,7 +34,7 @@ void end_row(float x, float bottom, float width) {
 // Drawn by text_block, so it sits on the same baseline as text beside it.
 float text_right(std::string_view text, ImFont* font, ImU32 colour, float right, float top) {
     if (!font) font = fonts().body;
-    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const float size = font_size(font);
     const float width = std::ceil(font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size()).x) + 1;
     ImGui::SetCursorScreenPos(ImVec2(std::round(right - width), top));
     text_block(text, font, colour, width);

@@ -129,7 +129,7 @@ FooterLayout footer_layout(const std::string& note) {
     layout.buttons_width = layout.stacked ? layout.column.width : std::min(26 * em(), layout.column.width / 2);
     layout.note_width = layout.stacked ? layout.column.width : layout.column.width - layout.buttons_width - spacing.x;
     ImFont* font = layout.note_font;
-    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const float size = font_size(font);
     layout.note_height = font->CalcTextSizeA(size, FLT_MAX, layout.note_width, note.c_str()).y;
     layout.content_height =
         layout.stacked ? layout.note_height + spacing.y + touch_target() : std::max(layout.note_height, touch_target());

@@ -158,7 +158,7 @@ Paragraph with_font(const Paragraph& input) {
     return p;
 }
 
-float font_size_of(const Paragraph& p) { return p.font->FontSize * p.font->Scale * ImGui::GetIO().FontGlobalScale; }
+float font_size_of(const Paragraph& p) { return font_size(p.font); }
 
 }  // namespace
 

@@ -5,19 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "learning/study_settings.hpp"
+
 namespace claimdeck::ui {
 namespace {
 
-constexpr int kNewCardsStep = 5;
-constexpr int kMaxNewCards = 200;
-constexpr double kRetentionStep = 0.01;
-constexpr double kMinRetention = 0.80;
-constexpr double kMaxRetention = 0.97;
-
-int index_in(const std::array<int, 4>& values, int value) {
-    auto found = std::find(values.begin(), values.end(), value);
-    return found == values.end() ? 1 : static_cast<int>(found - values.begin());
-}
+constexpr std::array<Choice<bool>, 2> kAskConfidence = {{{true, "On", "On"}, {false, "Off", "Off"}}};
 
 void setting_label(std::string_view title, std::string_view explanation, float width) {
     vertical_space(0.5f);
@@ -32,16 +25,11 @@ Action display_card(const DisplaySettings& current, const Column& column) {
     text_block("On this device", fonts().heading, 0, width);
 
     setting_label("Text size", "", width);
-    const bool narrow = width < 24 * em();
-    const std::vector<std::string> sizes = narrow ? std::vector<std::string>{"S", "M", "L", "XL"}
-                                                  : std::vector<std::string>{"Small", "Medium", "Large", "Largest"};
-    const int size = segmented("size", sizes, index_in(kTextSizePercents, current.text_size_percent), width);
-    if (size >= 0) changed.text_size_percent = kTextSizePercents[static_cast<std::size_t>(size)];
+    if (auto size = segmented_choice("size", kTextSizes, current.text_size_percent, width))
+        changed.text_size_percent = *size;
 
     setting_label("Theme", "", width);
-    const std::vector<std::string> themes = {"Light", "Dark", narrow ? "Contrast" : "High contrast"};
-    const int theme = segmented("theme", themes, static_cast<int>(current.theme), width);
-    if (theme >= 0) changed.theme = static_cast<Theme>(theme);
+    if (auto theme = segmented_choice("theme", kThemes, current.theme, width)) changed.theme = *theme;
     end_card();
 
     const bool same = changed.text_size_percent == current.text_size_percent && changed.theme == current.theme;
@@ -59,7 +47,7 @@ Action study_card(const StudyApp& app, const Column& column) {
     setting_label("New cards a day", "How many cards you have never seen a session may bring in one day.", width);
     const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
     if (step != 0) {
-        changed.new_cards_per_day = std::clamp(current.new_cards_per_day + step * kNewCardsStep, 0, kMaxNewCards);
+        changed.new_cards_per_day = kNewCardsPerDay.clamped(current.new_cards_per_day + step * kNewCardsPerDay.step);
         touched = true;
     }
 
@@ -69,14 +57,13 @@ Action study_card(const StudyApp& app, const Column& column) {
     const int nudge = stepper("retention", std::to_string(percent_value) + " %", width);
     if (nudge != 0) {
         changed.desired_retention =
-            std::clamp(current.desired_retention + nudge * kRetentionStep, kMinRetention, kMaxRetention);
+            kDesiredRetention.clamped(current.desired_retention + nudge * kDesiredRetention.step);
         touched = true;
     }
 
     setting_label("Ask how sure I am", "After each verdict, pick 50 %, 70 % or 90 %: it trains calibration.", width);
-    const int ask = segmented("ask", {"On", "Off"}, current.ask_confidence ? 0 : 1, width);
-    if (ask >= 0) {
-        changed.ask_confidence = ask == 0;
+    if (auto ask = segmented_choice("ask", kAskConfidence, current.ask_confidence, width)) {
+        changed.ask_confidence = *ask;
         touched = true;
     }
     end_card();

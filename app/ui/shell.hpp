@@ -51,6 +51,9 @@ public:
 
     // Draws the whole frame; call between ImGui::NewFrame() and ImGui::Render().
     void draw_frame();
+    // Shows `message` in the error banner until the next action succeeds
+    // (for faults the shell did not catch itself, e.g. while drawing).
+    void show_error(std::string message) { notice_ = std::move(message); }
 
     // Scripted starts, for the command line.
     void start_studying();

@@ -20,12 +20,12 @@ ImU32 faded(ImU32 colour, double share) {
 }
 
 void draw_text(ImFont* font, ImVec2 at, ImU32 colour, std::string_view text) {
-    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const float size = font_size(font);
     ImGui::GetWindowDrawList()->AddText(font, size, at, colour, text.data(), text.data() + text.size());
 }
 
 ImVec2 text_size(ImFont* font, std::string_view text) {
-    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const float size = font_size(font);
     return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
 }
 
@@ -188,9 +188,6 @@ void articles_card(const Deck& deck, const Scorecard& card, const Column& column
     end_card();
 }
 
-// Monday 0 … Sunday 6 for a day counted from 1970-01-01, a Thursday.
-int weekday(std::int64_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
-
 void study_days_card(const StudyApp& app, const Column& column) {
     constexpr int kWeeks = 12;
     constexpr const char* kRowLabels[] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
@@ -203,8 +200,8 @@ void study_days_card(const StudyApp& app, const Column& column) {
     const std::map<std::int64_t, Tally>& per_day = app.answers_per_day();
     int most = 1;
     for (const auto& entry : per_day) most = std::max(most, entry.second.answered);
-    const std::int64_t today = app.now() / kMsPerDay;
-    const std::int64_t first_day = today - weekday(today) - std::int64_t{7} * (kWeeks - 1);
+    const std::int64_t today = utc_day(app.now());
+    const std::int64_t first_day = start_of_week(today) - std::int64_t{7} * (kWeeks - 1);
 
     const float label_width = 2.6f * em();
     const float cell = std::floor(std::min((width - label_width) / kWeeks, 1.8f * em()));
@@ -269,8 +266,8 @@ void accuracy_over_time_card(const StudyApp& app, const Column& column) {
     text_block("Accuracy over time", fonts().heading, 0, width);
     muted("Share right each week, the last 8 weeks; under each bar, the day its week starts.", width);
     vertical_space(0.3f);
-    const std::int64_t today = app.now() / kMsPerDay;
-    const std::int64_t this_week = today - weekday(today);
+    const std::int64_t today = utc_day(app.now());
+    const std::int64_t this_week = start_of_week(today);
     std::vector<Bar> bars;
     for (int week = kWeeks - 1; week >= 0; --week) {
         const std::int64_t start = this_week - std::int64_t{7} * week;
@@ -296,7 +293,7 @@ void forecast_card(const StudyApp& app, const Column& column) {
     vertical_space(0.3f);
     const std::vector<int> due = app.due_forecast(kDays);
     const int most = std::max(1, *std::max_element(due.begin(), due.end()));
-    const std::int64_t today = app.now() / kMsPerDay;
+    const std::int64_t today = utc_day(app.now());
     std::vector<Bar> bars;
     for (int day = 0; day < kDays; ++day) {
         const int count = due[static_cast<std::size_t>(day)];

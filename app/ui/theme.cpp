@@ -100,9 +100,11 @@ void apply_theme(Theme theme, float ui_scale) {
     set_style_colours(style, s.palette);
 }
 
+float font_size(const ImFont* font) { return font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale; }
+
 float em() {
     const ImFont* body = fonts().body;
-    return body ? body->FontSize * body->Scale * ImGui::GetIO().FontGlobalScale : 16.0f;
+    return body ? font_size(body) : 16.0f;
 }
 
 float touch_target() { return std::max(44.0f * state().ui_scale, 2.4f * em()); }

@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "app/study_app.hpp"
+#include "app/display_settings.hpp"
 #include "base/verdict.hpp"
 #include "content/deck.hpp"
 
@@ -43,7 +43,10 @@ void set_fonts(const Fonts& fonts);
 // fonts. `ui_scale` is the monitor's content scale, for minimum touch sizes.
 void apply_theme(Theme theme, float ui_scale);
 
-float em();            // the body font size, in ImGui units
+float em();  // the body font size, in ImGui units
+// The size `font` is drawn at, in ImGui units (its pixel size scaled back by
+// io.FontGlobalScale on high-density screens).
+float font_size(const ImFont* font);
 float touch_target();  // the smallest height a control may have (44 px scaled)
 
 // The fixed verdict colours (Paul Tol's high-contrast scheme, which stays

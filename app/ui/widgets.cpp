@@ -33,8 +33,6 @@ OpenCard& open_card() {
 // ImGui's wrap position is in window-local coordinates.
 float local_x(float screen_x) { return screen_x - ImGui::GetWindowPos().x + ImGui::GetScrollX(); }
 
-float font_size(const ImFont* font) { return font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale; }
-
 void centred_text(ImDrawList* draw, ImFont* font, ImVec2 centre, ImU32 colour, std::string_view text) {
     const float size = font_size(font);
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
@@ -211,6 +209,8 @@ int drop_down(const char* id, const std::vector<std::string>& labels, int chosen
     ImGui::PopStyleVar();
     return picked;
 }
+
+bool is_narrow(float width) { return width < 24 * em(); }
 
 int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
     int clicked = -1;

@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +88,42 @@ std::optional<ImRect> primary_button_this_frame();
 // A row of buttons of which one is chosen; returns the index
 // clicked this frame, or -1.
 int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width);
+
+// One choice offered on screen: the value it stands for, its label (and a
+// shorter one for narrow columns) and what it means. A table of these is the
+// one place a choice's words are tied to its value, so reordering the rows
+// reorders the control and nothing else.
+template <class Value>
+struct Choice {
+    Value value;
+    std::string_view label;
+    std::string_view short_label;
+    std::string_view explanation = {};
+};
+
+// A column narrower than this shows the short labels.
+bool is_narrow(float width);
+
+// The row for `value`, or the first row when there is none.
+template <class Row, std::size_t N>
+const Row& row_for(const std::array<Row, N>& rows, const decltype(Row::value)& value) {
+    for (const Row& row : rows)
+        if (row.value == value) return row;
+    return rows.front();
+}
+
+// segmented() over a table of rows with `value`, `label` and `short_label`;
+// returns the value picked this frame, or nullopt.
+template <class Row, std::size_t N>
+std::optional<decltype(Row::value)> segmented_choice(const char* id, const std::array<Row, N>& rows,
+                                                     const decltype(Row::value)& current, float width) {
+    std::vector<std::string> labels;
+    for (const Row& row : rows) labels.emplace_back(is_narrow(width) ? row.short_label : row.label);
+    const int chosen = static_cast<int>(&row_for(rows, current) - rows.data());
+    const int picked = segmented(id, labels, chosen, width);
+    if (picked < 0) return std::nullopt;
+    return rows[static_cast<std::size_t>(picked)].value;
+}
 // "−  value  +": returns -1 or +1 when a side is clicked, else 0.
 int stepper(const char* id, std::string_view value, float width);
 

@@ -15,19 +15,17 @@
 #include <utility>
 #include <vector>
 
+#include "frame.hpp"
 #include "screenshot.hpp"
 #include "termination.hpp"
 
 namespace claimdeck::desktop {
 namespace {
 
-// ImGui needs two frames to settle after input (sizes are measured in one
-// and used in the next). A click can start a chain that needs more: it opens
-// a text field in one frame, which asks for the keyboard in the next, which
-// it gets in the one after; a few spare frames let such chains finish.
-constexpr int kFramesAfterEvent = 6;
-// While waiting, wake this often anyway so dates and due counts stay true.
-constexpr double kIdleRedrawSeconds = 60;
+// How long to keep drawing after an event and how often to wake: see
+// platform::kDesktopIdle.
+constexpr int kFramesAfterEvent = platform::kDesktopIdle.frames_after_input;
+constexpr double kIdleRedrawSeconds = platform::kDesktopIdle.idle_redraw_seconds;
 // While a text field has the keyboard, its caret blinks at this pace.
 constexpr double kCaretBlinkSeconds = 0.5;
 // While a quiz clock counts down, it is redrawn this often.
@@ -202,9 +200,7 @@ FrameTime draw_frame(ui::Shell& shell) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     const BenchClock::time_point building = BenchClock::now();
-    ImGui::NewFrame();
-    shell.draw_frame();
-    ImGui::Render();
+    platform::build_frame(shell);
     const FrameTime time{microseconds(building - started), microseconds(BenchClock::now() - building)};
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(background.x, background.y, background.z, 1);

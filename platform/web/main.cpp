@@ -30,6 +30,7 @@
 #include "app/app_store.hpp"
 #include "app/study_app.hpp"
 #include "content/deck.hpp"
+#include "frame.hpp"
 #include "inspect.hpp"
 #include "shell.hpp"
 #include "storage/store.hpp"
@@ -98,8 +99,9 @@ struct WebApp {
 // A phone's battery is spared: frames are drawn while the learner acts (and
 // a moment after, for ImGui's own transitions), while a text field blinks
 // its caret, and once a second otherwise; the canvas keeps the last frame.
-constexpr int kFramesAfterInput = 30;
-constexpr double kIdleRedrawSeconds = 1.0;
+// The numbers are platform::kWebIdle.
+constexpr int kFramesAfterInput = platform::kWebIdle.frames_after_input;
+constexpr double kIdleRedrawSeconds = platform::kWebIdle.idle_redraw_seconds;
 
 WebApp* the_app = nullptr;
 
@@ -191,9 +193,7 @@ void frame(bool forced) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     claimdeck::web::inspect_frame_begins();
-    ImGui::NewFrame();
-    the_app->shell->draw_frame();
-    ImGui::Render();
+    platform::build_frame(*the_app->shell);
     claimdeck::web::inspect_frame_ends(the_app->size.ratio);
 
     int width = 0, height = 0;

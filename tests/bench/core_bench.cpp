@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "base/calendar.hpp"
 #include "content/deck.hpp"
 #include "deck_samples.hpp"
 #include "learning/progress_stats.hpp"

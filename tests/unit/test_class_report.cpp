@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "classroom/class_report.hpp"
+#include "classroom/class_report_export.hpp"
 #include "classroom_samples.hpp"
 #include "temp_dir.hpp"
 

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "base/calendar.hpp"
 #include "deck_samples.hpp"
 #include "learning/card_schedule.hpp"
 #include "learning/session.hpp"
@@ -220,11 +221,4 @@ TEST_CASE("the learner's desired retention sets the session's intervals") {
         CHECK(outcome.grade == fsrs::Rating::Easy);
         CHECK(outcome.new_state.due_ms - f.now == days * kMsPerDay);
     }
-}
-
-TEST_CASE("calendar days count UTC midnights crossed") {
-    const std::int64_t day = kMsPerDay;
-    CHECK(calendar_days_between(10 * day + 1, 10 * day + day - 1) == 0);
-    CHECK(calendar_days_between(10 * day + day - 1, 11 * day) == 1);
-    CHECK(calendar_days_between(10 * day, 13 * day + 5) == 3);
 }

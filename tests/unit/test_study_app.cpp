@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "app/study_app.hpp"
+#include "base/calendar.hpp"
 #include "deck_samples.hpp"
 #include "storage/backup.hpp"
 #include "store_samples.hpp"

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/app_store.hpp"
+#include "app/display_settings.hpp"
 #include "classroom/quiz_app.hpp"
 #include "classroom/quiz_builder.hpp"
 #include "classroom/report_app.hpp"
@@ -27,21 +28,6 @@
 #include "storage/store.hpp"
 
 namespace claimdeck {
-
-enum class Theme { Light, Dark, HighContrast };
-std::string_view to_string(Theme theme);
-std::optional<Theme> parse_theme(std::string_view text);
-
-// How the app looks on this device, whoever studies: kept in the store as
-// device settings (profile 0).
-struct DisplaySettings {
-    int text_size_percent = 100;
-    Theme theme = Theme::Light;
-};
-inline constexpr std::array<int, 4> kTextSizePercents = {85, 100, 120, 145};
-
-DisplaySettings load_display_settings(ProgressStore& store);
-void save_display_settings(ProgressStore& store, const DisplaySettings& settings);
 
 // Why a profile name cannot be used, or empty when it can.
 std::string problem_with_profile_name(std::string_view name, const std::vector<Profile>& existing,

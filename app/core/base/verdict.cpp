@@ -33,4 +33,6 @@ std::optional<Confidence> confidence_from_percent(int value) {
     return std::nullopt;
 }
 
+double Tally::accuracy() const { return answered == 0 ? 0.0 : static_cast<double>(right) / answered; }
+
 }  // namespace claimdeck

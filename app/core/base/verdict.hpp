@@ -1,5 +1,6 @@
 // The vocabulary every part of ClaimDeck shares: the three verdicts a claim can
-// carry and the confidence a learner states with an answer.
+// carry, the confidence a learner states with an answer, and a tally of
+// answers right out of answered.
 #pragma once
 
 #include <array>
@@ -29,5 +30,16 @@ inline constexpr std::array<Confidence, 3> kStatedConfidences = {Confidence::Fif
 
 inline constexpr int percent(Confidence c) { return static_cast<int>(c); }
 std::optional<Confidence> confidence_from_percent(int value);
+
+// How many answers, and how many of them right: per day in the store, per
+// verdict and overall in the scorecard.
+struct Tally {
+    int answered = 0;
+    int right = 0;
+
+    // Share right in [0, 1]; 0 when nothing was answered (check `answered`
+    // before showing it).
+    double accuracy() const;
+};
 
 }  // namespace claimdeck

@@ -113,12 +113,4 @@ ClassReport build_class_report(const std::vector<std::filesystem::path>& files, 
 // sceptical of everything, not more discerning."
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post);
 
-// Spreadsheet export: one table after another (claims, pupils, class,
-// pre/post, skipped files), each under a title row, separated by blank lines.
-std::string class_report_csv(const ClassReport& report);
-
-// A self-contained page: inline CSS and SVG charts, no external resources,
-// every piece of text from the files escaped.
-std::string class_report_html(const ClassReport& report);
-
 }  // namespace claimdeck

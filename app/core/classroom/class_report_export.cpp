@@ -1,11 +1,11 @@
-// The class report as CSV for spreadsheets and as one self-contained HTML page.
+#include "classroom/class_report_export.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
 
 #include "base/printable.hpp"
-#include "classroom/class_report.hpp"
 
 namespace claimdeck {
 

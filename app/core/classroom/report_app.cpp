@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/text_file.hpp"
+#include "classroom/class_report_export.hpp"
 
 namespace claimdeck {
 namespace {

@@ -1,6 +1,6 @@
 #include "learning/card_schedule.hpp"
 
-#include "learning/session.hpp"
+#include "base/calendar.hpp"
 
 namespace claimdeck {
 

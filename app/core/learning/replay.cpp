@@ -112,36 +112,16 @@ struct UtcTime {
     }
 };
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
-// Reads `count` decimal digits at `pos`, or nullopt if any is not a digit.
-std::optional<int> digits_at(std::string_view text, std::size_t pos, std::size_t count) {
-    if (pos + count > text.size()) return std::nullopt;
-    int value = 0;
-    for (char c : text.substr(pos, count)) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
 // Parses YYYY-MM-DDTHH:MM:SS[.fraction](Z|+00:00); throws InputError.
 UtcTime parse_utc_time(std::string_view text) {
     const auto form_error = [&] {
         return InputError("reviewed_at " + quoted(text) + " is not an ISO 8601 UTC time like 2021-09-01T10:00:00Z");
     };
-    const auto year = digits_at(text, 0, 4), month = digits_at(text, 5, 2), day = digits_at(text, 8, 2);
-    const auto hour = digits_at(text, 11, 2), minute = digits_at(text, 14, 2), second = digits_at(text, 17, 2);
-    if (!year || !month || !day || !hour || !minute || !second || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-        text[13] != ':' || text[16] != ':')
-        throw form_error();
+    constexpr std::string_view kLayout = "YYYY-MM-DDThh:mm:ss";
+    const ParsedStamp stamp = parse_utc_stamp(text, kLayout);
+    if (stamp.fault == StampFault::Form) throw form_error();
 
-    std::size_t pos = 19;
+    std::size_t pos = kLayout.size();
     std::int64_t nanoseconds = 0;
     if (pos < text.size() && text[pos] == '.') {
         // Up to nanoseconds, which also keeps digits_at's int from overflowing.
@@ -161,12 +141,12 @@ UtcTime parse_utc_time(std::string_view text) {
         throw InputError("reviewed_at " + quoted(text) + " is not in UTC (end it with Z or +00:00)");
     }
 
-    if (*month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month))
+    if (stamp.fault == StampFault::Date)
         throw InputError("reviewed_at " + quoted(text) + " is not a valid calendar date");
-    if (*hour > 23 || *minute > 59 || *second > 59)
+    if (stamp.fault == StampFault::TimeOfDay)
         throw InputError("reviewed_at " + quoted(text) + " is not a valid time of day");
-    const std::int64_t second_of_day = (*hour * 60 + *minute) * 60 + *second;
-    return {days_from_civil(*year, *month, *day), second_of_day * 1'000'000'000 + nanoseconds};
+    const std::int64_t ms = ms_from_civil(stamp.time);
+    return {utc_day(ms), (ms - start_of_utc_day(ms)) * 1'000'000 + nanoseconds};
 }
 
 // ---- Rows ----------------------------------------------------------------

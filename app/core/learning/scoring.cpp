@@ -89,8 +89,6 @@ std::string spotted_noun(Verdict verdict) {
 
 }  // namespace
 
-double Tally::accuracy() const { return share(right, answered); }
-
 double CalibrationBin::accuracy() const { return share(right, answered); }
 
 SignalDetection make_signal_detection(int hits, int misses, int false_alarms, int correct_rejections) {

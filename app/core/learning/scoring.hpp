@@ -27,15 +27,6 @@ struct ScoredAnswer {
     bool correct() const { return picked == truth; }
 };
 
-struct Tally {
-    int answered = 0;
-    int right = 0;
-
-    // Share right in [0, 1]; 0 when nothing was answered (check `answered`
-    // before showing it).
-    double accuracy() const;
-};
-
 // One-vs-rest signal detection for one verdict class X: "signal" trials are
 // claims whose truth is X, "noise" trials are all the others.
 struct SignalDetection {

@@ -22,10 +22,6 @@ Clock system_clock_ms() {
     };
 }
 
-int calendar_days_between(std::int64_t earlier_ms, std::int64_t later_ms) {
-    return static_cast<int>(std::max<std::int64_t>(0, utc_day(later_ms) - utc_day(earlier_ms)));
-}
-
 DeckCounts count_cards(const Deck& deck, const std::map<std::string, CardState>& states, std::int64_t now_ms) {
     DeckCounts counts;
     for (const Claim& claim : deck.claims) {
@@ -92,7 +88,7 @@ void StudySession::build_queue(std::uint64_t seed) {
         return states_.at(deck_.claims[a].id).due_ms < states_.at(deck_.claims[b].id).due_ms;
     });
     std::shuffle(fresh.begin(), fresh.end(), std::mt19937_64(seed));
-    const std::int64_t today_start = now - (now % kMsPerDay + kMsPerDay) % kMsPerDay;
+    const std::int64_t today_start = start_of_utc_day(now);
     const int introduced_today = store_.new_cards_since(profile_.id, deck_.id, today_start);
     const auto allowed = static_cast<std::size_t>(std::max(0, settings_.new_cards_per_day - introduced_today));
     fresh.resize(std::min(fresh.size(), allowed));

@@ -15,23 +15,13 @@
 #include "content/deck.hpp"
 #include "learning/fsrs.hpp"
 #include "learning/pending_answers.hpp"
+#include "learning/study_settings.hpp"
 #include "storage/store.hpp"
 
 namespace claimdeck {
 
 using Clock = std::function<std::int64_t()>;  // milliseconds since the Unix epoch, UTC
 Clock system_clock_ms();
-
-inline constexpr std::int64_t kMsPerDay = 86'400'000;
-
-// Whole UTC calendar days from one instant to a later one.
-int calendar_days_between(std::int64_t earlier_ms, std::int64_t later_ms);
-
-struct StudySettings {
-    int new_cards_per_day = 15;
-    double desired_retention = 0.9;
-    bool ask_confidence = true;
-};
 
 // Where the deck stands for one learner right now (the home screen's counts).
 struct DeckCounts {

@@ -7,9 +7,9 @@
 namespace claimdeck {
 namespace {
 
-constexpr const char* kNewCardsPerDay = "new_cards_per_day";
-constexpr const char* kDesiredRetention = "desired_retention";
-constexpr const char* kAskConfidence = "ask_confidence";
+constexpr const char* kNewCardsKey = "new_cards_per_day";
+constexpr const char* kRetentionKey = "desired_retention";
+constexpr const char* kAskConfidenceKey = "ask_confidence";
 
 double stored_number(ProgressStore& store, std::int64_t profile_id, const char* key, double fallback, double min,
                      double max) {
@@ -21,23 +21,26 @@ double stored_number(ProgressStore& store, std::int64_t profile_id, const char* 
     return value;
 }
 
+template <typename T>
+double stored_number(ProgressStore& store, std::int64_t profile_id, const char* key, const SettingRange<T>& range) {
+    return stored_number(store, profile_id, key, range.fallback, range.min, range.max);
+}
+
 }  // namespace
 
 StudySettings load_study_settings(ProgressStore& store, std::int64_t profile_id) {
-    StudySettings defaults;
+    const StudySettings defaults;
     StudySettings settings;
-    settings.new_cards_per_day =
-        static_cast<int>(stored_number(store, profile_id, kNewCardsPerDay, defaults.new_cards_per_day, 0, 9999));
-    settings.desired_retention =
-        stored_number(store, profile_id, kDesiredRetention, defaults.desired_retention, 0.70, 0.99);
-    settings.ask_confidence = stored_number(store, profile_id, kAskConfidence, defaults.ask_confidence, 0, 1) != 0;
+    settings.new_cards_per_day = static_cast<int>(stored_number(store, profile_id, kNewCardsKey, kNewCardsPerDay));
+    settings.desired_retention = stored_number(store, profile_id, kRetentionKey, kDesiredRetention);
+    settings.ask_confidence = stored_number(store, profile_id, kAskConfidenceKey, defaults.ask_confidence, 0, 1) != 0;
     return settings;
 }
 
 void save_study_settings(ProgressStore& store, std::int64_t profile_id, const StudySettings& settings) {
-    store.set_setting(profile_id, kNewCardsPerDay, std::to_string(settings.new_cards_per_day));
-    store.set_setting(profile_id, kDesiredRetention, std::to_string(settings.desired_retention));
-    store.set_setting(profile_id, kAskConfidence, settings.ask_confidence ? "1" : "0");
+    store.set_setting(profile_id, kNewCardsKey, std::to_string(settings.new_cards_per_day));
+    store.set_setting(profile_id, kRetentionKey, std::to_string(settings.desired_retention));
+    store.set_setting(profile_id, kAskConfidenceKey, settings.ask_confidence ? "1" : "0");
 }
 
 }  // namespace claimdeck

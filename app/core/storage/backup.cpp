@@ -16,48 +16,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::int64_t kMsPerDay = 86'400'000;
 constexpr const char* kBackupPrefix = "progress-";
 constexpr const char* kBackupSuffix = ".sqlite";
 // SQLite's companion files, which belong with the main file wherever it goes.
 constexpr const char* kCompanionSuffixes[] = {"-wal", "-shm"};
 
-std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
-    return value >= 0 ? value / divisor : (value - divisor + 1) / divisor;
-}
-
-std::int64_t day_of(std::int64_t ms) { return floor_div(ms, kMsPerDay); }
-// 1970-01-01 was a Thursday; shifting by three days starts weeks on Mondays.
-std::int64_t week_of(std::int64_t ms) { return floor_div(day_of(ms) + 3, 7); }
-
-struct UtcTime {
-    CivilDate date;
-    int hour, minute, second;
-};
-
-UtcTime utc_time(std::int64_t ms) {
-    const std::int64_t second_of_day = (ms - day_of(ms) * kMsPerDay) / 1000;
-    return {civil_from_days(day_of(ms)), static_cast<int>(second_of_day / 3600),
-            static_cast<int>(second_of_day / 60 % 60), static_cast<int>(second_of_day % 60)};
-}
+// The periods backups are kept per: a UTC day, a Monday-based week.
+std::int64_t week_of(std::int64_t ms) { return week_of_day(utc_day(ms)); }
 
 // "2021-08-26 17:30 UTC", for notices.
 std::string readable_time(std::int64_t ms) {
-    const UtcTime t = utc_time(ms);
+    const CivilTime t = civil_time(ms);
     char text[32];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d UTC", t.date.year, t.date.month, t.date.day, t.hour,
                   t.minute);
     return text;
-}
-
-// The number in text[at, at + count), or -1 if those are not all digits.
-int digits_at(const std::string& text, std::size_t at, std::size_t count) {
-    int value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return -1;
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
 }
 
 fs::path with_suffix(const fs::path& path, const std::string& suffix) {
@@ -194,7 +167,7 @@ void keep_newest_per_period(const std::vector<DatedName>& newest_first, int peri
 fs::path backups_folder_in(const fs::path& data_dir) { return data_dir / "backups"; }
 
 std::string file_timestamp(std::int64_t ms) {
-    const UtcTime t = utc_time(ms);
+    const CivilTime t = civil_time(ms);
     char text[32];
     std::snprintf(text, sizeof text, "%04d%02d%02d-%02d%02d%02d", t.date.year, t.date.month, t.date.day, t.hour,
                   t.minute, t.second);
@@ -205,21 +178,13 @@ std::string backup_file_name(std::int64_t ms) { return kBackupPrefix + file_time
 
 std::optional<std::int64_t> backup_time(const std::string& file_name) {
     const std::string prefix = kBackupPrefix, suffix = kBackupSuffix;
-    constexpr std::size_t kStampLength = 15;  // YYYYMMDD-HHMMSS
-    if (file_name.size() != prefix.size() + kStampLength + suffix.size() || file_name.rfind(prefix, 0) != 0 ||
-        file_name.compare(file_name.size() - suffix.size(), suffix.size(), suffix) != 0 ||
-        file_name[prefix.size() + 8] != '-')
+    constexpr std::string_view kStampLayout = "YYYYMMDD-hhmmss";  // as file_timestamp() writes it
+    if (file_name.size() != prefix.size() + kStampLayout.size() + suffix.size() || file_name.rfind(prefix, 0) != 0 ||
+        file_name.compare(file_name.size() - suffix.size(), suffix.size(), suffix) != 0)
         return std::nullopt;
-    const std::size_t at = prefix.size();
-    const int year = digits_at(file_name, at, 4), month = digits_at(file_name, at + 4, 2),
-              day = digits_at(file_name, at + 6, 2), hour = digits_at(file_name, at + 9, 2),
-              minute = digits_at(file_name, at + 11, 2), second = digits_at(file_name, at + 13, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-        second < 0 || second > 59)
-        return std::nullopt;
-    const std::int64_t days = days_from_civil(year, month, day);
-    if (civil_from_days(days).day != day) return std::nullopt;  // 31 April and the like
-    return days * kMsPerDay + (hour * 3600 + minute * 60 + second) * std::int64_t{1000};
+    const ParsedStamp stamp = parse_utc_stamp(std::string_view(file_name).substr(prefix.size()), kStampLayout);
+    if (stamp.fault != StampFault::None) return std::nullopt;
+    return ms_from_civil(stamp.time);
 }
 
 fs::path write_backup(const fs::path& store_file, const fs::path& backups_dir, std::int64_t now_ms) {
@@ -256,7 +221,7 @@ std::vector<std::string> backups_to_thin(const std::vector<std::string>& file_na
     std::sort(backups.begin(), backups.end(),
               [](const DatedName& a, const DatedName& b) { return a.time_ms > b.time_ms; });
     std::set<std::string> keep;
-    keep_newest_per_period(backups, kDailyBackupsKept, day_of, keep);
+    keep_newest_per_period(backups, kDailyBackupsKept, utc_day, keep);
     keep_newest_per_period(backups, kWeeklyBackupsKept, week_of, keep);
     std::vector<std::string> thinned;
     for (const DatedName& backup : backups)

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "base/verdict.hpp"
-#include "learning/scoring.hpp"
 #include "storage/folder_lock.hpp"
 
 namespace claimdeck {

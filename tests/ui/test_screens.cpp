@@ -1,0 +1,84 @@
+// Every screen drawn once without a window, at a phone's and a desktop's
+// size: ImGui with a built font atlas and no backend. An ImGui assertion
+// (unbalanced Begin/End, a stack left pushed) aborts the test, and a fault
+// while drawing comes back from build_frame() and fails it.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+
+#include "app/study_app.hpp"
+#include "frame.hpp"
+#include "shell.hpp"
+#include "temp_dir.hpp"
+
+using namespace claimdeck;
+
+namespace {
+
+const std::string kDeck = CLAIMDECK_TEST_DATA_DIR "/gui-deck/decks/gui-test.json";
+const ui::FontFiles kFonts{CLAIMDECK_FONT_DIR "/DejaVuSans.ttf", CLAIMDECK_FONT_DIR "/DejaVuSans-Bold.ttf"};
+constexpr std::int64_t kNow = 1'630'000'000'000;  // 2021-08-26, a fixed day
+
+constexpr StartScreen kScreens[] = {StartScreen::Home,     StartScreen::Card,    StartScreen::Reveal,
+                                    StartScreen::Done,     StartScreen::Article, StartScreen::Stats,
+                                    StartScreen::Settings, StartScreen::Report,  StartScreen::BuildQuiz};
+
+// Created first and destroyed last: the shell may touch ImGui from the start.
+struct ImGuiContextScope {
+    ImGuiContextScope() { ImGui::CreateContext(); }
+    ~ImGuiContextScope() { ImGui::DestroyContext(); }
+    ImGuiContextScope(const ImGuiContextScope&) = delete;
+    ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
+};
+
+struct HeadlessApp {
+    ImGuiContextScope imgui;
+    testing::TempDir dir;
+    std::unique_ptr<StudyApp> app;
+    std::unique_ptr<ui::Shell> shell;
+
+    explicit HeadlessApp(ImVec2 size) {
+        DeckLoadResult deck = load_deck(kDeck);
+        REQUIRE(deck.deck.has_value());
+        app = std::make_unique<StudyApp>(
+            std::move(*deck.deck), ProgressStore::open(dir / "progress.sqlite"), [] { return kNow; }, dir.path());
+        app->open_profile("Ada");
+        shell = std::make_unique<ui::Shell>(*app, kFonts, 1);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = size;
+        shell->set_scale(1, 1);
+        REQUIRE(shell->rebuild_fonts(*io.Fonts));
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
+    // Two frames: the first measures, the second uses the measurements.
+    void draw(StartScreen screen) {
+        shell->open(screen);
+        for (int frame = 0; frame < 2; ++frame) {
+            const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
+            CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
+        }
+    }
+};
+
+void draw_every_screen(ImVec2 size) {
+    for (StartScreen screen : kScreens) {
+        CAPTURE(static_cast<int>(screen));
+        HeadlessApp headless(size);
+        headless.draw(screen);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every screen draws at a phone's size without an ImGui assertion or a fault") {
+    draw_every_screen(ImVec2(390, 844));
+}
+
+TEST_CASE("every screen draws at a desktop's size without an ImGui assertion or a fault") {
+    draw_every_screen(ImVec2(1600, 1000));
+}
