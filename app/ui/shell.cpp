@@ -437,8 +437,6 @@ void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_op
 
 void Shell::apply(const act::DismissNotices&) { app_.dismiss_notices(); }
 
-void Shell::show_error(std::string message) { notice_ = std::move(message); }
-
 bool Shell::may_close() {
     if (app_.retry_pending_saves() || close_warned_) return true;
     close_warned_ = true;

@@ -69,9 +69,6 @@ public:
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
 
-    // Shows a fault in the banner under the top bar, as a failed action does.
-    void show_error(std::string message);
-
     // Asked before the window closes. With answers still unsaved (after one
     // more try) the first close is refused and the banner says why; the next
     // one closes, and StudyApp::close() keeps them in a file.
