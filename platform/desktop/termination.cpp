@@ -14,6 +14,7 @@ namespace claimdeck::desktop {
 namespace {
 
 std::atomic<GLFWwindow*> watched_window{nullptr};
+std::atomic<bool> terminating{false};
 
 #ifndef _WIN32
 // SIGUSR2 is ours: the destructor sends it to end the watcher thread.
@@ -30,6 +31,7 @@ void watch_signals() {
         int received = 0;
         if (sigwait(&signals, &received) != 0 || received == SIGUSR2) return;
         // Both calls may be made from any thread (GLFW's thread-safety notes).
+        terminating.store(true);
         if (GLFWwindow* window = watched_window.load()) {
             glfwSetWindowShouldClose(window, GLFW_TRUE);
             glfwPostEmptyEvent();
@@ -57,6 +59,8 @@ CloseOnTermination::~CloseOnTermination() {
     watcher_.join();
 }
 #endif
+
+bool termination_requested() { return terminating.load(); }
 
 void CloseOnTermination::watch(GLFWwindow* window) {
     watched_window.store(window);

@@ -9,6 +9,11 @@ struct GLFWwindow;
 
 namespace claimdeck::desktop {
 
+// True once a signal asked the app to end. Such a close is not refused for
+// unsaved answers as the close button's first press is: a session that ends
+// kills what does not go, so the app keeps them in a file and goes.
+bool termination_requested();
+
 class CloseOnTermination {
 public:
     // Call before glfwInit(): the signals are blocked in this thread, and so

@@ -256,7 +256,7 @@ void print_report(const ui::FrameReport& report) {
 // taken back, and the window stays, drawn at once to show why.
 bool closing(GLFWwindow* window, ui::Shell& shell) {
     if (!glfwWindowShouldClose(window)) return false;
-    if (shell.may_close()) return true;
+    if (termination_requested() || shell.may_close()) return true;
     glfwSetWindowShouldClose(window, GLFW_FALSE);
     wake(window);
     return false;

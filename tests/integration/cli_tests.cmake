@@ -88,8 +88,8 @@ add_exit_test(NAME "cli: replay accepts the lowest desired retention" CODE 0 OUT
 add_exit_test(NAME "cli: replay accepts the highest desired retention" CODE 0 OUTPUT "^card,reviewed_at"
               COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.97 ${REPLAY_INPUT})
 add_exit_test(NAME "cli: replay refuses a desired retention below the range and exits 2" CODE 2
-              OUTPUT "--retention must be a number from 0.7"
+              OUTPUT "--retention must be a number from 0.7 to 0.97, not \"0.69\""
               COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.69 ${REPLAY_INPUT})
 add_exit_test(NAME "cli: replay refuses a desired retention above the range and exits 2" CODE 2
-              OUTPUT "--retention must be a number from 0.7"
+              OUTPUT "--retention must be a number from 0.7 to 0.97, not \"0.98\""
               COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.98 ${REPLAY_INPUT})
