@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "frame.hpp"
+#include "gl_frame.hpp"
 #include "screenshot.hpp"
 #include "termination.hpp"
 
@@ -140,20 +141,6 @@ void update_scale(GLFWwindow* window, ui::Shell& shell) {
 
 void report_unreadable_fonts() { std::fprintf(stderr, "claimdeck: the font files could not be read\n"); }
 
-bool refresh_fonts(ui::Shell& shell, bool upload) {
-    if (!shell.fonts_outdated()) return true;
-    if (!shell.rebuild_fonts(*ImGui::GetIO().Fonts)) {
-        report_unreadable_fonts();
-        return false;
-    }
-    // Before the first frame the backend uploads the atlas itself.
-    if (upload) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    return true;
-}
-
 // After a frame: the input that waited gets its turn, and frames go on
 // until all of it has been seen.
 void start_next_frame_input(GLFWwindow* window) {
@@ -193,8 +180,7 @@ struct FrameTime {
     double build_us;
 };
 
-// Draws a frame into the back buffer. (ImGui_ImplOpenGL3_RenderDrawData sets
-// the viewport from the size the backend read; glClear ignores it.)
+// Draws a frame into the back buffer.
 FrameTime draw_frame(ui::Shell& shell) {
     const BenchClock::time_point started = BenchClock::now();
     ImGui_ImplOpenGL3_NewFrame();
@@ -202,10 +188,7 @@ FrameTime draw_frame(ui::Shell& shell) {
     const BenchClock::time_point building = BenchClock::now();
     platform::build_frame(shell);
     const FrameTime time{microseconds(building - started), microseconds(BenchClock::now() - building)};
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(background.x, background.y, background.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::render_frame();
     return time;
 }
 
@@ -278,7 +261,11 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
         // A dropped file opens like one typed: a quiz, or results on the Report screen.
         for (const std::string& path : state.dropped_files) shell.drop_file(path);
         state.dropped_files.clear();
-        if (!refresh_fonts(shell, frames_drawn > 0)) return 1;
+        // Before the first frame the backend uploads the atlas itself.
+        if (!platform::refresh_fonts(shell, frames_drawn > 0)) {
+            report_unreadable_fonts();
+            return 1;
+        }
         const FrameTime frame_time = draw_frame(shell);
         if (options.bench_frame_times > 0) frame_times.push_back(frame_time);
         start_next_frame_input(window);

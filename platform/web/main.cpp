@@ -12,7 +12,6 @@
 //   them in through the two exported functions at the end of this file.
 // - Each frame publishes what it shows as attributes on <body>, for tests
 //   and for the page (data-screen, data-profile, data-answers).
-#include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -31,6 +30,7 @@
 #include "app/study_app.hpp"
 #include "content/deck.hpp"
 #include "frame.hpp"
+#include "gl_frame.hpp"
 #include "inspect.hpp"
 #include "shell.hpp"
 #include "storage/store.hpp"
@@ -184,11 +184,7 @@ void frame(bool forced) {
     if (the_app->busy_frames > 0) --the_app->busy_frames;
     the_app->last_drawn = glfwGetTime();
 
-    if (the_app->shell->fonts_outdated()) {
-        if (!the_app->shell->rebuild_fonts(*ImGui::GetIO().Fonts)) fail("ClaimDeck could not read its fonts.");
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (!platform::refresh_fonts(*the_app->shell, true)) fail("ClaimDeck could not read its fonts.");
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -196,13 +192,7 @@ void frame(bool forced) {
     platform::build_frame(*the_app->shell);
     claimdeck::web::inspect_frame_ends(the_app->size.ratio);
 
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(the_app->window, &width, &height);
-    glViewport(0, 0, width, height);
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(background.x, background.y, background.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::render_frame();
 
     // The on-screen keyboard follows ImGui's wish for text.
     const bool wants_text = ImGui::GetIO().WantTextInput;
