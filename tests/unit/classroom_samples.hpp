@@ -16,8 +16,8 @@ inline Deck make_class_deck(int topics, int per_cell) {
     deck.id = "class-deck";
     deck.version = 1;
     deck.title = "Class deck";
-    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
-    deck.articles.push_back({"b", "b.txt", "Article B", "", "", "text"});
+    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text", "", ""});
+    deck.articles.push_back({"b", "b.txt", "Article B", "", "", "text", "", ""});
     for (int t = 0; t < topics; ++t) {
         const std::string topic = "t" + std::to_string(t);
         deck.topics.push_back({topic, "Topic " + topic});

@@ -13,7 +13,7 @@ namespace claimdeck::testing {
 inline Deck sample_deck(int count, int topics = 3, int verdict_run = 1, std::string deck_id = "deck") {
     Deck deck;
     deck.id = std::move(deck_id);
-    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text"});
+    deck.articles.push_back({"a", "a.txt", "Article A", "", "", "text", "", ""});
     for (int i = 0; i < count; ++i) {
         Claim claim;
         claim.id = "c" + std::to_string(i);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "content/deck.hpp"
+#include "content/deck_writer.hpp"
 #include "learning/session.hpp"
 #include "store_samples.hpp"
 #include "temp_dir.hpp"
@@ -127,4 +128,10 @@ TEST_CASE("answers given on version 2 of the deck still show on version 3 for ev
     std::vector<std::string> version3_ids;
     for (const Claim& claim : deck.claims) version3_ids.push_back(claim.id);
     CHECK(store->orphaned_cards(ada.id, deck.id, version3_ids).empty());
+}
+
+TEST_CASE("the bundled deck written back by the deck writer is the same file byte for byte") {
+    TextFileResult original = read_text_file(kDeckFile, 1u << 26);
+    REQUIRE(original.error.empty());
+    CHECK(write_deck_json(bundled_deck()) == original.text);
 }

@@ -118,3 +118,12 @@ TEST_CASE("a time of day past 23:59:59 is a time fault") {
     CHECK(parse_utc_stamp("20210906-236000", layout).fault == StampFault::TimeOfDay);
     CHECK(parse_utc_stamp("20210906-235960", layout).fault == StampFault::TimeOfDay);
 }
+
+TEST_CASE("a layout without a time of day reads a date at midnight and still checks the day") {
+    const ParsedStamp date = parse_utc_stamp("2021-09-06", "YYYY-MM-DD");
+    CHECK(date.fault == StampFault::None);
+    CHECK(date.time.hour == 0);
+    CHECK(date.time.date.day == 6);
+    CHECK(parse_utc_stamp("2021-02-29", "YYYY-MM-DD").fault == StampFault::Date);
+    CHECK(parse_utc_stamp("6 Sept 21", "YYYY-MM-DD").fault == StampFault::Form);
+}

@@ -25,7 +25,8 @@ Deck deck_of(const std::vector<Card>& cards) {
     Deck deck;
     deck.id = "cues";
     for (const Card& card : cards) {
-        if (!deck.article(card.article)) deck.articles.push_back({card.article, card.article + ".txt", "", "", "", ""});
+        if (!deck.article(card.article))
+            deck.articles.push_back({card.article, card.article + ".txt", "", "", "", "", "", ""});
         if (!deck.topic(card.topic)) deck.topics.push_back({card.topic, card.topic});
         Claim claim;
         claim.id = "c" + std::to_string(deck.claims.size());

@@ -220,3 +220,45 @@ TEST_CASE("strings must be whole UTF-8 characters, escapes included") {
     CHECK(mentions(MiniDeck(good_deck({{"text", R"("half a character: \udc00")"}})).load(), "line",
                    "not a whole character"));
 }
+
+TEST_CASE("an article's url and publication date are read, and a date that is not YYYY-MM-DD is named") {
+    std::string deck = good_deck();
+    const std::string plain = R"("provenance": "test"})";
+    std::string dated = deck;
+    dated.replace(dated.find(plain), plain.size(),
+                  R"("provenance": "test", "url": "https://example.org/a", "published": "2021-09-06"})");
+    DeckLoadResult result = MiniDeck(dated).load();
+    REQUIRE_MESSAGE(result.problems.empty(), all_problems(result));
+    CHECK(result.deck->article("a")->url == "https://example.org/a");
+    CHECK(result.deck->article("a")->published == "2021-09-06");
+
+    std::string misdated = deck;
+    misdated.replace(misdated.find(plain), plain.size(), R"("provenance": "test", "published": "6 Sept 2021"})");
+    CHECK(mentions(MiniDeck(misdated).load(), "article \"a\"", "\"6 Sept 2021\" is not a date written YYYY-MM-DD"));
+}
+
+TEST_CASE("a deck read from memory takes its articles from the source it is given and is checked alike") {
+    std::map<std::string, std::string> texts = {{"a.txt", kArticleA}, {"b.txt", kArticleB}};
+    auto source = [&](const std::string& name) {
+        auto found = texts.find(name);
+        return found == texts.end() ? TextFileResult{"", name + " is not in the package"}
+                                    : TextFileResult{found->second, ""};
+    };
+    DeckLoadResult read = read_deck(good_deck(), "mini.json", source);
+    REQUIRE_MESSAGE(read.problems.empty(), all_problems(read));
+    CHECK(read.deck->article("a")->text == kArticleA);
+
+    texts.erase("b.txt");
+    DeckLoadResult missing = read_deck(good_deck(), "mini.json", source);
+    CHECK(mentions(missing, "article \"b\", field \"file\"", "b.txt is not in the package"));
+}
+
+TEST_CASE("check_deck finds a quote that no longer matches its span in a deck being edited") {
+    MiniDeck mini(good_deck());
+    Deck deck = *mini.load().deck;
+    CHECK(check_deck(deck, "mini.json").empty());
+    deck.claims[0].quote = "The valley lies 90km north of Kabul.";
+    std::vector<Problem> problems = check_deck(deck, "mini.json");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].place == "claim \"a-distance\", field \"quote\"");
+}

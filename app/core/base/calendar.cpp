@@ -110,11 +110,17 @@ std::optional<int> field(std::string_view text, std::string_view layout, char le
     return place.count == 0 ? std::nullopt : digits_at(text, place.pos, place.count);
 }
 
+// A time of day the layout leaves out is midnight: "YYYY-MM-DD" reads a date.
+std::optional<int> time_field(std::string_view text, std::string_view layout, char letter) {
+    return field_in(layout, letter).count == 0 ? 0 : field(text, layout, letter);
+}
+
 }  // namespace
 
 ParsedStamp parse_utc_stamp(std::string_view text, std::string_view layout) {
     const auto year = field(text, layout, 'Y'), month = field(text, layout, 'M'), day = field(text, layout, 'D');
-    const auto hour = field(text, layout, 'h'), minute = field(text, layout, 'm'), second = field(text, layout, 's');
+    const auto hour = time_field(text, layout, 'h'), minute = time_field(text, layout, 'm');
+    const auto second = time_field(text, layout, 's');
     if (!separators_match(text, layout) || !year || !month || !day || !hour || !minute || !second)
         return {{}, StampFault::Form};
     const CivilTime time{{*year, *month, *day}, *hour, *minute, *second};

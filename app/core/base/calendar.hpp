@@ -64,7 +64,8 @@ std::optional<int> digits_at(std::string_view text, std::size_t pos, std::size_t
 // Reading a UTC timestamp laid out as `layout` at the start of `text`. In the
 // layout Y, M, D, h, m and s stand for the digits of the year, month, day,
 // hour, minute and second, every other character stands for itself:
-// "YYYY-MM-DDThh:mm:ss" (ISO 8601) or "YYYYMMDD-hhmmss" (backup file names).
+// "YYYY-MM-DDThh:mm:ss" (ISO 8601) or "YYYYMMDD-hhmmss" (backup file names);
+// a layout without the time of day ("YYYY-MM-DD") reads midnight.
 // What follows the layout in `text` is left to the caller.
 enum class StampFault {
     None,

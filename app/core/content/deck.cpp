@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 
+#include "base/calendar.hpp"
 #include "base/json_input.hpp"
 #include "base/text_file.hpp"
 #include "content/techniques.hpp"
@@ -73,11 +74,13 @@ std::string_view surrounding_paragraph(const Article& article, Span span) {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
-
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // ---- Reading the structure -------------------------------------------------
+
+bool is_date(std::string_view text) {
+    return text.size() == 10 && parse_utc_stamp(text, "YYYY-MM-DD").fault == StampFault::None;
+}
 
 // Ids and the names that refer to them must not be empty: an empty one would
 // pass for "missing, already reported" in the checks that follow.
@@ -154,10 +157,10 @@ Claim read_claim(FieldReader& fields, const DeckLimits& limits) {
 
 void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck) {
     std::int64_t format_version = 0;
-    if (fields.read_int("format_version", format_version) && format_version != kFormatVersion)
+    if (fields.read_int("format_version", format_version) && format_version != kDeckFormatVersion)
         fields.report("format_version", "is " + std::to_string(format_version) +
                                             "; this version of ClaimDeck reads format " +
-                                            std::to_string(kFormatVersion));
+                                            std::to_string(kDeckFormatVersion));
     deck.format_version = static_cast<int>(format_version);
     read_id(fields, "id", deck.id);
     std::int64_t version = 0;
@@ -174,6 +177,10 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
         item.read_string("title", article.title);
         item.read_string("byline", article.byline, Presence::Optional);
         item.read_string("provenance", article.provenance, Presence::Optional);
+        item.read_string("url", article.url, Presence::Optional);
+        if (item.read_string("published", article.published, Presence::Optional) && !article.published.empty() &&
+            !is_date(article.published))
+            item.report("published", in_quotes(article.published) + " is not a date written YYYY-MM-DD");
         deck.articles.push_back(std::move(article));
     });
     fields.read_objects("topics", limits.max_claims, [&](FieldReader& item, std::size_t) {
@@ -311,27 +318,26 @@ bool is_bare_file_name(const std::string& name) {
                        [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
-void load_article_texts(Deck& deck, const std::filesystem::path& deck_file, const DeckLimits& limits,
+void load_article_texts(Deck& deck, const std::string& file, const ArticleSource& source,
                         std::vector<Problem>& problems) {
-    const std::filesystem::path folder = articles_folder_for(deck_file);
     for (Article& article : deck.articles) {
         std::string place = "article " + in_quotes(article.id) + ", field \"file\"";
         if (article.file.empty()) continue;  // reported as missing
         if (!is_bare_file_name(article.file)) {
-            add_problem(problems, {deck_file.string(), place,
+            add_problem(problems, {file, place,
                                    in_quotes(article.file) +
                                        " must be a bare file name (letters, digits, . _ -) in the articles folder"});
             continue;
         }
-        TextFileResult read = read_text_file(folder / article.file, limits.max_article_bytes);
+        TextFileResult read = source(article.file);
         if (!read.error.empty()) {
-            add_problem(problems, {deck_file.string(), place, read.error});
+            add_problem(problems, {file, place, read.error});
             continue;
         }
         // An empty text would be taken for one that failed to load and skip
         // the quote checks of every claim from it.
         if (read.text.empty()) {
-            add_problem(problems, {deck_file.string(), place, in_quotes(article.file) + " is empty"});
+            add_problem(problems, {file, place, in_quotes(article.file) + " is empty"});
             continue;
         }
         article.text = std::move(read.text);
@@ -341,24 +347,41 @@ void load_article_texts(Deck& deck, const std::filesystem::path& deck_file, cons
 }  // namespace
 
 DeckLoadResult load_deck(const std::filesystem::path& deck_file, const DeckLimits& limits) {
-    DeckLoadResult result;
     const std::string file = deck_file.string();
     TextFileResult read = read_text_file(deck_file, limits.max_deck_bytes);
-    if (!read.error.empty()) {
-        result.problems.push_back({file, "", read.error});
+    if (!read.error.empty()) return {std::nullopt, {{file, "", read.error}}};
+    const std::filesystem::path folder = articles_folder_for(deck_file);
+    return read_deck(
+        read.text, file,
+        [&](const std::string& name) { return read_text_file(folder / name, limits.max_article_bytes); }, limits);
+}
+
+DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
+                         const DeckLimits& limits) {
+    DeckLoadResult result;
+    if (json.size() > limits.max_deck_bytes) {
+        result.problems.push_back({file, "",
+                                   "the deck is larger than " + std::to_string(limits.max_deck_bytes >> 20) +
+                                       " MiB, the most ClaimDeck reads"});
         return result;
     }
     Deck deck;
-    if (!read_json_object(read.text, file, {limits.max_json_depth, limits.max_string_bytes}, result.problems,
+    if (!read_json_object(json, file, {limits.max_json_depth, limits.max_string_bytes}, result.problems,
                           [&](FieldReader& fields) { read_deck_fields(fields, limits, deck); }))
         return result;
-    load_article_texts(deck, deck_file, limits, result.problems);
+    load_article_texts(deck, file, articles, result.problems);
     DeckChecker(deck, file, result.problems).check();
     if (result.problems.empty()) {
         deck.index();
         result.deck = std::move(deck);
     }
     return result;
+}
+
+std::vector<Problem> check_deck(const Deck& deck, const std::string& file) {
+    std::vector<Problem> problems;
+    DeckChecker(deck, file, problems).check();
+    return problems;
 }
 
 }  // namespace claimdeck

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "base/problems.hpp"
+#include "base/text_file.hpp"
 #include "base/verdict.hpp"
 
 namespace claimdeck {
@@ -28,7 +30,9 @@ struct Article {
     std::string title;
     std::string byline;  // empty when the article has none
     std::string provenance;
-    std::string text;  // the whole file, verbatim
+    std::string text;       // the whole file, verbatim
+    std::string url;        // where it was published; empty when unknown
+    std::string published;  // publication date, YYYY-MM-DD; empty when unknown
 };
 
 struct Topic {
@@ -66,6 +70,9 @@ struct Claim {
     std::vector<Evidence> evidence;
     std::string known_now;  // later public record, from outside the articles; may be empty
 };
+
+// The deck format this version of ClaimDeck reads and writes (FORMAT.md).
+inline constexpr int kDeckFormatVersion = 1;
 
 class Deck {
 public:
@@ -109,6 +116,21 @@ struct DeckLoadResult {
 };
 
 DeckLoadResult load_deck(const std::filesystem::path& deck_file, const DeckLimits& limits = {});
+
+// The text of an article file named in a deck (a bare file name, checked
+// before it is asked for), or a sentence saying why it cannot be had.
+using ArticleSource = std::function<TextFileResult(const std::string& file_name)>;
+
+// The same strict reading from a deck's JSON held in memory, its articles
+// taken from `articles`: what a deck package and the Studio use. `file` names
+// the deck in problems.
+DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
+                         const DeckLimits& limits = {});
+
+// Every problem with a deck's contents (ids, quotes against their spans,
+// techniques, evidence), the checks load_deck() makes after reading: the
+// Studio runs them on the deck being edited. Article texts must be filled in.
+std::vector<Problem> check_deck(const Deck& deck, const std::string& file);
 
 // The folder that holds a deck's article files: `articles/` beside the deck's
 // own `decks/` folder (content/decks/x.json -> content/articles/).
