@@ -65,6 +65,9 @@ int serve(const Options& options) {
         server.stop();
     });
     server.run();
+    // Should serving end without a signal (the socket failed), wake the
+    // stopper so it can be joined; stopping twice is harmless.
+    pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
     return 0;
 }

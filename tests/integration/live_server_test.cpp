@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <future>
 #include <map>
 #include <optional>
 #include <regex>
@@ -316,23 +317,55 @@ TEST_CASE("a client sending faster than the rate limit is told to slow down with
     CHECK(body.find("too many requests") != std::string::npos);
 }
 
-TEST_CASE("the dashboard's event stream sends the class as it stands") {
+TEST_CASE("the dashboard's event stream sends the class, then again when a pupil answers") {
     TempDir data;
     ServerProcess server(data.path());
     Client client(server.port());
     client.wait_until_healthy();
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":1})");
-    join(client, live.code, "Ana");
+    const std::string token = join(client, live.code, "Ana");
+    std::promise<void> first_event;
+    std::thread pupil([&, seen = first_event.get_future()] {
+        // Bounded: the stream's own read timeout ends the test if this never runs.
+        if (seen.wait_for(std::chrono::seconds(10)) != std::future_status::ready) return;
+        Client answering(server.port());
+        answering.post("/api/answers", answer_body(token, live.cards[0], "verified", "k"));
+    });
     httplib::Client stream("127.0.0.1", server.port());
     stream.set_read_timeout(5);
     std::string received;
-    // Stops reading (and so closes the stream) once the first event is in.
+    bool told = false;
+    // Stops reading (and so closes the stream) once the answer shows.
     stream.Get(("/api/classes/" + live.code + "/events").c_str(),
                httplib::Headers{{"Authorization", "Bearer " + server.teacher_key()}},
                [&](const char* data, std::size_t size) {
                    received.append(data, size);
-                   return received.find("\n\n") == std::string::npos;
+                   if (!told && received.find("\n\n") != std::string::npos) {
+                       told = true;
+                       first_event.set_value();
+                   }
+                   return received.find(R"("answered":1)") == std::string::npos;
                });
+    if (!told) first_event.set_value();
+    pupil.join();
     CHECK(received.rfind("event: dashboard\ndata: {", 0) == 0);
-    CHECK(received.find(R"("nickname":"Ana")") != std::string::npos);
+    CHECK(received.find(R"("nickname":"Ana","answered":0)") != std::string::npos);
+    CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
+}
+
+TEST_CASE("GET / serves the web app from --web-root, or says how to build it") {
+    TempDir data;
+    data.write("site/index.html", "<title>ClaimDeck web</title>");
+    {
+        ServerProcess server(data / "store", {"--web-root", (data / "site").string()});
+        Client client(server.port());
+        auto [status, page] = answered(client.get("/"));
+        CHECK(status == 200);
+        CHECK(page == "<title>ClaimDeck web</title>");
+    }
+    ServerProcess bare(data / "store");
+    Client client(bare.port());
+    auto [status, note] = answered(client.get("/"));
+    CHECK(status == 200);
+    CHECK(note.find("./dev web") != std::string::npos);
 }
