@@ -22,6 +22,18 @@ namespace claimdeck::ui {
 // and Report are the teacher's.
 enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz, BuildQuiz, Report };
 
+// What a file picked in the system chooser is for.
+enum class FilePurpose {
+    OpenQuiz,          // a quiz to take
+    ResultsFile,       // where a pupil's results go, before the quiz
+    RetryResults,      // where they go after the first place failed
+    SaveQuiz,          // the quiz file (or pair) Build quiz writes
+    AddResultsFile,    // a results file for the class report
+    AddResultsFolder,  // a folder of them
+    ExportCsv,
+    ExportHtml,
+};
+
 namespace act {
 struct Go {
     Screen screen;
@@ -91,6 +103,9 @@ struct ExportReport {
     ReportFormat format;
     std::string path;  // empty: the default place
 };
+struct ChooseFile {  // opens the system file chooser; the shell carries out the choice
+    FilePurpose purpose;
+};
 }  // namespace act
 
 using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
@@ -98,7 +113,7 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport>;
+                            act::RemoveResults, act::ExportReport, act::ChooseFile>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "file_buttons.hpp"
 #include "number_text.hpp"
 #include "rich_text.hpp"
 
@@ -90,8 +91,8 @@ bool text_and_button(std::string_view text, ImFont* font, const char* label, flo
 
 void explain_report(const ReportApp& report, float width) {
     text_block(
-        "Add the results files your pupils handed in: type or paste the path of a file, or of a folder to add "
-        "every results file in it.",
+        "Add the results files your pupils handed in: choose them, or type or paste the path of a file, or of a "
+        "folder to add every results file in it.",
         nullptr, 0, width);
     muted(
         "The report shows what fooled the class, claim by claim, each pupil's accuracy, and, after a pretest "
@@ -127,12 +128,15 @@ Action add_card(const ReportApp& report, ReportView& view, const Column& column)
     begin_card(column);
     text_block("Class report", fonts().heading, 0, width);
     if (report.files().empty()) explain_report(report, width);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float add_width = std::round(5 * em());
-    const bool entered = text_field("##results", "Results file or folder", view.add_path, width - add_width - spacing);
-    ImGui::SameLine(0, spacing);
     Action action;
-    if (button("Add", add_width) || entered) action = act::AddResults{view.add_path};
+    if (path_field("##results", "Results file or folder", view.add_path, "Add", nullptr, width).use &&
+        !view.add_path.empty())
+        action = act::AddResults{view.add_path};
+    switch (chooser_button_pair("Add a file\u2026", "Add a folder\u2026", width)) {
+        case 0: action = act::ChooseFile{FilePurpose::AddResultsFile}; break;
+        case 1: action = act::ChooseFile{FilePurpose::AddResultsFolder}; break;
+        default: break;
+    }
     muted("or drop results files on this window", width);
     if (!report.files().empty()) {
         vertical_space(0.6f);
@@ -332,6 +336,11 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
     if (button("Save CSV", half)) take(action, act::ExportReport{ReportFormat::Csv, view.export_path});
     ImGui::SameLine(0, spacing);
     if (button("Save HTML", half)) take(action, act::ExportReport{ReportFormat::Html, view.export_path});
+    switch (chooser_button_pair("Save CSV as\u2026", "Save HTML as\u2026", width)) {
+        case 0: take(action, act::ChooseFile{FilePurpose::ExportCsv}); break;
+        case 1: take(action, act::ChooseFile{FilePurpose::ExportHtml}); break;
+        default: break;
+    }
     // A failure is shown in the notice banner.
     if (report.saved()) muted(report.message(), width);
     end_card();

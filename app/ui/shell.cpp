@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "done_screen.hpp"
+#include "file_buttons.hpp"
+#include "file_requests.hpp"
 #include "settings_screen.hpp"
 #include "stats_screen.hpp"
 
@@ -96,6 +98,7 @@ void Shell::draw_frame() {
     // The clock runs out between frames too; a card that timed out is not
     // drawn once more with its half-chosen answer.
     if (screen_ == Screen::Quiz && app_.class_quiz().time_out_if_expired()) quiz_.card = {};
+    take_chosen_file();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -488,6 +491,41 @@ void Shell::apply(const act::ExportReport& save) {
     if (!saved) throw std::runtime_error(report.message());
 }
 
+// The system chooser runs beside the frame loop (FileChooser); each frame
+// looks for its answer, and a chosen file is used as if typed.
+void Shell::apply(const act::ChooseFile& choose) {
+    if (!features_.file_chooser || !features_.file_chooser->start(file_request(choose.purpose, app_))) return;
+    choosing_ = choose.purpose;
+}
+
+void Shell::take_chosen_file() {
+    FileChooser* chooser = features_.file_chooser;
+    const std::optional<FileChoice> choice = chooser ? chooser->poll() : std::nullopt;
+    set_file_chooser_status({chooser != nullptr, chooser && chooser->busy()});
+    if (!choice) return;
+    switch (choice->outcome) {
+        case FileChoice::Outcome::Chosen: return use_chosen_file(choosing_, choice->path.string());
+        case FileChoice::Outcome::Cancelled: return;
+        case FileChoice::Outcome::Unavailable:
+            notice_ = "No file chooser is set up on this computer (" + choice->message + "): type the path instead.";
+            return;
+        case FileChoice::Outcome::Failed: notice_ = "The file chooser failed: " + choice->message + "."; return;
+    }
+}
+
+void Shell::use_chosen_file(FilePurpose purpose, const std::string& path) {
+    switch (purpose) {
+        case FilePurpose::OpenQuiz: return apply(Action(act::OpenQuiz{path}));
+        case FilePurpose::ResultsFile: class_quiz_.results_path = path; return;
+        case FilePurpose::RetryResults: return apply(Action(act::SaveResults{path}));
+        case FilePurpose::SaveQuiz: return apply(Action(act::SaveQuiz{path}));
+        case FilePurpose::AddResultsFile:
+        case FilePurpose::AddResultsFolder: return apply(Action(act::AddResults{path}));
+        case FilePurpose::ExportCsv: return apply(Action(act::ExportReport{ReportFormat::Csv, path}));
+        case FilePurpose::ExportHtml: return apply(Action(act::ExportReport{ReportFormat::Html, path}));
+    }
+}
+
 void Shell::drop_file(const std::string& path) {
     if (screen_ == Screen::Report)
         apply(Action(act::AddResults{path}));
@@ -515,6 +553,7 @@ void Shell::answer_quiz_by_script(int count) {
 }
 
 bool Shell::clock_running() const {
+    if (features_.file_chooser && features_.file_chooser->busy()) return true;
     const QuizRun* run = app_.class_quiz().run();
     return screen_ == Screen::Quiz && run && run->remaining_ms();
 }
@@ -565,6 +604,7 @@ FrameReport Shell::report() const {
     report.screen = screen_;
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
+    report.chooser_button = chooser_button_this_frame();
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;
