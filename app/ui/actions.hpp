@@ -34,6 +34,9 @@ enum class FilePurpose {
     ExportHtml,
 };
 
+// What to do when a file is already where an export goes.
+enum class IfThere { Ask, Replace, SaveBeside };
+
 namespace act {
 struct Go {
     Screen screen;
@@ -102,6 +105,10 @@ struct RemoveResults {
 struct ExportReport {
     ReportFormat format;
     std::string path;  // empty: the default place
+    IfThere if_there = IfThere::Ask;
+};
+struct ShowInFolder {  // the system's file manager, on the folder of a saved file
+    std::filesystem::path file;
 };
 struct ChooseFile {  // opens the system file chooser; the shell carries out the choice
     FilePurpose purpose;
@@ -113,7 +120,7 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport, act::ChooseFile>;
+                            act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -206,6 +206,7 @@ Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column)
         const bool saved = !builder.saved_files().empty();
         text_block(builder.message(), nullptr, saved ? palette().text_muted : palette().error_text, width);
         if (saved) {
+            for (const std::filesystem::path& file : builder.saved_files()) take(action, saved_file(file, width));
             muted("Pupils open it on Home, or by dropping it on the window.", width);
             if (button(pair ? "Try form A yourself" : "Try it yourself", width))
                 take(action, act::OpenQuiz{builder.saved_files().front().string()});

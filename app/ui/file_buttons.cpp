@@ -74,6 +74,23 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
     return result;
 }
 
+Action saved_file(const std::filesystem::path& file, float width) {
+    std::string shown = file.string();
+    // Read-only, so the path can be selected with the mouse as well.
+    ImGui::PushID(shown.c_str());
+    text_field("##saved", "", shown, width, ImGuiInputTextFlags_ReadOnly);
+    ImGui::PopID();
+    Action action;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((width - spacing) / 2);
+    if (status().show_folders) {
+        if (button("Show in folder", half)) action = act::ShowInFolder{file};
+        ImGui::SameLine(0, spacing);
+    }
+    if (button("Copy path", status().show_folders ? half : width)) ImGui::SetClipboardText(file.string().c_str());
+    return action;
+}
+
 std::optional<ImRect> chooser_button_this_frame() {
     if (first_chooser_button().frame != ImGui::GetFrameCount()) return std::nullopt;
     return first_chooser_button().box;

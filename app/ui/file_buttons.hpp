@@ -4,18 +4,22 @@
 // and carries out what is chosen.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "actions.hpp"
+
 namespace claimdeck::ui {
 
 // Set by the shell before each frame.
 struct FileChooserStatus {
-    bool available = false;  // the platform has a system chooser
-    bool open = false;       // one is on screen now, waiting for an answer
+    bool available = false;     // the platform has a system chooser
+    bool open = false;          // one is on screen now, waiting for an answer
+    bool show_folders = false;  // the platform can open a folder in the file manager
 };
 void set_file_chooser_status(FileChooserStatus status);
 bool file_chooser_available();
@@ -35,6 +39,10 @@ struct PathField {
 };
 PathField path_field(const char* id, const char* hint, std::string& path, const char* use_label,
                      const char* chooser_label, float width);
+
+// A file just saved: its whole path, which can be selected and copied, and
+// "Copy path" (the clipboard) and, where the platform can, "Show in folder".
+Action saved_file(const std::filesystem::path& file, float width);
 
 // Where the frame's first chooser button was drawn: the GUI tests click it.
 std::optional<ImRect> chooser_button_this_frame();

@@ -88,7 +88,7 @@ std::string score_line(const QuizRun& run) {
 Action results_file(const QuizApp& quiz, QuizView& view, float width) {
     vertical_space(0.3f);
     text_block(quiz.message(), nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
-    if (quiz.saved()) return {};
+    if (quiz.saved()) return saved_file(quiz.results_path(), width);
     vertical_space(0.3f);
     const PathField field = path_field("##retry-path", quiz.results_path().string().c_str(), view.retry_path, nullptr,
                                        "Save as\u2026", width);

@@ -319,6 +319,21 @@ void pupils_card(const std::vector<StudentFigures>& students, const Column& colu
 
 // ---- Saving -----------------------------------------------------------------
 
+// An export never replaces a file unasked.
+Action replace_question(const std::filesystem::path& file, float width) {
+    vertical_space(0.3f);
+    text_block(file.string() + " is already there. Replace it, or save this report beside it?", nullptr,
+               palette().error_text, width);
+    const ReportFormat format = file.extension() == ".csv" ? ReportFormat::Csv : ReportFormat::Html;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((width - spacing) / 2);
+    Action action;
+    if (button("Replace it", half)) action = act::ExportReport{format, file.string(), IfThere::Replace};
+    ImGui::SameLine(0, spacing);
+    if (button("Save beside it", half)) action = act::ExportReport{format, file.string(), IfThere::SaveBeside};
+    return action;
+}
+
 Action export_card(const ReportApp& report, ReportView& view, const Column& column) {
     const float width = card_inner_width(column);
     Action action;
@@ -328,9 +343,10 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
     vertical_space(0.3f);
     text_field("##export", "Where to save it (optional)", view.export_path, width);
     // Each button adds its own extension.
-    muted("Left empty, it goes to " + report.export_path(ReportFormat::Csv).replace_extension().string() +
-              ".csv or .html.",
-          width);
+    if (view.export_path.empty())
+        muted("Left empty, it goes to " + report.export_path(ReportFormat::Csv).replace_extension().string() +
+                  ".csv or .html.",
+              width);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = std::floor((width - spacing) / 2);
     if (button("Save CSV", half)) take(action, act::ExportReport{ReportFormat::Csv, view.export_path});
@@ -342,7 +358,12 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
         default: break;
     }
     // A failure is shown in the notice banner.
-    if (report.saved()) muted(report.message(), width);
+    if (!report.waiting_to_replace().empty()) {
+        take(action, replace_question(report.waiting_to_replace(), width));
+    } else if (report.saved()) {
+        muted(report.message(), width);
+        take(action, saved_file(report.saved_path(), width));
+    }
     end_card();
     return action;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct PlatformFeatures {
     bool files = true;
     // The system's file chooser for Open… and Save as…; none: typed paths only.
     FileChooser* file_chooser = nullptr;
+    // Opens the folder of a saved file in the file manager; false when it
+    // could not. None: saved files offer only "Copy path".
+    std::function<bool(const std::filesystem::path& folder)> show_folder;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -126,6 +130,7 @@ private:
     void apply(const act::RemoveResults& remove);
     void apply(const act::ExportReport& save);
     void apply(const act::ChooseFile& choose);
+    void apply(const act::ShowInFolder& show);
     void take_chosen_file();
     void use_chosen_file(FilePurpose purpose, const std::string& path);
 

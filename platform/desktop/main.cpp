@@ -16,6 +16,7 @@
 #include "data_dir.hpp"
 #include "font_files.hpp"
 #include "shell.hpp"
+#include "show_folder.hpp"
 #include "storage/store.hpp"
 #include "window.hpp"
 
@@ -90,7 +91,7 @@ int run(const GuiOptions& options, const char* program) {
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     const std::unique_ptr<FileChooser> file_chooser = desktop::system_file_chooser();
-    ui::Shell shell(app, *font_files, seed, {true, file_chooser.get()});
+    ui::Shell shell(app, *font_files, seed, {true, file_chooser.get(), desktop::show_folder});
     const bool store_opened = app.store_fault().empty();
     if (store_opened) {
         try {
