@@ -47,11 +47,11 @@ std::uint64_t seed_from(const Arguments& args) {
     return seed;
 }
 
-QuizSettings quiz_settings_from(const Arguments& args) {
+QuizSettings quiz_settings_from(const Arguments& args, RevealMode default_reveal) {
     QuizSettings settings;
     settings.title = args.value("--title").value_or("");
     settings.time_limit_seconds = whole_number(args, "--time-limit", 0, 0, kMaxTimeLimitSeconds);
-    const std::string reveal = args.value("--reveal").value_or("after_each");
+    const std::string reveal = args.value("--reveal").value_or(std::string(to_string(default_reveal)));
     std::optional<RevealMode> mode = parse_reveal_mode(reveal);
     if (!mode) throw UsageError("--reveal must be after_each or at_end, not \"" + reveal + "\"");
     settings.reveal = *mode;
@@ -125,7 +125,7 @@ int quiz_create_command(const Words& words) {
     args.expect_positional(0, "");
     const std::string out = args.required("--out");
     const ClaimFilter filter = filter_from(args);
-    const QuizSettings settings = quiz_settings_from(args);
+    const QuizSettings settings = quiz_settings_from(args, RevealMode::AfterEach);
     const std::uint64_t seed = seed_from(args);
     check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);
     const Deck deck = load_deck_or_fail(args.required("--deck"));
@@ -146,7 +146,7 @@ int quiz_pretest_command(const Words& words) {
     const std::string out_b = args.required("--out-b");
     expect_different_outputs(out_a, out_b);
     const int count = whole_number(args, "--count", 10, 1, kMaxQuizClaims);
-    const QuizSettings settings = quiz_settings_from(args);
+    const QuizSettings settings = quiz_settings_from(args, kPrePostRevealDefault);
     const std::uint64_t seed = seed_from(args);
     for (const std::string& out : {out_a, out_b})
         check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);

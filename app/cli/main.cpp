@@ -57,7 +57,8 @@ const Command kCommands[] = {
      claimdeck::cli::quiz_create_command},
     {"quiz", "pretest",
      "quiz pretest --deck DECK --out-a A.json --out-b B.json [--count N] [create's options]\n"
-     "                                     parallel pre/post forms: same verdicts and topics",
+     "                                     parallel pre/post forms: same verdicts and topics;\n"
+     "                                     verdicts shown at the end unless --reveal after_each",
      claimdeck::cli::quiz_pretest_command},
     {"quiz", "take",
      "quiz take QUIZ --data-dir DIR --profile NAME --out RESULTS.json [--deck PATH] [--plain]\n"

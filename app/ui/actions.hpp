@@ -22,6 +22,21 @@ namespace claimdeck::ui {
 // and Report are the teacher's.
 enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz, BuildQuiz, Report };
 
+// What a file picked in the system chooser is for.
+enum class FilePurpose {
+    OpenQuiz,          // a quiz to take
+    ResultsFile,       // where a pupil's results go, before the quiz
+    RetryResults,      // where they go after the first place failed
+    SaveQuiz,          // the quiz file (or pair) Build quiz writes
+    AddResultsFile,    // a results file for the class report
+    AddResultsFolder,  // a folder of them
+    ExportCsv,
+    ExportHtml,
+};
+
+// What to do when a file is already where an export goes.
+enum class IfThere { Ask, Replace, SaveBeside };
+
 namespace act {
 struct Go {
     Screen screen;
@@ -90,6 +105,13 @@ struct RemoveResults {
 struct ExportReport {
     ReportFormat format;
     std::string path;  // empty: the default place
+    IfThere if_there = IfThere::Ask;
+};
+struct ShowInFolder {  // the system's file manager, on the folder of a saved file
+    std::filesystem::path file;
+};
+struct ChooseFile {  // opens the system file chooser; the shell carries out the choice
+    FilePurpose purpose;
 };
 }  // namespace act
 
@@ -98,7 +120,7 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport>;
+                            act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

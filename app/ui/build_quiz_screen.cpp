@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "file_buttons.hpp"
+
 namespace claimdeck::ui {
 namespace {
 
@@ -189,19 +191,22 @@ Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column)
     const bool pair = builder.quizzes().size() == 2;
     text_block(pair ? "Save both forms" : "Save the quiz", fonts().heading, 0, width);
     vertical_space(0.3f);
-    const bool entered = text_field("##save", "Where to save it (optional)", view.save_path, width);
+    const PathField field =
+        path_field("##save", "Where to save it (optional)", view.save_path, nullptr, "Save as\u2026", width);
+    if (field.choose) take(action, act::ChooseFile{FilePurpose::SaveQuiz});
     if (view.save_path.empty()) {
         const std::vector<std::filesystem::path> files = quiz_file_paths(builder.default_path(), pair ? 2 : 1);
         muted("Left empty, it goes to " + files.front().string() + (pair ? " and " + files.back().string() : "") + ".",
               width);
     }
     vertical_space(0.3f);
-    if (primary_button(pair ? "Save both quiz files" : "Save the quiz file", width) || entered)
+    if (primary_button(pair ? "Save both quiz files" : "Save the quiz file", width) || field.use)
         take(action, act::SaveQuiz{view.save_path});
     if (!builder.message().empty()) {
         const bool saved = !builder.saved_files().empty();
         text_block(builder.message(), nullptr, saved ? palette().text_muted : palette().error_text, width);
         if (saved) {
+            for (const std::filesystem::path& file : builder.saved_files()) take(action, saved_file(file, width));
             muted("Pupils open it on Home, or by dropping it on the window.", width);
             if (button(pair ? "Try form A yourself" : "Try it yourself", width))
                 take(action, act::OpenQuiz{builder.saved_files().front().string()});

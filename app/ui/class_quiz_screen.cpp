@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "file_buttons.hpp"
+
 namespace claimdeck::ui {
 namespace {
 
@@ -49,21 +51,22 @@ Action start_card(const StudyApp& app, ClassQuizView& view, const Column& column
     muted("Otherwise your answers are kept for the teacher but your study cards stay as they are.", width);
     vertical_space(0.4f);
     text_block("Save the results to", fonts().bold, 0, width);
-    text_field("##results", "the app's results folder", view.results_path, width);
+    const PathField results =
+        path_field("##results", "the app's results folder", view.results_path, nullptr, "Save as\u2026", width);
     vertical_space(0.4f);
     const bool start = primary_button("Start the quiz", width) || pressed(ImGuiKey_Enter);
     end_card();
+    if (results.choose) return act::ChooseFile{FilePurpose::ResultsFile};
     return start ? Action(act::StartQuiz{view.count_towards_schedule, view.results_path}) : Action();
 }
 
 }  // namespace
 
 Action quiz_file_field(std::string& path, float width) {
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float open_width = std::round(6 * em());
-    const bool entered = text_field("##quizfile", "Path of a quiz file (.json)", path, width - open_width - spacing);
-    ImGui::SameLine(0, spacing);
-    if (button("Open", open_width) || entered) return act::OpenQuiz{path};
+    const PathField field = path_field("##quizfile", "Path of a quiz file (.json)", path, "Open", "Open\u2026", width);
+    if (field.choose) return act::ChooseFile{FilePurpose::OpenQuiz};
+    // Enter in an empty field is not a request to open nothing.
+    if (field.use && !path.empty()) return act::OpenQuiz{path};
     return {};
 }
 

@@ -18,8 +18,9 @@ struct ClassQuizView {
 
 Action draw_class_quiz_screen(const StudyApp& app, ClassQuizView& view);
 
-// A field for a quiz file's path and an Open button. ImGui has no file
-// dialog: the path is typed or pasted, or the file is dropped on the window.
+// A field for a quiz file's path with an Open button, and Open… for the
+// system file chooser where there is one; the file can also be dropped on
+// the window.
 Action quiz_file_field(std::string& path, float width);
 
 }  // namespace claimdeck::ui

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "file_buttons.hpp"
 #include "reveal_screen.hpp"
 
 namespace claimdeck::ui {
@@ -87,10 +88,12 @@ std::string score_line(const QuizRun& run) {
 Action results_file(const QuizApp& quiz, QuizView& view, float width) {
     vertical_space(0.3f);
     text_block(quiz.message(), nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
-    if (quiz.saved()) return {};
+    if (quiz.saved()) return saved_file(quiz.results_path(), width);
     vertical_space(0.3f);
-    const bool entered = text_field("##retry-path", quiz.results_path().string().c_str(), view.retry_path, width);
-    if (primary_button("Save the results again", width) || entered) return act::SaveResults{view.retry_path};
+    const PathField field = path_field("##retry-path", quiz.results_path().string().c_str(), view.retry_path, nullptr,
+                                       "Save as\u2026", width);
+    if (field.choose) return act::ChooseFile{FilePurpose::RetryResults};
+    if (primary_button("Save the results again", width) || field.use) return act::SaveResults{view.retry_path};
     return {};
 }
 

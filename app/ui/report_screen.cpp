@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "file_buttons.hpp"
 #include "number_text.hpp"
 #include "rich_text.hpp"
 
@@ -90,8 +91,8 @@ bool text_and_button(std::string_view text, ImFont* font, const char* label, flo
 
 void explain_report(const ReportApp& report, float width) {
     text_block(
-        "Add the results files your pupils handed in: type or paste the path of a file, or of a folder to add "
-        "every results file in it.",
+        "Add the results files your pupils handed in: choose them, or type or paste the path of a file, or of a "
+        "folder to add every results file in it.",
         nullptr, 0, width);
     muted(
         "The report shows what fooled the class, claim by claim, each pupil's accuracy, and, after a pretest "
@@ -127,12 +128,15 @@ Action add_card(const ReportApp& report, ReportView& view, const Column& column)
     begin_card(column);
     text_block("Class report", fonts().heading, 0, width);
     if (report.files().empty()) explain_report(report, width);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float add_width = std::round(5 * em());
-    const bool entered = text_field("##results", "Results file or folder", view.add_path, width - add_width - spacing);
-    ImGui::SameLine(0, spacing);
     Action action;
-    if (button("Add", add_width) || entered) action = act::AddResults{view.add_path};
+    if (path_field("##results", "Results file or folder", view.add_path, "Add", nullptr, width).use &&
+        !view.add_path.empty())
+        action = act::AddResults{view.add_path};
+    switch (chooser_button_pair("Add a file\u2026", "Add a folder\u2026", width)) {
+        case 0: action = act::ChooseFile{FilePurpose::AddResultsFile}; break;
+        case 1: action = act::ChooseFile{FilePurpose::AddResultsFolder}; break;
+        default: break;
+    }
     muted("or drop results files on this window", width);
     if (!report.files().empty()) {
         vertical_space(0.6f);
@@ -315,6 +319,21 @@ void pupils_card(const std::vector<StudentFigures>& students, const Column& colu
 
 // ---- Saving -----------------------------------------------------------------
 
+// An export never replaces a file unasked.
+Action replace_question(const std::filesystem::path& file, float width) {
+    vertical_space(0.3f);
+    text_block(file.string() + " is already there. Replace it, or save this report beside it?", nullptr,
+               palette().error_text, width);
+    const ReportFormat format = file.extension() == ".csv" ? ReportFormat::Csv : ReportFormat::Html;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((width - spacing) / 2);
+    Action action;
+    if (button("Replace it", half)) action = act::ExportReport{format, file.string(), IfThere::Replace};
+    ImGui::SameLine(0, spacing);
+    if (button("Save beside it", half)) action = act::ExportReport{format, file.string(), IfThere::SaveBeside};
+    return action;
+}
+
 Action export_card(const ReportApp& report, ReportView& view, const Column& column) {
     const float width = card_inner_width(column);
     Action action;
@@ -324,16 +343,27 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
     vertical_space(0.3f);
     text_field("##export", "Where to save it (optional)", view.export_path, width);
     // Each button adds its own extension.
-    muted("Left empty, it goes to " + report.export_path(ReportFormat::Csv).replace_extension().string() +
-              ".csv or .html.",
-          width);
+    if (view.export_path.empty())
+        muted("Left empty, it goes to " + report.export_path(ReportFormat::Csv).replace_extension().string() +
+                  ".csv or .html.",
+              width);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = std::floor((width - spacing) / 2);
     if (button("Save CSV", half)) take(action, act::ExportReport{ReportFormat::Csv, view.export_path});
     ImGui::SameLine(0, spacing);
     if (button("Save HTML", half)) take(action, act::ExportReport{ReportFormat::Html, view.export_path});
+    switch (chooser_button_pair("Save CSV as\u2026", "Save HTML as\u2026", width)) {
+        case 0: take(action, act::ChooseFile{FilePurpose::ExportCsv}); break;
+        case 1: take(action, act::ChooseFile{FilePurpose::ExportHtml}); break;
+        default: break;
+    }
     // A failure is shown in the notice banner.
-    if (report.saved()) muted(report.message(), width);
+    if (!report.waiting_to_replace().empty()) {
+        take(action, replace_question(report.waiting_to_replace(), width));
+    } else if (report.saved()) {
+        muted(report.message(), width);
+        take(action, saved_file(report.saved_path(), width));
+    }
     end_card();
     return action;
 }

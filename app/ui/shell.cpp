@@ -5,7 +5,10 @@
 #include <exception>
 #include <stdexcept>
 
+#include "base/typed_path.hpp"
 #include "done_screen.hpp"
+#include "file_buttons.hpp"
+#include "file_requests.hpp"
 #include "settings_screen.hpp"
 #include "stats_screen.hpp"
 
@@ -43,6 +46,13 @@ float bar_button_width(const char* label) {
 Confidence scripted_confidence(int i) { return kStatedConfidences[static_cast<std::size_t>(2 - i % 3)]; }
 Verdict scripted_verdict(const Claim& claim, int i) {
     return i % 3 == 1 ? kAllVerdicts[(index_of(claim.verdict) + 1) % 3] : claim.verdict;
+}
+
+// A path from a field, "~" expanded; a refused one is thrown, for the banner.
+std::filesystem::path typed_path(const std::string& typed) {
+    TypedPath expanded = expand_typed_path(typed);
+    if (!expanded.error.empty()) throw std::runtime_error(expanded.error);
+    return expanded.path;
 }
 
 }  // namespace
@@ -96,6 +106,7 @@ void Shell::draw_frame() {
     // The clock runs out between frames too; a card that timed out is not
     // drawn once more with its half-chosen answer.
     if (screen_ == Screen::Quiz && app_.class_quiz().time_out_if_expired()) quiz_.card = {};
+    take_chosen_file();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -448,22 +459,23 @@ bool Shell::may_close() {
 
 // Failures are thrown, so the notice banner shows them (see apply(Action)).
 void Shell::apply(const act::OpenQuiz& open) {
-    if (!app_.class_quiz().open(open.path)) throw std::runtime_error(app_.class_quiz().message());
+    if (!app_.class_quiz().open(typed_path(open.path))) throw std::runtime_error(app_.class_quiz().message());
     class_quiz_ = {};
     home_.quiz_path.clear();
     apply(act::Go{Screen::ClassQuiz});
 }
 
 void Shell::apply(const act::StartQuiz& start) {
+    const std::filesystem::path results_path = typed_path(start.results_path);  // empty: the default place
     app_.start_quiz(start.count_towards_schedule);
     if (!app_.class_quiz().run()) throw std::runtime_error("Choose who is taking the quiz on Home first.");
-    app_.class_quiz().choose_results_path(start.results_path);  // empty: the default place
+    app_.class_quiz().choose_results_path(results_path);
     quiz_ = {};
     apply(act::Go{Screen::Quiz});
 }
 
 void Shell::apply(const act::SaveResults& save) {
-    if (!save.path.empty()) app_.class_quiz().choose_results_path(save.path);
+    if (!save.path.empty()) app_.class_quiz().choose_results_path(typed_path(save.path));
     app_.class_quiz().save_results();  // the quiz summary shows how it went
 }
 
@@ -471,11 +483,11 @@ void Shell::apply(const act::ChangeQuizPlan& change) { app_.quiz_builder().set_p
 
 void Shell::apply(const act::SaveQuiz& save) {
     QuizBuilder& builder = app_.quiz_builder();
-    builder.save(save.path.empty() ? builder.default_path() : std::filesystem::path(save.path));
+    builder.save(save.path.empty() ? builder.default_path() : typed_path(save.path));
 }
 
 void Shell::apply(const act::AddResults& add) {
-    if (!app_.class_report().add(add.path)) throw std::runtime_error(app_.class_report().message());
+    if (!app_.class_report().add(typed_path(add.path))) throw std::runtime_error(app_.class_report().message());
     report_.add_path.clear();
 }
 
@@ -483,9 +495,56 @@ void Shell::apply(const act::RemoveResults& remove) { app_.class_report().remove
 
 void Shell::apply(const act::ExportReport& save) {
     ReportApp& report = app_.class_report();
-    const std::filesystem::path path = report.export_path(save.format, save.path);
-    const bool saved = save.format == ReportFormat::Csv ? report.export_csv(path) : report.export_html(path);
-    if (!saved) throw std::runtime_error(report.message());
+    std::filesystem::path path = report.export_path(save.format, typed_path(save.path));
+    if (save.if_there == IfThere::SaveBeside) path = unused_path(path);
+    const bool replace = save.if_there == IfThere::Replace;
+    const bool saved =
+        save.format == ReportFormat::Csv ? report.export_csv(path, replace) : report.export_html(path, replace);
+    // A file already there is asked about on the report, not in the banner.
+    if (!saved && report.waiting_to_replace().empty()) throw std::runtime_error(report.message());
+}
+
+// The system chooser runs beside the frame loop (FileChooser); each frame
+// looks for its answer, and a chosen file is used as if typed.
+void Shell::apply(const act::ChooseFile& choose) {
+    if (!features_.file_chooser || !features_.file_chooser->start(file_request(choose.purpose, app_))) return;
+    choosing_ = choose.purpose;
+}
+
+void Shell::take_chosen_file() {
+    FileChooser* chooser = features_.file_chooser;
+    const std::optional<FileChoice> choice = chooser ? chooser->poll() : std::nullopt;
+    set_file_chooser_status({chooser != nullptr, chooser && chooser->busy(), bool(features_.show_folder)});
+    if (!choice) return;
+    switch (choice->outcome) {
+        case FileChoice::Outcome::Chosen: return use_chosen_file(choosing_, choice->path.string());
+        case FileChoice::Outcome::Cancelled: return;
+        case FileChoice::Outcome::Unavailable:
+            notice_ = "No file chooser is set up on this computer (" + choice->message + "): type the path instead.";
+            return;
+        case FileChoice::Outcome::Failed: notice_ = "The file chooser failed: " + choice->message + "."; return;
+    }
+}
+
+void Shell::use_chosen_file(FilePurpose purpose, const std::string& path) {
+    switch (purpose) {
+        case FilePurpose::OpenQuiz: return apply(Action(act::OpenQuiz{path}));
+        case FilePurpose::ResultsFile: class_quiz_.results_path = path; return;
+        case FilePurpose::RetryResults: return apply(Action(act::SaveResults{path}));
+        case FilePurpose::SaveQuiz: return apply(Action(act::SaveQuiz{path}));
+        case FilePurpose::AddResultsFile:
+        case FilePurpose::AddResultsFolder: return apply(Action(act::AddResults{path}));
+        // The system chooser asked before replacing a file already there.
+        case FilePurpose::ExportCsv: return apply(Action(act::ExportReport{ReportFormat::Csv, path, IfThere::Replace}));
+        case FilePurpose::ExportHtml:
+            return apply(Action(act::ExportReport{ReportFormat::Html, path, IfThere::Replace}));
+    }
+}
+
+void Shell::apply(const act::ShowInFolder& show) {
+    const std::filesystem::path folder = show.file.parent_path();
+    if (!features_.show_folder || !features_.show_folder(folder))
+        throw std::runtime_error("The folder " + folder.string() + " could not be opened in the file manager.");
 }
 
 void Shell::drop_file(const std::string& path) {
@@ -515,6 +574,7 @@ void Shell::answer_quiz_by_script(int count) {
 }
 
 bool Shell::clock_running() const {
+    if (features_.file_chooser && features_.file_chooser->busy()) return true;
     const QuizRun* run = app_.class_quiz().run();
     return screen_ == Screen::Quiz && run && run->remaining_ms();
 }
@@ -565,6 +625,7 @@ FrameReport Shell::report() const {
     report.screen = screen_;
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
+    report.chooser_button = chooser_button_this_frame();
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "actions.hpp"
+#include "app/file_chooser.hpp"
 #include "app/gui_options.hpp"
 #include "article_screen.hpp"
 #include "build_quiz_screen.hpp"
@@ -26,6 +28,11 @@ struct PlatformFeatures {
     // Files can be named by path and dropped on the window: class quizzes
     // and reports. A browser tab cannot, so the web build leaves them out.
     bool files = true;
+    // The system's file chooser for Open… and Save as…; none: typed paths only.
+    FileChooser* file_chooser = nullptr;
+    // Opens the folder of a saved file in the file manager; false when it
+    // could not. None: saved files offer only "Copy path".
+    std::function<bool(const std::filesystem::path& folder)> show_folder;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -35,6 +42,7 @@ struct FrameReport {
     ImRect claim_box;              // where it was drawn, in screen units
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
+    std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
 };
 const char* screen_name(Screen screen);
 
@@ -74,7 +82,8 @@ public:
     // one closes, and StudyApp::close() keeps them in a file.
     bool may_close();
 
-    // True while a quiz clock is on screen: the window must redraw to tick it.
+    // True while a quiz clock is on screen, or a file chooser is open: the
+    // window must redraw to tick the clock or to take the chosen file.
     bool clock_running() const;
 
     FrameReport report() const;
@@ -120,6 +129,10 @@ private:
     void apply(const act::AddResults& add);
     void apply(const act::RemoveResults& remove);
     void apply(const act::ExportReport& save);
+    void apply(const act::ChooseFile& choose);
+    void apply(const act::ShowInFolder& show);
+    void take_chosen_file();
+    void use_chosen_file(FilePurpose purpose, const std::string& path);
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);
@@ -137,8 +150,9 @@ private:
     std::vector<Screen> back_stack_;  // screens opened on top of another, for Back
     bool scroll_to_top_ = true;
     bool shortcuts_open_ = false;
-    std::string notice_;         // the last fault, until the next action succeeds
-    bool close_warned_ = false;  // a close was refused to say answers are unsaved
+    std::string notice_;                            // the last fault, until the next action succeeds
+    bool close_warned_ = false;                     // a close was refused to say answers are unsaved
+    FilePurpose choosing_ = FilePurpose::OpenQuiz;  // what the open file chooser is for
 
     HomeView home_;
     CardView card_;

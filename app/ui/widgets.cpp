@@ -178,11 +178,11 @@ std::optional<ImRect> primary_button_this_frame() {
     return last_primary().box;
 }
 
-bool text_field(const char* id, const char* hint, std::string& text, float width) {
+bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags) {
     ImGui::SetNextItemWidth(width);
     const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
-    const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue | flags);
     ImGui::PopStyleVar();
     return entered;
 }

@@ -76,8 +76,8 @@ bool content_button(std::string_view text, float width, ImFont* font = nullptr);
 bool primary_button(const char* label, float width = 0);
 
 // A one-line text field as tall as a button, with `hint` shown while it is
-// empty; true when Enter is pressed in it.
-bool text_field(const char* id, const char* hint, std::string& text, float width);
+// empty; true when Enter is pressed in it. `flags` adds ImGui's, e.g. ReadOnly.
+bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags = 0);
 // A drop-down list of `labels`; returns the index picked this frame, or -1.
 int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width);
 

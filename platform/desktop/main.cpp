@@ -11,10 +11,12 @@
 #include "app/app_store.hpp"
 #include "app/gui_options.hpp"
 #include "app/study_app.hpp"
+#include "background_chooser.hpp"
 #include "content/deck.hpp"
 #include "data_dir.hpp"
 #include "font_files.hpp"
 #include "shell.hpp"
+#include "show_folder.hpp"
 #include "storage/store.hpp"
 #include "window.hpp"
 
@@ -88,7 +90,8 @@ int run(const GuiOptions& options, const char* program) {
     StudyApp app(std::move(*deck), std::move(*opened), system_clock_ms(), data_dir);
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
-    ui::Shell shell(app, *font_files, seed);
+    const std::unique_ptr<FileChooser> file_chooser = desktop::system_file_chooser();
+    ui::Shell shell(app, *font_files, seed, {true, file_chooser.get(), desktop::show_folder});
     const bool store_opened = app.store_fault().empty();
     if (store_opened) {
         try {

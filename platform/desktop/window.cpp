@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <future>
 #include <string>
@@ -230,8 +231,22 @@ void print_report(const ui::FrameReport& report) {
         print_box("claim-box", report.claim_box);
     }
     if (report.primary_button) print_box("primary-button", *report.primary_button);
+    if (report.chooser_button) print_box("chooser-button", *report.chooser_button);
     std::printf("text-colour: #%02x%02x%02x\n", report.text_colour & 0xFF, (report.text_colour >> 8) & 0xFF,
                 (report.text_colour >> 16) & 0xFF);
+    std::fflush(stdout);
+}
+
+// For the GUI tests, which must not send keys to a screen before it is
+// shown: with CLAIMDECK_TRACE_SCREENS set, each screen change is printed
+// as "screen: NAME" on stdout.
+void trace_screen_change(const ui::Shell& shell) {
+    static const bool tracing = std::getenv("CLAIMDECK_TRACE_SCREENS") != nullptr;
+    static std::optional<ui::Screen> last;
+    const ui::Screen shown = shell.report().screen;
+    if (!tracing || shown == last) return;
+    last = shown;
+    std::printf("screen: %s\n", ui::screen_name(shown));
     std::fflush(stdout);
 }
 
@@ -267,6 +282,7 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
             return 1;
         }
         const FrameTime frame_time = draw_frame(shell);
+        trace_screen_change(shell);
         if (options.bench_frame_times > 0) frame_times.push_back(frame_time);
         start_next_frame_input(window);
         ++frames_drawn;

@@ -6,6 +6,10 @@ add_test(NAME "class: quiz create, quiz take --plain and report, with a tampered
                  -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/class-flow
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/class_quiz_flow.cmake)
 
+add_test(NAME "class: quiz pretest forms show the verdicts at the end unless --reveal after_each"
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDECK=${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
+                 -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/pretest-reveal -P ${CMAKE_CURRENT_SOURCE_DIR}/pretest_reveal.cmake)
+
 add_exit_test(NAME "class: quiz pretest on a deck too small for two forms says why and exits 1" CODE 1
               OUTPUT "claimdeck-cli quiz pretest: asked for 10 but only 0 pairs of claims"
               COMMAND $<TARGET_FILE:claimdeck-cli> quiz pretest

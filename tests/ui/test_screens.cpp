@@ -82,3 +82,22 @@ TEST_CASE("every screen draws at a phone's size without an ImGui assertion or a 
 TEST_CASE("every screen draws at a desktop's size without an ImGui assertion or a fault") {
     draw_every_screen(ImVec2(1600, 1000));
 }
+
+TEST_CASE("the report draws a saved export with its path buttons, and the question before replacing one") {
+    HeadlessApp headless(ImVec2(390, 844));
+    const std::filesystem::path results = headless.dir / "Ana.json";
+    QuizResults ana{
+        "quiz-1",   QuizForm::Single,
+        "gui-test", 1,
+        "Ana",      CLAIMDECK_VERSION,
+        kNow,       {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900}}};
+    REQUIRE(write_results_file(results, ana).empty());
+    ReportApp& report = headless.app->class_report();
+    REQUIRE(report.add(results));
+    const std::filesystem::path csv = report.export_path(ReportFormat::Csv);
+    REQUIRE(report.export_csv(csv));
+    headless.draw(StartScreen::Report);
+    CHECK_FALSE(report.export_csv(csv));
+    REQUIRE(report.waiting_to_replace() == csv);
+    headless.draw(StartScreen::Report);
+}

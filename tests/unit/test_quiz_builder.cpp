@@ -120,3 +120,20 @@ TEST_CASE("quiz files for a pair get -A and -B before the extension") {
     CHECK(quiz_file_paths("dir/q.json", 2) == std::vector<std::filesystem::path>{"dir/q-A.json", "dir/q-B.json"});
     CHECK(quiz_file_paths("dir/q", 2) == std::vector<std::filesystem::path>{"dir/q-A.json", "dir/q-B.json"});
 }
+
+TEST_CASE("choosing pretest + posttest shows the verdicts only at the end, until the teacher changes it") {
+    Fixture f;
+    QuizPlan plan = f.builder.plan();
+    REQUIRE(plan.settings.reveal == RevealMode::AfterEach);
+    plan.kind = QuizKind::PrePost;
+    plan.count = 3;
+    f.builder.set_plan(plan);
+    CHECK(f.builder.plan().settings.reveal == RevealMode::AtEnd);
+    REQUIRE(f.builder.quizzes().size() == 2);
+    CHECK(f.builder.quizzes()[0].reveal == RevealMode::AtEnd);
+
+    plan = f.builder.plan();
+    plan.settings.reveal = RevealMode::AfterEach;
+    f.builder.set_plan(plan);
+    CHECK(f.builder.quizzes()[0].reveal == RevealMode::AfterEach);
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "classroom/quiz.hpp"
 #include "classroom/report_app.hpp"
 #include "classroom_samples.hpp"
 #include "temp_dir.hpp"
@@ -173,7 +174,8 @@ TEST_CASE("exports are written where asked, with the report's figures") {
     }
     SUBCASE("HTML") {
         const fs::path html = report.export_path(ReportFormat::Html);
-        CHECK(html == files.dir / "reports" / "class-report.html");
+        // The quiz was not built here: named after its id, and the day it was taken.
+        CHECK(html == files.dir / "reports" / "quiz-1-2021-08-26.html");
         REQUIRE(report.export_html(html));
         const std::string text = read_file(html);
         CHECK(text.find("<svg") != std::string::npos);
@@ -236,4 +238,33 @@ TEST_CASE("with the class's deck, a file whose true verdicts were rewritten is l
     CHECK(pupil_names(report) == std::vector<std::string>{"Ann", "Cat"});
     REQUIRE(report.report().skipped.size() == 1);
     CHECK(report.report().skipped[0].reason.find("but the deck says verified") != std::string::npos);
+}
+
+TEST_CASE("an export is named after the quiz built on this device and the day it was taken") {
+    ClassFolder files;
+    Quiz quiz{"quiz-1", "Year 10: media literacy (A)", "class-deck", 1, {"v1", "c1", "p1"}};
+    REQUIRE(write_quiz_file(files.dir / "quizzes" / "year-10.json", quiz).empty());
+    ReportApp report(files.dir / "results", files.dir / "reports", nullptr, files.dir / "quizzes");
+    CHECK(report.export_path(ReportFormat::Csv) == files.dir / "reports" / "class-report.csv");
+    REQUIRE(report.add(files.folder));
+    CHECK(report.export_path(ReportFormat::Csv) == files.dir / "reports" / "Year-10-media-literacy-A-2021-08-26.csv");
+    CHECK(report.export_path(ReportFormat::Html, files.dir.path()) ==
+          files.dir / "Year-10-media-literacy-A-2021-08-26.html");
+}
+
+TEST_CASE("an export never replaces a file unasked, and replaces it when told to") {
+    ClassFolder files;
+    ReportApp report(files.dir / "results", files.dir / "reports");
+    REQUIRE(report.add(files.folder));
+    const fs::path csv = files.dir.write("class.csv", "the teacher's own notes\n");
+
+    CHECK_FALSE(report.export_csv(csv));
+    CHECK(report.waiting_to_replace() == csv);
+    CHECK(report.message() == csv.string() + " is already there.");
+    CHECK(read_file(csv) == "the teacher's own notes\n");
+
+    REQUIRE(report.export_csv(csv, true));
+    CHECK(report.waiting_to_replace().empty());
+    CHECK(report.saved_path() == csv);
+    CHECK(read_file(csv).find(",Ben,,3,1,0.333,") != std::string::npos);
 }

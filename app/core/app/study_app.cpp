@@ -50,7 +50,7 @@ StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock,
       classroom_dir_(std::move(classroom_dir)),
       class_quiz_(deck_, *store_, clock_, classroom_dir_ / "results"),
       quiz_builder_(deck_, clock_, classroom_dir_ / "quizzes"),
-      class_report_(classroom_dir_ / "results", classroom_dir_ / "reports", &deck_) {
+      class_report_(classroom_dir_ / "results", classroom_dir_ / "reports", &deck_, classroom_dir_ / "quizzes") {
     display_settings_ = load_display_settings(*store_);
     reload_profiles();
     // Whoever studied last on this device is chosen again.

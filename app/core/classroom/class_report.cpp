@@ -220,6 +220,8 @@ StudentFigures student_figures(const LoadedFile& file) {
     StudentFigures student;
     student.file = file.name;
     student.profile = file.results.profile;
+    student.quiz_id = file.results.quiz_id;
+    student.finished_ms = file.results.finished_ms;
     student.form = file.results.form;
     student.cards = counts.cards;
     student.right = counts.right;

@@ -48,6 +48,8 @@ struct ClaimFigures {
 struct StudentFigures {
     std::string file;
     std::string profile;
+    std::string quiz_id;
+    std::int64_t finished_ms = 0;
     QuizForm form = QuizForm::Single;
     int cards = 0;
     int right = 0;

@@ -27,6 +27,10 @@ namespace claimdeck {
 // When the learner sees whether they were right: after every card, or only
 // once the whole quiz is done (so early cards cannot teach the later ones).
 enum class RevealMode { AfterEach, AtEnd };
+// A pretest and posttest pair shows the verdicts only at the end unless the
+// teacher chooses otherwise: a pretest that reveals after each card teaches
+// the class its answers before the posttest measures what they learned.
+inline constexpr RevealMode kPrePostRevealDefault = RevealMode::AtEnd;
 std::string_view to_string(RevealMode mode);
 std::optional<RevealMode> parse_reveal_mode(std::string_view text);
 

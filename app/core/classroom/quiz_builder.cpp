@@ -31,7 +31,9 @@ QuizBuilder::QuizBuilder(const Deck& deck, Clock clock, std::filesystem::path qu
 
 void QuizBuilder::set_plan(const QuizPlan& plan) {
     if (plan == plan_) return;
+    const bool became_pre_post = plan.kind == QuizKind::PrePost && plan_.kind != QuizKind::PrePost;
     plan_ = plan;
+    if (became_pre_post) plan_.settings.reveal = kPrePostRevealDefault;
     message_.clear();
     saved_files_.clear();
     draw();

@@ -39,7 +39,9 @@ public:
     QuizBuilder(const Deck& deck, Clock clock, std::filesystem::path quizzes_dir);
 
     const QuizPlan& plan() const { return plan_; }
-    // Draws the quizzes again when the plan changed.
+    // Draws the quizzes again when the plan changed. A plan that becomes a
+    // pretest/posttest pair reveals at the end (kPrePostRevealDefault); the
+    // teacher can change that afterwards.
     void set_plan(const QuizPlan& plan);
 
     // One quiz, or the pretest (form A) then the posttest (form B); empty

@@ -4,8 +4,11 @@
 #include <system_error>
 #include <utility>
 
+#include "base/calendar.hpp"
 #include "base/text_file.hpp"
 #include "classroom/class_report_export.hpp"
+#include "classroom/quiz.hpp"
+#include "classroom/quiz_app.hpp"
 
 namespace claimdeck {
 namespace {
@@ -26,10 +29,24 @@ std::vector<fs::path> json_files_in(const fs::path& folder, std::error_code& err
 
 const char* extension_of(ReportFormat format) { return format == ReportFormat::Csv ? ".csv" : ".html"; }
 
+// The title of the quiz `quiz_id` among the quiz files in `folder`; empty
+// when none of them is it.
+std::string quiz_title(const fs::path& folder, const std::string& quiz_id) {
+    std::error_code error;
+    for (const fs::path& file : json_files_in(folder, error)) {
+        QuizLoadResult loaded = load_quiz(file);
+        if (loaded.quiz && loaded.quiz->id == quiz_id) return loaded.quiz->title;
+    }
+    return {};
+}
+
 }  // namespace
 
-ReportApp::ReportApp(fs::path results_dir, fs::path reports_dir, const Deck* deck)
-    : results_dir_(std::move(results_dir)), reports_dir_(std::move(reports_dir)), deck_(deck) {}
+ReportApp::ReportApp(fs::path results_dir, fs::path reports_dir, const Deck* deck, fs::path quizzes_dir)
+    : results_dir_(std::move(results_dir)),
+      reports_dir_(std::move(reports_dir)),
+      deck_(deck),
+      quizzes_dir_(std::move(quizzes_dir)) {}
 
 bool ReportApp::add(const fs::path& path) {
     std::error_code error;
@@ -70,13 +87,25 @@ void ReportApp::clear() {
 
 void ReportApp::rebuild() {
     report_ = files_.empty() ? ClassReport{} : build_class_report(files_, deck_);
+    export_name_ = export_name();
     // A report saved earlier no longer matches the list.
     saved_ = false;
+    waiting_to_replace_.clear();
     message_.clear();
 }
 
+// Read here, when the list changes, not while a frame is drawn.
+std::string ReportApp::export_name() const {
+    if (report_.students.empty()) return "class-report";
+    const StudentFigures& first = report_.students.front();
+    std::int64_t finished_ms = 0;
+    for (const StudentFigures& student : report_.students) finished_ms = std::max(finished_ms, student.finished_ms);
+    const std::string title = quiz_title(quizzes_dir_, first.quiz_id);
+    return file_name_part(title.empty() ? first.quiz_id : title, "class-report") + "-" + utc_date(finished_ms);
+}
+
 fs::path ReportApp::export_path(ReportFormat format, const fs::path& chosen) const {
-    const std::string default_name = std::string("class-report") + extension_of(format);
+    const std::string default_name = export_name_ + extension_of(format);
     if (chosen.empty()) return reports_dir_ / default_name;
     std::error_code ignored;
     if (!chosen.has_filename() || fs::is_directory(chosen, ignored)) return chosen / default_name;
@@ -84,20 +113,32 @@ fs::path ReportApp::export_path(ReportFormat format, const fs::path& chosen) con
     return path.replace_extension(extension_of(format));
 }
 
-bool ReportApp::export_csv(const fs::path& path) { return save(path, class_report_csv(report_)); }
+bool ReportApp::export_csv(const fs::path& path, bool replace) {
+    return save(path, class_report_csv(report_), replace);
+}
 
-bool ReportApp::export_html(const fs::path& path) { return save(path, class_report_html(report_)); }
+bool ReportApp::export_html(const fs::path& path, bool replace) {
+    return save(path, class_report_html(report_), replace);
+}
 
-bool ReportApp::save(const fs::path& path, const std::string& text) {
+bool ReportApp::save(const fs::path& path, const std::string& text, bool replace) {
     saved_ = false;
+    waiting_to_replace_.clear();
     if (report_.students.empty()) {
         message_ = "There is nothing to save yet: add results files that can be counted first.";
+        return false;
+    }
+    std::error_code unknown;  // a file that cannot be looked at is not known to be there
+    if (!replace && fs::exists(fs::symlink_status(path, unknown))) {
+        waiting_to_replace_ = path;
+        message_ = path.string() + " is already there.";
         return false;
     }
     std::error_code ignored;  // a folder that cannot be made shows up as a write error below
     if (path.has_parent_path()) fs::create_directories(path.parent_path(), ignored);
     const std::string error = write_text_file(path, text);
     saved_ = error.empty();
+    if (saved_) saved_path_ = path;
     message_ = saved_ ? "Saved to " + path.string() : error;
     return saved_;
 }

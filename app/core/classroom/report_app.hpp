@@ -20,8 +20,10 @@ public:
     // `results_dir` is where this device's class quizzes leave their results;
     // exports go to `reports_dir` unless another path is chosen. The files'
     // true verdicts are checked against `deck` when it is the class's deck
-    // (it must outlive this), otherwise against each other.
-    ReportApp(std::filesystem::path results_dir, std::filesystem::path reports_dir, const Deck* deck = nullptr);
+    // (it must outlive this), otherwise against each other. Quizzes built
+    // on this device are in `quizzes_dir`: exports are named after them.
+    ReportApp(std::filesystem::path results_dir, std::filesystem::path reports_dir, const Deck* deck = nullptr,
+              std::filesystem::path quizzes_dir = {});
 
     // A results file, or a folder meaning every *.json file directly inside
     // it, in name order. A file already in the list is not added again. A
@@ -39,26 +41,39 @@ public:
     const std::filesystem::path& results_dir() const { return results_dir_; }
 
     // Where an export goes: `chosen` with the format's extension, or
-    // <reports dir>/class-report.csv (.html) when nothing is chosen.
+    // <reports dir>/<name>.csv (.html) when nothing is chosen, or in the
+    // chosen folder. The name is the quiz's title (when this device built
+    // it, else its id) and the day the last pupil finished, e.g.
+    // "Year-10-media-literacy-A-2026-11-30"; "class-report" before any file.
     std::filesystem::path export_path(ReportFormat format, const std::filesystem::path& chosen = {}) const;
     // Write the report, creating the folder if needed; false (and message()
     // says why) when there is nothing to report or the file cannot be written.
-    bool export_csv(const std::filesystem::path& path);
-    bool export_html(const std::filesystem::path& path);
+    // A file already there is replaced only with `replace`; without it
+    // nothing is written and waiting_to_replace() names the file.
+    bool export_csv(const std::filesystem::path& path, bool replace = false);
+    bool export_html(const std::filesystem::path& path, bool replace = false);
     // Whether the last export was written and the list has not changed since.
     bool saved() const { return saved_; }
+    const std::filesystem::path& saved_path() const { return saved_path_; }
+    // The file the last export found already there; empty otherwise.
+    const std::filesystem::path& waiting_to_replace() const { return waiting_to_replace_; }
 
     // The last thing worth telling the teacher: why a path could not be
     // added or the report not saved, or where it was saved.
     const std::string& message() const { return message_; }
 
 private:
-    bool save(const std::filesystem::path& path, const std::string& text);
+    bool save(const std::filesystem::path& path, const std::string& text, bool replace);
     void rebuild();
+    std::string export_name() const;
 
     std::filesystem::path results_dir_;
     std::filesystem::path reports_dir_;
     const Deck* deck_;
+    std::filesystem::path quizzes_dir_;
+    std::string export_name_ = "class-report";
+    std::filesystem::path saved_path_;
+    std::filesystem::path waiting_to_replace_;
     std::vector<std::filesystem::path> files_;
     ClassReport report_;
     bool saved_ = false;

@@ -1,0 +1,99 @@
+#include "file_buttons.hpp"
+
+#include <cmath>
+
+#include "widgets.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+FileChooserStatus& status() {
+    static FileChooserStatus shown;
+    return shown;
+}
+
+struct DrawnButton {
+    int frame = -1;
+    ImRect box;
+};
+DrawnButton& first_chooser_button() {
+    static DrawnButton drawn;
+    return drawn;
+}
+
+}  // namespace
+
+void set_file_chooser_status(FileChooserStatus shown) { status() = shown; }
+
+bool file_chooser_available() { return status().available; }
+
+float chooser_button_width(const char* label) {
+    return std::round(ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + em());
+}
+
+bool chooser_button(const char* label, float width) {
+    if (!status().available) return false;
+    // One chooser at a time: a second press would only be refused.
+    ImGui::BeginDisabled(status().open);
+    const bool clicked = button(label, width);
+    ImGui::EndDisabled();
+    if (first_chooser_button().frame != ImGui::GetFrameCount())
+        first_chooser_button() = {ImGui::GetFrameCount(), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}};
+    return clicked;
+}
+
+int chooser_button_pair(const char* first, const char* second, float width) {
+    if (!status().available) return -1;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((width - spacing) / 2);
+    const bool first_pressed = chooser_button(first, half);
+    ImGui::SameLine(0, spacing);
+    const bool second_pressed = chooser_button(second, half);
+    return first_pressed ? 0 : second_pressed ? 1 : -1;
+}
+
+PathField path_field(const char* id, const char* hint, std::string& path, const char* use_label,
+                     const char* chooser_label, float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float use_width = use_label ? chooser_button_width(use_label) : 0;
+    const float chooser_width = status().available && chooser_label ? chooser_button_width(chooser_label) : 0;
+    // The field keeps at least 12 em beside the buttons on its line.
+    const bool chooser_below = chooser_width > 0 && width - use_width - chooser_width - 2 * spacing < 12 * em();
+    const float beside =
+        use_width + (use_width > 0 ? spacing : 0) + (chooser_width > 0 && !chooser_below ? chooser_width + spacing : 0);
+    PathField result;
+    result.use = text_field(id, hint, path, width - beside);
+    if (use_label) {
+        ImGui::SameLine(0, spacing);
+        result.use |= button(use_label, use_width);
+    }
+    if (chooser_width > 0) {
+        if (!chooser_below) ImGui::SameLine(0, spacing);
+        result.choose = chooser_button(chooser_label, chooser_below ? width : chooser_width);
+    }
+    return result;
+}
+
+Action saved_file(const std::filesystem::path& file, float width) {
+    std::string shown = file.string();
+    // Read-only, so the path can be selected with the mouse as well.
+    ImGui::PushID(shown.c_str());
+    text_field("##saved", "", shown, width, ImGuiInputTextFlags_ReadOnly);
+    ImGui::PopID();
+    Action action;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((width - spacing) / 2);
+    if (status().show_folders) {
+        if (button("Show in folder", half)) action = act::ShowInFolder{file};
+        ImGui::SameLine(0, spacing);
+    }
+    if (button("Copy path", status().show_folders ? half : width)) ImGui::SetClipboardText(file.string().c_str());
+    return action;
+}
+
+std::optional<ImRect> chooser_button_this_frame() {
+    if (first_chooser_button().frame != ImGui::GetFrameCount()) return std::nullopt;
+    return first_chooser_button().box;
+}
+
+}  // namespace claimdeck::ui

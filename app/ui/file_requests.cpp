@@ -1,0 +1,38 @@
+#include "file_requests.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+const FileKind kJson{"ClaimDeck files (.json)", {"*.json"}};
+const FileKind kCsv{"Spreadsheet (.csv)", {"*.csv"}};
+const FileKind kHtml{"Web page (.html)", {"*.html", "*.htm"}};
+
+FileRequest open_file(const char* title, FileKind kind) {
+    return {FileDialog::OpenFile, title, {std::move(kind)}, {}, {}};
+}
+
+FileRequest save_file(const char* title, FileKind kind, const std::filesystem::path& suggested) {
+    return {FileDialog::SaveFile, title, {std::move(kind)}, suggested.parent_path(), suggested.filename().string()};
+}
+
+}  // namespace
+
+FileRequest file_request(FilePurpose purpose, const StudyApp& app) {
+    switch (purpose) {
+        case FilePurpose::OpenQuiz: return open_file("Open a class quiz", kJson);
+        case FilePurpose::ResultsFile:
+        case FilePurpose::RetryResults:
+            return save_file("Save the quiz results as", kJson, app.class_quiz().results_path());
+        case FilePurpose::SaveQuiz: return save_file("Save the quiz as", kJson, app.quiz_builder().default_path());
+        case FilePurpose::AddResultsFile: return open_file("Add a results file", kJson);
+        case FilePurpose::AddResultsFolder:
+            return {FileDialog::OpenFolder, "Add a folder of results files", {}, app.class_report().results_dir(), {}};
+        case FilePurpose::ExportCsv:
+            return save_file("Save the report as", kCsv, app.class_report().export_path(ReportFormat::Csv));
+        case FilePurpose::ExportHtml:
+            return save_file("Save the report as", kHtml, app.class_report().export_path(ReportFormat::Html));
+    }
+    return {};
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,12 @@
+// What the system file chooser is asked for each purpose: its title, the
+// kinds of file offered and the name suggested when saving.
+#pragma once
+
+#include "actions.hpp"
+#include "app/file_chooser.hpp"
+
+namespace claimdeck::ui {
+
+FileRequest file_request(FilePurpose purpose, const StudyApp& app);
+
+}  // namespace claimdeck::ui

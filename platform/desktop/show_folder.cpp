@@ -1,0 +1,30 @@
+#include "show_folder.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <string>
+#include <thread>
+
+extern char** environ;
+
+namespace claimdeck::desktop {
+
+bool show_folder(const std::filesystem::path& folder) {
+    std::string program = "xdg-open";
+    std::string target = folder.string();
+    char* args[] = {program.data(), target.data(), nullptr};
+    pid_t child = 0;
+    if (posix_spawnp(&child, args[0], nullptr, nullptr, args, environ) != 0) return false;
+    // xdg-open returns once the file manager is asked; it is reaped off the
+    // frame so the window never waits for it.
+    std::thread([child] {
+        int status = 0;
+        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+        }
+    }).detach();
+    return true;
+}
+
+}  // namespace claimdeck::desktop
