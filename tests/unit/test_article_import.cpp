@@ -39,6 +39,10 @@ TEST_CASE("Markdown loses its heading and list marks, emphasis, images and link 
           "numbered\n");
 }
 
+TEST_CASE("Markdown lines of a lone number or a lone # stay as they are") {
+    CHECK(import_article("#\n\n1\n\n12.\n", ArticleFormat::Markdown).text == "#\n\n1\n\n12.\n");
+}
+
 TEST_CASE("HTML gives the h1 as headline and the text of blocks, without scripts, styles and page chrome") {
     const ImportedArticle article = import_article(
         "<!DOCTYPE html><html><head><title>Site | Story</title><style>p{color:red}</style></head><body>"

@@ -92,7 +92,8 @@ std::string_view without_line_marks(std::string_view line) {
     if (line.size() > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+' || line[0] == '>') && line[1] == ' ')
         return line.substr(2);
     std::size_t digits = line.find_first_not_of("0123456789");
-    if (digits > 0 && digits + 1 < line.size() && line[digits] == '.' && line[digits + 1] == ' ')
+    if (digits != std::string_view::npos && digits > 0 && digits + 1 < line.size() && line[digits] == '.' &&
+        line[digits + 1] == ' ')
         return line.substr(digits + 2);
     return line;
 }
