@@ -1,5 +1,7 @@
 // deck new, check, spans, import-csv, import-claimreview: making a deck
 // from the command line, what the Studio does in the window.
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 
 #include "arguments.hpp"
@@ -183,8 +185,10 @@ int deck_import_csv_command(const Words& words) {
     const std::filesystem::path csv = args.positional()[0];
     const std::filesystem::path out = args.required("--out");
     CsvImportOptions options{id_from(args, csv), title_from(args, csv), ','};
-    const std::string extension = csv.extension().string();
-    if (extension == ".tsv" || extension == ".tab" || extension == ".TSV") options.default_separator = '\t';
+    std::string extension = csv.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (extension == ".tsv" || extension == ".tab") options.default_separator = '\t';
     const std::filesystem::path folder = csv.parent_path();
     const ImportFileSource files = [&](const std::string& path) {
         return read_text_file(folder / path, DeckLimits{}.max_article_bytes);

@@ -41,10 +41,9 @@ std::vector<std::string> described(const std::vector<Problem>& problems) {
 }  // namespace
 
 TEST_CASE("CSV records follow RFC 4180: quoted separators, line breaks and doubled quotes, with their first lines") {
-    std::string problem;
-    const std::vector<CsvRecord> records =
-        read_csv_records("a,\"b,c\",d\r\n\"two\nlines\",\"say \"\"hi\"\"\",\n\nlast", ',', 1, problem);
-    CHECK(problem == "");
+    const CsvRecords read = read_csv_records("a,\"b,c\",d\r\n\"two\nlines\",\"say \"\"hi\"\"\",\n\nlast", ',', 1);
+    CHECK(read.unclosed_quote_line == 0);
+    const std::vector<CsvRecord>& records = read.records;
     REQUIRE(records.size() == 3);
     CHECK(records[0].line == 1);
     CHECK(records[0].fields == std::vector<std::string>{"a", "b,c", "d"});
@@ -55,10 +54,13 @@ TEST_CASE("CSV records follow RFC 4180: quoted separators, line breaks and doubl
 }
 
 TEST_CASE("A quoted field that is never closed is a problem at the line it opens") {
-    std::string problem;
-    const std::vector<CsvRecord> records = read_csv_records("a,b\nc,\"open\nmore", ',', 1, problem);
-    CHECK(problem == "line 2: a quoted field opens here and is never closed");
-    CHECK(records.size() == 1);
+    const CsvRecords read = read_csv_records("a,b\nc,\"open\nmore", ',', 1);
+    CHECK(read.unclosed_quote_line == 2);
+    CHECK(read.records.size() == 1);
+    FakeFolder folder;
+    CHECK(described(import("text,verdict,rationale,article,quote\n\"open", folder).skipped) ==
+          std::vector<std::string>{
+              "in.csv: line 2: a quoted field opens here and is never closed; the rest of the file was not read"});
 }
 
 TEST_CASE("A CSV with a header row becomes a deck: articles by file or by name, topics, verdicts, exact quotes") {

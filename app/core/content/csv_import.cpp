@@ -9,9 +9,9 @@
 
 namespace claimdeck {
 
-std::vector<CsvRecord> read_csv_records(std::string_view text, char separator, std::size_t first_line,
-                                        std::string& problem) {
-    std::vector<CsvRecord> records;
+CsvRecords read_csv_records(std::string_view text, char separator, std::size_t first_line) {
+    CsvRecords read;
+    std::vector<CsvRecord>& records = read.records;
     CsvRecord record{first_line, {""}};
     std::size_t line = first_line;
     bool quoted = false;
@@ -44,11 +44,11 @@ std::vector<CsvRecord> read_csv_records(std::string_view text, char separator, s
         }
     }
     if (quoted) {
-        problem = "line " + std::to_string(quote_line) + ": a quoted field opens here and is never closed";
-        return records;
+        read.unclosed_quote_line = quote_line;
+        return read;
     }
     end_record();
-    return records;
+    return read;
 }
 
 namespace {
@@ -127,10 +127,13 @@ public:
         if (csv.substr(0, 3) == "\xef\xbb\xbf") csv.remove_prefix(3);
         const CsvHeader header = read_header(csv, default_separator);
         if (!header.problem.empty()) return fail("", header.problem);
-        std::string problem;
-        std::vector<CsvRecord> records =
-            read_csv_records(csv.substr(header_bytes(csv, header.lines)), header.separator, header.lines + 1, problem);
-        if (!problem.empty()) skip_place(problem, "the rest of the file was not read");
+        CsvRecords read =
+            read_csv_records(csv.substr(header_bytes(csv, header.lines)), header.separator, header.lines + 1);
+        if (read.unclosed_quote_line > 0)
+            add_problem(result_.skipped, {file_, "line " + std::to_string(read.unclosed_quote_line),
+                                          "a quoted field opens here and is never closed; the rest of the file was "
+                                          "not read"});
+        std::vector<CsvRecord>& records = read.records;
         if (!read_columns(header, records)) return std::move(result_);
         for (const CsvRecord& record : records) import_row(record);
         if (deck_.claims.empty()) return fail("", "no row could be imported");
@@ -150,11 +153,6 @@ private:
         if (!column.empty()) place += ", column " + in_quotes(column);
         add_problem(result_.skipped, {file_, place, std::move(message)});
     }
-    void skip_place(const std::string& place_and_message, std::string message) {
-        const std::size_t colon = place_and_message.find(": ");
-        add_problem(result_.skipped, {file_, place_and_message.substr(0, colon),
-                                      place_and_message.substr(colon + 2) + "; " + std::move(message)});
-    }
 
     static std::size_t header_bytes(std::string_view csv, std::size_t lines) {
         std::size_t at = 0;
@@ -166,8 +164,7 @@ private:
         std::vector<std::string> names;
         std::size_t line = header.lines;
         if (header.columns) {
-            std::string ignored;
-            std::vector<CsvRecord> row = read_csv_records(*header.columns, header.separator, line, ignored);
+            std::vector<CsvRecord> row = read_csv_records(*header.columns, header.separator, line).records;
             if (!row.empty()) names = row[0].fields;
         } else if (!records.empty()) {
             names = records.front().fields;

@@ -38,9 +38,14 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
-// Splits CSV text into records by RFC 4180. An opening quotation mark that is
-// never closed is a problem at its line; the records before it are returned.
-std::vector<CsvRecord> read_csv_records(std::string_view text, char separator, std::size_t first_line,
-                                        std::string& problem);
+struct CsvRecords {
+    std::vector<CsvRecord> records;
+    // The line of an opening quotation mark that is never closed, 0 when
+    // there is none; the records before it are read.
+    std::size_t unclosed_quote_line = 0;
+};
+
+// Splits CSV text into records by RFC 4180; blank lines are no records.
+CsvRecords read_csv_records(std::string_view text, char separator, std::size_t first_line);
 
 }  // namespace claimdeck
