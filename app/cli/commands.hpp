@@ -28,6 +28,11 @@ int quiz_create_command(const Words& words);
 int quiz_pretest_command(const Words& words);
 int quiz_take_command(const Words& words);
 int report_command(const Words& words);
+int deck_new_command(const Words& words);
+int deck_check_command(const Words& words);
+int deck_spans_command(const Words& words);
+int deck_import_csv_command(const Words& words);
+int deck_import_claimreview_command(const Words& words);
 
 // The deck the app ships with, used when --deck is not given.
 std::filesystem::path default_deck_path();
@@ -37,5 +42,11 @@ std::optional<Deck> load_or_report(const std::filesystem::path& path);
 
 // audit-cues' line in the command list, also what its --help prints.
 extern const char kAuditCuesUsage[];
+// The deck authoring commands' lines (deck_authoring_commands.cpp).
+extern const char kDeckNewUsage[];
+extern const char kDeckCheckUsage[];
+extern const char kDeckSpansUsage[];
+extern const char kDeckImportCsvUsage[];
+extern const char kDeckImportClaimReviewUsage[];
 
 }  // namespace claimdeck::cli

@@ -37,7 +37,8 @@ void write_typed(JsonWriter& json, const char* type) {
 }
 
 // One schema.org ClaimReview: the claim, the deck's verdict as the rating's
-// alternateName, and the article the claim appeared in.
+// alternateName, and the article the claim appeared in, with its URL and
+// publication date when the deck gives them.
 void write_claim_review(JsonWriter& json, const Deck& deck, const Claim& claim) {
     const Article& article = *deck.article(claim.article);
     json.StartObject();
@@ -64,6 +65,8 @@ void write_claim_review(JsonWriter& json, const Deck& deck, const Claim& claim) 
     json.StartObject();
     write_typed(json, "CreativeWork");
     write_string(json, "headline", article.title);
+    if (!article.url.empty()) write_string(json, "url", article.url);
+    if (!article.published.empty()) write_string(json, "datePublished", article.published);
     if (!article.byline.empty()) {
         json.Key("author");
         json.StartObject();

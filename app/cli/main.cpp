@@ -72,6 +72,12 @@ const Command kCommands[] = {
      "                                     with the class's deck, each file's true verdicts are\n"
      "                                     checked against it, not only against the other files",
      claimdeck::cli::report_command},
+    {"deck", "new", claimdeck::cli::kDeckNewUsage, claimdeck::cli::deck_new_command},
+    {"deck", "check", claimdeck::cli::kDeckCheckUsage, claimdeck::cli::deck_check_command},
+    {"deck", "spans", claimdeck::cli::kDeckSpansUsage, claimdeck::cli::deck_spans_command},
+    {"deck", "import-csv", claimdeck::cli::kDeckImportCsvUsage, claimdeck::cli::deck_import_csv_command},
+    {"deck", "import-claimreview", claimdeck::cli::kDeckImportClaimReviewUsage,
+     claimdeck::cli::deck_import_claimreview_command},
 };
 
 bool is_help(std::string_view word) { return word == "--help" || word == "-h"; }

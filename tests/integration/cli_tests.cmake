@@ -93,3 +93,35 @@ add_exit_test(NAME "cli: replay refuses a desired retention below the range and 
 add_exit_test(NAME "cli: replay refuses a desired retention above the range and exits 2" CODE 2
               OUTPUT "--retention must be a number from 0.7 to 0.97, not \"0.98\""
               COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.98 ${REPLAY_INPUT})
+
+# Deck authoring: deck new, check, spans, import-csv, import-claimreview.
+add_test(NAME "cli: deck new, import-csv, import-claimreview, export and spans work one after another"
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDATA=${CMAKE_CURRENT_SOURCE_DIR}/../data/import
+                 -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/deck-authoring
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/deck_authoring_flow.cmake)
+foreach(action new check spans import-csv import-claimreview)
+  add_exit_test(NAME "cli: deck ${action} --help exits 0" CODE 0 OUTPUT "^Usage: claimdeck-cli deck ${action}"
+                COMMAND ${CLI} deck ${action} --help)
+endforeach()
+add_exit_test(NAME "cli: deck --help lists its actions" CODE 0 OUTPUT "deck new ID.*deck import-claimreview FILE"
+              COMMAND ${CLI} deck --help)
+add_exit_test(NAME "cli: deck new with an id that is not kebab-case exits 2" CODE 2
+              OUTPUT "the id \"My Deck\" must be lower-case kebab-case"
+              COMMAND ${CLI} deck new "My Deck" --title T --out ${CMAKE_CURRENT_BINARY_DIR}/never)
+add_exit_test(NAME "cli: deck check without a deck exits 2" CODE 2 OUTPUT "missing DECK"
+              COMMAND ${CLI} deck check)
+add_exit_test(NAME "cli: deck check --min-claims 2.5 exits 2" CODE 2 OUTPUT "--min-claims must be a whole number"
+              COMMAND ${CLI} deck check ${MINI_DECK} --min-claims 2.5)
+add_exit_test(NAME "cli: deck check names each house-style problem with its place and exits 1" CODE 1
+              OUTPUT "mini.json: deck: 3 claims, fewer than 48.*house-style problem"
+              COMMAND ${CLI} deck check ${MINI_DECK} --min-claims 48)
+add_exit_test(NAME "cli: deck import-csv of a missing file exits 1 naming it" CODE 1
+              OUTPUT "no-such.csv does not exist or is not a file"
+              COMMAND ${CLI} deck import-csv ${CMAKE_CURRENT_BINARY_DIR}/no-such.csv --out ${CMAKE_CURRENT_BINARY_DIR}/never)
+add_exit_test(NAME "cli: deck import-claimreview of a file that is not JSON exits 1 naming the place" CODE 1
+              OUTPUT "valley.txt: line 1, column [0-9]+"
+              COMMAND ${CLI} deck import-claimreview ${CMAKE_CURRENT_SOURCE_DIR}/../data/import/valley.txt
+                      --out ${CMAKE_CURRENT_BINARY_DIR}/never --accept-mapping)
+add_exit_test(NAME "cli: deck import-claimreview with both --accept-mapping and --mapping exits 2" CODE 2
+              OUTPUT "--accept-mapping and --mapping exclude each other"
+              COMMAND ${CLI} deck import-claimreview x.json --out y --accept-mapping --mapping m.txt)

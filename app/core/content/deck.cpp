@@ -344,20 +344,10 @@ void load_article_texts(Deck& deck, const std::string& file, const ArticleSource
     }
 }
 
-}  // namespace
+enum class ContentChecks { Run, Skip };
 
-DeckLoadResult load_deck(const std::filesystem::path& deck_file, const DeckLimits& limits) {
-    const std::string file = deck_file.string();
-    TextFileResult read = read_text_file(deck_file, limits.max_deck_bytes);
-    if (!read.error.empty()) return {std::nullopt, {{file, "", read.error}}};
-    const std::filesystem::path folder = articles_folder_for(deck_file);
-    return read_deck(
-        read.text, file,
-        [&](const std::string& name) { return read_text_file(folder / name, limits.max_article_bytes); }, limits);
-}
-
-DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
-                         const DeckLimits& limits) {
+DeckLoadResult read_deck_checking(std::string_view json, const std::string& file, const ArticleSource& articles,
+                                  const DeckLimits& limits, ContentChecks checks) {
     DeckLoadResult result;
     if (json.size() > limits.max_deck_bytes) {
         result.problems.push_back({file, "",
@@ -370,12 +360,38 @@ DeckLoadResult read_deck(std::string_view json, const std::string& file, const A
                           [&](FieldReader& fields) { read_deck_fields(fields, limits, deck); }))
         return result;
     load_article_texts(deck, file, articles, result.problems);
-    DeckChecker(deck, file, result.problems).check();
+    if (checks == ContentChecks::Run) DeckChecker(deck, file, result.problems).check();
     if (result.problems.empty()) {
         deck.index();
         result.deck = std::move(deck);
     }
     return result;
+}
+
+DeckLoadResult load_deck_file(const std::filesystem::path& deck_file, const DeckLimits& limits, ContentChecks checks) {
+    const std::string file = deck_file.string();
+    TextFileResult read = read_text_file(deck_file, limits.max_deck_bytes);
+    if (!read.error.empty()) return {std::nullopt, {{file, "", read.error}}};
+    const std::filesystem::path folder = articles_folder_for(deck_file);
+    return read_deck_checking(
+        read.text, file,
+        [&](const std::string& name) { return read_text_file(folder / name, limits.max_article_bytes); }, limits,
+        checks);
+}
+
+}  // namespace
+
+DeckLoadResult load_deck(const std::filesystem::path& deck_file, const DeckLimits& limits) {
+    return load_deck_file(deck_file, limits, ContentChecks::Run);
+}
+
+DeckLoadResult load_deck_unchecked(const std::filesystem::path& deck_file, const DeckLimits& limits) {
+    return load_deck_file(deck_file, limits, ContentChecks::Skip);
+}
+
+DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
+                         const DeckLimits& limits) {
+    return read_deck_checking(json, file, articles, limits, ContentChecks::Run);
 }
 
 std::vector<Problem> check_deck(const Deck& deck, const std::string& file) {

@@ -127,6 +127,12 @@ using ArticleSource = std::function<TextFileResult(const std::string& file_name)
 DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
                          const DeckLimits& limits = {});
 
+// The deck as written, its article texts loaded, before the checks of its
+// contents: what `claimdeck-cli deck spans` repairs when quotes and spans
+// disagree. Set only when the file itself reads (JSON, fields, limits,
+// article files); `problems` holds those that stopped it.
+DeckLoadResult load_deck_unchecked(const std::filesystem::path& deck_file, const DeckLimits& limits = {});
+
 // Every problem with a deck's contents (ids, quotes against their spans,
 // techniques, evidence), the checks load_deck() makes after reading: the
 // Studio runs them on the deck being edited. Article texts must be filled in.
