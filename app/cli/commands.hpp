@@ -28,6 +28,11 @@ int quiz_create_command(const Words& words);
 int quiz_pretest_command(const Words& words);
 int quiz_take_command(const Words& words);
 int report_command(const Words& words);
+int deck_pack_command(const Words& words);
+int deck_unpack_command(const Words& words);
+int deck_install_command(const Words& words);
+int deck_list_command(const Words& words);
+int deck_remove_command(const Words& words);
 
 // The deck the app ships with, used when --deck is not given.
 std::filesystem::path default_deck_path();
