@@ -125,6 +125,7 @@ InstallResult install_package(const std::filesystem::path& library, const DeckPa
     if (!is_bare_file_name(deck.id))
         return refused(files.deck_file.name, "the deck id " + in_quotes(deck.id) +
                                                  " must be letters, digits, . _ - only to be kept in the library");
+    if (library.empty()) return refused(files.deck_file.name, "there is no data folder to keep decks in");
     finish_interrupted_installs(library);
     InstallResult result;
     result.deck_id = deck.id;

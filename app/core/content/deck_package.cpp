@@ -180,8 +180,11 @@ PackageReadResult read_package(std::string_view bytes, const std::string& file, 
              "the package is larger than " + mebibytes(limits.max_package_bytes) + ", the most ClaimDeck reads"});
         return result;
     }
-    // Root object, the list of articles, one article: three levels.
-    const JsonShapeLimits shape{4, std::max<std::size_t>(limits.deck.max_deck_bytes, limits.deck.max_article_bytes)};
+    // A package needs three levels (root, list of articles, article); a
+    // deck's depth is allowed so a deck file given by mistake is told
+    // apart by its missing "format" rather than by its nesting.
+    const JsonShapeLimits shape{limits.deck.max_json_depth,
+                                std::max<std::size_t>(limits.deck.max_deck_bytes, limits.deck.max_article_bytes)};
     DeckPackage package;
     if (!read_json_object(bytes, file, shape, result.problems,
                           [&](FieldReader& fields) { read_envelope(fields, limits, package); }) ||
