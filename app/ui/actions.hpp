@@ -91,6 +91,20 @@ struct ExportReport {
     ReportFormat format;
     std::string path;  // empty: the default place
 };
+struct StudyDeck {  // a deck listed on Home
+    std::string deck_id;
+};
+struct ImportDeck {  // a .claimdeck package or a deck file, typed, dropped or on the command line
+    std::string path;
+};
+struct PickDeckFile {};  // the platform's file chooser, for a deck package
+struct AskRemoveDeck {   // counts the answers removing it could delete, for the confirmation
+    std::string deck_id;
+};
+struct RemoveDeck {
+    std::string deck_id;
+    bool delete_progress = false;
+};
 }  // namespace act
 
 using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
@@ -98,7 +112,8 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport>;
+                            act::RemoveResults, act::ExportReport, act::StudyDeck, act::ImportDeck, act::PickDeckFile,
+                            act::AskRemoveDeck, act::RemoveDeck>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct PlatformFeatures {
     // Files can be named by path and dropped on the window: class quizzes
     // and reports. A browser tab cannot, so the web build leaves them out.
     bool files = true;
+    // Shows the platform's file chooser for a deck package (the browser's
+    // picker); the file comes back through Shell::import_deck_bytes(). Unset:
+    // a package is named by its path.
+    std::function<void()> pick_deck_file;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -65,6 +70,11 @@ public:
     // A file dropped on the window: results for the report while it is
     // shown, else a quiz to open.
     void drop_file(const std::string& path);
+    // A deck package or deck file from the command line, dropped on the
+    // window or typed on Home: installed, then studied.
+    void import_deck(const std::string& path);
+    // A package's bytes from the platform's file chooser.
+    void import_deck_bytes(std::string_view bytes, const std::string& name);
     // Results files or folders from the command line, then the report.
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
@@ -120,6 +130,12 @@ private:
     void apply(const act::AddResults& add);
     void apply(const act::RemoveResults& remove);
     void apply(const act::ExportReport& save);
+    void apply(const act::StudyDeck& study);
+    void apply(const act::ImportDeck& import);
+    void apply(const act::PickDeckFile&);
+    void apply(const act::AskRemoveDeck& ask);
+    void apply(const act::RemoveDeck& remove);
+    void imported(const InstallResult& result);
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);

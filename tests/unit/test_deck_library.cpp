@@ -176,3 +176,21 @@ TEST_CASE("removing a deck without its progress keeps every answer for when it c
     app.study_deck("other");
     CHECK(app.counts().fresh == 2);
 }
+
+TEST_CASE("the deck studied last is studied again at the next start") {
+    TempDir dir;
+    std::int64_t now = 1'630'000'000'000;
+    Deck other = mini_deck(1);
+    other.id = "other";
+    {
+        StudyApp app(mini_deck(1), ProgressStore::open(dir / "progress.sqlite"), [&] { return now; });
+        app.open_library(dir / "library");
+        REQUIRE(app.install(write_package_file(dir, other, "other.claimdeck")).installed());
+        app.study_deck("other");
+    }
+    StudyApp app(mini_deck(1), ProgressStore::open(dir / "progress.sqlite"), [&] { return now; });
+    app.open_library(dir / "library");
+    CHECK(app.deck().id == "mini");  // as --deck PATH leaves it
+    app.study_last_deck();
+    CHECK(app.deck().id == "other");
+}

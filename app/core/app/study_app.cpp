@@ -16,6 +16,7 @@ namespace claimdeck {
 namespace {
 
 constexpr const char* kLastProfileKey = "last_profile";
+constexpr const char* kLastDeckKey = "last_deck";
 
 bool same_name(std::string_view a, std::string_view b) {
     // The store compares names without case (COLLATE NOCASE, ASCII only).
@@ -154,6 +155,10 @@ void StudyApp::open_library(std::filesystem::path library) {
     reload_shelf();
 }
 
+void StudyApp::study_last_deck() {
+    if (auto last = store_->setting(kDeviceSettings, kLastDeckKey); last && *last != deck_.id) study_deck(*last);
+}
+
 namespace {
 
 ShelfDeck shelf_entry(const Deck& deck, bool in_library) {
@@ -200,6 +205,7 @@ void StudyApp::switch_to(const Deck& deck) {
     end_session();
     class_quiz_.end_run();
     deck_ = deck;
+    store_->set_setting(kDeviceSettings, kLastDeckKey, deck_.id);
     quiz_builder_ = std::make_unique<QuizBuilder>(deck_, clock_, classroom_dir_ / "quizzes");
     load_progress();
 }

@@ -70,6 +70,8 @@ public:
     // that cannot be read are named in the notices.
     void open_library(std::filesystem::path library);
     const std::vector<ShelfDeck>& shelf() const { return shelf_; }
+    // The deck studied last on this device, when it is still listed.
+    void study_last_deck();
     // Studies the listed deck with this id from now on.
     void study_deck(const std::string& deck_id);
     // Installs into the library and lists the deck (a .claimdeck file, a
