@@ -1,7 +1,7 @@
 # A package handed out by a teacher, opened as `claimdeck FILE.claimdeck` on
 # a second machine (a fresh data folder): it is installed in that folder's
-# library, studied at once, studied again at the next start, and the answers
-# land on it. --deck PATH adds nothing to the library.
+# library, studied at once and again at the next start. --deck PATH adds
+# nothing to the library.
 #
 #   cmake -DCLAIMDECK=... -DCLI=... -DDECK=<another deck> -DPACKAGE_DECK=... -DWINDOW=WxH -DWORK_DIR=...
 #         -P gui_import_deck.cmake
@@ -27,18 +27,12 @@ if(NOT library_decks STREQUAL "mini")
   message(FATAL_ERROR "the library holds '${library_decks}', expected only the imported deck (--deck adds nothing)")
 endif()
 
-# The next start, without --deck, studies it again; an answer is saved on it.
+# The next start, without --deck, studies it again (the bundled deck's
+# claims have other ids).
 execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CLAIMDECK} --data-dir ${data} --profile Pupil
-          --demo-answers 1 --window ${WINDOW} --quit-after-frames 3 --screenshot ${WORK_DIR}/second-start.png
+  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CLAIMDECK} --data-dir ${data} --profile Pupil --screen card
+          --window ${WINDOW} --quit-after-frames 3 --screenshot ${WORK_DIR}/second-start.png
   RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
-if(NOT exit_code EQUAL 0)
-  message(FATAL_ERROR "the second start failed (exit ${exit_code}):\n${report}${errors}")
-endif()
-execute_process(COMMAND ${CLI} stats --data-dir ${data} --profile Pupil --deck ${data}/library/mini/decks/mini.json
-                        --json
-                OUTPUT_VARIABLE stats RESULT_VARIABLE stats_code)
-string(JSON reviews GET "${stats}" reviews)
-if(NOT stats_code EQUAL 0 OR NOT reviews EQUAL 1)
-  message(FATAL_ERROR "expected 1 answer on the imported deck, stats says ${reviews}:\n${stats}")
+if(NOT exit_code EQUAL 0 OR NOT report MATCHES "claim: a-")
+  message(FATAL_ERROR "the second start did not study the imported deck (exit ${exit_code}):\n${report}${errors}")
 endif()
