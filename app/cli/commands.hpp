@@ -33,6 +33,11 @@ int deck_check_command(const Words& words);
 int deck_spans_command(const Words& words);
 int deck_import_csv_command(const Words& words);
 int deck_import_claimreview_command(const Words& words);
+int deck_pack_command(const Words& words);
+int deck_unpack_command(const Words& words);
+int deck_install_command(const Words& words);
+int deck_list_command(const Words& words);
+int deck_remove_command(const Words& words);
 
 // The deck the app ships with, used when --deck is not given.
 std::filesystem::path default_deck_path();

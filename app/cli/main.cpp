@@ -78,6 +78,28 @@ const Command kCommands[] = {
     {"deck", "import-csv", claimdeck::cli::kDeckImportCsvUsage, claimdeck::cli::deck_import_csv_command},
     {"deck", "import-claimreview", claimdeck::cli::kDeckImportClaimReviewUsage,
      claimdeck::cli::deck_import_claimreview_command},
+    {"deck", "pack",
+     "deck pack DECK --out FILE.claimdeck\n"
+     "                                     the deck and its articles as one file to hand out",
+     claimdeck::cli::deck_pack_command},
+    {"deck", "unpack",
+     "deck unpack FILE.claimdeck --out DIR\n"
+     "                                     the package as a deck folder: DIR/decks/ and DIR/articles/",
+     claimdeck::cli::deck_unpack_command},
+    {"deck", "install",
+     "deck install FILE.claimdeck|DECK.json [--data-dir DIR]\n"
+     "                                     add the deck to the app's decks (a newer version\n"
+     "                                     replaces the old one and keeps every answer)",
+     claimdeck::cli::deck_install_command},
+    {"deck", "list",
+     "deck list [--data-dir DIR]\n"
+     "                                     the bundled deck and every installed one",
+     claimdeck::cli::deck_list_command},
+    {"deck", "remove",
+     "deck remove ID [--data-dir DIR] [--delete-progress [--yes]]\n"
+     "                                     take a deck out of the library; its answers are kept\n"
+     "                                     unless --delete-progress (says how many, --yes deletes)",
+     claimdeck::cli::deck_remove_command},
 };
 
 bool is_help(std::string_view word) { return word == "--help" || word == "-h"; }

@@ -113,6 +113,20 @@ struct ShowInFolder {  // the system's file manager, on the folder of a saved fi
 struct ChooseFile {  // opens the system file chooser; the shell carries out the choice
     FilePurpose purpose;
 };
+struct StudyDeck {  // a deck listed on Home
+    std::string deck_id;
+};
+struct ImportDeck {  // a .claimdeck package or a deck file, typed, dropped or on the command line
+    std::string path;
+};
+struct PickDeckFile {};  // the platform's file chooser, for a deck package
+struct AskRemoveDeck {   // counts the answers removing it could delete, for the confirmation
+    std::string deck_id;
+};
+struct RemoveDeck {
+    std::string deck_id;
+    bool delete_progress = false;
+};
 }  // namespace act
 
 using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
@@ -120,7 +134,8 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder>;
+                            act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder,
+                            act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

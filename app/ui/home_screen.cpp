@@ -15,13 +15,6 @@ constexpr const char* kVerdictExplanations[] = {
     "Propaganda: worded to move you rather than inform you; a technique is at work.",
 };
 
-void deck_card(const Deck& deck, const Column& column) {
-    begin_card(column);
-    heading(deck.title);
-    if (!deck.description.empty()) muted(deck.description, card_inner_width(column));
-    end_card();
-}
-
 void verdicts_card(const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
@@ -52,6 +45,74 @@ std::string start_label(const StudyApp& app) {
     return "Start studying";
 }
 
+// ---- Decks: every deck listed, the one studied marked; import and remove ----
+
+std::string quoted(const std::string& text) { return "\u201C" + text + "\u201D"; }
+
+Action removal_confirmation(const ShelfDeck& deck, const HomeView& view, float width) {
+    Action action;
+    const std::string answers =
+        std::to_string(view.removal_answers) + (view.removal_answers == 1 ? " answer" : " answers");
+    text_block("Remove " + quoted(deck.title) + " from your decks? Its " + answers +
+                   " (every learner's on this device) can be kept for when it comes back, or deleted for good.",
+               nullptr, 0, width);
+    if (button(("Remove, keep the " + answers).c_str(), width)) take(action, act::RemoveDeck{deck.id, false});
+    if (view.removal_answers > 0 && button(("Remove and delete the " + answers).c_str(), width))
+        take(action, act::RemoveDeck{deck.id, true});
+    return action;
+}
+
+Action deck_row(const StudyApp& app, const ShelfDeck& deck, HomeView& view, float width) {
+    Action action;
+    const bool chosen = app.deck().id == deck.id;
+    ImGui::PushID(deck.id.c_str());
+    const std::string label = (chosen ? "\u25B8 " : "") + deck.title;
+    if (content_button(label, width, chosen ? fonts().bold : fonts().body)) take(action, act::StudyDeck{deck.id});
+    if (app.profile()) muted(counts_line(chosen ? app.counts() : deck.counts), width);
+    if (view.confirming_removal == deck.id) {
+        take(action, removal_confirmation(deck, view, width));
+        if (button("Keep it", width)) view.confirming_removal.clear();
+    } else if (chosen && deck.in_library && button("Remove from my decks\u2026", width)) {
+        take(action, act::AskRemoveDeck{deck.id});
+    }
+    ImGui::PopID();
+    return action;
+}
+
+// A package handed out by a teacher: typed (or pasted) path, dropped on the
+// window, or the platform's file chooser where there is one.
+Action import_row(HomeView& view, const HomeFiles& files, float width) {
+    Action action;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (files.typed_paths) {
+        const float import_width = std::round(6 * em());
+        const bool entered = text_field("##deckfile", "Path of a deck file (.claimdeck)", view.deck_path,
+                                        width - import_width - spacing);
+        ImGui::SameLine(0, spacing);
+        if (button("Import", import_width) || entered) take(action, act::ImportDeck{view.deck_path});
+    }
+    if (files.file_chooser && button("Import a deck\u2026", width)) take(action, act::PickDeckFile{});
+    if (!view.deck_message.empty()) muted(view.deck_message, width);
+    return action;
+}
+
+Action decks_card(const StudyApp& app, HomeView& view, const HomeFiles& files, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    if (app.shelf().size() == 1 && !files.typed_paths && !files.file_chooser) {
+        heading(app.deck().title);
+        if (!app.deck().description.empty()) muted(app.deck().description, width);
+    } else {
+        text_block("Decks", fonts().heading, 0, width);
+        for (const ShelfDeck& deck : app.shelf()) take(action, deck_row(app, deck, view, width));
+        vertical_space(0.3f);
+        take(action, import_row(view, files, width));
+    }
+    end_card();
+    return action;
+}
+
 Action study_card(const StudyApp& app, const Column& column) {
     const float width = card_inner_width(column);
     Action action;
@@ -68,6 +129,7 @@ void stop_editing(HomeView& view) {
     view.adding = false;
     view.renaming = 0;
     view.confirming_delete = 0;
+    view.confirming_removal.clear();
     view.problem.clear();
 }
 
@@ -230,7 +292,8 @@ Action navigation_buttons(const Column& column) {
 
 }  // namespace
 
-Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom) {
+Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& files) {
+    const bool classroom = files.classroom;
     if (pressed(ImGuiKey_Escape)) stop_editing(view);
     const Column column = page_column(36 * em());
     InColumn in(column);
@@ -241,7 +304,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom) {
         return action;
     }
     if (!app.notices().empty()) take(action, progress_notices_card(app, column));
-    deck_card(app.deck(), column);
+    take(action, decks_card(app, view, files, column));
     // The first thing to do comes first: choose a learner, then study or
     // take the class quiz. The list of learners (a whole class, on a shared
     // device) comes after both, so it never pushes them off a phone's screen.

@@ -21,9 +21,19 @@ struct HomeView {
     std::string problem;                 // why the typed name cannot be used
     bool focus_field = false;            // put the keyboard in the field that just opened
     std::string quiz_path;               // typed in the Class quiz card
+    std::string deck_path;               // typed in the Decks card, to import
+    std::string deck_message;            // what the last import did
+    std::string confirming_removal;      // the deck asked about, or empty
+    std::int64_t removal_answers = 0;    // the answers removing it with its progress deletes
 };
 
-// `classroom`: offer the class quiz and the teachers' screens, which need files.
-Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom);
+// What the platform offers for files on Home.
+struct HomeFiles {
+    bool classroom = true;      // the class quiz and the teachers' screens, which need files
+    bool typed_paths = true;    // a deck to import can be named by its path
+    bool file_chooser = false;  // the platform can show a file chooser (act::PickDeckFile)
+};
+
+Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& files);
 
 }  // namespace claimdeck::ui

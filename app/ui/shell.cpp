@@ -246,7 +246,8 @@ Action Shell::draw_footer() {
 
 Action Shell::draw_screen() {
     switch (screen_) {
-        case Screen::Home: return draw_home_screen(app_, home_, features_.files);
+        case Screen::Home:
+            return draw_home_screen(app_, home_, {features_.files, features_.files, bool(features_.pick_deck_file)});
         case Screen::Card: return draw_card_screen(app_, card_);
         case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
         case Screen::Done: return draw_done_screen(app_);
@@ -547,8 +548,51 @@ void Shell::apply(const act::ShowInFolder& show) {
         throw std::runtime_error("The folder " + folder.string() + " could not be opened in the file manager.");
 }
 
+void Shell::apply(const act::StudyDeck& study) {
+    app_.study_deck(study.deck_id);
+    home_.deck_message.clear();
+}
+
+void Shell::apply(const act::ImportDeck& import) { imported(app_.install(import.path)); }
+
+void Shell::apply(const act::PickDeckFile&) { features_.pick_deck_file(); }
+
+void Shell::apply(const act::AskRemoveDeck& ask) {
+    home_.removal_answers = app_.answers_on_deck(ask.deck_id);
+    home_.confirming_removal = ask.deck_id;
+}
+
+void Shell::apply(const act::RemoveDeck& remove) {
+    app_.remove_deck(remove.deck_id, remove.delete_progress);
+    home_.confirming_removal.clear();
+    home_.deck_message = "Removed from your decks" +
+                         std::string(remove.delete_progress ? ", with its answers." : "; its answers are kept.");
+}
+
+// A deck that installed is studied at once: that is why it was imported.
+void Shell::imported(const InstallResult& result) {
+    if (!result.installed()) throw std::runtime_error(result.summary());
+    app_.study_deck(result.deck_id);
+    home_.deck_path.clear();
+    home_.deck_message = result.summary();
+    apply(act::Go{Screen::Home});
+}
+
+void Shell::import_deck(const std::string& path) { apply(Action(act::ImportDeck{path})); }
+
+void Shell::import_deck_bytes(std::string_view bytes, const std::string& name) {
+    try {
+        imported(app_.install_bytes(bytes, name));
+        notice_.clear();
+    } catch (const std::exception& error) {
+        notice_ = error.what();
+    }
+}
+
 void Shell::drop_file(const std::string& path) {
-    if (screen_ == Screen::Report)
+    if (is_package_file(path))
+        import_deck(path);
+    else if (screen_ == Screen::Report)
         apply(Action(act::AddResults{path}));
     else
         open_quiz(path, false);

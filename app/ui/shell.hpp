@@ -33,6 +33,10 @@ struct PlatformFeatures {
     // Opens the folder of a saved file in the file manager; false when it
     // could not. None: saved files offer only "Copy path".
     std::function<bool(const std::filesystem::path& folder)> show_folder;
+    // Shows the platform's file chooser for a deck package (the browser's
+    // picker); the file comes back through Shell::import_deck_bytes(). Unset:
+    // a package is named by its path.
+    std::function<void()> pick_deck_file;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -73,6 +77,11 @@ public:
     // A file dropped on the window: results for the report while it is
     // shown, else a quiz to open.
     void drop_file(const std::string& path);
+    // A deck package or deck file from the command line, dropped on the
+    // window or typed on Home: installed, then studied.
+    void import_deck(const std::string& path);
+    // A package's bytes from the platform's file chooser.
+    void import_deck_bytes(std::string_view bytes, const std::string& name);
     // Results files or folders from the command line, then the report.
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
@@ -133,6 +142,12 @@ private:
     void apply(const act::ShowInFolder& show);
     void take_chosen_file();
     void use_chosen_file(FilePurpose purpose, const std::string& path);
+    void apply(const act::StudyDeck& study);
+    void apply(const act::ImportDeck& import);
+    void apply(const act::PickDeckFile&);
+    void apply(const act::AskRemoveDeck& ask);
+    void apply(const act::RemoveDeck& remove);
+    void imported(const InstallResult& result);
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);

@@ -13,6 +13,7 @@
 #include "app/study_app.hpp"
 #include "background_chooser.hpp"
 #include "content/deck.hpp"
+#include "content/deck_library.hpp"
 #include "data_dir.hpp"
 #include "font_files.hpp"
 #include "shell.hpp"
@@ -63,10 +64,11 @@ std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
     return std::nullopt;
 }
 
-// The learner named on the command line, a quiz file or results files given
-// there, and any scripted answers (to the quiz when there is one).
+// The learner named on the command line, a deck package, a quiz file or
+// results files given there, and any scripted answers (to the quiz when there is one).
 void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
     if (!options.profile.empty()) app.open_profile(options.profile);
+    if (!options.import_deck.empty()) shell.import_deck(options.import_deck.string());
     if (!options.report.empty()) return shell.open_report(options.report);
     if (!options.quiz.empty()) {
         shell.open_quiz(options.quiz.string(), !options.profile.empty());
@@ -88,6 +90,10 @@ int run(const GuiOptions& options, const char* program) {
     if (!font_files) return 1;
 
     StudyApp app(std::move(*deck), std::move(*opened), system_clock_ms(), data_dir);
+    // --deck PATH is studied as it is, never copied into the library; Home
+    // lists it first, then the library's decks.
+    app.open_library(library_folder_in(data_dir));
+    if (options.deck.empty()) app.study_last_deck();
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     const std::unique_ptr<FileChooser> file_chooser = desktop::system_file_chooser();

@@ -29,6 +29,7 @@
 #include "app/app_store.hpp"
 #include "app/study_app.hpp"
 #include "content/deck.hpp"
+#include "content/deck_library.hpp"
 #include "frame.hpp"
 #include "gl_frame.hpp"
 #include "inspect.hpp"
@@ -242,6 +243,18 @@ EMSCRIPTEN_KEEPALIVE void claimdeck_web_touch_end() {
     if (the_app) the_app->lift_pointer_in = 2;
 }
 
+// A deck package chosen in the browser's file picker (pre.js copied its
+// bytes into the module): installed in /data/library and studied, then /data
+// is saved to IndexedDB at once, like an answer.
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_import_deck(const char* bytes, int size, const char* name) {
+    if (!the_app || !the_app->shell || size < 0) return;
+    the_app->shell->import_deck_bytes(std::string_view(bytes, static_cast<std::size_t>(size)), name);
+    EM_ASM({
+        if (Module.claimdeckSave) Module.claimdeckSave();
+    });
+    the_app->busy_frames = kFramesAfterInput;
+}
+
 // Runs `count` frames at once, from inside a touch handler.
 EMSCRIPTEN_KEEPALIVE void claimdeck_web_pump(int count) {
     if (!the_app || !the_app->shell || the_app->frames == 0) return;
@@ -268,6 +281,9 @@ int main() {
     // that opening wrote.
     the_app->store_stamp = {};
     the_app->app = std::make_unique<StudyApp>(*loaded.deck, std::move(opened), system_clock_ms());
+    // Imported decks live in /data/library, saved to IndexedDB with the progress.
+    the_app->app->open_library(library_folder_in(kDataDir));
+    the_app->app->study_last_deck();
     if (const auto id = remembered_profile()) the_app->app->choose_profile(*id);
 
     if (!glfwInit()) {
@@ -294,8 +310,12 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     const auto seed = static_cast<std::uint64_t>(EM_ASM_DOUBLE({ return Date.now(); }));
-    // A browser tab has no files to name or drop: no class quizzes or reports.
-    the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed, ui::PlatformFeatures{false});
+    // A browser tab has no files to name or drop: no class quizzes or
+    // reports; a deck package comes through the browser's file picker.
+    ui::PlatformFeatures features;
+    features.files = false;
+    features.pick_deck_file = [] { EM_ASM({ Module.claimdeckPickDeck(); }); };
+    the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed, features);
     the_app->shell->set_scale(the_app->size.ratio, 1);
 
     emscripten_set_main_loop([] { frame(false); }, 0, false);

@@ -9,7 +9,7 @@
 //  - the canvas backing store at CSS size × devicePixelRatio (main.cpp
 //    applies it; this only asks for a frame on resize);
 //  - export of the progress file as a download.
-/* global Module, FS, IDBFS, GLFW, Browser, addRunDependency, removeRunDependency */
+/* global Module, FS, IDBFS, GLFW, Browser, addRunDependency, removeRunDependency, HEAPU8, _malloc, _free */
 
 Module.claimdeckStoreFile = '/data/progress.sqlite';
 
@@ -81,6 +81,29 @@ if (typeof document !== 'undefined') {
   });
   window.addEventListener('pagehide', function () { Module.claimdeckSave(); });
 }
+
+// "Import a deck…" on Home: the browser's file picker. The chosen file's
+// bytes are copied into the module's memory and handed to
+// claimdeck_web_import_deck, which installs the deck in /data/library and
+// saves /data to IndexedDB.
+Module.claimdeckPickDeck = function () {
+  var input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.claimdeck';
+  input.addEventListener('change', function () {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var pointer = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, pointer);
+      Module.ccall('claimdeck_web_import_deck', null, ['number', 'number', 'string'],
+                   [pointer, bytes.length, file.name]);
+      _free(pointer);
+    });
+  });
+  input.click();
+};
 
 // The progress file as a download, e.g. to move it to the desktop app.
 Module.claimdeckExport = function () {

@@ -143,3 +143,11 @@ TEST_CASE("--help lists every option of the table, once, with its value") {
     CHECK(usage.find("  --screen NAME            open on a screen: home, card,") != std::string::npos);
     CHECK(gui_option_names().size() == 14);
 }
+
+TEST_CASE("a deck package given without an option is imported, beside a quiz file") {
+    const GuiOptionsResult both = parse({"news.claimdeck", "week3.json"});
+    REQUIRE(both.options);
+    CHECK(both.options->import_deck == "news.claimdeck");
+    CHECK(both.options->quiz == "week3.json");
+    CHECK(parse({"a.claimdeck", "b.claimdeck"}).error == "unexpected argument b.claimdeck");
+}

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "content/deck_library.hpp"
 #include "storage/profile_name.hpp"
 
 namespace claimdeck {
@@ -188,9 +189,11 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
     std::set<std::string_view> seen;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i].rfind("-", 0) != 0 || args[i] == "-") {
-            // `claimdeck week3.json`, as a file manager's "Open with" runs it.
-            if (!options.quiz.empty()) return {std::nullopt, "unexpected argument " + args[i]};
-            options.quiz = args[i];
+            // `claimdeck week3.json` or `claimdeck news.claimdeck`, as a file
+            // manager's "Open with" runs it.
+            std::filesystem::path& file = is_package_file(args[i]) ? options.import_deck : options.quiz;
+            if (!file.empty()) return {std::nullopt, "unexpected argument " + args[i]};
+            file = args[i];
             continue;
         }
         const Word word = split_option(args[i]);
@@ -223,7 +226,7 @@ std::vector<std::string> gui_option_names() {
 std::string gui_usage() {
     constexpr std::size_t kHelpColumn = 27;
     std::string usage =
-        "Usage: claimdeck [options] [QUIZ.json]\n"
+        "Usage: claimdeck [options] [QUIZ.json] [DECK.claimdeck]\n"
         "Study fact-check flashcards: is each claim verified, contested or propaganda?\n"
         "Options take their value as --option VALUE or --option=VALUE.\n\n";
     for (const OptionSpec& option : option_table()) {

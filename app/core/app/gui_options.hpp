@@ -18,10 +18,11 @@ struct WindowSize {
 };
 
 struct GuiOptions {
-    std::filesystem::path deck;      // empty: the bundled deck
-    std::filesystem::path data_dir;  // empty: the platform's data directory
-    std::string profile;             // empty: the learner picks one on the home screen
-    std::filesystem::path quiz;      // a class quiz file to open (--quiz, or the one positional argument)
+    std::filesystem::path deck;         // empty: the bundled deck
+    std::filesystem::path data_dir;     // empty: the platform's data directory
+    std::string profile;                // empty: the learner picks one on the home screen
+    std::filesystem::path quiz;         // a class quiz file to open (--quiz, or the one positional argument)
+    std::filesystem::path import_deck;  // a deck package (*.claimdeck) to install, then study
     // Results files or folders for the class report (--report, repeatable).
     std::vector<std::filesystem::path> report;
     std::optional<int> quit_after_frames;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "base/calendar.hpp"
 #include "learning/progress_stats.hpp"
@@ -15,6 +16,7 @@ namespace claimdeck {
 namespace {
 
 constexpr const char* kLastProfileKey = "last_profile";
+constexpr const char* kLastDeckKey = "last_deck";
 
 bool same_name(std::string_view a, std::string_view b) {
     // The store compares names without case (COLLATE NOCASE, ASCII only).
@@ -49,10 +51,12 @@ StudyApp::StudyApp(Deck deck, std::unique_ptr<ProgressStore> store, Clock clock,
       clock_(std::move(clock)),
       classroom_dir_(std::move(classroom_dir)),
       class_quiz_(deck_, *store_, clock_, classroom_dir_ / "results"),
-      quiz_builder_(deck_, clock_, classroom_dir_ / "quizzes"),
-      class_report_(classroom_dir_ / "results", classroom_dir_ / "reports", &deck_, classroom_dir_ / "quizzes") {
+      quiz_builder_(std::make_unique<QuizBuilder>(deck_, clock_, classroom_dir_ / "quizzes")),
+      class_report_(classroom_dir_ / "results", classroom_dir_ / "reports", &deck_, classroom_dir_ / "quizzes"),
+      start_deck_(deck_) {
     display_settings_ = load_display_settings(*store_);
     reload_profiles();
+    reload_shelf();
     // Whoever studied last on this device is chosen again.
     if (auto last = store_->setting(kDeviceSettings, kLastProfileKey)) choose_profile(std::atoll(last->c_str()));
 }
@@ -110,6 +114,7 @@ void StudyApp::load_progress() {
     study_settings_ = StudySettings();
     if (!profile_) return;
     states_ = store_->card_states(profile_->id, deck_.id);
+    count_shelf();
     study_settings_ = load_study_settings(*store_, profile_->id);
     history_.score = load_score(*store_, profile_->id, deck_.id);
     history_.per_day = store_->answers_per_day(profile_->id, deck_.id);
@@ -139,6 +144,97 @@ void StudyApp::start_session(std::uint64_t shuffle_seed) {
     if (!profile_) return;
     end_session();
     session_ = std::make_unique<StudySession>(deck_, *store_, *profile_, study_settings_, clock_, shuffle_seed);
+}
+
+void StudyApp::open_library(std::filesystem::path library) {
+    library_ = std::move(library);
+    LibraryContents contents = read_library(library_);
+    library_decks_ = std::move(contents.decks);
+    for (const Problem& problem : contents.problems)
+        add_notice("A deck in your library cannot be read: " + problem.describe());
+    reload_shelf();
+}
+
+void StudyApp::study_last_deck() {
+    if (auto last = store_->setting(kDeviceSettings, kLastDeckKey); last && *last != deck_.id) study_deck(*last);
+}
+
+namespace {
+
+ShelfDeck shelf_entry(const Deck& deck, bool in_library) {
+    return {deck.id, deck.title, deck.description, deck.version, in_library, {}};
+}
+
+}  // namespace
+
+// The start deck first, then the library by title; one entry per deck id.
+void StudyApp::reload_shelf() {
+    shelf_.assign(1, shelf_entry(start_deck_, false));
+    for (const InstalledDeck& installed : library_decks_) {
+        const Deck& deck = installed.deck;
+        if (deck.id != start_deck_.id)
+            shelf_.push_back(shelf_entry(deck, true));
+        else if (deck.version > start_deck_.version)
+            shelf_.front() = shelf_entry(deck, true);
+    }
+    count_shelf();
+}
+
+void StudyApp::count_shelf() {
+    for (ShelfDeck& entry : shelf_) {
+        entry.counts = {};
+        if (!profile_) continue;
+        const Deck* deck = listed_deck(entry.id);
+        entry.counts =
+            count_cards(*deck, entry.id == deck_.id ? states_ : store_->card_states(profile_->id, entry.id), now());
+    }
+}
+
+const Deck* StudyApp::listed_deck(const std::string& deck_id) const {
+    for (const InstalledDeck& installed : library_decks_)
+        if (installed.deck.id == deck_id && (deck_id != start_deck_.id || installed.deck.version > start_deck_.version))
+            return &installed.deck;
+    return deck_id == start_deck_.id ? &start_deck_ : nullptr;
+}
+
+void StudyApp::study_deck(const std::string& deck_id) {
+    if (const Deck* deck = listed_deck(deck_id)) switch_to(*deck);
+}
+
+void StudyApp::switch_to(const Deck& deck) {
+    end_session();
+    class_quiz_.end_run();
+    deck_ = deck;
+    store_->set_setting(kDeviceSettings, kLastDeckKey, deck_.id);
+    quiz_builder_ = std::make_unique<QuizBuilder>(deck_, clock_, classroom_dir_ / "quizzes");
+    load_progress();
+}
+
+InstallResult StudyApp::install(const std::filesystem::path& file) { return installed(install_file(library_, file)); }
+
+InstallResult StudyApp::install_bytes(std::string_view bytes, const std::string& name) {
+    return installed(install_package_bytes(library_, bytes, name));
+}
+
+// After an install: the library is read again, and an update of the deck
+// being studied is studied from now on (its progress carries over by claim id).
+InstallResult StudyApp::installed(InstallResult result) {
+    if (!result.installed()) return result;
+    open_library(library_);
+    if (result.deck_id == deck_.id) study_deck(deck_.id);
+    return result;
+}
+
+std::int64_t StudyApp::answers_on_deck(const std::string& deck_id) const {
+    return store_->deck_answer_count(ProgressStore::kAllProfiles, deck_id);
+}
+
+void StudyApp::remove_deck(const std::string& deck_id, bool delete_progress) {
+    if (deck_id == deck_.id) switch_to(start_deck_);
+    if (std::string error = remove_from_library(library_, deck_id); !error.empty()) throw std::runtime_error(error);
+    if (delete_progress) store_->delete_deck_progress(ProgressStore::kAllProfiles, deck_id);
+    open_library(library_);
+    if (deck_id == deck_.id) load_progress();
 }
 
 void StudyApp::end_session() {

@@ -23,6 +23,7 @@
 #include "classroom/quiz_builder.hpp"
 #include "classroom/report_app.hpp"
 #include "content/deck.hpp"
+#include "content/deck_library.hpp"
 #include "learning/scoring.hpp"
 #include "learning/session.hpp"
 #include "storage/store.hpp"
@@ -39,6 +40,16 @@ std::string describe_next_review(std::int64_t now_ms, std::int64_t due_ms);
 // "1 answer is", "3 answers are": how the app speaks of answers waiting to be saved.
 std::string pending_answers_text(std::size_t count);
 
+// A deck Home lists, with where the chosen learner stands on it.
+struct ShelfDeck {
+    std::string id;
+    std::string title;
+    std::string description;
+    int version = 0;
+    bool in_library = false;  // installed in the data folder, so it can be removed
+    DeckCounts counts;        // of the chosen learner
+};
+
 class StudyApp {
 public:
     // Classroom files are saved under `classroom_dir` unless the user chooses
@@ -50,7 +61,31 @@ public:
     StudyApp(const StudyApp&) = delete;
     StudyApp& operator=(const StudyApp&) = delete;
 
+    // The deck being studied.
     const Deck& deck() const { return deck_; }
+
+    // The deck library (content/deck_library.hpp). Home lists the deck the
+    // app started on, then every deck in `library`; a library copy of the
+    // same deck at a higher version takes its place. Decks in the library
+    // that cannot be read are named in the notices.
+    void open_library(std::filesystem::path library);
+    const std::vector<ShelfDeck>& shelf() const { return shelf_; }
+    // The deck studied last on this device, when it is still listed.
+    void study_last_deck();
+    // Studies the listed deck with this id from now on.
+    void study_deck(const std::string& deck_id);
+    // Installs into the library and lists the deck (a .claimdeck file, a
+    // deck file, or a package's bytes); nothing is changed when refused.
+    InstallResult install(const std::filesystem::path& file);
+    InstallResult install_bytes(std::string_view bytes, const std::string& name);
+    // Answers every learner on this device gave on the deck: what removing
+    // it with its progress would delete.
+    std::int64_t answers_on_deck(const std::string& deck_id) const;
+    // Takes a deck out of the library; with `delete_progress`, every
+    // learner's answers on it go too. The deck being studied goes back to
+    // the first one listed. Throws StoreError, or std::runtime_error when
+    // the folder cannot be removed.
+    void remove_deck(const std::string& deck_id, bool delete_progress);
     std::int64_t now() const { return clock_(); }
 
     // What the learner should know about their progress (a damaged store
@@ -116,8 +151,8 @@ public:
     const QuizApp& class_quiz() const { return class_quiz_; }
     QuizApp& class_quiz() { return class_quiz_; }
     // The teacher's quiz being built.
-    const QuizBuilder& quiz_builder() const { return quiz_builder_; }
-    QuizBuilder& quiz_builder() { return quiz_builder_; }
+    const QuizBuilder& quiz_builder() const { return *quiz_builder_; }
+    QuizBuilder& quiz_builder() { return *quiz_builder_; }
     // The teacher's class report: the results files added and what they show.
     const ReportApp& class_report() const { return class_report_; }
     ReportApp& class_report() { return class_report_; }
@@ -129,6 +164,11 @@ public:
 
 private:
     void reload_profiles();
+    void reload_shelf();
+    void count_shelf();
+    void switch_to(const Deck& deck);
+    const Deck* listed_deck(const std::string& deck_id) const;
+    InstallResult installed(InstallResult result);
     void load_progress();
     void back_up_when_due(std::int64_t min_ms_since_last);
     void add_notice(std::string notice);
@@ -163,8 +203,12 @@ private:
     std::int64_t next_backup_check_ms_ = 0;
     std::filesystem::path classroom_dir_;
     QuizApp class_quiz_;
-    QuizBuilder quiz_builder_;
+    std::unique_ptr<QuizBuilder> quiz_builder_;  // made again for each deck
     ReportApp class_report_;
+    Deck start_deck_;  // the bundled deck, or --deck's
+    std::filesystem::path library_;
+    std::vector<InstalledDeck> library_decks_;
+    std::vector<ShelfDeck> shelf_;
 };
 
 }  // namespace claimdeck

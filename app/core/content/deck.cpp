@@ -1,6 +1,7 @@
 #include "content/deck.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 
@@ -59,6 +60,14 @@ std::optional<std::size_t> Deck::claim_index(std::string_view claim_id) const {
 
 std::filesystem::path articles_folder_for(const std::filesystem::path& deck_file) {
     return deck_file.parent_path().parent_path() / "articles";
+}
+
+// Article files are named by a bare file name and read only from the deck's
+// articles folder, so a deck cannot make the app read anything else.
+bool is_bare_file_name(std::string_view name) {
+    if (name.empty() || name.front() == '.') return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 std::string_view surrounding_paragraph(const Article& article, Span span) {
@@ -309,14 +318,6 @@ private:
     std::string file_;
     std::vector<Problem>& problems_;
 };
-
-// Article files are named by a bare file name and read only from the deck's
-// articles folder, so a deck cannot make the app read anything else.
-bool is_bare_file_name(const std::string& name) {
-    if (name.empty() || name.front() == '.') return false;
-    return std::all_of(name.begin(), name.end(),
-                       [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
-}
 
 void load_article_texts(Deck& deck, const std::string& file, const ArticleSource& source,
                         std::vector<Problem>& problems) {

@@ -142,6 +142,11 @@ std::vector<Problem> check_deck(const Deck& deck, const std::string& file);
 // own `decks/` folder (content/decks/x.json -> content/articles/).
 std::filesystem::path articles_folder_for(const std::filesystem::path& deck_file);
 
+// Whether `name` may name a file in a deck folder's articles/ or decks/:
+// letters, digits, `.`, `_`, `-`, not starting with `.` (FORMAT.md). Such a
+// name can never lead outside the folder.
+bool is_bare_file_name(std::string_view name);
+
 // The paragraph of the article around a span: the hint a learner may ask for.
 std::string_view surrounding_paragraph(const Article& article, Span span);
 

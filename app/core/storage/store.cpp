@@ -509,6 +509,29 @@ std::int64_t ProgressStore::review_count(std::int64_t profile_id) const {
     });
 }
 
+// Profile ids start at 1, so ?2 = 0 (kAllProfiles) matches every learner.
+constexpr const char* kOneDeckRows = " WHERE deck_id = ?1 AND (?2 = 0 OR profile_id = ?2)";
+
+std::int64_t ProgressStore::deck_answer_count(std::int64_t profile_id, const std::string& deck_id) const {
+    return guarded(path_, "count the deck's answers", [&] {
+        const std::string sql = std::string("SELECT COUNT(*) FROM reviews") + kOneDeckRows;
+        auto query = db_->prepare(sql.c_str());
+        query.bind(1, deck_id).bind(2, profile_id).step();
+        return query.column_int(0);
+    });
+}
+
+void ProgressStore::delete_deck_progress(std::int64_t profile_id, const std::string& deck_id) {
+    guarded(path_, "delete the deck's progress", [&] {
+        sql::Transaction transaction(*db_);
+        for (const char* table : {"reviews", "card_states", "sessions"}) {
+            const std::string sql = std::string("DELETE FROM ") + table + kOneDeckRows;
+            db_->prepare(sql.c_str()).bind(1, deck_id).bind(2, profile_id).run();
+        }
+        transaction.commit();
+    });
+}
+
 std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
                                                       const std::optional<std::string>& deck_id) const {
     return guarded(path_, "read the review log", [&] {

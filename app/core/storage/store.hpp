@@ -191,6 +191,14 @@ public:
     std::vector<OrphanedCard> orphaned_cards(std::int64_t profile_id, const std::string& deck_id,
                                              const std::vector<std::string>& deck_claim_ids) const;
 
+    // One deck's progress, for removing a deck from the library: of one
+    // learner, or of every learner with kAllProfiles. The count is of
+    // answers in the log; deleting takes the answers, the card states and
+    // the sessions on that deck, in one transaction.
+    static constexpr std::int64_t kAllProfiles = 0;
+    std::int64_t deck_answer_count(std::int64_t profile_id, const std::string& deck_id) const;
+    void delete_deck_progress(std::int64_t profile_id, const std::string& deck_id);
+
     // Export and import (progress_io.hpp reads and writes the file).
     ProfileProgress progress_of(const Profile& profile) const;
     // In one transaction, into the profile of the same name (created if
