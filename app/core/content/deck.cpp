@@ -378,6 +378,21 @@ DeckLoadResult read_deck(std::string_view json, const std::string& file, const A
     return result;
 }
 
+std::optional<Deck> read_deck_for_editing(std::string_view json, const std::string& file, const ArticleSource& articles,
+                                          std::vector<Problem>& problems, const DeckLimits& limits) {
+    if (json.size() > limits.max_deck_bytes) {
+        problems.push_back({file, "", "the deck is larger than ClaimDeck reads"});
+        return std::nullopt;
+    }
+    Deck deck;
+    if (!read_json_object(json, file, {limits.max_json_depth, limits.max_string_bytes}, problems,
+                          [&](FieldReader& fields) { read_deck_fields(fields, limits, deck); }))
+        return std::nullopt;
+    load_article_texts(deck, file, articles, problems);
+    deck.index();
+    return deck;
+}
+
 std::vector<Problem> check_deck(const Deck& deck, const std::string& file) {
     std::vector<Problem> problems;
     DeckChecker(deck, file, problems).check();

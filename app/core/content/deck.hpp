@@ -127,6 +127,13 @@ using ArticleSource = std::function<TextFileResult(const std::string& file_name)
 DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
                          const DeckLimits& limits = {});
 
+// The same reading without the content checks: a Studio draft is a deck
+// still being written (an empty rationale, a quote not yet chosen), so it
+// comes back whenever its JSON can be read at all; `problems` holds what was
+// wrong with the JSON or an article file.
+std::optional<Deck> read_deck_for_editing(std::string_view json, const std::string& file, const ArticleSource& articles,
+                                          std::vector<Problem>& problems, const DeckLimits& limits = {});
+
 // Every problem with a deck's contents (ids, quotes against their spans,
 // techniques, evidence), the checks load_deck() makes after reading: the
 // Studio runs them on the deck being edited. Article texts must be filled in.
