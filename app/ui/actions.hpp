@@ -14,13 +14,28 @@
 #include "classroom/quiz_builder.hpp"
 #include "content/deck.hpp"
 #include "learning/session.hpp"
+#include "studio/studio_document.hpp"
 
 namespace claimdeck::ui {
 
 // Lookup is the reveal of a claim opened from the article reader. ClassQuiz
 // is the opened quiz file, before it is taken; Quiz is taking it. BuildQuiz
 // and Report are the teacher's.
-enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz, BuildQuiz, Report };
+enum class Screen {
+    Home,
+    Card,
+    Reveal,
+    Done,
+    Article,
+    Lookup,
+    Stats,
+    Settings,
+    ClassQuiz,
+    Quiz,
+    BuildQuiz,
+    Report,
+    Studio
+};
 
 namespace act {
 struct Go {
@@ -91,6 +106,13 @@ struct ExportReport {
     ReportFormat format;
     std::string path;  // empty: the default place
 };
+struct StudioChange {  // an edit to the deck in the Studio
+    StudioEdit edit;
+};
+enum class StudioStep { Undo, Redo, Save, NewDeck, CopyDeckInUse };
+struct StudioCommand {
+    StudioStep step;
+};
 }  // namespace act
 
 using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
@@ -98,7 +120,7 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport>;
+                            act::RemoveResults, act::ExportReport, act::StudioChange, act::StudioCommand>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -61,6 +61,7 @@ const char* screen_name(Screen screen) {
         case Screen::Quiz: return "quiz";
         case Screen::BuildQuiz: return "build-quiz";
         case Screen::Report: return "report";
+        case Screen::Studio: return "studio";
     }
     return "home";
 }
@@ -122,6 +123,8 @@ void Shell::draw_frame() {
     draw_shortcuts();
     take(action, global_shortcuts());
     apply(action);
+    // The draft is written between frames, a few seconds after a change.
+    if (studio_) studio_->autosave(system_clock_ms()());
 }
 
 bool Shell::in_study() const { return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal); }
@@ -247,6 +250,7 @@ Action Shell::draw_screen() {
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
         case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
         case Screen::Report: return draw_report_screen(app_, report_);
+        case Screen::Studio: return draw_studio_screen(studio(), studio_view_);
     }
     return {};
 }
@@ -438,6 +442,7 @@ void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_op
 void Shell::apply(const act::DismissNotices&) { app_.dismiss_notices(); }
 
 bool Shell::may_close() {
+    if (studio_) studio_->close();
     if (app_.retry_pending_saves() || close_warned_) return true;
     close_warned_ = true;
     notice_ = pending_answers_text(app_.session()->pending_saves()) + " not saved yet. " +
@@ -488,6 +493,42 @@ void Shell::apply(const act::ExportReport& save) {
     if (!saved) throw std::runtime_error(report.message());
 }
 
+// ---- The Studio ---------------------------------------------------------------
+
+// Made on first use: it reads the data folder, which a learner who never
+// opens the Studio need not pay for. A draft left by a crash comes back.
+StudioApp& Shell::studio() {
+    if (!studio_) {
+        studio_ = std::make_unique<StudioApp>(app_.classroom_dir());
+        if (studio_->restore_draft()) studio_view_.status = "Your unsaved work from last time is back.";
+    }
+    return *studio_;
+}
+
+void Shell::apply(const act::StudioChange& change) {
+    studio().apply(change.edit);
+    if (std::holds_alternative<edit::NewClaim>(change.edit)) {
+        studio_view_.claim = studio().document().last_new_claim();
+        studio_view_.tab = StudioTab::Claim;
+        studio_view_.selection.reset();
+    }
+}
+
+void Shell::apply(const act::StudioCommand& command) {
+    StudioApp& open = studio();
+    switch (command.step) {
+        case act::StudioStep::Undo: return open.undo();
+        case act::StudioStep::Redo: return open.redo();
+        case act::StudioStep::Save:
+            open.save();
+            studio_view_.status = "Saved to " + open.saved_deck_file().string() + ".";
+            return;
+        case act::StudioStep::NewDeck: open.new_deck(); break;
+        case act::StudioStep::CopyDeckInUse: open.open_copy(app_.deck()); break;
+    }
+    studio_view_ = {};
+}
+
 void Shell::drop_file(const std::string& path) {
     if (screen_ == Screen::Report)
         apply(Action(act::AddResults{path}));
@@ -516,7 +557,8 @@ void Shell::answer_quiz_by_script(int count) {
 
 bool Shell::clock_running() const {
     const QuizRun* run = app_.class_quiz().run();
-    return screen_ == Screen::Quiz && run && run->remaining_ms();
+    // A Studio change the draft does not hold yet: frames go on until it is written.
+    return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
 }
 
 // ---- Scripted starts --------------------------------------------------------
@@ -557,6 +599,7 @@ void Shell::open(StartScreen start) {
         case StartScreen::Settings: return apply(act::Go{Screen::Settings});
         case StartScreen::Report: return apply(act::Go{Screen::Report});
         case StartScreen::BuildQuiz: return apply(act::Go{Screen::BuildQuiz});
+        case StartScreen::Studio: return apply(act::Go{Screen::Studio});
     }
 }
 

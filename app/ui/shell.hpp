@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"
 #include "reveal_screen.hpp"
+#include "studio_screen.hpp"
 
 namespace claimdeck::ui {
 
@@ -120,6 +122,9 @@ private:
     void apply(const act::AddResults& add);
     void apply(const act::RemoveResults& remove);
     void apply(const act::ExportReport& save);
+    void apply(const act::StudioChange& change);
+    void apply(const act::StudioCommand& command);
+    StudioApp& studio();
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);
@@ -149,6 +154,8 @@ private:
     QuizView quiz_;
     BuildQuizView build_quiz_;
     ReportView report_;
+    std::unique_ptr<StudioApp> studio_;  // made when the Studio is first opened
+    StudioView studio_view_;
 };
 
 }  // namespace claimdeck::ui

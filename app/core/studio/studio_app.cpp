@@ -96,7 +96,7 @@ void StudioApp::drop_draft() {
     fs::remove_all(fs::path(draft_folder()) += ".previous", ignored);
 }
 
-const std::vector<StudioProblem>& StudioApp::checks() {
+const std::vector<StudioProblem>& StudioApp::checks() const {
     if (checked_revision_ != document_.revision()) {
         checks_ = studio_checks(document_, document_.deck().id + ".json");
         checked_revision_ = document_.revision();

@@ -44,12 +44,13 @@ public:
 
     // The draft is written when a change is kDraftIntervalMs old, and on close.
     bool draft_due(std::int64_t now_ms) const;
+    bool draft_pending() const { return draft_stale_; }
     void autosave(std::int64_t now_ms);
     void close();
     std::filesystem::path draft_folder() const { return data_dir_ / "studio" / "drafts" / "current"; }
 
     // Brought up to date when the document changed since the last call.
-    const std::vector<StudioProblem>& checks();
+    const std::vector<StudioProblem>& checks() const;
 
 private:
     void replace(StudioDocument document);
@@ -62,8 +63,8 @@ private:
     bool unsaved_ = false;
     bool draft_stale_ = false;         // changes the draft does not hold yet
     std::int64_t changed_at_ms_ = -1;  // when the first change the draft lacks was made (-1: on its next autosave)
-    std::vector<StudioProblem> checks_;
-    std::uint64_t checked_revision_ = UINT64_MAX;
+    mutable std::vector<StudioProblem> checks_;
+    mutable std::uint64_t checked_revision_ = UINT64_MAX;
 };
 
 }  // namespace claimdeck
