@@ -69,6 +69,10 @@ const char* screen_name(Screen screen) {
 Shell::Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features)
     : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed), features_(features) {}
 
+Shell::~Shell() {
+    if (studio_) studio_->close();
+}
+
 // ---- Fonts and theme --------------------------------------------------------
 
 void Shell::set_scale(float ui_scale, float pixels_per_unit) {
@@ -442,7 +446,6 @@ void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_op
 void Shell::apply(const act::DismissNotices&) { app_.dismiss_notices(); }
 
 bool Shell::may_close() {
-    if (studio_) studio_->close();
     if (app_.retry_pending_saves() || close_warned_) return true;
     close_warned_ = true;
     notice_ = pending_answers_text(app_.session()->pending_saves()) + " not saved yet. " +
@@ -500,7 +503,11 @@ void Shell::apply(const act::ExportReport& save) {
 StudioApp& Shell::studio() {
     if (!studio_) {
         studio_ = std::make_unique<StudioApp>(app_.classroom_dir());
-        if (studio_->restore_draft()) studio_view_.status = "Your unsaved work from last time is back.";
+        if (studio_->restore_draft()) {
+            studio_view_.status = "Your unsaved work from last time is back.";
+            if (!studio_->document().deck().articles.empty())
+                studio_view_.article = studio_->document().deck().articles.front().id;
+        }
     }
     return *studio_;
 }
@@ -608,6 +615,11 @@ FrameReport Shell::report() const {
     report.screen = screen_;
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
+    if (screen_ == Screen::Studio && studio_) {
+        const Deck& deck = studio_->document().deck();
+        report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
+                        " claims, " + std::to_string(studio_->checks().size()) + " problems";
+    }
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;

@@ -37,12 +37,17 @@ struct FrameReport {
     ImRect claim_box;              // where it was drawn, in screen units
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
+    std::string studio;                    // on the Studio: "N articles, M claims, K problems"
 };
 const char* screen_name(Screen screen);
 
 class Shell {
 public:
     Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features = {});
+    // However the app ends (a closed window, a SIGTERM), Studio work not in the draft yet is written to it.
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
 
     // The fonts follow the text size setting and the monitor's scale. When
     // fonts_outdated(), call rebuild_fonts() before ImGui::NewFrame() and

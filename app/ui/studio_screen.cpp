@@ -40,20 +40,28 @@ std::optional<std::string> short_field(const char* label, const std::string& val
     return std::nullopt;
 }
 
+// Keeps the next button on this line when it fits in `right_edge`, else starts a new one.
+void same_line_if_fits(const char* next_label, float right_edge) {
+    ImGui::SameLine();
+    const float next_width = ImGui::CalcTextSize(next_label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::GetCursorScreenPos().x + next_width > right_edge) ImGui::NewLine();
+}
+
 Action draw_toolbar(const StudioApp& studio, StudioView& view, float width) {
     Action action;
+    const float right_edge = ImGui::GetCursorScreenPos().x + width;
     if (button("New deck")) take(action, act::StudioCommand{act::StudioStep::NewDeck});
-    ImGui::SameLine();
+    same_line_if_fits("Copy the deck in use", right_edge);
     if (button("Copy the deck in use")) take(action, act::StudioCommand{act::StudioStep::CopyDeckInUse});
-    ImGui::SameLine();
+    same_line_if_fits("Undo", right_edge);
     ImGui::BeginDisabled(!studio.document().can_undo());
     if (button("Undo")) take(action, act::StudioCommand{act::StudioStep::Undo});
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    same_line_if_fits("Redo", right_edge);
     ImGui::BeginDisabled(!studio.document().can_redo());
     if (button("Redo")) take(action, act::StudioCommand{act::StudioStep::Redo});
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    same_line_if_fits("Save", right_edge);
     if (primary_button("Save")) take(action, act::StudioCommand{act::StudioStep::Save});
     const std::size_t problems = studio.checks().size();
     muted((studio.unsaved() ? "Unsaved changes. " : "Saved. ") +
@@ -101,15 +109,14 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width)
     vertical_space(0.5f);
     if (button("Paste article (Ctrl+V)")) take(action, paste_article());
     for (const Article& article : deck.articles) {
-        ImGui::SameLine();
-        if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(article.title.c_str()).x > width) ImGui::NewLine();
         ImGui::PushID(article.id.c_str());
-        if (ImGui::Selectable(article.title.c_str(), view.article == article.id, 0,
-                              ImVec2(ImGui::CalcTextSize(article.title.c_str()).x, 0))) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        if (ImGui::Selectable(article.title.c_str(), view.article == article.id, 0, ImVec2(width, 0))) {
             view.article = article.id;
             view.selection.reset();
             view.editing_article = false;
         }
+        ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
     const Article* article = deck.article(view.article);
@@ -354,7 +361,9 @@ Action draw_studio_screen(const StudioApp& studio, StudioView& view) {
     vertical_space(0.5f);
     heading("Deck Studio");
     take(action, draw_toolbar(studio, view, width));
-    const int tab = segmented("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width);
+    // Six tabs do not fit a phone's width: there they are a list to drop down.
+    const int tab = is_narrow(width) ? drop_down("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width)
+                                     : segmented("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width);
     if (tab >= 0) view.tab = static_cast<StudioTab>(tab);
     vertical_space(0.5f);
     switch (view.tab) {
