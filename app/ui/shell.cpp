@@ -514,6 +514,11 @@ StudioApp& Shell::studio() {
 
 void Shell::apply(const act::StudioChange& change) {
     studio().apply(change.edit);
+    // What was just made opens: a pasted article in the reader, a new claim in the editor.
+    if (std::holds_alternative<edit::AddArticle>(change.edit)) {
+        studio_view_.article = studio().document().deck().articles.back().id;
+        studio_view_.tab = StudioTab::Articles;
+    }
     if (std::holds_alternative<edit::NewClaim>(change.edit)) {
         studio_view_.claim = studio().document().last_new_claim();
         studio_view_.tab = StudioTab::Claim;
