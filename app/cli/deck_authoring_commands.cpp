@@ -55,7 +55,7 @@ int write_import(const DeckImport& imported, const std::filesystem::path& out) {
         return 1;
     }
     const Deck& deck = *imported.deck;
-    const std::string file = deck_file_in(out, deck).string();
+    const std::string file = deck_file_in(out, deck.id).string();
     std::vector<Problem> invalid = check_deck(deck, file);
     if (!invalid.empty())
         throw std::runtime_error("the imported deck does not pass its checks:\n" + problem_list(invalid));
@@ -129,7 +129,7 @@ int deck_new_command(const Words& words) {
     const Deck deck = new_deck(id, args.required("--title"));
     const std::filesystem::path out = args.required("--out");
     if (std::string failed = write_deck_folder(deck, out); !failed.empty()) throw std::runtime_error(failed);
-    std::cout << "Wrote " << printable(deck_file_in(out, deck).string())
+    std::cout << "Wrote " << printable(deck_file_in(out, deck.id).string())
               << ": put article files in the articles folder beside decks/, then add them to the deck\n";
     return 0;
 }

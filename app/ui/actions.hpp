@@ -14,13 +14,28 @@
 #include "classroom/quiz_builder.hpp"
 #include "content/deck.hpp"
 #include "learning/session.hpp"
+#include "studio/studio_document.hpp"
 
 namespace claimdeck::ui {
 
 // Lookup is the reveal of a claim opened from the article reader. ClassQuiz
 // is the opened quiz file, before it is taken; Quiz is taking it. BuildQuiz
 // and Report are the teacher's.
-enum class Screen { Home, Card, Reveal, Done, Article, Lookup, Stats, Settings, ClassQuiz, Quiz, BuildQuiz, Report };
+enum class Screen {
+    Home,
+    Card,
+    Reveal,
+    Done,
+    Article,
+    Lookup,
+    Stats,
+    Settings,
+    ClassQuiz,
+    Quiz,
+    BuildQuiz,
+    Report,
+    Studio
+};
 
 // What a file picked in the system chooser is for.
 enum class FilePurpose {
@@ -127,6 +142,13 @@ struct RemoveDeck {
     std::string deck_id;
     bool delete_progress = false;
 };
+struct StudioChange {  // an edit to the deck in the Studio
+    StudioEdit edit;
+};
+enum class StudioStep { Undo, Redo, Save, NewDeck, CopyDeckInUse };
+struct StudioCommand {
+    StudioStep step;
+};
 }  // namespace act
 
 using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
@@ -135,7 +157,8 @@ using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy,
                             act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
                             act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
                             act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder,
-                            act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck>;
+                            act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck,
+                            act::StudioChange, act::StudioCommand>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

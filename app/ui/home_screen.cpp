@@ -242,6 +242,7 @@ Action teachers_card(const Column& column) {
     if (button("Build a quiz", half)) take(action, act::Go{Screen::BuildQuiz});
     ImGui::SameLine();
     if (button("Class report", half)) take(action, act::Go{Screen::Report});
+    if (button("Deck Studio: write your own deck", width)) take(action, act::Go{Screen::Studio});
     end_card();
     return action;
 }

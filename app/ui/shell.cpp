@@ -71,12 +71,17 @@ const char* screen_name(Screen screen) {
         case Screen::Quiz: return "quiz";
         case Screen::BuildQuiz: return "build-quiz";
         case Screen::Report: return "report";
+        case Screen::Studio: return "studio";
     }
     return "home";
 }
 
 Shell::Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features)
     : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed), features_(features) {}
+
+Shell::~Shell() {
+    if (studio_) studio_->close();
+}
 
 // ---- Fonts and theme --------------------------------------------------------
 
@@ -133,6 +138,8 @@ void Shell::draw_frame() {
     draw_shortcuts();
     take(action, global_shortcuts());
     apply(action);
+    // The draft is written between frames, a few seconds after a change.
+    if (studio_) studio_->autosave(system_clock_ms()());
 }
 
 bool Shell::in_study() const { return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal); }
@@ -259,6 +266,7 @@ Action Shell::draw_screen() {
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
         case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
         case Screen::Report: return draw_report_screen(app_, report_);
+        case Screen::Studio: return draw_studio_screen(studio(), studio_view_);
     }
     return {};
 }
@@ -589,6 +597,51 @@ void Shell::import_deck_bytes(std::string_view bytes, const std::string& name) {
     }
 }
 
+// ---- The Studio ---------------------------------------------------------------
+
+// Made on first use: it reads the data folder, which a learner who never
+// opens the Studio need not pay for. A draft left by a crash comes back.
+StudioApp& Shell::studio() {
+    if (!studio_) {
+        studio_ = std::make_unique<StudioApp>(app_.classroom_dir());
+        if (studio_->restore_draft()) {
+            studio_view_.status = "Your unsaved work from last time is back.";
+            if (!studio_->document().deck().articles.empty())
+                studio_view_.article = studio_->document().deck().articles.front().id;
+        }
+    }
+    return *studio_;
+}
+
+void Shell::apply(const act::StudioChange& change) {
+    studio().apply(change.edit);
+    // What was just made opens: a pasted article in the reader, a new claim in the editor.
+    if (std::holds_alternative<edit::AddArticle>(change.edit)) {
+        studio_view_.article = studio().document().deck().articles.back().id;
+        studio_view_.tab = StudioTab::Articles;
+    }
+    if (std::holds_alternative<edit::NewClaim>(change.edit)) {
+        studio_view_.claim = studio().document().last_new_claim();
+        studio_view_.tab = StudioTab::Claim;
+        studio_view_.selection.reset();
+    }
+}
+
+void Shell::apply(const act::StudioCommand& command) {
+    StudioApp& open = studio();
+    switch (command.step) {
+        case act::StudioStep::Undo: return open.undo();
+        case act::StudioStep::Redo: return open.redo();
+        case act::StudioStep::Save:
+            open.save();
+            studio_view_.status = "Saved to " + open.saved_deck_file().string() + ".";
+            return;
+        case act::StudioStep::NewDeck: open.new_deck(); break;
+        case act::StudioStep::CopyDeckInUse: open.open_copy(app_.deck()); break;
+    }
+    studio_view_ = {};
+}
+
 void Shell::drop_file(const std::string& path) {
     if (is_package_file(path))
         import_deck(path);
@@ -620,7 +673,8 @@ void Shell::answer_quiz_by_script(int count) {
 bool Shell::clock_running() const {
     if (features_.file_chooser && features_.file_chooser->busy()) return true;
     const QuizRun* run = app_.class_quiz().run();
-    return screen_ == Screen::Quiz && run && run->remaining_ms();
+    // A Studio change the draft does not hold yet: frames go on until it is written.
+    return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
 }
 
 // ---- Scripted starts --------------------------------------------------------
@@ -661,6 +715,7 @@ void Shell::open(StartScreen start) {
         case StartScreen::Settings: return apply(act::Go{Screen::Settings});
         case StartScreen::Report: return apply(act::Go{Screen::Report});
         case StartScreen::BuildQuiz: return apply(act::Go{Screen::BuildQuiz});
+        case StartScreen::Studio: return apply(act::Go{Screen::Studio});
     }
 }
 
@@ -670,6 +725,11 @@ FrameReport Shell::report() const {
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
     report.chooser_button = chooser_button_this_frame();
+    if (screen_ == Screen::Studio && studio_) {
+        const Deck& deck = studio_->document().deck();
+        report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
+                        " claims, " + std::to_string(studio_->checks().size()) + " problems";
+    }
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;

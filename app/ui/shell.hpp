@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"
 #include "reveal_screen.hpp"
+#include "studio_screen.hpp"
 
 namespace claimdeck::ui {
 
@@ -47,12 +49,17 @@ struct FrameReport {
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
     std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
+    std::string studio;                    // on the Studio: "N articles, M claims, K problems"
 };
 const char* screen_name(Screen screen);
 
 class Shell {
 public:
     Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features = {});
+    // However the app ends (a closed window, a SIGTERM), Studio work not in the draft yet is written to it.
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
 
     // The fonts follow the text size setting and the monitor's scale. When
     // fonts_outdated(), call rebuild_fonts() before ImGui::NewFrame() and
@@ -148,6 +155,9 @@ private:
     void apply(const act::AskRemoveDeck& ask);
     void apply(const act::RemoveDeck& remove);
     void imported(const InstallResult& result);
+    void apply(const act::StudioChange& change);
+    void apply(const act::StudioCommand& command);
+    StudioApp& studio();
 
     void show(Screen screen);
     void answer(Verdict verdict, Confidence confidence);
@@ -178,6 +188,8 @@ private:
     QuizView quiz_;
     BuildQuizView build_quiz_;
     ReportView report_;
+    std::unique_ptr<StudioApp> studio_;  // made when the Studio is first opened
+    StudioView studio_view_;
 };
 
 }  // namespace claimdeck::ui

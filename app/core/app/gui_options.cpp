@@ -13,7 +13,7 @@
 namespace claimdeck {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, StartScreen>, 9> kScreenNames = {{
+constexpr std::array<std::pair<std::string_view, StartScreen>, 10> kScreenNames = {{
     {"home", StartScreen::Home},
     {"card", StartScreen::Card},
     {"reveal", StartScreen::Reveal},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<std::string_view, StartScreen>, 9> kScreenNames =
     {"settings", StartScreen::Settings},
     {"report", StartScreen::Report},
     {"build-quiz", StartScreen::BuildQuiz},
+    {"studio", StartScreen::Studio},
 }};
 
 std::optional<int> parse_int(std::string_view text, int min, int max) {

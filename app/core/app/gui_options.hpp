@@ -10,7 +10,7 @@
 namespace claimdeck {
 
 // The screens a run can open on, for scripted screenshots (--screen).
-enum class StartScreen { Natural, Home, Card, Reveal, Done, Article, Stats, Settings, Report, BuildQuiz };
+enum class StartScreen { Natural, Home, Card, Reveal, Done, Article, Stats, Settings, Report, BuildQuiz, Studio };
 
 struct WindowSize {
     int width = 1280;

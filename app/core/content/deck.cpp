@@ -70,6 +70,10 @@ bool is_bare_file_name(std::string_view name) {
                        [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
+std::filesystem::path deck_file_in(const std::filesystem::path& folder, const std::string& deck_id) {
+    return folder / "decks" / (deck_id + ".json");
+}
+
 std::string_view surrounding_paragraph(const Article& article, Span span) {
     std::string_view text = article.text;
     if (span.begin > text.size()) return {};
@@ -347,23 +351,32 @@ void load_article_texts(Deck& deck, const std::string& file, const ArticleSource
 
 enum class ContentChecks { Run, Skip };
 
+// The deck's JSON and its article files, before any check of their contents;
+// nullopt when the JSON itself cannot be read.
+std::optional<Deck> read_deck_structure(std::string_view json, const std::string& file, const ArticleSource& articles,
+                                        const DeckLimits& limits, std::vector<Problem>& problems) {
+    if (json.size() > limits.max_deck_bytes) {
+        problems.push_back({file, "",
+                            "the deck is larger than " + std::to_string(limits.max_deck_bytes >> 20) +
+                                " MiB, the most ClaimDeck reads"});
+        return std::nullopt;
+    }
+    Deck deck;
+    if (!read_json_object(json, file, {limits.max_json_depth, limits.max_string_bytes}, problems,
+                          [&](FieldReader& fields) { read_deck_fields(fields, limits, deck); }))
+        return std::nullopt;
+    load_article_texts(deck, file, articles, problems);
+    return deck;
+}
+
 DeckLoadResult read_deck_checking(std::string_view json, const std::string& file, const ArticleSource& articles,
                                   const DeckLimits& limits, ContentChecks checks) {
     DeckLoadResult result;
-    if (json.size() > limits.max_deck_bytes) {
-        result.problems.push_back({file, "",
-                                   "the deck is larger than " + std::to_string(limits.max_deck_bytes >> 20) +
-                                       " MiB, the most ClaimDeck reads"});
-        return result;
-    }
-    Deck deck;
-    if (!read_json_object(json, file, {limits.max_json_depth, limits.max_string_bytes}, result.problems,
-                          [&](FieldReader& fields) { read_deck_fields(fields, limits, deck); }))
-        return result;
-    load_article_texts(deck, file, articles, result.problems);
-    if (checks == ContentChecks::Run) DeckChecker(deck, file, result.problems).check();
+    std::optional<Deck> deck = read_deck_structure(json, file, articles, limits, result.problems);
+    if (!deck) return result;
+    if (checks == ContentChecks::Run) DeckChecker(*deck, file, result.problems).check();
     if (result.problems.empty()) {
-        deck.index();
+        deck->index();
         result.deck = std::move(deck);
     }
     return result;
@@ -393,6 +406,13 @@ DeckLoadResult load_deck_unchecked(const std::filesystem::path& deck_file, const
 DeckLoadResult read_deck(std::string_view json, const std::string& file, const ArticleSource& articles,
                          const DeckLimits& limits) {
     return read_deck_checking(json, file, articles, limits, ContentChecks::Run);
+}
+
+std::optional<Deck> read_deck_for_editing(std::string_view json, const std::string& file, const ArticleSource& articles,
+                                          std::vector<Problem>& problems, const DeckLimits& limits) {
+    std::optional<Deck> deck = read_deck_structure(json, file, articles, limits, problems);
+    if (deck) deck->index();
+    return deck;
 }
 
 std::vector<Problem> check_deck(const Deck& deck, const std::string& file) {

@@ -132,6 +132,12 @@ DeckLoadResult read_deck(std::string_view json, const std::string& file, const A
 // disagree. Set only when the file itself reads (JSON, fields, limits,
 // article files); `problems` holds those that stopped it.
 DeckLoadResult load_deck_unchecked(const std::filesystem::path& deck_file, const DeckLimits& limits = {});
+// The same reading without the content checks: a Studio draft is a deck
+// still being written (an empty rationale, a quote not yet chosen), so it
+// comes back whenever its JSON can be read at all; `problems` holds what was
+// wrong with the JSON or an article file.
+std::optional<Deck> read_deck_for_editing(std::string_view json, const std::string& file, const ArticleSource& articles,
+                                          std::vector<Problem>& problems, const DeckLimits& limits = {});
 
 // Every problem with a deck's contents (ids, quotes against their spans,
 // techniques, evidence), the checks load_deck() makes after reading: the
@@ -141,6 +147,11 @@ std::vector<Problem> check_deck(const Deck& deck, const std::string& file);
 // The folder that holds a deck's article files: `articles/` beside the deck's
 // own `decks/` folder (content/decks/x.json -> content/articles/).
 std::filesystem::path articles_folder_for(const std::filesystem::path& deck_file);
+
+// The deck file inside a deck folder (`FOLDER/decks/<id>.json`, its articles
+// in `FOLDER/articles/`): the layout the Studio saves, importers write and
+// packages unpack to.
+std::filesystem::path deck_file_in(const std::filesystem::path& folder, const std::string& deck_id);
 
 // Whether `name` may name a file in a deck folder's articles/ or decks/:
 // letters, digits, `.`, `_`, `-`, not starting with `.` (FORMAT.md). Such a

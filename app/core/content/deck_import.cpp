@@ -47,10 +47,6 @@ Article& add_article(Deck& deck, IdRegistry& ids, std::string_view name, std::st
     return deck.articles.back();
 }
 
-std::filesystem::path deck_file_in(const std::filesystem::path& out, const Deck& deck) {
-    return out / "decks" / (deck.id + ".json");
-}
-
 namespace {
 
 std::string refuse_linked_folder(const std::filesystem::path& folder) {
@@ -74,7 +70,7 @@ std::string write_article(const std::filesystem::path& folder, const Article& ar
 }  // namespace
 
 std::string write_deck_folder(const Deck& deck, const std::filesystem::path& out) {
-    const std::filesystem::path deck_file = deck_file_in(out, deck);
+    const std::filesystem::path deck_file = deck_file_in(out, deck.id);
     std::error_code error;
     if (std::filesystem::exists(std::filesystem::symlink_status(deck_file, error)))
         return deck_file.string() + " is already there; choose another --out folder or deck id";

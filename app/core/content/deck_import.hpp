@@ -46,9 +46,6 @@ Article& add_article(Deck& deck, IdRegistry& ids, std::string_view name, std::st
 // file with other text. Returns "" or a sentence naming the file.
 std::string write_deck_folder(const Deck& deck, const std::filesystem::path& out);
 
-// Where write_deck_folder puts the deck file.
-std::filesystem::path deck_file_in(const std::filesystem::path& out, const Deck& deck);
-
 // A path a CSV may name for an article: relative, without "..", not hidden,
 // so an import reads nothing outside the CSV's own folder.
 bool is_safe_relative_path(std::string_view path);

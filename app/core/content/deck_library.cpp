@@ -10,10 +10,6 @@ namespace {
 
 std::string in_quotes(std::string_view text) { return "\u201C" + std::string(text) + "\u201D"; }
 
-std::filesystem::path deck_file_in(const std::filesystem::path& folder, const std::string& deck_id) {
-    return folder / "decks" / (deck_id + ".json");
-}
-
 // Where an install writes before it swaps, and where the old copy waits
 // until the new one is in place. Names starting with `.` are never decks
 // (a deck id is a bare file name), so they cannot clash with one.

@@ -1,0 +1,107 @@
+#include "studio/studio_app.hpp"
+
+#include <stdexcept>
+
+#include "studio/deck_folder.hpp"
+
+namespace claimdeck {
+namespace fs = std::filesystem;
+
+StudioApp::StudioApp(fs::path data_dir) : data_dir_(std::move(data_dir)) {}
+
+bool StudioApp::restore_draft() {
+    if (!fs::exists(draft_folder())) return false;
+    OpenedDeckFolder opened = open_deck_folder(draft_folder(), false);
+    if (!opened.deck) return false;
+    replace(StudioDocument(std::move(*opened.deck)));
+    draft_stale_ = false;  // it is the draft
+    return true;
+}
+
+void StudioApp::replace(StudioDocument document) {
+    document_ = std::move(document);
+    checked_revision_ = UINT64_MAX;
+    changed();
+}
+
+void StudioApp::new_deck() { replace(StudioDocument()); }
+
+void StudioApp::open_copy(const Deck& deck) { replace(StudioDocument(deck)); }
+
+void StudioApp::open_folder(const fs::path& folder) {
+    OpenedDeckFolder opened = open_deck_folder(folder, false);
+    if (!opened.deck) throw std::runtime_error(describe_all(opened.problems));
+    replace(StudioDocument(std::move(*opened.deck)));
+    unsaved_ = false;
+    draft_stale_ = false;
+}
+
+void StudioApp::apply(const StudioEdit& change) {
+    document_.apply(change);
+    changed();
+}
+
+void StudioApp::undo() {
+    if (!document_.can_undo()) return;
+    document_.undo();
+    changed();
+}
+
+void StudioApp::redo() {
+    if (!document_.can_redo()) return;
+    document_.redo();
+    changed();
+}
+
+void StudioApp::changed() {
+    unsaved_ = true;
+    if (!draft_stale_) changed_at_ms_ = -1;
+    draft_stale_ = true;
+}
+
+fs::path StudioApp::save_folder() const { return data_dir_ / "studio" / document_.deck().id; }
+
+void StudioApp::save() {
+    if (document_.deck().id.empty()) throw std::runtime_error("Give the deck an id before saving it.");
+    if (std::string failed = save_deck_folder(document_.deck(), save_folder()); !failed.empty())
+        throw std::runtime_error(failed);
+    unsaved_ = false;
+    draft_stale_ = false;
+    drop_draft();
+}
+
+bool StudioApp::draft_due(std::int64_t now_ms) const {
+    return draft_stale_ && changed_at_ms_ >= 0 && now_ms - changed_at_ms_ >= kDraftIntervalMs;
+}
+
+// The first call after a change starts its clock: the document cannot read one.
+void StudioApp::autosave(std::int64_t now_ms) {
+    if (draft_stale_ && changed_at_ms_ < 0) changed_at_ms_ = now_ms;
+    if (draft_due(now_ms)) write_draft();
+}
+
+void StudioApp::close() {
+    if (draft_stale_) write_draft();
+}
+
+void StudioApp::write_draft() {
+    // A draft that cannot be written is tried again after the next change;
+    // the document itself is still in memory.
+    if (save_deck_folder(document_.deck(), draft_folder()).empty()) draft_stale_ = false;
+}
+
+void StudioApp::drop_draft() {
+    std::error_code ignored;
+    fs::remove_all(draft_folder(), ignored);
+    fs::remove_all(fs::path(draft_folder()) += ".previous", ignored);
+}
+
+const std::vector<StudioProblem>& StudioApp::checks() const {
+    if (checked_revision_ != document_.revision()) {
+        checks_ = studio_checks(document_, document_.deck().id + ".json");
+        checked_revision_ = document_.revision();
+    }
+    return checks_;
+}
+
+}  // namespace claimdeck

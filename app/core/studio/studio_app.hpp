@@ -1,0 +1,70 @@
+// The Studio's state outside any screen: the document, where it is saved,
+// its live checks, and the draft that keeps the last few seconds of work
+// through a crash. The shell calls it between frames, never while drawing.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "studio/deck_folder.hpp"
+#include "studio/studio_checks.hpp"
+#include "studio/studio_document.hpp"
+
+namespace claimdeck {
+
+// How long after a change the draft is written, at most.
+inline constexpr std::int64_t kDraftIntervalMs = 2000;
+
+class StudioApp {
+public:
+    // Decks are saved under DATA/studio/<deck id>/, drafts in DATA/studio/drafts/.
+    explicit StudioApp(std::filesystem::path data_dir);
+
+    // Opens the draft a crash or a kill left behind, if there is one; true when it did.
+    bool restore_draft();
+    void new_deck();
+    // A copy of `deck` (the bundled one, say), saved to its own folder: the original is never written.
+    void open_copy(const Deck& deck);
+    // A deck folder saved before; throws std::runtime_error naming the problem.
+    void open_folder(const std::filesystem::path& folder);
+
+    const StudioDocument& document() const { return document_; }
+    void apply(const StudioEdit& change);  // throws std::invalid_argument as StudioDocument does
+    void undo();
+    void redo();
+
+    // Saves to save_folder() (atomically, the previous version kept) and
+    // drops the draft. Throws std::runtime_error when it cannot.
+    void save();
+    std::filesystem::path save_folder() const;
+    std::filesystem::path saved_deck_file() const { return deck_file_in(save_folder(), document_.deck().id); }
+    bool unsaved() const { return unsaved_; }
+
+    // The draft is written when a change is kDraftIntervalMs old, and on close.
+    bool draft_due(std::int64_t now_ms) const;
+    bool draft_pending() const { return draft_stale_; }
+    void autosave(std::int64_t now_ms);
+    void close();
+    std::filesystem::path draft_folder() const { return data_dir_ / "studio" / "drafts" / "current"; }
+
+    // Brought up to date when the document changed since the last call.
+    const std::vector<StudioProblem>& checks() const;
+
+private:
+    void replace(StudioDocument document);
+    void changed();
+    void write_draft();
+    void drop_draft();
+
+    std::filesystem::path data_dir_;
+    StudioDocument document_;
+    bool unsaved_ = false;
+    bool draft_stale_ = false;         // changes the draft does not hold yet
+    std::int64_t changed_at_ms_ = -1;  // when the first change the draft lacks was made (-1: on its next autosave)
+    mutable std::vector<StudioProblem> checks_;
+    mutable std::uint64_t checked_revision_ = UINT64_MAX;
+};
+
+}  // namespace claimdeck

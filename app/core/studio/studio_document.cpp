@@ -1,0 +1,289 @@
+#include "studio/studio_document.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <stdexcept>
+
+#include "base/text_file.hpp"
+#include "content/techniques.hpp"
+
+namespace claimdeck {
+namespace {
+
+// Enough history for an afternoon's work; each step holds a whole deck.
+constexpr std::size_t kMaxUndoSteps = 300;
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The selected bytes, refused when empty, past the end or cutting a character in two.
+std::string selected(const std::string& text, Span span) {
+    if (span.begin >= span.end || span.end > text.size()) throw std::invalid_argument("Select some words first.");
+    if (is_continuation_byte(text[span.begin]) || (span.end < text.size() && is_continuation_byte(text[span.end])))
+        throw std::invalid_argument("The selection cuts a character in two; select whole words.");
+    return text.substr(span.begin, span.end - span.begin);
+}
+
+// Where `quote` now stands in `text`: the occurrence nearest its old place.
+std::optional<Span> relocate(const std::string& text, const std::string& quote, Span old) {
+    std::optional<Span> best;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const std::size_t found = find_text(std::string_view(text).substr(from), quote);
+        if (found == std::string::npos) break;
+        const Span at{from + found, from + found + quote.size()};
+        const auto distance = [&](Span s) { return s.begin > old.begin ? s.begin - old.begin : old.begin - s.begin; };
+        if (!best || distance(at) < distance(*best)) best = at;
+        from = at.begin + 1;
+    }
+    return best;
+}
+
+template <typename Items, typename Id>
+std::vector<std::string> ids_of(const Items& items, Id id) {
+    std::vector<std::string> ids;
+    for (const auto& item : items) ids.push_back(id(item));
+    return ids;
+}
+
+std::string typing_key(const std::string& kind, const std::string& id, int field) {
+    return kind + "\n" + id + "\n" + std::to_string(field);
+}
+
+}  // namespace
+
+std::string unique_id(const std::string& title, const std::vector<std::string>& taken) {
+    std::string base;
+    for (unsigned char c : title) {
+        if (std::isalnum(c))
+            base += static_cast<char>(std::tolower(c));
+        else if (!base.empty() && base.back() != '-')
+            base += '-';
+        if (base.size() >= 32) break;
+    }
+    while (!base.empty() && base.back() == '-') base.pop_back();
+    if (base.empty()) base = "item";
+    std::string id = base;
+    for (int n = 2; std::find(taken.begin(), taken.end(), id) != taken.end(); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+Deck StudioDocument::empty_deck() {
+    Deck deck;
+    deck.format_version = kDeckFormatVersion;
+    deck.id = "new-deck";
+    deck.version = 1;
+    deck.title = "New deck";
+    deck.language = "en";
+    return deck;
+}
+
+StudioDocument::StudioDocument(Deck deck) : deck_(std::move(deck)) { deck_.index(); }
+
+void StudioDocument::apply(const StudioEdit& edit) {
+    // Keystrokes in one field undo together: only the first of a run keeps
+    // the state before it.
+    std::optional<std::string> typing;
+    if (const auto* set = std::get_if<edit::SetClaimField>(&edit))
+        typing = typing_key("claim", set->claim, static_cast<int>(set->field));
+    if (const auto* set = std::get_if<edit::SetArticleField>(&edit))
+        typing = typing_key("article", set->article, static_cast<int>(set->field));
+    if (const auto* set = std::get_if<edit::SetDeckField>(&edit))
+        typing = typing_key("deck", "", static_cast<int>(set->field));
+
+    Snapshot before{deck_, lost_quotes_};
+    try {
+        std::visit([this](const auto& chosen) { change(chosen); }, edit);
+    } catch (...) {
+        deck_ = std::move(before.deck);
+        lost_quotes_ = std::move(before.lost_quotes);
+        throw;
+    }
+    deck_.index();
+    if (!typing || typing != last_typing_) {
+        undo_.push_back(std::move(before));
+        if (undo_.size() > kMaxUndoSteps) undo_.erase(undo_.begin());
+    }
+    last_typing_ = typing;
+    redo_.clear();
+    ++revision_;
+}
+
+void StudioDocument::undo() {
+    if (undo_.empty()) return;
+    redo_.push_back({deck_, lost_quotes_});
+    deck_ = std::move(undo_.back().deck);
+    lost_quotes_ = std::move(undo_.back().lost_quotes);
+    undo_.pop_back();
+    deck_.index();
+    last_typing_.reset();
+    ++revision_;
+}
+
+void StudioDocument::redo() {
+    if (redo_.empty()) return;
+    undo_.push_back({deck_, lost_quotes_});
+    deck_ = std::move(redo_.back().deck);
+    lost_quotes_ = std::move(redo_.back().lost_quotes);
+    redo_.pop_back();
+    deck_.index();
+    last_typing_.reset();
+    ++revision_;
+}
+
+Article& StudioDocument::article(const std::string& id) {
+    auto found =
+        std::find_if(deck_.articles.begin(), deck_.articles.end(), [&](const Article& a) { return a.id == id; });
+    if (found == deck_.articles.end()) throw std::invalid_argument("There is no article \"" + id + "\".");
+    return *found;
+}
+
+Claim& StudioDocument::claim(const std::string& id) {
+    const auto index = deck_.claim_index(id);
+    if (!index) throw std::invalid_argument("There is no claim \"" + id + "\".");
+    return deck_.claims[*index];
+}
+
+void StudioDocument::change(const edit::SetDeckField& set) {
+    switch (set.field) {
+        case DeckField::Title: deck_.title = set.value; return;
+        case DeckField::Description: deck_.description = set.value; return;
+        case DeckField::Id: deck_.id = set.value; return;
+    }
+}
+
+void StudioDocument::change(const edit::AddArticle& add) {
+    Article article;
+    article.title = add.title.empty() ? "Untitled article" : add.title;
+    article.id = unique_id(article.title, ids_of(deck_.articles, [](const Article& a) { return a.id; }));
+    article.file = article.id + ".txt";
+    article.text = add.text;
+    deck_.articles.push_back(std::move(article));
+}
+
+void StudioDocument::change(const edit::SetArticleField& set) {
+    Article& target = article(set.article);
+    switch (set.field) {
+        case ArticleField::Title: target.title = set.value; return;
+        case ArticleField::Byline: target.byline = set.value; return;
+        case ArticleField::Provenance: target.provenance = set.value; return;
+        case ArticleField::Url: target.url = set.value; return;
+        case ArticleField::Published: target.published = set.value; return;
+        case ArticleField::Text: set_article_text(target, set.value); return;
+    }
+}
+
+// Every quote that points into the article follows its words to their new
+// place; one whose words are gone keeps its span and is flagged.
+void StudioDocument::set_article_text(Article& target, std::string text) {
+    target.text = std::move(text);
+    auto follow = [&](const std::string& quote, Span& span, LostQuote lost) {
+        lost_quotes_.erase(
+            std::remove_if(lost_quotes_.begin(), lost_quotes_.end(),
+                           [&](const LostQuote& q) { return q.claim == lost.claim && q.evidence == lost.evidence; }),
+            lost_quotes_.end());
+        if (const auto moved = relocate(target.text, quote, span))
+            span = *moved;
+        else
+            lost_quotes_.push_back(std::move(lost));
+    };
+    for (Claim& c : deck_.claims) {
+        if (c.article == target.id) follow(c.quote, c.span, {c.id, std::nullopt});
+        for (std::size_t i = 0; i < c.evidence.size(); ++i)
+            if (c.evidence[i].article == target.id) follow(c.evidence[i].quote, c.evidence[i].span, {c.id, i});
+    }
+}
+
+void StudioDocument::change(const edit::NewClaim& create) {
+    const Article& source = article(create.article);
+    Claim made;
+    made.quote = selected(source.text, create.selection);
+    made.span = create.selection;
+    made.article = source.id;
+    made.id = unique_id(source.id + "-" + std::to_string(deck_.claims.size() + 1),
+                        ids_of(deck_.claims, [](const Claim& c) { return c.id; }));
+    made.text = made.quote;  // a start; the editor rewrites it as the card's assertion
+    if (!deck_.topics.empty()) made.topic = deck_.topics.front().id;
+    last_new_claim_ = made.id;
+    deck_.claims.push_back(std::move(made));
+}
+
+void StudioDocument::change(const edit::SetClaimField& set) {
+    Claim& target = claim(set.claim);
+    switch (set.field) {
+        case ClaimField::Text: target.text = set.value; return;
+        case ClaimField::Rationale: target.rationale = set.value; return;
+        case ClaimField::KnownNow: target.known_now = set.value; return;
+    }
+}
+
+void StudioDocument::change(const edit::SetVerdict& set) { claim(set.claim).verdict = set.verdict; }
+
+void StudioDocument::change(const edit::SetTopic& set) {
+    Claim& target = claim(set.claim);
+    if (set.topic.empty()) throw std::invalid_argument("Name the topic first.");
+    auto found = std::find_if(deck_.topics.begin(), deck_.topics.end(),
+                              [&](const Topic& t) { return t.id == set.topic || t.title == set.topic; });
+    if (found == deck_.topics.end()) {
+        deck_.topics.push_back(
+            {unique_id(set.topic, ids_of(deck_.topics, [](const Topic& t) { return t.id; })), set.topic});
+        found = deck_.topics.end() - 1;
+    }
+    target.topic = found->id;
+}
+
+void StudioDocument::change(const edit::AddTechniqueWords& add) {
+    Claim& target = claim(add.claim);
+    if (!find_technique(add.technique))
+        throw std::invalid_argument("\"" + add.technique + "\" is not one of the 18 techniques.");
+    const std::string words = selected(target.quote, add.in_quote);
+    auto use = std::find_if(target.techniques.begin(), target.techniques.end(),
+                            [&](const TechniqueUse& u) { return u.name == add.technique; });
+    if (use == target.techniques.end()) use = target.techniques.insert(target.techniques.end(), {add.technique, {}});
+    if (std::find(use->words.begin(), use->words.end(), words) == use->words.end()) use->words.push_back(words);
+}
+
+void StudioDocument::change(const edit::RemoveTechnique& remove) {
+    Claim& target = claim(remove.claim);
+    if (remove.index >= target.techniques.size()) throw std::invalid_argument("That technique is already gone.");
+    target.techniques.erase(target.techniques.begin() + static_cast<std::ptrdiff_t>(remove.index));
+}
+
+void StudioDocument::change(const edit::AddEvidence& add) {
+    Claim& target = claim(add.claim);
+    if (add.article == target.article)
+        throw std::invalid_argument("Evidence comes from another article than the claim's own.");
+    const Article& source = article(add.article);
+    target.evidence.push_back({source.id, selected(source.text, add.selection), add.selection, add.stance});
+}
+
+void StudioDocument::change(const edit::RemoveEvidence& remove) {
+    Claim& target = claim(remove.claim);
+    if (remove.index >= target.evidence.size()) throw std::invalid_argument("That evidence is already gone.");
+    target.evidence.erase(target.evidence.begin() + static_cast<std::ptrdiff_t>(remove.index));
+}
+
+void StudioDocument::change(const edit::RemoveClaim& remove) {
+    claim(remove.claim);  // throws when it is not there
+    deck_.claims.erase(deck_.claims.begin() + static_cast<std::ptrdiff_t>(*deck_.claim_index(remove.claim)));
+}
+
+std::vector<TopicOverview> StudioDocument::topic_overview() const {
+    std::vector<TopicOverview> overview;
+    for (const Topic& topic : deck_.topics) {
+        TopicOverview entry{topic.id, {}, {}, {}};
+        std::set<std::string> cited;
+        for (const Claim& c : deck_.claims) {
+            if (c.topic != topic.id) continue;
+            entry.claims.push_back(c.id);
+            cited.insert(c.article);
+            for (const Evidence& e : c.evidence) cited.insert(e.article);
+        }
+        for (const Article& a : deck_.articles)
+            (cited.count(a.id) ? entry.cited_articles : entry.uncited_articles).push_back(a.id);
+        overview.push_back(std::move(entry));
+    }
+    return overview;
+}
+
+}  // namespace claimdeck

@@ -1,0 +1,383 @@
+#include "studio_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "content/house_style.hpp"
+#include "content/techniques.hpp"
+#include "reveal_screen.hpp"
+#include "studio_text_view.hpp"
+
+namespace claimdeck::ui {
+namespace {
+
+constexpr std::array<Stance, 3> kStances = {Stance::Corroborates, Stance::Contradicts, Stance::Qualifies};
+const std::vector<std::string> kTabLabels = {"Articles", "Claim", "Evidence", "Topics", "Checks", "Try"};
+
+const Claim* open_claim(const StudioApp& studio, const StudioView& view) {
+    return studio.document().deck().claim(view.claim);
+}
+
+// A labelled multi-line field; the edit it makes when changed.
+std::optional<std::string> long_field(const char* label, const std::string& value, float width, bool focus) {
+    muted(label);
+    std::string edited = value;
+    if (focus) ImGui::SetKeyboardFocusHere();
+    const std::string id = std::string("##") + label;
+    if (ImGui::InputTextMultiline(id.c_str(), &edited, ImVec2(width, 4 * ImGui::GetTextLineHeightWithSpacing())))
+        return edited;
+    return std::nullopt;
+}
+
+std::optional<std::string> short_field(const char* label, const std::string& value, float width, bool focus = false) {
+    muted(label);
+    std::string edited = value;
+    if (focus) ImGui::SetKeyboardFocusHere();
+    text_field((std::string("##") + label).c_str(), label, edited, width);
+    if (edited != value) return edited;
+    return std::nullopt;
+}
+
+// Keeps the next button on this line when it fits in `right_edge`, else starts a new one.
+void same_line_if_fits(const char* next_label, float right_edge) {
+    ImGui::SameLine();
+    const float next_width = ImGui::CalcTextSize(next_label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::GetCursorScreenPos().x + next_width > right_edge) ImGui::NewLine();
+}
+
+Action draw_toolbar(const StudioApp& studio, StudioView& view, float width) {
+    Action action;
+    const float right_edge = ImGui::GetCursorScreenPos().x + width;
+    if (button("New deck")) take(action, act::StudioCommand{act::StudioStep::NewDeck});
+    same_line_if_fits("Copy the deck in use", right_edge);
+    if (button("Copy the deck in use")) take(action, act::StudioCommand{act::StudioStep::CopyDeckInUse});
+    same_line_if_fits("Undo", right_edge);
+    ImGui::BeginDisabled(!studio.document().can_undo());
+    if (button("Undo")) take(action, act::StudioCommand{act::StudioStep::Undo});
+    ImGui::EndDisabled();
+    same_line_if_fits("Redo", right_edge);
+    ImGui::BeginDisabled(!studio.document().can_redo());
+    if (button("Redo")) take(action, act::StudioCommand{act::StudioStep::Redo});
+    ImGui::EndDisabled();
+    same_line_if_fits("Save", right_edge);
+    if (primary_button("Save")) take(action, act::StudioCommand{act::StudioStep::Save});
+    const std::size_t problems = studio.checks().size();
+    muted((studio.unsaved() ? "Unsaved changes. " : "Saved. ") +
+              (problems == 0 ? std::string("No problems.") : std::to_string(problems) + " problem(s) to fix.") +
+              (view.status.empty() ? "" : " " + view.status),
+          width);
+    return action;
+}
+
+Action draw_deck_fields(const Deck& deck, float width) {
+    Action action;
+    if (auto title = short_field("Deck title", deck.title, width))
+        take(action, act::StudioChange{edit::SetDeckField{DeckField::Title, *title}});
+    if (auto id = short_field("Deck id (letters, digits, -)", deck.id, width))
+        take(action, act::StudioChange{edit::SetDeckField{DeckField::Id, *id}});
+    return action;
+}
+
+Action draw_article_fields(const Article& article, float width) {
+    Action action;
+    auto field = [&](const char* label, const std::string& value, ArticleField which) {
+        if (auto changed = short_field(label, value, width))
+            take(action, act::StudioChange{edit::SetArticleField{article.id, which, *changed}});
+    };
+    field("Headline", article.title, ArticleField::Title);
+    field("Byline", article.byline, ArticleField::Byline);
+    field("Provenance", article.provenance, ArticleField::Provenance);
+    field("URL", article.url, ArticleField::Url);
+    field("Published (YYYY-MM-DD)", article.published, ArticleField::Published);
+    return action;
+}
+
+// The clipboard's text as a new article, its first line the headline.
+Action paste_article() {
+    const char* clipboard = ImGui::GetClipboardText();
+    if (!clipboard || !*clipboard) return {};
+    const std::string text = clipboard;
+    return act::StudioChange{edit::AddArticle{text.substr(0, std::min(text.find('\n'), std::size_t{80})), text}};
+}
+
+Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width) {
+    Action action;
+    const Deck& deck = studio.document().deck();
+    take(action, draw_deck_fields(deck, width));
+    vertical_space(0.5f);
+    if (button("Paste article (Ctrl+V)")) take(action, paste_article());
+    for (const Article& article : deck.articles) {
+        ImGui::PushID(article.id.c_str());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        if (ImGui::Selectable(article.title.c_str(), view.article == article.id, 0, ImVec2(width, 0))) {
+            view.article = article.id;
+            view.selection.reset();
+            view.editing_article = false;
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+    const Article* article = deck.article(view.article);
+    if (!article) {
+        muted("Copy an article's text, then press Paste article. Select words in it to make a claim.", width);
+        return action;
+    }
+    take(action, draw_article_fields(*article, width));
+    ImGui::Checkbox("Edit the text", &view.editing_article);
+    if (view.editing_article) {
+        std::string text = article->text;
+        if (ImGui::InputTextMultiline("##article-text", &text, ImVec2(width, 20 * em())))
+            take(action, act::StudioChange{edit::SetArticleField{article->id, ArticleField::Text, text}});
+        return action;
+    }
+    if (auto picked = selectable_text("##reader", article->text, width, 20 * em())) view.selection = picked;
+    ImGui::BeginDisabled(!view.selection);
+    if (primary_button("New claim from selection") && view.selection)
+        take(action, act::StudioChange{edit::NewClaim{article->id, *view.selection}});
+    ImGui::EndDisabled();
+    return action;
+}
+
+Action draw_claim_list(const Deck& deck, StudioView& view, float width) {
+    std::vector<std::string> labels;
+    int chosen = -1;
+    for (std::size_t i = 0; i < deck.claims.size(); ++i) {
+        labels.push_back(deck.claims[i].id + ": " + deck.claims[i].text.substr(0, 60));
+        if (deck.claims[i].id == view.claim) chosen = static_cast<int>(i);
+    }
+    const int picked = drop_down("##claims", labels, chosen, width);
+    if (picked >= 0) view.claim = deck.claims[static_cast<std::size_t>(picked)].id;
+    return {};
+}
+
+Action draw_topic_picker(const Deck& deck, const Claim& claim, StudioView& view, float width) {
+    Action action;
+    std::vector<std::string> labels;
+    int chosen = -1;
+    for (std::size_t i = 0; i < deck.topics.size(); ++i) {
+        labels.push_back(deck.topics[i].title);
+        if (deck.topics[i].id == claim.topic) chosen = static_cast<int>(i);
+    }
+    muted("Topic");
+    const int picked = drop_down("##topic", labels, chosen, width);
+    if (picked >= 0)
+        take(action, act::StudioChange{edit::SetTopic{claim.id, labels[static_cast<std::size_t>(picked)]}});
+    if (text_field("##new-topic", "A new topic, then Enter", view.new_topic, width) && !view.new_topic.empty()) {
+        take(action, act::StudioChange{edit::SetTopic{claim.id, view.new_topic}});
+        view.new_topic.clear();
+    }
+    return action;
+}
+
+Action draw_techniques(const Claim& claim, StudioView& view, float width) {
+    Action action;
+    muted("Techniques: pick one, select the words in the quote that carry it, then Add");
+    if (auto words = selectable_text("##quote", claim.quote, width, 0)) view.quote_words = words;
+    std::vector<std::string> names;
+    for (const TechniqueInfo& info : propaganda_techniques()) names.emplace_back(info.name);
+    const int picked = drop_down("##technique", names, view.technique, width);
+    if (picked >= 0) view.technique = picked;
+    ImGui::BeginDisabled(!view.quote_words);
+    if (button("Add technique words") && view.quote_words)
+        take(action, act::StudioChange{edit::AddTechniqueWords{
+                         claim.id, names[static_cast<std::size_t>(view.technique)], *view.quote_words}});
+    ImGui::EndDisabled();
+    for (std::size_t i = 0; i < claim.techniques.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        std::string line = claim.techniques[i].name + ":";
+        for (const std::string& words : claim.techniques[i].words) line += " \u201C" + words + "\u201D";
+        if (button("Remove")) take(action, act::StudioChange{edit::RemoveTechnique{claim.id, i}});
+        ImGui::SameLine();
+        text_block(line, nullptr, 0, width - ImGui::GetCursorPosX());
+        ImGui::PopID();
+    }
+    return action;
+}
+
+Action draw_claim_tab(const StudioApp& studio, StudioView& view, float width) {
+    Action action;
+    const Deck& deck = studio.document().deck();
+    take(action, draw_claim_list(deck, view, width));
+    const Claim* claim = open_claim(studio, view);
+    if (!claim) {
+        muted("Select words in an article and press New claim from selection.", width);
+        return action;
+    }
+    const std::string focus = view.focus_field;
+    view.focus_field.clear();
+    muted("Quote, from " + claim->article + " at bytes " + std::to_string(claim->span.begin) + "\u2013" +
+              std::to_string(claim->span.end),
+          width);
+    text_block("\u201C" + claim->quote + "\u201D", nullptr, 0, width);
+    auto edit_field = [&](const char* label, const std::string& value, ClaimField which, const char* name) {
+        if (auto changed = long_field(label, value, width, focus == name))
+            take(action, act::StudioChange{edit::SetClaimField{claim->id, which, *changed}});
+    };
+    edit_field("Card text (the claim as learners see it)", claim->text, ClaimField::Text, "text");
+    muted("Verdict");
+    std::vector<std::string> verdicts;
+    for (Verdict verdict : kAllVerdicts) verdicts.emplace_back(display_name(verdict));
+    const int verdict = segmented("##verdict", verdicts, static_cast<int>(index_of(claim->verdict)), width);
+    if (verdict >= 0)
+        take(action, act::StudioChange{edit::SetVerdict{claim->id, kAllVerdicts[static_cast<std::size_t>(verdict)]}});
+    edit_field("Rationale (why this verdict)", claim->rationale, ClaimField::Rationale, "rationale");
+    take(action, draw_topic_picker(deck, *claim, view, width));
+    edit_field("Known now (optional)", claim->known_now, ClaimField::KnownNow, "known_now");
+    take(action, draw_techniques(*claim, view, width));
+    if (button("Delete this claim")) take(action, act::StudioChange{edit::RemoveClaim{claim->id}});
+    return action;
+}
+
+Action draw_evidence_tab(const StudioApp& studio, StudioView& view, float width) {
+    Action action;
+    const Deck& deck = studio.document().deck();
+    const Claim* claim = open_claim(studio, view);
+    if (!claim) {
+        muted("Open a claim first (Claim tab).", width);
+        return action;
+    }
+    text_block("\u201C" + claim->quote + "\u201D", nullptr, 0, width);
+    std::vector<std::string> others;
+    int chosen = -1;
+    for (const Article& article : deck.articles) {
+        if (article.id == claim->article) continue;
+        if (article.id == view.evidence_article) chosen = static_cast<int>(others.size());
+        others.push_back(article.id);
+    }
+    muted("Another article on the same fact");
+    const int picked = drop_down("##evidence-article", others, chosen, width);
+    if (picked >= 0) view.evidence_article = others[static_cast<std::size_t>(picked)];
+    if (const Article* other = deck.article(view.evidence_article); other && other->id != claim->article) {
+        if (auto words = selectable_text("##evidence-reader", other->text, width, 14 * em()))
+            view.evidence_words = words;
+        std::vector<std::string> stances;
+        for (Stance stance : kStances) stances.emplace_back(to_string(stance));
+        const int stance = segmented("##stance", stances, view.stance, width);
+        if (stance >= 0) view.stance = stance;
+        ImGui::BeginDisabled(!view.evidence_words);
+        if (primary_button("Add as evidence") && view.evidence_words)
+            take(action, act::StudioChange{edit::AddEvidence{claim->id, other->id, *view.evidence_words,
+                                                             kStances[static_cast<std::size_t>(view.stance)]}});
+        ImGui::EndDisabled();
+    }
+    for (std::size_t i = 0; i < claim->evidence.size(); ++i) {
+        const Evidence& evidence = claim->evidence[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (button("Remove")) take(action, act::StudioChange{edit::RemoveEvidence{claim->id, i}});
+        ImGui::SameLine();
+        text_block(
+            evidence.article + " " + std::string(to_string(evidence.stance)) + ": \u201C" + evidence.quote + "\u201D",
+            nullptr, 0, width - ImGui::GetCursorPosX());
+        ImGui::PopID();
+    }
+    return action;
+}
+
+void draw_topics_tab(const StudioApp& studio, float width) {
+    const std::vector<TopicOverview> overview = studio.document().topic_overview();
+    if (overview.empty()) muted("No topics yet: give a claim a topic.", width);
+    for (const TopicOverview& topic : overview) {
+        ImGui::PushFont(fonts().bold);
+        text_block(studio.document().deck().topic(topic.topic)->title, nullptr, 0, width);
+        ImGui::PopFont();
+        std::string claims = "Claims:";
+        for (const std::string& id : topic.claims) claims += " " + id;
+        text_block(claims, nullptr, 0, width);
+        std::string missing = topic.uncited_articles.empty() ? "Every article is cited." : "Not cited yet:";
+        for (const std::string& id : topic.uncited_articles) missing += " " + id;
+        muted(missing, width);
+        vertical_space(0.5f);
+    }
+}
+
+// Each verdict's share with the house range (25-45 %) it should fall in.
+void draw_verdict_meter(const Deck& deck, float width) {
+    const VerdictShares shares = verdict_shares(deck);
+    const HouseStyleRules rules;
+    for (Verdict verdict : kAllVerdicts) {
+        const double percent = shares.percent(verdict);
+        const bool in_range = shares.in_range(verdict, rules);
+        char label[96];
+        std::snprintf(label, sizeof label, "%s %.0f %%%s", std::string(display_name(verdict)).c_str(), percent,
+                      in_range ? "" : " (aim for 25-45 %)");
+        text_block(label, nullptr, 0, width);
+        progress_bar(static_cast<float>(percent / 100), width, in_range ? palette().accent : palette().error);
+        vertical_space(0.2f);
+    }
+}
+
+Action draw_checks_tab(const StudioApp& studio, StudioView& view, float width) {
+    draw_verdict_meter(studio.document().deck(), width);
+    const std::vector<StudioProblem>& problems = studio.checks();
+    if (problems.empty()) muted("No problems: the deck passes claimdeck-cli deck check.", width);
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const StudioProblem& found = problems[i];
+        if (content_button(found.problem.place + ": " + found.problem.message, width)) {
+            if (found.where.kind == FieldRef::Kind::Claim) {
+                view.claim = found.where.id;
+                view.tab = found.where.field.rfind("evidence", 0) == 0 ? StudioTab::Evidence : StudioTab::Claim;
+                view.focus_field = found.where.field;
+            } else if (found.where.kind == FieldRef::Kind::Article) {
+                view.article = found.where.id;
+                view.tab = StudioTab::Articles;
+            }
+        }
+        ImGui::PopID();
+    }
+    return {};
+}
+
+void draw_try_tab(const StudioApp& studio, StudioView& view, const Column& column) {
+    const Claim* claim = open_claim(studio, view);
+    if (!claim) {
+        muted("Open a claim first (Claim tab).", column.width);
+        return;
+    }
+    muted("The card, as learners see it:", column.width);
+    draw_claim_card(studio.document().deck(), *claim, column, view.try_card);
+    vertical_space(0.5f);
+    muted("And its reveal:", column.width);
+    draw_verdict_banner(*claim, "It is " + upper(display_name(claim->verdict)), "", column);
+    draw_reasons_card(*claim, column);
+}
+
+Action studio_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ctrl_pressed(ImGuiKey_Z))
+        return act::StudioCommand{io.KeyShift ? act::StudioStep::Redo : act::StudioStep::Undo};
+    if (ctrl_pressed(ImGuiKey_V)) return paste_article();
+    return {};
+}
+
+}  // namespace
+
+Action draw_studio_screen(const StudioApp& studio, StudioView& view) {
+    const Column column = page_column(60 * em());
+    InColumn in(column);
+    const float width = column.width;
+    Action action;
+    vertical_space(0.5f);
+    heading("Deck Studio");
+    take(action, draw_toolbar(studio, view, width));
+    // Six tabs do not fit a phone's width: there they are a list to drop down.
+    const int tab = is_narrow(width) ? drop_down("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width)
+                                     : segmented("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width);
+    if (tab >= 0) view.tab = static_cast<StudioTab>(tab);
+    vertical_space(0.5f);
+    switch (view.tab) {
+        case StudioTab::Articles: take(action, draw_articles_tab(studio, view, width)); break;
+        case StudioTab::Claim: take(action, draw_claim_tab(studio, view, width)); break;
+        case StudioTab::Evidence: take(action, draw_evidence_tab(studio, view, width)); break;
+        case StudioTab::Topics: draw_topics_tab(studio, width); break;
+        case StudioTab::Checks: take(action, draw_checks_tab(studio, view, width)); break;
+        case StudioTab::Try: draw_try_tab(studio, view, column); break;
+    }
+    take(action, studio_shortcuts());
+    return action;
+}
+
+}  // namespace claimdeck::ui

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Nothing written in the Studio is lost to a crash: starts the real app on the
+# Studio, pastes an article from the clipboard (xclip, then Ctrl+V sent by
+# xdotool), waits for the draft to reach the disk, kills the app with -9 and
+# starts it again: the article is back. Run it under xvfb-run.
+#
+#   studio_kill9.sh CLAIMDECK DECK WORK_DIR
+set -euo pipefail
+CLAIMDECK="$1" DECK="$2" WORK_DIR="$3"
+
+rm -rf "$WORK_DIR"
+mkdir -p "$WORK_DIR"
+DATA="$WORK_DIR/data"
+DRAFT_ARTICLE="$DATA/studio/drafts/current/articles/valley-falls.txt"
+ARTICLE=$'Valley falls\n\nThe Taliban said they took the valley on Monday.\n'
+
+"$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1280x800 > "$WORK_DIR/app.log" 2>&1 &
+APP=$!
+trap 'kill -9 $APP 2>/dev/null || true' EXIT
+
+wait_until() {  # description, command...: polls for a condition, no fixed sleeps
+  local description="$1"; shift
+  for _ in $(seq 400); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$APP" 2>/dev/null || { echo "the app exited while waiting for: $description" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "timed out waiting for: $description" >&2
+  exit 1
+}
+draft_holds_article() { [ "$(cat "$DRAFT_ARTICLE")" = "$(printf '%s' "$ARTICLE")" ]; }
+
+printf '%s' "$ARTICLE" | xclip -selection clipboard
+WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
+xdotool windowfocus --sync "$WINDOW"
+xdotool keydown ctrl key v keyup ctrl  # through XTEST, the modifier held down around the key
+wait_until "the draft on disk" draft_holds_article
+
+kill -9 "$APP"
+wait "$APP" 2>/dev/null || true
+trap - EXIT
+
+REPORT=$("$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --quit-after-frames 3 2>&1)
+echo "$REPORT"
+grep -q '^studio: 1 articles, 0 claims' <<< "$REPORT" || { echo "the draft did not come back after kill -9" >&2; exit 1; }
+echo "the pasted article came back after kill -9"

@@ -1,0 +1,167 @@
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "content/house_style.hpp"
+#include "studio/studio_checks.hpp"
+#include "studio/studio_document.hpp"
+
+using namespace claimdeck;
+
+namespace {
+
+const std::string kFirst = "Valley falls\n\nThe Taliban said they took the valley on Monday.\n";
+const std::string kSecond = "Resistance holds\n\nThe resistance said it still held the valley.\n";
+
+Span span_of(const std::string& text, const std::string& words) {
+    const std::size_t at = text.find(words);
+    REQUIRE(at != std::string::npos);
+    return {at, at + words.size()};
+}
+
+// Two articles and one claim from the first, quoting "took the valley".
+StudioDocument two_articles_one_claim() {
+    StudioDocument document;
+    document.apply(edit::AddArticle{"Valley falls", kFirst});
+    document.apply(edit::AddArticle{"Resistance holds", kSecond});
+    document.apply(edit::NewClaim{"valley-falls", span_of(kFirst, "took the valley")});
+    return document;
+}
+
+const Claim& only_claim(const StudioDocument& document) { return document.deck().claims.at(0); }
+
+}  // namespace
+
+TEST_CASE("a new claim from a selection quotes exactly the selected bytes at their span") {
+    const StudioDocument document = two_articles_one_claim();
+    const Claim& claim = only_claim(document);
+    CHECK(claim.quote == "took the valley");
+    CHECK(kFirst.substr(claim.span.begin, claim.span.end - claim.span.begin) == "took the valley");
+    CHECK(claim.article == "valley-falls");
+    CHECK(document.last_new_claim() == claim.id);
+}
+
+TEST_CASE("a selection that is empty or cuts a character in two makes no claim and changes nothing") {
+    StudioDocument document;
+    document.apply(edit::AddArticle{"Caf\xc3\xa9", "Un caf\xc3\xa9 noir"});
+    const std::uint64_t before = document.revision();
+    CHECK_THROWS_AS(document.apply(edit::NewClaim{"caf", {3, 3}}), std::invalid_argument);
+    CHECK_THROWS_AS(document.apply(edit::NewClaim{"caf", {3, 7}}), std::invalid_argument);  // ends inside "é"
+    CHECK(document.deck().claims.empty());
+    CHECK(document.revision() == before);
+}
+
+TEST_CASE("every kind of edit undoes and redoes") {
+    StudioDocument document = two_articles_one_claim();
+    const std::string id = only_claim(document).id;
+    document.apply(edit::SetVerdict{id, Verdict::Propaganda});
+    document.apply(edit::AddTechniqueWords{id, "Loaded Language", {0, 4}});
+    document.apply(
+        edit::AddEvidence{id, "resistance-holds", span_of(kSecond, "still held the valley"), Stance::Contradicts});
+    CHECK(only_claim(document).techniques.at(0).words == std::vector<std::string>{"took"});
+    CHECK(only_claim(document).evidence.at(0).quote == "still held the valley");
+
+    document.undo();
+    CHECK(only_claim(document).evidence.empty());
+    document.undo();
+    CHECK(only_claim(document).techniques.empty());
+    document.undo();
+    CHECK(only_claim(document).verdict == Verdict::Contested);
+    document.redo();
+    document.redo();
+    document.redo();
+    CHECK(only_claim(document).evidence.size() == 1);
+    CHECK_FALSE(document.can_redo());
+}
+
+TEST_CASE("keystrokes in one field undo as one step, and a new edit clears what could be redone") {
+    StudioDocument document = two_articles_one_claim();
+    const std::string id = only_claim(document).id;
+    for (const char* typed : {"B", "Be", "Bec", "Because"})
+        document.apply(edit::SetClaimField{id, ClaimField::Rationale, typed});
+    CHECK(only_claim(document).rationale == "Because");
+    document.undo();
+    CHECK(only_claim(document).rationale.empty());
+    document.redo();
+    CHECK(only_claim(document).rationale == "Because");
+    document.undo();
+    document.apply(edit::SetVerdict{id, Verdict::Verified});
+    CHECK_FALSE(document.can_redo());
+}
+
+TEST_CASE("evidence must come from another article than the claim's") {
+    StudioDocument document = two_articles_one_claim();
+    CHECK_THROWS_AS(
+        document.apply(edit::AddEvidence{only_claim(document).id, "valley-falls", {0, 6}, Stance::Corroborates}),
+        std::invalid_argument);
+}
+
+TEST_CASE("editing an article's text moves every span with its words and flags a quote that is gone") {
+    StudioDocument document = two_articles_one_claim();
+    const std::string id = only_claim(document).id;
+    document.apply(edit::AddEvidence{id, "resistance-holds", span_of(kSecond, "still held"), Stance::Contradicts});
+
+    const std::string longer = "Valley falls\n\nBy a reporter.\n\nThe Taliban said they took the valley on Monday.\n";
+    document.apply(edit::SetArticleField{"valley-falls", ArticleField::Text, longer});
+    CHECK(only_claim(document).span.begin == longer.find("took the valley"));
+    CHECK(document.lost_quotes().empty());
+    CHECK(studio_checks(document, "d.json").empty() == false);  // a new deck lacks rationale, etc.
+
+    document.apply(edit::SetArticleField{"resistance-holds", ArticleField::Text, "Resistance holds\n\nNothing.\n"});
+    REQUIRE(document.lost_quotes().size() == 1);
+    CHECK(document.lost_quotes()[0].claim == id);
+    CHECK(document.lost_quotes()[0].evidence == std::optional<std::size_t>(0));
+    document.undo();
+    CHECK(document.lost_quotes().empty());
+}
+
+TEST_CASE("a topic is picked by id or title, or created from a new title") {
+    StudioDocument document = two_articles_one_claim();
+    const std::string id = only_claim(document).id;
+    document.apply(edit::SetTopic{id, "Who holds the valley"});
+    REQUIRE(document.deck().topics.size() == 1);
+    CHECK(only_claim(document).topic == "who-holds-the-valley");
+    document.apply(edit::SetTopic{id, "Who holds the valley"});
+    CHECK(document.deck().topics.size() == 1);
+}
+
+TEST_CASE("the topic view names the articles that do not speak to the fact yet") {
+    StudioDocument document = two_articles_one_claim();
+    const std::string id = only_claim(document).id;
+    document.apply(edit::SetTopic{id, "Control"});
+    std::vector<TopicOverview> overview = document.topic_overview();
+    REQUIRE(overview.size() == 1);
+    CHECK(overview[0].claims == std::vector<std::string>{id});
+    CHECK(overview[0].uncited_articles == std::vector<std::string>{"resistance-holds"});
+    document.apply(edit::AddEvidence{id, "resistance-holds", {0, 10}, Stance::Contradicts});
+    CHECK(document.topic_overview()[0].uncited_articles.empty());
+}
+
+TEST_CASE("each live check names the field it is about") {
+    StudioDocument document = two_articles_one_claim();
+    const std::string id = only_claim(document).id;
+    document.apply(edit::SetTopic{id, "Control"});
+    std::vector<StudioProblem> problems = studio_checks(document, "d.json");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where.kind == FieldRef::Kind::Claim);
+    CHECK(problems[0].where.id == id);
+    CHECK(problems[0].where.field == "rationale");
+    document.apply(edit::SetClaimField{id, ClaimField::Rationale, "Both sides claimed the valley."});
+    CHECK(studio_checks(document, "d.json").empty());
+}
+
+TEST_CASE("verdict shares are each verdict's part of the deck") {
+    StudioDocument document = two_articles_one_claim();
+    document.apply(edit::NewClaim{"valley-falls", span_of(kFirst, "on Monday")});
+    document.apply(edit::SetVerdict{document.last_new_claim(), Verdict::Verified});
+    const VerdictShares shares = verdict_shares(document.deck());
+    CHECK(shares.percent(Verdict::Verified) == doctest::Approx(50));
+    CHECK(shares.percent(Verdict::Contested) == doctest::Approx(50));
+    CHECK(shares.percent(Verdict::Propaganda) == doctest::Approx(0));
+}
+
+TEST_CASE("ids are made from titles and never repeat") {
+    CHECK(unique_id("The Fight, 2021!", {}) == "the-fight-2021");
+    CHECK(unique_id("Same", {"same", "same-2"}) == "same-3");
+    CHECK(unique_id("\xc3\xa9\xc3\xa9", {}) == "item");
+}
