@@ -11,6 +11,8 @@ namespace claimdeck::ui {
 namespace {
 
 constexpr std::array<Choice<bool>, 2> kAskConfidence = {{{true, "On", "On"}, {false, "Off", "Off"}}};
+constexpr std::array<Choice<bool>, 2> kDailyLimit = {
+    {{true, "A daily limit", "Limit"}, {false, "No limit (workshop)", "No limit"}}};
 
 void setting_label(std::string_view title, std::string_view explanation, float width) {
     vertical_space(0.5f);
@@ -44,11 +46,21 @@ Action study_card(const StudyApp& app, const Column& column) {
     begin_card(column);
     text_block("Studying, for " + app.profile()->name, fonts().heading, 0, width);
 
-    setting_label("New cards a day", "How many cards you have never seen a session may bring in one day.", width);
-    const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
-    if (step != 0) {
-        changed.new_cards_per_day = kNewCardsPerDay.clamped(current.new_cards_per_day + step * kNewCardsPerDay.step);
+    setting_label("New cards a day",
+                  "How many cards you have never seen a session may bring in one day. With no limit, as in a "
+                  "workshop, every new card is on offer at once.",
+                  width);
+    if (auto limit = segmented_choice("limit", kDailyLimit, current.daily_limit, width)) {
+        changed.daily_limit = *limit;
         touched = true;
+    }
+    if (current.daily_limit) {
+        const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
+        if (step != 0) {
+            changed.new_cards_per_day =
+                kNewCardsPerDay.clamped(current.new_cards_per_day + step * kNewCardsPerDay.step);
+            touched = true;
+        }
     }
 
     setting_label("Desired retention",

@@ -58,9 +58,19 @@ struct HeadlessApp {
     // Two frames: the first measures, the second uses the measurements.
     void draw(StartScreen screen) {
         shell->open(screen);
-        for (int frame = 0; frame < 2; ++frame) {
-            const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
-            CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
+        for (int frame = 0; frame < 2; ++frame) draw_frame();
+    }
+    void draw_frame() {
+        const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
+        CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
+    }
+    // A click as a mouse makes it: moved there, pressed, released, one frame each.
+    void click(ImVec2 at) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        for (bool down : {false, true, false}) {
+            io.MouseDown[0] = down;
+            draw_frame();
         }
     }
 };
@@ -81,4 +91,32 @@ TEST_CASE("every screen draws at a phone's size without an ImGui assertion or a 
 
 TEST_CASE("every screen draws at a desktop's size without an ImGui assertion or a fault") {
     draw_every_screen(ImVec2(1600, 1000));
+}
+
+TEST_CASE("a double click on a verdict picks it, keeps it in place and never answers how sure") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
+        CAPTURE(size.x);
+        HeadlessApp headless(size);
+        headless.shell->start_studying();
+        headless.draw(StartScreen::Card);
+        const auto contested = headless.shell->report().verdict_buttons[index_of(Verdict::Contested)];
+        REQUIRE(contested);
+        headless.click(contested->GetCenter());
+        REQUIRE(headless.shell->report().picked == Verdict::Contested);
+        headless.click(contested->GetCenter());  // the second click of a double click
+
+        const ui::FrameReport after = headless.shell->report();
+        CHECK(headless.app->session()->answered() == 0);
+        CHECK(after.screen == ui::Screen::Card);
+        CHECK(after.picked == Verdict::Contested);
+        REQUIRE(after.verdict_buttons[index_of(Verdict::Contested)]);
+        CHECK(after.verdict_buttons[index_of(Verdict::Contested)]->Min.y == contested->Min.y);
+
+        // The chosen verdict can still be changed before saying how sure.
+        const auto verified = after.verdict_buttons[index_of(Verdict::Verified)];
+        REQUIRE(verified);
+        headless.click(verified->GetCenter());
+        CHECK(headless.shell->report().picked == Verdict::Verified);
+        CHECK(headless.app->session()->answered() == 0);
+    }
 }
