@@ -23,19 +23,43 @@ std::array<DrawnButton, 3>& drawn_verdict_buttons() {
     return drawn;
 }
 
-Action hint(const Deck& deck, const Claim& claim, const Column& column, const CardView& view) {
+// Brings a card that just opened into view: its bottom to the page's bottom
+// (above a fixed footer, which the page ends at), or its top to the page's
+// top when it is taller than the page.
+void scroll_into_view(const ImRect& box) {
+    const float page_top = ImGui::GetWindowPos().y;
+    const float page_bottom = page_top + ImGui::GetWindowHeight();
+    if (box.Max.y <= page_bottom && box.Min.y >= page_top) return;
+    if (box.GetHeight() < page_bottom - page_top)
+        ImGui::SetScrollFromPosY(box.Max.y - page_top + ImGui::GetStyle().ItemSpacing.y, 1.0f);
+    else
+        ImGui::SetScrollFromPosY(box.Min.y - page_top, 0.0f);
+}
+
+void hint_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view) {
     const Article* article = deck.article(claim.article);
-    if (!article) return {};
-    if (!view.hint_shown) {
-        return button("Show the paragraph  (H)", column.width) || typed('h') || typed('H') ? Action(act::ShowHint{})
-                                                                                           : Action();
-    }
+    if (!article) return;
     begin_card(column);
     text_block("Context from the article", fonts().bold, palette().text_muted);
     vertical_space(0.3f);
     quote_in_paragraph(*article, claim, {}, card_inner_width(column));
-    end_card(palette().surface_sunken);
-    return {};
+    view.hint_box = end_card(palette().surface_sunken);
+    if (view.scroll_to_hint) scroll_into_view(view.hint_box);
+    view.scroll_to_hint = false;
+}
+
+// The paragraph around the quote (until shown) and the verdicts'
+// definitions: side by side where there is room for both labels.
+Action help_buttons(bool offer_hint, const Column& column) {
+    Action action;
+    const bool side_by_side = offer_hint && column.width >= 30 * em();
+    const float each = side_by_side ? std::floor((column.width - ImGui::GetStyle().ItemSpacing.x) / 2) : column.width;
+    if (offer_hint) {
+        if (button("Show the paragraph  (H)", each) || typed('h') || typed('H')) take(action, act::ShowHint{});
+        if (side_by_side) ImGui::SameLine();
+    }
+    if (button("What the verdicts mean", each)) take(action, act::ToggleDefinitions{});
+    return action;
 }
 
 // Once a verdict is picked the three stay where they were, the chosen one
@@ -159,8 +183,8 @@ Action draw_card_screen(const StudyApp& app, CardView& view) {
     InColumn in(column);
     vertical_space(1.0f);
     draw_claim_card(app.deck(), *claim, column, view);
-    Action action = hint(app.deck(), *claim, column, view);
-    if (button("What the verdicts mean", column.width)) take(action, act::ToggleDefinitions{});
+    if (view.hint_shown) hint_card(app.deck(), *claim, column, view);
+    Action action = help_buttons(!view.hint_shown && app.deck().article(claim->article), column);
     vertical_space(0.6f);
     if (!answers_in_footer()) take(action, draw_answer_buttons(view, column));
     vertical_space(0.6f);

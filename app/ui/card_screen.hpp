@@ -12,7 +12,9 @@ namespace claimdeck::ui {
 struct CardView {
     std::optional<Verdict> picked;  // set while the learner chooses how sure they are
     bool hint_shown = false;
-    ImRect claim_box;  // where the claim was drawn last, in screen units
+    bool scroll_to_hint = false;  // the hint just opened: bring it into view
+    ImRect claim_box;             // where the claim was drawn last, in screen units
+    ImRect hint_box;              // where the hint was drawn last
 };
 
 Action draw_card_screen(const StudyApp& app, CardView& view);

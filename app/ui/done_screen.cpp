@@ -64,8 +64,11 @@ Action draw_day_done(const StudyApp& app, float width) {
     if (more > 0 && button(("Study " + std::to_string(more) + " more new cards now").c_str(), width))
         take(action, act::StartStudy{SessionKind::MoreNew});
     const int practice = app.next_session(SessionKind::Practice).size();
-    if (practice > 0 && button(("Practise " + cards(practice) + " (your schedule stays as it is)").c_str(), width))
-        take(action, act::StartStudy{SessionKind::Practice});
+    if (practice > 0) {
+        if (button(("Practise " + cards(practice)).c_str(), width))
+            take(action, act::StartStudy{SessionKind::Practice});
+        muted("Practice asks about cards you have seen and leaves your schedule as it is.", width);
+    }
     if (app.study_settings().daily_limit)
         muted("For a workshop, turn off the daily limit in Settings to study every new card now.", width);
     return action;

@@ -113,6 +113,7 @@ void Shell::draw_frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("##page", ImVec2(0, -footer_height()), false, ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
+    page_bottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
     if (scroll_to_top_) ImGui::SetScrollY(0);
     scroll_to_top_ = false;
     drag_to_scroll();
@@ -400,6 +401,7 @@ void Shell::answer(Verdict verdict, Confidence confidence) {
 
 void Shell::apply(const act::ShowHint&) {
     card_.hint_shown = true;
+    card_.scroll_to_hint = true;
     app_.use_hint();
 }
 
@@ -591,9 +593,11 @@ FrameReport Shell::report() const {
     report.screen = screen_;
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
+    report.page_bottom = page_bottom_;
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;
+        if (card_.hint_shown) report.hint_box = card_.hint_box;
         report.picked = card_.picked;
         for (Verdict verdict : kAllVerdicts)
             report.verdict_buttons[index_of(verdict)] = verdict_button_this_frame(verdict);

@@ -32,8 +32,10 @@ struct PlatformFeatures {
 // What the last frame showed, for scripted runs and the GUI tests.
 struct FrameReport {
     Screen screen = Screen::Home;
-    const Claim* claim = nullptr;  // the claim on the card screen
-    ImRect claim_box;              // where it was drawn, in screen units
+    const Claim* claim = nullptr;    // the claim on the card screen
+    ImRect claim_box;                // where it was drawn, in screen units
+    std::optional<ImRect> hint_box;  // the paragraph around it, once shown
+    float page_bottom = 0;           // where the page ends (a fixed footer starts), in screen units
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
     // On the card: where each verdict's button was drawn (by index_of), and
@@ -146,6 +148,7 @@ private:
     Screen screen_ = Screen::Home;
     std::vector<Screen> back_stack_;  // screens opened on top of another, for Back
     bool scroll_to_top_ = true;
+    float page_bottom_ = 0;  // where the page ended last frame (a fixed footer starts)
     bool shortcuts_open_ = false;
     bool definitions_open_ = false;
     std::string notice_;         // the last fault, until the next action succeeds

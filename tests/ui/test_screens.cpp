@@ -64,6 +64,12 @@ struct HeadlessApp {
         const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
         CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
     }
+    void type(char character) {
+        ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(character));
+        // The key's action is carried out after its frame, the next frame
+        // draws what it opened, and a scroll it asks for moves the frame after.
+        for (int frame = 0; frame < 3; ++frame) draw_frame();
+    }
     // A click as a mouse makes it: moved there, pressed, released, one frame each.
     void click(ImVec2 at) {
         ImGuiIO& io = ImGui::GetIO();
@@ -119,4 +125,16 @@ TEST_CASE("a double click on a verdict picks it, keeps it in place and never ans
         CHECK(headless.shell->report().picked == Verdict::Verified);
         CHECK(headless.app->session()->answered() == 0);
     }
+}
+
+TEST_CASE("the paragraph asked for on a phone is scrolled into view above the answer bar") {
+    // A small phone, where the paragraph opens below the fold without the scroll.
+    HeadlessApp headless(ImVec2(360, 640));
+    headless.shell->start_studying();
+    headless.draw(StartScreen::Card);
+    headless.type('h');
+    const ui::FrameReport report = headless.shell->report();
+    REQUIRE(report.hint_box);
+    CHECK(report.hint_box->Max.y <= report.page_bottom);
+    CHECK(report.hint_box->Min.y >= 0);
 }
