@@ -84,6 +84,21 @@ Action study_card(const StudyApp& app, const Column& column) {
 
 }  // namespace
 
+// The shortcut list opens with "?" anywhere; this says so where a learner
+// looks for how the app works.
+Action keyboard_card(const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("Keyboard", fonts().heading, 0, width);
+    muted("Press ? on any screen to see the keys: 1 2 3 to answer, H for the paragraph, Space for the next card.",
+          width);
+    vertical_space(0.3f);
+    if (button("Keyboard shortcuts  (?)", width)) take(action, act::ToggleShortcuts{});
+    end_card();
+    return action;
+}
+
 Action draw_settings_screen(const StudyApp& app) {
     const Column column = page_column(36 * em());
     InColumn in(column);
@@ -95,6 +110,7 @@ Action draw_settings_screen(const StudyApp& app) {
     } else {
         muted("Choose a learner on the home screen to change how they study.", column.width);
     }
+    take(action, keyboard_card(column));
     return action;
 }
 
