@@ -11,10 +11,12 @@
 namespace claimdeck::ui {
 namespace {
 
-void deck_card(const Deck& deck, const Column& column) {
+// The description is for choosing to start; once the learner has studied
+// it only pushes Start down (below the fold on a phone at the largest text).
+void deck_card(const Deck& deck, const Column& column, bool describe) {
     begin_card(column);
     heading(deck.title);
-    if (!deck.description.empty()) muted(deck.description, card_inner_width(column));
+    if (describe && !deck.description.empty()) muted(deck.description, card_inner_width(column));
     end_card();
 }
 
@@ -244,7 +246,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, bool classroom) {
         return action;
     }
     if (!app.notices().empty()) take(action, progress_notices_card(app, column));
-    deck_card(app.deck(), column);
+    deck_card(app.deck(), column, !app.has_studied());
     // The first thing to do comes first: choose a learner, then study or
     // take the class quiz. The list of learners (a whole class, on a shared
     // device) comes after both, so it never pushes them off a phone's screen.

@@ -39,8 +39,8 @@ struct HeadlessApp {
     std::unique_ptr<StudyApp> app;
     std::unique_ptr<ui::Shell> shell;
 
-    explicit HeadlessApp(ImVec2 size) {
-        DeckLoadResult deck = load_deck(kDeck);
+    explicit HeadlessApp(ImVec2 size, const std::string& deck_file = kDeck) {
+        DeckLoadResult deck = load_deck(deck_file);
         REQUIRE(deck.deck.has_value());
         app = std::make_unique<StudyApp>(
             std::move(*deck.deck), ProgressStore::open(dir / "progress.sqlite"), [] { return kNow; }, dir.path());
@@ -137,4 +137,21 @@ TEST_CASE("the paragraph asked for on a phone is scrolled into view above the an
     REQUIRE(report.hint_box);
     CHECK(report.hint_box->Max.y <= report.page_bottom);
     CHECK(report.hint_box->Min.y >= 0);
+}
+
+TEST_CASE("at the largest text size on a phone, Home's Start is above the fold once the learner has studied") {
+    // The bundled deck: its description fills a phone's screen at this size.
+    HeadlessApp headless(ImVec2(390, 844), CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json");
+    headless.app->set_display_settings({145, Theme::Light});
+    REQUIRE(headless.shell->rebuild_fonts(*ImGui::GetIO().Fonts));
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    headless.shell->start_studying();
+    headless.shell->answer_by_script(1);
+    headless.draw(StartScreen::Home);
+    const ui::FrameReport report = headless.shell->report();
+    REQUIRE(report.screen == ui::Screen::Home);
+    REQUIRE(report.primary_button);
+    CHECK(report.primary_button->Max.y <= 844);
 }
