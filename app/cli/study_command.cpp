@@ -22,8 +22,7 @@ namespace {
 void print_card(const Terminal& term, const Deck& deck, const StudySession& session, const Claim& claim) {
     const Article& article = *deck.article(claim.article);
     std::cout << "\n"
-              << term.dim("Card " + std::to_string(session.answered() + 1) + " / " + std::to_string(session.planned()))
-              << "\n"
+              << term.dim("Card " + progress_text(session, true)) << "\n"
               << term.bold(claim.text) << "\n"
               << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n"
               << "Verdict? 1 verified  2 contested  3 propaganda   (h hint, u undo, q quit)\n"
@@ -121,7 +120,7 @@ int study_command(const Words& words) {
     StudySession session(deck, *store, profile, settings, system_clock_ms(), std::random_device{}());
 
     const Terminal term(args.has("--plain"));
-    std::cout << term.bold(deck.title) << " — " << printable(profile.name) << ": " << session.planned()
+    std::cout << term.bold(deck.title) << " — " << printable(profile.name) << ": " << session.size()
               << " cards to study\n";
     run_session(term, deck, session, settings.ask_confidence);
     // Answers the store still refuses are kept in a file, which the next

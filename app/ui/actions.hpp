@@ -57,7 +57,10 @@ struct Go {
     Screen screen;
 };
 struct Back {};
-struct StartStudy {};
+struct StartStudy {
+    SessionKind kind = SessionKind::Today;
+};
+struct EndSession {};  // "End session now": on to the summary
 struct PickVerdict {
     Verdict verdict;
 };
@@ -94,8 +97,9 @@ struct ChangeDisplaySettings {
     DisplaySettings settings;
 };
 struct ToggleShortcuts {};
-struct DismissNotices {};  // the learner read what happened to their progress
-struct OpenQuiz {          // a quiz file, typed, given on the command line or dropped on the window
+struct ToggleDefinitions {};  // what the three verdicts mean
+struct DismissNotices {};     // the learner read what happened to their progress
+struct OpenQuiz {             // a quiz file, typed, given on the command line or dropped on the window
     std::string path;
 };
 struct StartQuiz {
@@ -151,14 +155,15 @@ struct StudioCommand {
 };
 }  // namespace act
 
-using Action = std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::PickVerdict, act::PickConfidence,
-                            act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile,
-                            act::CreateProfile, act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings,
-                            act::ChangeDisplaySettings, act::ToggleShortcuts, act::DismissNotices, act::OpenQuiz,
-                            act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
-                            act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder,
-                            act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck,
-                            act::StudioChange, act::StudioCommand>;
+using Action =
+    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
+                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim,
+                 act::ChooseProfile, act::CreateProfile, act::RenameProfile, act::DeleteProfile,
+                 act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
+                 act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
+                 act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile,
+                 act::ShowInFolder, act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck,
+                 act::RemoveDeck, act::StudioChange, act::StudioCommand>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -12,15 +12,25 @@ namespace claimdeck::ui {
 struct CardView {
     std::optional<Verdict> picked;  // set while the learner chooses how sure they are
     bool hint_shown = false;
-    ImRect claim_box;  // where the claim was drawn last, in screen units
+    bool scroll_to_hint = false;  // the hint just opened: bring it into view
+    ImRect claim_box;             // where the claim was drawn last, in screen units
+    ImRect hint_box;              // where the hint was drawn last
 };
 
 Action draw_card_screen(const StudyApp& app, CardView& view);
+
+// What is judged, said on every card: the claim's truth, not its source's
+// honesty in reporting it ("The NRF tweeted 350 casualties" is not Verified
+// just because they did tweet it).
+inline constexpr const char* kJudgeTheClaim = "Judge what is claimed: is it true? Not: did the article say it?";
 
 // The parts a class quiz's card shares with the study card: the claim with
 // its source, and the verdict buttons (then confidence, once one is picked).
 void draw_claim_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view);
 Action draw_answer_buttons(const CardView& view, const Column& column);
+
+// Where the verdict's button was drawn this frame, for scripted runs and tests.
+std::optional<ImRect> verdict_button_this_frame(Verdict verdict);
 
 // On a phone-width window the answer buttons are a bar fixed at the bottom,
 // where the thumb rests, so they never scroll away under a long claim.

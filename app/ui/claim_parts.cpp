@@ -2,8 +2,31 @@
 
 #include "content/quote_marks.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace claimdeck::ui {
+
+namespace {
+
+constexpr const char* kVerdictDefinitions[] = {
+    "Verified: the articles agree with each other and with the public record.",
+    "Contested: the sources disagree, or no independent source can check it, even when its words are loaded.",
+    "Propaganda: worded to move you rather than inform you; a technique is at work.",
+};
+
+}  // namespace
+
+void verdict_definitions(float width) {
+    for (Verdict verdict : kAllVerdicts) {
+        vertical_space(0.4f);
+        // Equal badges, so the three sentences start in one line.
+        const float badge = 2 * em();
+        chip(verdict_symbol(verdict), verdict_colour(verdict), on_verdict_colour(verdict), badge);
+        ImGui::SameLine();
+        const float indent = badge + ImGui::GetStyle().ItemSpacing.x;
+        text_block(kVerdictDefinitions[index_of(verdict)], nullptr, 0, width - indent);
+    }
+}
 
 std::string source_line(const Article& article) {
     return article.byline.empty() ? article.title : article.title + " \u2014 " + article.byline;

@@ -10,6 +10,10 @@
 
 namespace claimdeck::ui {
 
+// The three verdicts, each after its badge with its one-sentence meaning:
+// Home's "Three verdicts", and one press away on the card and the reveal.
+void verdict_definitions(float width);
+
 // "Title — Byline", or just the title.
 std::string source_line(const Article& article);
 

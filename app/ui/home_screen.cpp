@@ -4,45 +4,50 @@
 
 #include <string>
 
+#include "claim_parts.hpp"
 #include "class_quiz_screen.hpp"
+#include "done_screen.hpp"
 
 namespace claimdeck::ui {
 namespace {
 
-constexpr const char* kVerdictExplanations[] = {
-    "Verified: the articles agree with each other and with the public record.",
-    "Contested: the sources disagree, or no independent source can check it.",
-    "Propaganda: worded to move you rather than inform you; a technique is at work.",
-};
 
 void verdicts_card(const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     text_block("Three verdicts", fonts().heading, 0, width);
     text_block("Read each claim, decide which it is, then see why.", nullptr, palette().text_muted, width);
-    for (Verdict verdict : kAllVerdicts) {
-        vertical_space(0.4f);
-        // Equal badges, so the three sentences start in one line.
-        const float badge = 2 * em();
-        chip(verdict_symbol(verdict), verdict_colour(verdict), on_verdict_colour(verdict), badge);
-        ImGui::SameLine();
-        const float indent = badge + ImGui::GetStyle().ItemSpacing.x;
-        text_block(kVerdictExplanations[index_of(verdict)], nullptr, 0, width - indent);
-    }
+    verdict_definitions(width);
     end_card();
 }
 
 std::string counts_line(const DeckCounts& counts) {
     return std::to_string(counts.due) + " due \u00B7 " + std::to_string(counts.fresh) + " new \u00B7 " +
-           std::to_string(counts.learned) + " learned";
+           std::to_string(counts.learned) + " resting";
 }
 
-std::string start_label(const StudyApp& app) {
+// The session's size, said before it starts: "15 cards: 5 to review, 10 new".
+std::string session_size_text(const SessionCards& cards) {
+    std::string text = std::to_string(cards.size()) + (cards.size() == 1 ? " card: " : " cards: ");
+    if (!cards.review.empty()) text += std::to_string(cards.review.size()) + " to review";
+    if (!cards.review.empty() && !cards.fresh.empty()) text += ", ";
+    if (!cards.fresh.empty()) text += std::to_string(cards.fresh.size()) + " new";
+    return text;
+}
+
+Action start_button(const StudyApp& app, float width) {
+    Action action;
     const StudySession* session = app.session();
-    if (session && !session->finished())
-        return "Continue  (" + std::to_string(session->answered() + 1) + " / " + std::to_string(session->planned()) +
-               ")";
-    return "Start studying";
+    if (session && !session->finished()) {
+        const std::string label = "Continue  (" + progress_text(*session, true) + ")";
+        if (primary_button(label.c_str(), width) || pressed(ImGuiKey_Enter)) take(action, act::StartStudy{});
+        return action;
+    }
+    const SessionCards today = app.next_session(SessionKind::Today);
+    if (today.size() == 0) return draw_day_done(app, width);
+    muted(session_size_text(today), width);
+    if (primary_button("Start studying", width) || pressed(ImGuiKey_Enter)) take(action, act::StartStudy{});
+    return action;
 }
 
 // ---- Decks: every deck listed, the one studied marked; import and remove ----
@@ -102,7 +107,10 @@ Action decks_card(const StudyApp& app, HomeView& view, const HomeFiles& files, c
     begin_card(column);
     if (app.shelf().size() == 1 && !files.typed_paths && !files.file_chooser) {
         heading(app.deck().title);
-        if (!app.deck().description.empty()) muted(app.deck().description, width);
+        // The description is for choosing to start; once the learner has
+        // studied it only pushes Start down (below the fold on a phone at
+        // the largest text).
+        if (!app.has_studied() && !app.deck().description.empty()) muted(app.deck().description, width);
     } else {
         text_block("Decks", fonts().heading, 0, width);
         for (const ShelfDeck& deck : app.shelf()) take(action, deck_row(app, deck, view, width));
@@ -115,12 +123,11 @@ Action decks_card(const StudyApp& app, HomeView& view, const HomeFiles& files, c
 
 Action study_card(const StudyApp& app, const Column& column) {
     const float width = card_inner_width(column);
-    Action action;
     begin_card(column);
     text_block(app.profile()->name, fonts().heading, 0, width);
     muted(counts_line(app.counts()), width);
     vertical_space(0.4f);
-    if (primary_button(start_label(app).c_str(), width) || pressed(ImGuiKey_Enter)) take(action, act::StartStudy{});
+    Action action = start_button(app, width);
     end_card();
     return action;
 }

@@ -41,7 +41,7 @@ Action claim_card(const Deck& deck, const Claim& claim, const std::vector<Span>&
                 fonts().small, palette().text_muted, width);
         if (in_study) {
             vertical_space(0.3f);
-            if (button("Read in context")) action = act::ReadArticle{claim.article, claim.id};
+            if (button("Open the whole article")) action = act::ReadArticle{claim.article, claim.id};
         }
     }
     end_card();
@@ -99,6 +99,10 @@ void known_now_card(const Claim& claim, const Column& column) {
 }
 
 std::string review_note(const StudyApp& app, const RevealView& view) {
+    if (view.outcome && app.session() && app.session()->practice()) {
+        const std::string again = view.outcome->comes_back_this_session ? " It comes back later in this practice." : "";
+        return "Practice: the schedule stays as it was." + again;
+    }
     std::optional<CardState> state = view.outcome ? view.outcome->new_state : app.card_state(view.claim->id);
     if (!state) return "";
     std::string note = "Next review: " + describe_next_review(app.now(), state->due_ms);
@@ -166,6 +170,13 @@ void draw_verdict_banner(const Claim& claim, const std::string& headline, const 
     end_card(verdict_colour(claim.verdict), verdict_colour(claim.verdict));
 }
 
+std::string why_not_propaganda(const Claim& claim) {
+    if (claim.verdict == Verdict::Propaganda || claim.techniques.empty()) return "";
+    const char* what = claim.verdict == Verdict::Contested ? "is disputed, not invented" : "checks out";
+    return std::string("Why not Propaganda? A technique is at work in the wording, but what is claimed ") + what +
+           ". The verdict judges the claim, not how it is worded.";
+}
+
 void draw_reasons_card(const Claim& claim, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
@@ -176,6 +187,10 @@ void draw_reasons_card(const Claim& claim, const Column& column) {
         text_block(use.name, fonts().bold, 0, width);
         if (const TechniqueInfo* info = find_technique(use.name))
             text_block(info->definition, nullptr, palette().text_muted, width);
+    }
+    if (const std::string note = why_not_propaganda(claim); !note.empty()) {
+        vertical_space(0.5f);
+        text_block(note, fonts().bold, 0, width);
     }
     end_card();
 }
@@ -213,7 +228,9 @@ Action draw_reveal_footer(const StudyApp& app, const RevealView& view) {
                                       ImGui::CalcTextSize(undo_label).x + 2 * ImGui::GetStyle().FramePadding.x);
     if (button(undo_label, undo_width)) take(action, act::Undo{});
     ImGui::SameLine();
-    if (primary_button("Next   \u2423", layout.buttons_width - undo_width - spacing) || pressed(ImGuiKey_Space) ||
+    // The key is named only where there is a keyboard to press it.
+    const char* next_label = layout.stacked ? "Next" : "Next  (Space)";
+    if (primary_button(next_label, layout.buttons_width - undo_width - spacing) || pressed(ImGuiKey_Space) ||
         pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter))
         take(action, act::Next{});
     return action;
@@ -236,6 +253,7 @@ Action draw_reveal_screen(const StudyApp& app, const RevealView& view) {
         InColumn in(left);
         action = claim_card(app.deck(), claim, figures[0], left, view.outcome.has_value());
         draw_reasons_card(claim, left);
+        if (button("What the verdicts mean", left.width)) take(action, act::ToggleDefinitions{});
         known_now_card(claim, left);
         left_bottom = ImGui::GetCursorScreenPos().y;
     }

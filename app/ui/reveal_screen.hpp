@@ -25,6 +25,9 @@ Action draw_reveal_screen(const StudyApp& app, const RevealView& view);
 void draw_verdict_banner(const Claim& claim, const std::string& headline, const std::string& note,
                          const Column& column);
 void draw_reasons_card(const Claim& claim, const Column& column);
+// For a claim that lists a technique but is not Propaganda: why not (the
+// verdict judges what is claimed, not its wording). Empty for the others.
+std::string why_not_propaganda(const Claim& claim);
 // "TRUTH" in capitals, as the banners name it.
 std::string upper(std::string_view text);
 // "✓  Right — it is VERIFIED" or "✗  You said Contested — it is VERIFIED".

@@ -11,6 +11,8 @@ namespace claimdeck::ui {
 namespace {
 
 constexpr std::array<Choice<bool>, 2> kAskConfidence = {{{true, "On", "On"}, {false, "Off", "Off"}}};
+constexpr std::array<Choice<bool>, 2> kDailyLimit = {
+    {{true, "A daily limit", "Limit"}, {false, "No limit (workshop)", "No limit"}}};
 
 void setting_label(std::string_view title, std::string_view explanation, float width) {
     vertical_space(0.5f);
@@ -44,11 +46,21 @@ Action study_card(const StudyApp& app, const Column& column) {
     begin_card(column);
     text_block("Studying, for " + app.profile()->name, fonts().heading, 0, width);
 
-    setting_label("New cards a day", "How many cards you have never seen a session may bring in one day.", width);
-    const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
-    if (step != 0) {
-        changed.new_cards_per_day = kNewCardsPerDay.clamped(current.new_cards_per_day + step * kNewCardsPerDay.step);
+    setting_label("New cards a day",
+                  "How many cards you have never seen a session may bring in one day. With no limit, as in a "
+                  "workshop, every new card is on offer at once.",
+                  width);
+    if (auto limit = segmented_choice("limit", kDailyLimit, current.daily_limit, width)) {
+        changed.daily_limit = *limit;
         touched = true;
+    }
+    if (current.daily_limit) {
+        const int step = stepper("new", std::to_string(current.new_cards_per_day), width);
+        if (step != 0) {
+            changed.new_cards_per_day =
+                kNewCardsPerDay.clamped(current.new_cards_per_day + step * kNewCardsPerDay.step);
+            touched = true;
+        }
     }
 
     setting_label("Desired retention",
@@ -72,6 +84,21 @@ Action study_card(const StudyApp& app, const Column& column) {
 
 }  // namespace
 
+// The shortcut list opens with "?" anywhere; this says so where a learner
+// looks for how the app works.
+Action keyboard_card(const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("Keyboard", fonts().heading, 0, width);
+    muted("Press ? on any screen to see the keys: 1 2 3 to answer, H for the paragraph, Space for the next card.",
+          width);
+    vertical_space(0.3f);
+    if (button("Keyboard shortcuts  (?)", width)) take(action, act::ToggleShortcuts{});
+    end_card();
+    return action;
+}
+
 Action draw_settings_screen(const StudyApp& app) {
     const Column column = page_column(36 * em());
     InColumn in(column);
@@ -83,6 +110,7 @@ Action draw_settings_screen(const StudyApp& app) {
     } else {
         muted("Choose a learner on the home screen to change how they study.", column.width);
     }
+    take(action, keyboard_card(column));
     return action;
 }
 

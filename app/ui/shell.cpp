@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "base/typed_path.hpp"
+#include "claim_parts.hpp"
 #include "done_screen.hpp"
 #include "file_buttons.hpp"
 #include "file_requests.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr float kBaseBodySize = 18;  // body text at 100 %, in screen units
 
 constexpr const char* kShortcutsPopup = "Keyboard shortcuts";
+constexpr const char* kDefinitionsPopup = "What the verdicts mean";
 constexpr const char* kShortcuts[][2] = {
     {"1  2  3", "Pick a verdict, then how sure you are"},
     {"H", "Show the paragraph around the claim"},
@@ -127,6 +129,7 @@ void Shell::draw_frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("##page", ImVec2(0, -footer_height()), false, ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
+    page_bottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
     if (scroll_to_top_) ImGui::SetScrollY(0);
     scroll_to_top_ = false;
     drag_to_scroll();
@@ -136,6 +139,7 @@ void Shell::draw_frame() {
     ImGui::End();
 
     draw_shortcuts();
+    draw_definitions();
     take(action, global_shortcuts());
     apply(action);
     // The draft is written between frames, a few seconds after a change.
@@ -172,9 +176,7 @@ Action Shell::draw_top_bar() {
     // Middle: the session's progress.
     const StudySession* session = app_.session();
     std::string progress;
-    if (in_study())
-        progress = std::to_string(session->answered() + (screen_ == Screen::Card ? 1 : 0)) + " / " +
-                   std::to_string(session->planned());
+    if (in_study()) progress = progress_text(*session, screen_ == Screen::Card);
     const float progress_width = progress.empty() ? 0 : ImGui::CalcTextSize(progress.c_str()).x + spacing;
 
     // Right: Statistics and Settings, leaving out Statistics when the bar is too narrow for all.
@@ -208,8 +210,8 @@ Action Shell::draw_top_bar() {
 
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
     if (in_study())
-        progress_bar(static_cast<float>(session->answered()) / static_cast<float>(std::max(1, session->planned())),
-                     width, palette().accent);
+        progress_bar(static_cast<float>(session->done()) / static_cast<float>(std::max(1, session->size())), width,
+                     palette().accent);
     else
         ImGui::Dummy(ImVec2(width, 0));
     return action;
@@ -271,36 +273,53 @@ Action Shell::draw_screen() {
     return {};
 }
 
-void Shell::draw_shortcuts() {
-    if (shortcuts_open_ && !ImGui::IsPopupOpen(kShortcutsPopup)) ImGui::OpenPopup(kShortcutsPopup);
+// A small window over the page, opened and closed by `open` (Esc or its
+// Close button close it). `draw` fills it, given the width its text may take.
+template <typename Draw>
+void Shell::popup(const char* name, bool& open, Draw draw) {
+    if (open && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1.5f * em(), 1.5f * em()));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
-    if (ImGui::BeginPopupModal(kShortcutsPopup, nullptr, flags)) {
+    if (ImGui::BeginPopupModal(name, nullptr, flags)) {
+        const float width = std::min(26 * em(), viewport->WorkSize.x - 4 * em());
+        heading(name);
+        draw(width);
+        if (!open || primary_button("Close", width)) {
+            open = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+void Shell::draw_shortcuts() {
+    popup(kShortcutsPopup, shortcuts_open_, [](float width) {
         ImGui::PushFont(fonts().bold);
         float key_column = 0;
         for (const auto& shortcut : kShortcuts) key_column = std::max(key_column, ImGui::CalcTextSize(shortcut[0]).x);
         key_column += 1.2f * em();
-        const float text_width = std::min(20 * em(), viewport->WorkSize.x - key_column - 5 * em());
         ImGui::PopFont();
-        heading(kShortcutsPopup);
         for (const auto& [key, meaning] : kShortcuts) {
             const float line_start = ImGui::GetCursorPosX();
             ImGui::PushFont(fonts().bold);
             ImGui::TextUnformatted(key);
             ImGui::PopFont();
             ImGui::SameLine(line_start + key_column);
-            text_block(meaning, nullptr, 0, text_width);
+            text_block(meaning, nullptr, 0, width - key_column);
         }
-        if (!shortcuts_open_ || primary_button("Close", key_column + text_width)) {
-            shortcuts_open_ = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-    ImGui::PopStyleVar();
+    });
+}
+
+void Shell::draw_definitions() {
+    popup(kDefinitionsPopup, definitions_open_, [](float width) {
+        muted(kJudgeTheClaim, width);
+        verdict_definitions(width);
+        vertical_space(0.4f);
+    });
 }
 
 Action Shell::global_shortcuts() {
@@ -339,8 +358,9 @@ void Shell::apply(const act::Go& go) {
 }
 
 void Shell::apply(const act::Back&) {
-    if (shortcuts_open_) {
+    if (shortcuts_open_ || definitions_open_) {
         shortcuts_open_ = false;
+        definitions_open_ = false;
     } else if (screen_ == Screen::Card && card_.picked) {
         card_.picked.reset();
     } else if (screen_ == Screen::Quiz && quiz_.card.picked) {
@@ -353,12 +373,18 @@ void Shell::apply(const act::Back&) {
     }
 }
 
-void Shell::apply(const act::StartStudy&) {
-    if (!app_.session() || app_.session()->finished()) app_.start_session(shuffle_seed_++);
+void Shell::apply(const act::StartStudy& start) {
+    if (!app_.session() || app_.session()->finished()) app_.start_session(shuffle_seed_++, start.kind);
     // No session starts without a learner; Home only offers Start with one.
     if (!app_.session()) throw std::runtime_error("Choose who is studying first.");
     card_ = {};
     apply(act::Go{app_.session()->finished() ? Screen::Done : Screen::Card});
+}
+
+void Shell::apply(const act::EndSession&) {
+    app_.stop_session();
+    card_ = {};
+    apply(act::Go{Screen::Done});
 }
 
 void Shell::apply(const act::PickVerdict& pick) {
@@ -395,6 +421,7 @@ void Shell::answer(Verdict verdict, Confidence confidence) {
 
 void Shell::apply(const act::ShowHint&) {
     card_.hint_shown = true;
+    card_.scroll_to_hint = true;
     app_.use_hint();
 }
 
@@ -454,6 +481,8 @@ void Shell::apply(const act::ChangeDisplaySettings& change) {
 }
 
 void Shell::apply(const act::ToggleShortcuts&) { shortcuts_open_ = !shortcuts_open_; }
+
+void Shell::apply(const act::ToggleDefinitions&) { definitions_open_ = !definitions_open_; }
 
 void Shell::apply(const act::DismissNotices&) { app_.dismiss_notices(); }
 
@@ -700,8 +729,7 @@ void Shell::open(StartScreen start) {
             if (screen_ != Screen::Reveal) answer_by_script(1);
             return;
         case StartScreen::Done:
-            while (app_.session() && !app_.session()->finished())
-                answer_by_script(app_.session()->planned() - app_.session()->answered());
+            while (app_.session() && !app_.session()->finished()) answer_by_script(app_.session()->size());
             return apply(act::Next{});
         case StartScreen::Article: {
             // The article of the last answer, else of the deck's first claim.
@@ -730,9 +758,14 @@ FrameReport Shell::report() const {
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
                         " claims, " + std::to_string(studio_->checks().size()) + " problems";
     }
+    report.page_bottom = page_bottom_;
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;
+        if (card_.hint_shown) report.hint_box = card_.hint_box;
+        report.picked = card_.picked;
+        for (Verdict verdict : kAllVerdicts)
+            report.verdict_buttons[index_of(verdict)] = verdict_button_this_frame(verdict);
     }
     return report;
 }

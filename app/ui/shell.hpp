@@ -3,6 +3,7 @@
 // everywhere. It carries out what the screens ask for by calling StudyApp.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -44,12 +45,18 @@ struct PlatformFeatures {
 // What the last frame showed, for scripted runs and the GUI tests.
 struct FrameReport {
     Screen screen = Screen::Home;
-    const Claim* claim = nullptr;  // the claim on the card screen
-    ImRect claim_box;              // where it was drawn, in screen units
+    const Claim* claim = nullptr;    // the claim on the card screen
+    ImRect claim_box;                // where it was drawn, in screen units
+    std::optional<ImRect> hint_box;  // the paragraph around it, once shown
+    float page_bottom = 0;           // where the page ends (a fixed footer starts), in screen units
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
     std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
     std::string studio;                    // on the Studio: "N articles, M claims, K problems"
+    // On the card: where each verdict's button was drawn (by index_of), and
+    // the verdict picked while the learner says how sure they are.
+    std::array<std::optional<ImRect>, 3> verdict_buttons;
+    std::optional<Verdict> picked;
 };
 const char* screen_name(Screen screen);
 
@@ -113,7 +120,10 @@ private:
     bool card_footer_shown() const;
     float footer_height() const;
     Action draw_footer();
+    template <typename Draw>
+    void popup(const char* name, bool& open, Draw draw);
     void draw_shortcuts();
+    void draw_definitions();
     Action global_shortcuts();
     bool in_study() const;
 
@@ -121,7 +131,8 @@ private:
     void apply(std::monostate) {}
     void apply(const act::Go& go);
     void apply(const act::Back&);
-    void apply(const act::StartStudy&);
+    void apply(const act::StartStudy& start);
+    void apply(const act::EndSession&);
     void apply(const act::PickVerdict& pick);
     void apply(const act::PickConfidence& pick);
     void apply(const act::ShowHint&);
@@ -136,6 +147,7 @@ private:
     void apply(const act::ChangeStudySettings& change);
     void apply(const act::ChangeDisplaySettings& change);
     void apply(const act::ToggleShortcuts&);
+    void apply(const act::ToggleDefinitions&);
     void apply(const act::DismissNotices&);
     void apply(const act::OpenQuiz& open);
     void apply(const act::StartQuiz& start);
@@ -174,7 +186,9 @@ private:
     Screen screen_ = Screen::Home;
     std::vector<Screen> back_stack_;  // screens opened on top of another, for Back
     bool scroll_to_top_ = true;
+    float page_bottom_ = 0;  // where the page ended last frame (a fixed footer starts)
     bool shortcuts_open_ = false;
+    bool definitions_open_ = false;
     std::string notice_;                            // the last fault, until the next action succeeds
     bool close_warned_ = false;                     // a close was refused to say answers are unsaved
     FilePurpose choosing_ = FilePurpose::OpenQuiz;  // what the open file chooser is for

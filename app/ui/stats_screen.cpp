@@ -54,24 +54,52 @@ void summary_card(const Scorecard& card, const Column& column) {
     end_card();
 }
 
+// The figures a teacher reads (d′, c, the Brier score) stay folded under
+// this button, so the learner's page leads with words. ImGui's state
+// storage keeps it open or shut.
+bool details_open(const char* id, float width) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID(id);
+    const bool open = storage->GetBool(key, false);
+    const std::string label = std::string(open ? "Hide" : "Show") + " details for teachers##" + id;
+    if (button(label.c_str(), width)) storage->SetBool(key, !open);
+    return open;
+}
+
+// Enough answers about claims that are, and are not, this verdict for its
+// figures to mean something (as for its sentence).
+bool enough_for_figures(const SignalDetection& d) {
+    return d.hits + d.misses >= kMinTrialsForVerdictSentence &&
+           d.false_alarms + d.correct_rejections >= kMinTrialsForVerdictSentence;
+}
+
 void detection_card(const Scorecard& card, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     text_block("Telling the verdicts apart", fonts().heading, 0, width);
-    muted(
-        "d\u2032 says how well you tell a verdict from the other two (0 is guessing); c below 0 means you say it "
-        "too readily, above 0 too rarely.",
-        width);
     for (Verdict verdict : kAllVerdicts) {
         const SignalDetection& d = card.detection[index_of(verdict)];
-        const Tally& tally = card.per_class[index_of(verdict)];
         vertical_space(0.5f);
         chip(std::string(verdict_symbol(verdict)) + " " + std::string(display_name(verdict)), verdict_colour(verdict),
              on_verdict_colour(verdict));
-        text_block(describe_detection(verdict, d), nullptr, 0, width);
-        muted("d\u2032 " + signed_number(d.d_prime) + "  \u00B7  c " + signed_number(d.criterion) + "  \u00B7  " +
-                  std::to_string(tally.right) + " of " + std::to_string(tally.answered) + " right",
-              width);
+        text_block(describe_detection(verdict, d, DetectionFigures::Omitted), nullptr, 0, width);
+    }
+    vertical_space(0.3f);
+    if (details_open("detection", width)) {
+        muted(
+            "d\u2032 says how well a verdict is told from the other two (0 is guessing); c below 0 means saying "
+            "it too readily, above 0 too rarely. Shown once there are 5 answers each way.",
+            width);
+        for (Verdict verdict : kAllVerdicts) {
+            const SignalDetection& d = card.detection[index_of(verdict)];
+            const Tally& tally = card.per_class[index_of(verdict)];
+            const std::string figures = enough_for_figures(d) ? "d\u2032 " + signed_number(d.d_prime) + "  \u00B7  c " +
+                                                                    signed_number(d.criterion) + "  \u00B7  "
+                                                              : "";
+            muted(std::string(display_name(verdict)) + ": " + figures + std::to_string(tally.right) + " of " +
+                      std::to_string(tally.answered) + " right",
+                  width);
+        }
     }
     end_card();
 }
@@ -159,7 +187,7 @@ void calibration_card(const Scorecard& card, const Column& column) {
         width);
     vertical_space(0.4f);
     calibration_chart(card, width);
-    if (card.brier) {
+    if (card.brier && details_open("calibration", width)) {
         char brier[16];
         std::snprintf(brier, sizeof brier, "%.2f", *card.brier);
         muted(std::string("Brier score ") + brier + " (0 is perfect; always saying 50 % scores 0.25).", width);

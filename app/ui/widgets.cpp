@@ -212,13 +212,35 @@ int drop_down(const char* id, const std::vector<std::string>& labels, int chosen
 
 bool is_narrow(float width) { return width < 24 * em(); }
 
+float segment_spacing() { return 0.25f * em(); }
+
+bool fits_in_a_row(const std::vector<float>& label_widths, float width, float spacing, float padding) {
+    if (label_widths.empty()) return true;
+    const float count = static_cast<float>(label_widths.size());
+    const float each = std::floor((width - spacing * (count - 1)) / count);
+    return std::all_of(label_widths.begin(), label_widths.end(),
+                       [&](float label) { return label + 2 * padding <= each; });
+}
+
+bool labels_fit_in_a_row(const std::vector<std::string>& labels, float width) {
+    std::vector<float> widths;
+    for (const std::string& label : labels) widths.push_back(ImGui::CalcTextSize(label.c_str()).x);
+    // ImGui clips a button's label at its border, not at its padding: a
+    // little room each side is enough.
+    return fits_in_a_row(widths, width, segment_spacing(), 0.25f * em());
+}
+
+// Labels too wide for their share of the row (the largest text on a phone)
+// are stacked one under another rather than clipped.
 int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
     int clicked = -1;
-    const float spacing = 0.25f * em();
-    const float each = std::floor((width - spacing * static_cast<float>(labels.size() - 1)) / labels.size());
+    const float spacing = segment_spacing();
+    const bool in_a_row = labels_fit_in_a_row(labels, width);
+    const float each =
+        in_a_row ? std::floor((width - spacing * static_cast<float>(labels.size() - 1)) / labels.size()) : width;
     ImGui::PushID(id);
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i > 0) ImGui::SameLine(0, spacing);
+        if (i > 0 && in_a_row) ImGui::SameLine(0, spacing);
         const bool is_chosen = static_cast<int>(i) == chosen;
         if (is_chosen) {
             ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);

@@ -103,6 +103,11 @@ struct Choice {
 
 // A column narrower than this shows the short labels.
 bool is_narrow(float width);
+// Whether labels this wide each fit their equal share of a row `width` wide,
+// with `spacing` between the shares and `padding` on each side of a label.
+bool fits_in_a_row(const std::vector<float>& label_widths, float width, float spacing, float padding);
+bool labels_fit_in_a_row(const std::vector<std::string>& labels, float width);
+float segment_spacing();
 
 // The row for `value`, or the first row when there is none.
 template <class Row, std::size_t N>
@@ -118,7 +123,11 @@ template <class Row, std::size_t N>
 std::optional<decltype(Row::value)> segmented_choice(const char* id, const std::array<Row, N>& rows,
                                                      const decltype(Row::value)& current, float width) {
     std::vector<std::string> labels;
-    for (const Row& row : rows) labels.emplace_back(is_narrow(width) ? row.short_label : row.label);
+    for (const Row& row : rows) labels.emplace_back(row.label);
+    if (is_narrow(width) || !labels_fit_in_a_row(labels, width)) {
+        labels.clear();
+        for (const Row& row : rows) labels.emplace_back(row.short_label);
+    }
     const int chosen = static_cast<int>(&row_for(rows, current) - rows.data());
     const int picked = segmented(id, labels, chosen, width);
     if (picked < 0) return std::nullopt;

@@ -100,6 +100,7 @@ set(shots
   "card: --profile Ana"
   "reveal: --profile Ana --demo-answers 2"
   "done: --profile Ana --screen done"
+  "home-day-done: --profile Ana --demo-answers 40 --screen home"
   "article: --profile Ana --demo-answers 3 --screen article"
   "stats: --profile Ana --demo-answers 12 --screen stats"
   "settings: --profile Ana --screen settings"

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "theme.hpp"
+#include "widgets.hpp"
 
 using claimdeck::Stance;
 using claimdeck::Verdict;
@@ -52,4 +53,11 @@ TEST_CASE("a verdict's tint is its own colour, washed out") {
         CHECK((tint & ~IM_COL32_A_MASK) == (verdict_colour(verdict) & ~IM_COL32_A_MASK));
         CHECK((tint >> IM_COL32_A_SHIFT) == 0x48);
     }
+}
+
+TEST_CASE("segment labels stay in one row only while each fits its share, padding included") {
+    // 300 wide, 3 shares with 4 between: each share is 97.
+    CHECK(fits_in_a_row({60, 70, 77}, 300, 4, 10));
+    CHECK_FALSE(fits_in_a_row({60, 70, 78}, 300, 4, 10));  // "Contrast" at the largest text size
+    CHECK(fits_in_a_row({}, 10, 4, 10));
 }

@@ -39,8 +39,8 @@ struct HeadlessApp {
     std::unique_ptr<StudyApp> app;
     std::unique_ptr<ui::Shell> shell;
 
-    explicit HeadlessApp(ImVec2 size) {
-        DeckLoadResult deck = load_deck(kDeck);
+    explicit HeadlessApp(ImVec2 size, const std::string& deck_file = kDeck) {
+        DeckLoadResult deck = load_deck(deck_file);
         REQUIRE(deck.deck.has_value());
         app = std::make_unique<StudyApp>(
             std::move(*deck.deck), ProgressStore::open(dir / "progress.sqlite"), [] { return kNow; }, dir.path());
@@ -58,9 +58,25 @@ struct HeadlessApp {
     // Two frames: the first measures, the second uses the measurements.
     void draw(StartScreen screen) {
         shell->open(screen);
-        for (int frame = 0; frame < 2; ++frame) {
-            const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
-            CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
+        for (int frame = 0; frame < 2; ++frame) draw_frame();
+    }
+    void draw_frame() {
+        const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
+        CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
+    }
+    void type(char character) {
+        ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(character));
+        // The key's action is carried out after its frame, the next frame
+        // draws what it opened, and a scroll it asks for moves the frame after.
+        for (int frame = 0; frame < 3; ++frame) draw_frame();
+    }
+    // A click as a mouse makes it: moved there, pressed, released, one frame each.
+    void click(ImVec2 at) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        for (bool down : {false, true, false}) {
+            io.MouseDown[0] = down;
+            draw_frame();
         }
     }
 };
@@ -100,4 +116,61 @@ TEST_CASE("the report draws a saved export with its path buttons, and the questi
     CHECK_FALSE(report.export_csv(csv));
     REQUIRE(report.waiting_to_replace() == csv);
     headless.draw(StartScreen::Report);
+}
+
+TEST_CASE("a double click on a verdict picks it, keeps it in place and never answers how sure") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
+        CAPTURE(size.x);
+        HeadlessApp headless(size);
+        headless.shell->start_studying();
+        headless.draw(StartScreen::Card);
+        const auto contested = headless.shell->report().verdict_buttons[index_of(Verdict::Contested)];
+        REQUIRE(contested);
+        headless.click(contested->GetCenter());
+        REQUIRE(headless.shell->report().picked == Verdict::Contested);
+        headless.click(contested->GetCenter());  // the second click of a double click
+
+        const ui::FrameReport after = headless.shell->report();
+        CHECK(headless.app->session()->answered() == 0);
+        CHECK(after.screen == ui::Screen::Card);
+        CHECK(after.picked == Verdict::Contested);
+        REQUIRE(after.verdict_buttons[index_of(Verdict::Contested)]);
+        CHECK(after.verdict_buttons[index_of(Verdict::Contested)]->Min.y == contested->Min.y);
+
+        // The chosen verdict can still be changed before saying how sure.
+        const auto verified = after.verdict_buttons[index_of(Verdict::Verified)];
+        REQUIRE(verified);
+        headless.click(verified->GetCenter());
+        CHECK(headless.shell->report().picked == Verdict::Verified);
+        CHECK(headless.app->session()->answered() == 0);
+    }
+}
+
+TEST_CASE("the paragraph asked for on a phone is scrolled into view above the answer bar") {
+    // A small phone, where the paragraph opens below the fold without the scroll.
+    HeadlessApp headless(ImVec2(360, 640));
+    headless.shell->start_studying();
+    headless.draw(StartScreen::Card);
+    headless.type('h');
+    const ui::FrameReport report = headless.shell->report();
+    REQUIRE(report.hint_box);
+    CHECK(report.hint_box->Max.y <= report.page_bottom);
+    CHECK(report.hint_box->Min.y >= 0);
+}
+
+TEST_CASE("at the largest text size on a phone, Home's Start is above the fold once the learner has studied") {
+    // The bundled deck: its description fills a phone's screen at this size.
+    HeadlessApp headless(ImVec2(390, 844), CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json");
+    headless.app->set_display_settings({145, Theme::Light});
+    REQUIRE(headless.shell->rebuild_fonts(*ImGui::GetIO().Fonts));
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    headless.shell->start_studying();
+    headless.shell->answer_by_script(1);
+    headless.draw(StartScreen::Home);
+    const ui::FrameReport report = headless.shell->report();
+    REQUIRE(report.screen == ui::Screen::Home);
+    REQUIRE(report.primary_button);
+    CHECK(report.primary_button->Max.y <= 844);
 }

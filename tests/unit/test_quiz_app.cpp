@@ -199,3 +199,10 @@ TEST_CASE("a results file already there is never overwritten; the new one goes b
     CHECK(quiz.message() == "Saved to " + beside.string());
     CHECK(load_results(beside).results);
 }
+
+TEST_CASE("opening an empty path asks for a path instead of naming an empty file") {
+    Fixture f;
+    CHECK_FALSE(f.app.class_quiz().open(""));
+    CHECK(f.app.class_quiz().message() ==
+          "Type or paste the path of the quiz file first, or drop the file on the window.");
+}

@@ -306,6 +306,7 @@ TEST_CASE("always pressing propaganda: high hits, high false alarms, d′ 0, lib
     CHECK(p.d_prime == doctest::Approx(0.0).epsilon(1e-12));
     CHECK(p.criterion == near(-1.382994127));
     CHECK(describe_detection(P, p) == "You call things propaganda too readily (c −1.4).");
+    CHECK(describe_detection(P, p, DetectionFigures::Omitted) == "You call things propaganda too readily.");
 
     // Verified is never said: hits 0, misses 3, false alarms 0, CR 7.
     // H = 0.5 / 4 = 0.125  z = −1.150349380;  F = 0.5 / 8 = 0.0625  z = −1.534120544

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <map>
 #include <set>
 
 #include "base/calendar.hpp"
@@ -38,7 +39,7 @@ TEST_CASE("a session offers new cards up to the daily limit, never the same card
     StudySettings settings;
     settings.new_cards_per_day = 10;
     StudySession session(deck, *f.store, f.profile, settings, f.clock, 1);
-    CHECK(session.planned() == 10);
+    CHECK(session.size() == 10);
     std::set<std::string> seen;
     while (const Claim* claim = session.current()) {
         CHECK(seen.insert(claim->id).second);
@@ -54,7 +55,7 @@ TEST_CASE("a session offers new cards up to the daily limit, never the same card
     SUBCASE("the next day brings new cards and nothing is due yet") {
         f.now += kMsPerDay;
         StudySession next_day(deck, *f.store, f.profile, settings, f.clock, 3);
-        CHECK(next_day.planned() == 10);
+        CHECK(next_day.size() == 10);
     }
 }
 
@@ -79,7 +80,8 @@ TEST_CASE("a wrong answer brings the card back later in the same session") {
     CHECK_FALSE(outcome.correct);
     CHECK(outcome.grade == fsrs::Rating::Again);
     CHECK(outcome.comes_back_this_session);
-    CHECK(session.planned() == 10);
+    CHECK(session.size() == 9);
+    CHECK(session.comebacks_waiting() == 1);
     for (int i = 0; i < 3; ++i) {
         REQUIRE(session.current()->id != first.id);
         session.answer(session.current()->verdict, Confidence::Seventy);
@@ -154,7 +156,8 @@ TEST_CASE("undo removes the log entry and restores the card") {
     session.undo();
     CHECK(session.current()->id == first_id);
     CHECK(session.answered() == 0);
-    CHECK(session.planned() == 6);
+    CHECK(session.done() == 0);
+    CHECK(session.comebacks_waiting() == 0);
     CHECK(f.store->review_count(f.profile.id) == 0);
     CHECK(f.store->card_states(f.profile.id, deck.id).count(first_id) == 0);
     CHECK_FALSE(session.state_of(first_id).has_value());
@@ -172,7 +175,7 @@ TEST_CASE("the most overdue card comes first, whatever its place in the deck") {
         f.store->record_review(review, claimdeck::testing::sample_state(card, reviewed));
     }
     StudySession session(deck, *f.store, f.profile, {}, f.clock, 1);
-    REQUIRE(session.planned() == 2);
+    REQUIRE(session.size() == 2);
     CHECK(session.current()->id == "c1");
     session.answer(session.current()->verdict, Confidence::Seventy);
     CHECK(session.current()->id == "c0");
@@ -220,5 +223,123 @@ TEST_CASE("the learner's desired retention sets the session's intervals") {
         const AnswerOutcome outcome = session.answer(session.current()->verdict, Confidence::Ninety);
         CHECK(outcome.grade == fsrs::Rating::Easy);
         CHECK(outcome.new_state.due_ms - f.now == days * kMsPerDay);
+    }
+}
+
+TEST_CASE("the session's goal stays fixed while wrong answers come back, each card at most twice") {
+    Deck deck = make_deck(4);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 5);
+    REQUIRE(session.size() == 4);
+    CHECK(progress_text(session, true) == "1 / 4");
+    // Every answer wrong: each card is shown once and comes back twice, then no more.
+    std::map<std::string, int> shown;
+    while (const Claim* claim = session.current()) {
+        ++shown[claim->id];
+        session.answer(wrong_for(claim->verdict), Confidence::Fifty);
+        CHECK(session.size() == 4);
+    }
+    CHECK(session.answered() == 4 * (1 + kMaxComebacks));
+    CHECK(session.done() == 4);
+    for (const auto& [id, times] : shown) CHECK(times == 1 + kMaxComebacks);
+}
+
+TEST_CASE("the count shows a card that came back apart from the goal") {
+    Deck deck = make_deck(6);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 5);
+    session.answer(wrong_for(session.current()->verdict), Confidence::Fifty);
+    CHECK(progress_text(session, false) == "1 / 6 \u00B7 +1 again");
+    CHECK(progress_text(session, true) == "2 / 6 \u00B7 +1 again");
+    for (int i = 0; i < 3; ++i) session.answer(session.current()->verdict, Confidence::Fifty);
+    REQUIRE(session.current_is_comeback());
+    CHECK(progress_text(session, true) == "again \u00B7 4 / 6");
+    session.answer(session.current()->verdict, Confidence::Fifty);
+    CHECK(progress_text(session, true) == "5 / 6");
+
+    SUBCASE("undoing the answer to a comeback puts it back in front, still a comeback") {
+        session.undo();
+        CHECK(session.current_is_comeback());
+        CHECK(session.done() == 4);
+    }
+}
+
+TEST_CASE("undo of a wrong answer takes its comeback out of the queue") {
+    Deck deck = make_deck(6);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 5);
+    session.answer(wrong_for(session.current()->verdict), Confidence::Fifty);
+    REQUIRE(session.comebacks_waiting() == 1);
+    session.undo();
+    CHECK(session.comebacks_waiting() == 0);
+    CHECK_FALSE(session.current_is_comeback());
+    // Still allowed its two comebacks after the undo.
+    int comebacks = 0;
+    const std::string first = session.current()->id;
+    while (const Claim* claim = session.current()) {
+        if (claim->id == first && session.current_is_comeback()) ++comebacks;
+        session.answer(claim->id == first ? wrong_for(claim->verdict) : claim->verdict, Confidence::Fifty);
+    }
+    CHECK(comebacks == kMaxComebacks);
+}
+
+TEST_CASE("ending a session now leaves the cards still queued for the next one") {
+    Deck deck = make_deck(6);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 5);
+    session.answer(session.current()->verdict, Confidence::Fifty);
+    session.stop();
+    CHECK(session.finished());
+    StudySession next(deck, *f.store, f.profile, {}, f.clock, 6);
+    CHECK(next.size() == 5);
+}
+
+TEST_CASE("once the day's new cards are done, more can be asked for, and without a limit all come at once") {
+    Deck deck = make_deck(30);
+    Fixture f;
+    StudySettings settings;
+    settings.new_cards_per_day = 10;
+    {
+        StudySession today(deck, *f.store, f.profile, settings, f.clock, 1);
+        while (const Claim* claim = today.current()) today.answer(claim->verdict, Confidence::Seventy);
+    }
+    const auto states = f.store->card_states(f.profile.id, deck.id);
+    CHECK(new_cards_left_today(settings, states, 20, f.now) == 0);
+    CHECK(choose_session_cards(deck, states, settings, SessionKind::Today, f.now, 1).size() == 0);
+    CHECK(choose_session_cards(deck, states, settings, SessionKind::MoreNew, f.now, 1).fresh.size() ==
+          static_cast<std::size_t>(kMoreNewCards));
+    settings.daily_limit = false;
+    CHECK(new_cards_left_today(settings, states, 20, f.now) == 20);
+    StudySession workshop(deck, *f.store, f.profile, settings, f.clock, 2);
+    CHECK(workshop.size() == 20);
+    CHECK(new_cards_left_today(StudySettings{}, states, 20, f.now + kMsPerDay) == 15);
+}
+
+TEST_CASE("practice asks about seen cards and changes neither their schedule nor the log") {
+    Deck deck = make_deck(12);
+    Fixture f;
+    StudySettings settings;
+    {
+        StudySession today(deck, *f.store, f.profile, settings, f.clock, 1);
+        while (const Claim* claim = today.current()) today.answer(claim->verdict, Confidence::Seventy);
+    }
+    const auto before = f.store->card_states(f.profile.id, deck.id);
+    const std::int64_t reviews_before = f.store->review_count(f.profile.id);
+    StudySession practice(deck, *f.store, f.profile, settings, f.clock, 2, SessionKind::Practice);
+    CHECK(practice.size() == kPracticeCards);
+    while (const Claim* claim = practice.current()) {
+        CHECK(before.count(claim->id) == 1);
+        const AnswerOutcome outcome = practice.answer(wrong_for(claim->verdict), Confidence::Ninety);
+        CHECK(outcome.new_state.due_ms == before.at(claim->id).due_ms);
+        if (practice.can_undo() && practice.answered() == 1) {
+            practice.undo();
+            practice.answer(wrong_for(claim->verdict), Confidence::Ninety);
+        }
+    }
+    CHECK(f.store->review_count(f.profile.id) == reviews_before);
+    const auto after = f.store->card_states(f.profile.id, deck.id);
+    for (const auto& [id, state] : before) {
+        CHECK(after.at(id).due_ms == state.due_ms);
+        CHECK(after.at(id).reps == state.reps);
     }
 }

@@ -103,6 +103,7 @@ TEST_CASE("progress and settings survive a restart") {
     StudySettings study = f.app->study_settings();
     study.new_cards_per_day = 3;
     study.ask_confidence = false;
+    study.daily_limit = false;
     f.app->set_study_settings(study);
     f.app->set_display_settings({120, Theme::HighContrast});
 
@@ -115,6 +116,7 @@ TEST_CASE("progress and settings survive a restart") {
     CHECK(f.app->answers_per_day().at(f.now / kMsPerDay).answered == 1);
     CHECK(f.app->study_settings().new_cards_per_day == 3);
     CHECK_FALSE(f.app->study_settings().ask_confidence);
+    CHECK_FALSE(f.app->study_settings().daily_limit);
 }
 
 TEST_CASE("next review dates are said in days") {
@@ -274,4 +276,47 @@ TEST_CASE("a backup that keeps failing while studying is said once on Home, not 
     }
     REQUIRE(f.app->notices().size() == 1);
     CHECK_MESSAGE(doctest::String(f.app->notices()[0].c_str()) == doctest::Contains("No backup"), f.app->notices()[0]);
+}
+
+TEST_CASE("home can say the session's size before it starts, and what tomorrow brings once the day is done") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    StudySettings settings = f.app->study_settings();
+    settings.new_cards_per_day = 4;
+    f.app->set_study_settings(settings);
+    CHECK(f.app->next_session(SessionKind::Today).fresh.size() == 4);
+    f.app->start_session(3);
+    while (const Claim* claim = f.app->session()->current()) f.app->answer(claim->verdict, Confidence::Ninety);
+    CHECK(f.app->next_session(SessionKind::Today).size() == 0);
+    CHECK(f.app->next_session(SessionKind::MoreNew).fresh.size() == 2);  // the deck's last two
+    CHECK(f.app->next_session(SessionKind::Practice).size() == 4);
+    CHECK(f.app->new_tomorrow() == 2);
+    CHECK(f.app->due_tomorrow() == 0);  // answered right at 90 %: days away
+}
+
+TEST_CASE("the session's mistakes are listed once each, and practice answers stay out of the history") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(3);
+    const Claim first = *f.app->session()->current();
+    const Verdict wrong = first.verdict == Verdict::Verified ? Verdict::Contested : Verdict::Verified;
+    f.app->answer(wrong, Confidence::Fifty);
+    while (const Claim* claim = f.app->session()->current())
+        f.app->answer(claim->id == first.id ? wrong : claim->verdict, Confidence::Fifty);
+    const std::vector<StudyApp::Mistake> mistakes = f.app->session_mistakes();
+    REQUIRE(mistakes.size() == 1);
+    CHECK(mistakes[0].claim->id == first.id);
+    CHECK(mistakes[0].picked == wrong);
+
+    const int answers = f.app->answers_given();
+    const CardState state = *f.app->card_state(first.id);
+    f.app->start_session(4, SessionKind::Practice);
+    REQUIRE(f.app->session()->practice());
+    const Claim practised = *f.app->session()->current();
+    f.app->answer(practised.verdict, Confidence::Ninety);
+    CHECK(f.app->answers_given() == answers);
+    CHECK(f.app->session_tally().answered == 1);
+    f.app->undo();
+    CHECK(f.app->answers_given() == answers);
+    CHECK(f.app->card_state(first.id)->due_ms == state.due_ms);
 }

@@ -140,10 +140,25 @@ void StudyApp::set_display_settings(const DisplaySettings& settings) {
     display_settings_ = settings;
 }
 
-void StudyApp::start_session(std::uint64_t shuffle_seed) {
+void StudyApp::start_session(std::uint64_t shuffle_seed, SessionKind kind) {
     if (!profile_) return;
     end_session();
-    session_ = std::make_unique<StudySession>(deck_, *store_, *profile_, study_settings_, clock_, shuffle_seed);
+    session_ = std::make_unique<StudySession>(deck_, *store_, *profile_, study_settings_, clock_, shuffle_seed, kind);
+}
+
+SessionCards StudyApp::next_session(SessionKind kind) const {
+    if (!profile_) return {};
+    return choose_session_cards(deck_, states_, study_settings_, kind, now(), 0);
+}
+
+int StudyApp::due_tomorrow() const {
+    const std::vector<int> forecast = due_forecast(2);
+    return forecast[0] + forecast[1];
+}
+
+int StudyApp::new_tomorrow() const {
+    const int fresh = counts().fresh;
+    return study_settings_.daily_limit ? std::min(fresh, study_settings_.new_cards_per_day) : fresh;
 }
 
 void StudyApp::open_library(std::filesystem::path library) {
@@ -280,9 +295,12 @@ ScoredAnswer StudyApp::scored(const Claim& claim, Verdict picked, Confidence con
 AnswerOutcome StudyApp::answer(Verdict picked, Confidence confidence) {
     if (!session_ || session_->finished()) return {};
     AnswerOutcome outcome = session_->answer(picked, confidence);
-    states_[outcome.claim->id] = outcome.new_state;
-    const GivenAnswer given{scored(*outcome.claim, picked, confidence), utc_day(now())};
-    history_.count(given.scored, given.day, +1);
+    const GivenAnswer given{outcome.claim, scored(*outcome.claim, picked, confidence), utc_day(now()),
+                            !session_->practice()};
+    if (given.recorded) {
+        states_[outcome.claim->id] = outcome.new_state;
+        history_.count(given.scored, given.day, +1);
+    }
     session_answers_.push_back(given);
     ++session_tally_.answered;
     if (outcome.correct) ++session_tally_.right;
@@ -300,9 +318,23 @@ void StudyApp::undo() {
         states_.erase(claim.id);
     const GivenAnswer given = session_answers_.back();
     session_answers_.pop_back();
-    history_.count(given.scored, given.day, -1);
+    if (given.recorded) history_.count(given.scored, given.day, -1);
     --session_tally_.answered;
     if (given.scored.correct()) --session_tally_.right;
+}
+
+std::vector<StudyApp::Mistake> StudyApp::session_mistakes() const {
+    std::vector<Mistake> mistakes;
+    for (const GivenAnswer& given : session_answers_) {
+        if (given.scored.correct()) continue;
+        auto listed = std::find_if(mistakes.begin(), mistakes.end(),
+                                   [&](const Mistake& mistake) { return mistake.claim == given.claim; });
+        if (listed != mistakes.end())
+            listed->picked = given.scored.picked;
+        else
+            mistakes.push_back({given.claim, given.scored.picked});
+    }
+    return mistakes;
 }
 
 bool StudyApp::retry_pending_saves() { return !session_ || session_->retry_pending(); }

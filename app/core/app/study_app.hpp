@@ -136,9 +136,20 @@ public:
     // Study. A session exists between start_session() and end_session().
     // A session whose answers are not all saved is never ended: both (and
     // choosing or deleting its learner) throw StoreError saying so instead.
-    void start_session(std::uint64_t shuffle_seed);
+    void start_session(std::uint64_t shuffle_seed, SessionKind kind = SessionKind::Today);
     void end_session();
+    // The cards a session of `kind` would start with now: Home states the
+    // size before the learner starts. Runs no SQL.
+    SessionCards next_session(SessionKind kind) const;
+    // What tomorrow brings: cards due then (with today's left over) and the
+    // new cards the daily limit allows.
+    int due_tomorrow() const;
+    int new_tomorrow() const;
     const StudySession* session() const { return session_.get(); }
+    // "End session now": the cards still queued are left for next time.
+    void stop_session() {
+        if (session_) session_->stop();
+    }
     void use_hint();
     // Written to the store before this returns (or kept pending, see
     // StudySession::answer).
@@ -161,6 +172,13 @@ public:
     void start_quiz(bool count_towards_schedule);
     // Answers given and right in the current session.
     const Tally& session_tally() const { return session_tally_; }
+    // The current session's wrong answers, in the order given: a card missed
+    // twice is listed once, with the last wrong verdict.
+    struct Mistake {
+        const Claim* claim;
+        Verdict picked;
+    };
+    std::vector<Mistake> session_mistakes() const;
 
 private:
     void reload_profiles();
@@ -182,8 +200,10 @@ private:
     };
 
     struct GivenAnswer {  // what undo must take back from the totals
+        const Claim* claim;
         ScoredAnswer scored;
         std::int64_t day;
+        bool recorded;  // in the history: not a practice answer
     };
 
     Deck deck_;

@@ -20,6 +20,11 @@ QuizApp::QuizApp(const Deck& deck, ProgressStore& store, Clock clock, std::files
     : deck_(deck), store_(store), clock_(std::move(clock)), results_dir_(std::move(results_dir)) {}
 
 bool QuizApp::open(const std::filesystem::path& file) {
+    // Enter in the empty field: no file to name, so no "cannot be opened. :" either.
+    if (file.empty()) {
+        message_ = "Type or paste the path of the quiz file first, or drop the file on the window.";
+        return false;
+    }
     QuizLoadResult loaded = load_quiz(file);
     if (!loaded.quiz) {
         // Each problem names the file already.

@@ -199,25 +199,26 @@ double inverse_normal_cdf(double p) {
     return x - u / (1.0 + x * u / 2.0);
 }
 
-std::string describe_detection(Verdict verdict, const SignalDetection& detection) {
+std::string describe_detection(Verdict verdict, const SignalDetection& detection, DetectionFigures figures) {
     const std::string name(to_string(verdict));
     const std::string noun = spotted_noun(verdict);
     const int signal_trials = detection.hits + detection.misses;
     const int noise_trials = detection.false_alarms + detection.correct_rejections;
     const double d_prime = round_to_tenth(detection.d_prime);
     const double criterion = round_to_tenth(detection.criterion);
-    const std::string d_prime_note = "(d" + std::string(kPrime) + " " + one_decimal(d_prime) + ")";
-    const std::string criterion_note = "(c " + one_decimal(criterion) + ")";
+    const bool notes = figures == DetectionFigures::Included;
+    const std::string d_prime_note = notes ? " (d" + std::string(kPrime) + " " + one_decimal(d_prime) + ")" : "";
+    const std::string criterion_note = notes ? " (c " + one_decimal(criterion) + ")" : "";
 
     if (signal_trials < kMinTrialsForVerdictSentence || noise_trials < kMinTrialsForVerdictSentence)
         return "A few more answers and we can tell how you do with " + noun + ".";
     // A clear lean comes first, even with a good d′: it is the quickest fix.
-    if (criterion <= -kBiasThreshold) return "You call things " + name + " too readily " + criterion_note + ".";
+    if (criterion <= -kBiasThreshold) return "You call things " + name + " too readily" + criterion_note + ".";
     if (criterion >= kBiasThreshold)
-        return "You rarely call things " + name + ": you miss many " + name + " claims " + criterion_note + ".";
-    if (d_prime >= kGoodDPrime) return "You spot " + noun + " well " + d_prime_note + ".";
-    if (d_prime >= kFairDPrime) return "You spot " + noun + " fairly well " + d_prime_note + ".";
-    return "You are still learning to spot " + noun + " " + d_prime_note + ".";
+        return "You rarely call things " + name + ": you miss many " + name + " claims" + criterion_note + ".";
+    if (d_prime >= kGoodDPrime) return "You spot " + noun + " well" + d_prime_note + ".";
+    if (d_prime >= kFairDPrime) return "You spot " + noun + " fairly well" + d_prime_note + ".";
+    return "You are still learning to spot " + noun + d_prime_note + ".";
 }
 
 std::string describe_overall(const Scorecard& scorecard) {

@@ -119,7 +119,11 @@ inline constexpr int kCalibrationGapPoints = 10;
 // c <= −kBiasThreshold ("too readily"); c >= kBiasThreshold ("rarely");
 // then d′ bands. Thresholds apply to d′ and c rounded to one decimal, as
 // shown in the sentence. Uses U+2032 (′) and U+2212 (−), as UTF-8.
-std::string describe_detection(Verdict verdict, const SignalDetection& detection);
+// Learners get the sentence alone (Omitted): d′ and c are in its
+// details, for teachers.
+enum class DetectionFigures { Included, Omitted };
+std::string describe_detection(Verdict verdict, const SignalDetection& detection,
+                               DetectionFigures figures = DetectionFigures::Included);
 
 // Overall accuracy, plus a calibration remark when confidence runs clearly
 // ahead of or behind results, e.g. "You got 7 of 10 right (70 %)."

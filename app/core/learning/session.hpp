@@ -31,6 +31,32 @@ struct DeckCounts {
 };
 DeckCounts count_cards(const Deck& deck, const std::map<std::string, CardState>& states, std::int64_t now_ms);
 
+// How many new cards the daily limit still allows today (UTC), counting the
+// cards first answered since midnight. Every one left when there is no limit.
+int new_cards_left_today(const StudySettings& settings, const std::map<std::string, CardState>& states, int fresh_cards,
+                         std::int64_t now_ms);
+
+// Today: what is due and the new cards the daily limit allows. MoreNew: a few
+// new cards beyond the limit, asked for once the day is done. Practice: cards
+// seen before, answered without changing their schedule or the log.
+enum class SessionKind { Today, MoreNew, Practice };
+inline constexpr int kMoreNewCards = 5;
+inline constexpr int kPracticeCards = 10;
+// A card answered wrongly comes back at most this often in one session, so a
+// card the learner keeps missing cannot hold the session's end off for ever.
+inline constexpr int kMaxComebacks = 2;
+
+// The cards a session starts with, as deck indexes: reviews first, most
+// overdue first, then new cards in a shuffled order.
+struct SessionCards {
+    std::vector<std::size_t> review;
+    std::vector<std::size_t> fresh;
+    int size() const { return static_cast<int>(review.size() + fresh.size()); }
+};
+SessionCards choose_session_cards(const Deck& deck, const std::map<std::string, CardState>& states,
+                                  const StudySettings& settings, SessionKind kind, std::int64_t now_ms,
+                                  std::uint64_t shuffle_seed);
+
 // What an answer produced, for the reveal.
 struct AnswerOutcome {
     const Claim* claim = nullptr;
@@ -46,14 +72,25 @@ struct AnswerOutcome {
 class StudySession {
 public:
     StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
-                 std::uint64_t shuffle_seed);
+                 std::uint64_t shuffle_seed, SessionKind kind = SessionKind::Today);
 
     // The card on screen, or nullptr when the session is over.
     const Claim* current() const;
     bool finished() const { return current() == nullptr; }
+    SessionKind kind() const { return kind_; }
+    // A practice answer changes neither the card's schedule nor the log.
+    bool practice() const { return kind_ == SessionKind::Practice; }
     int answered() const { return answered_; }
-    // Answers given plus cards still queued.
-    int planned() const { return answered_ + static_cast<int>(queue_.size()); }
+    // The cards the session started with: the goal, which never grows.
+    int size() const { return size_; }
+    // How many of them have been answered once; comebacks are not counted.
+    int done() const { return done_; }
+    // Cards answered wrongly that are queued to come back (each at most
+    // kMaxComebacks times), and whether the card on screen is one of them.
+    int comebacks_waiting() const;
+    bool current_is_comeback() const { return !queue_.empty() && queue_.front().comeback; }
+    // Ends the session now: whatever is still queued is left for next time.
+    void stop() { queue_.clear(); }
 
     // The learner asked to see the paragraph around the quote.
     void use_hint() { hint_used_ = true; }
@@ -83,8 +120,12 @@ public:
     std::optional<CardState> state_of(const std::string& card_id) const;
 
 private:
+    struct Queued {
+        std::size_t claim_index;  // into deck_.claims
+        bool comeback;            // shown again after a wrong answer
+    };
     struct Undo {
-        std::size_t claim_index;
+        Queued answered;
         std::optional<CardState> previous_state;
         std::string review_uid;
         std::int64_t review_id;
@@ -92,6 +133,8 @@ private:
     };
 
     void build_queue(std::uint64_t seed);
+    void record(const Claim& claim, AnswerOutcome& outcome, std::int64_t now);
+    void take_back_from_store(const Undo& last, const Claim& claim);
     CardState schedule(const Claim& claim, fsrs::Rating grade, std::int64_t now) const;
     void requeue_for_relearning(std::size_t claim_index);
     PendingAnswers::SavedCallback note_saved();
@@ -103,14 +146,23 @@ private:
     Clock clock_;
     fsrs::Scheduler scheduler_;
     std::map<std::string, CardState> states_;
-    std::deque<std::size_t> queue_;  // indexes into deck_.claims
+    std::deque<Queued> queue_;
+    std::map<std::size_t, int> comebacks_;  // per deck index: times requeued
     std::vector<Undo> undo_stack_;
     PendingAnswers pending_;
+    SessionKind kind_;
     std::int64_t session_id_ = 0;
     std::int64_t shown_at_ms_ = 0;
     bool hint_used_ = false;
     int answered_ = 0;
+    int size_ = 0;
+    int done_ = 0;
 };
+
+// The count a session shows, with the goal fixed: "4 / 15" on the fourth
+// card of fifteen (on its reveal too), "again · 4 / 15" for a card that came
+// back, and "· +2 again" after it while wrongly answered cards wait.
+std::string progress_text(const StudySession& session, bool card_on_screen);
 
 // Orders cards so that neighbours differ in topic and verdict where they
 // can: a run of one kind would let the learner guess from the rhythm.

@@ -10,6 +10,7 @@ namespace {
 constexpr const char* kNewCardsKey = "new_cards_per_day";
 constexpr const char* kRetentionKey = "desired_retention";
 constexpr const char* kAskConfidenceKey = "ask_confidence";
+constexpr const char* kDailyLimitKey = "daily_limit";
 
 double stored_number(ProgressStore& store, std::int64_t profile_id, const char* key, double fallback, double min,
                      double max) {
@@ -34,6 +35,7 @@ StudySettings load_study_settings(ProgressStore& store, std::int64_t profile_id)
     settings.new_cards_per_day = static_cast<int>(stored_number(store, profile_id, kNewCardsKey, kNewCardsPerDay));
     settings.desired_retention = stored_number(store, profile_id, kRetentionKey, kDesiredRetention);
     settings.ask_confidence = stored_number(store, profile_id, kAskConfidenceKey, defaults.ask_confidence, 0, 1) != 0;
+    settings.daily_limit = stored_number(store, profile_id, kDailyLimitKey, defaults.daily_limit, 0, 1) != 0;
     return settings;
 }
 
@@ -41,6 +43,7 @@ void save_study_settings(ProgressStore& store, std::int64_t profile_id, const St
     store.set_setting(profile_id, kNewCardsKey, std::to_string(settings.new_cards_per_day));
     store.set_setting(profile_id, kRetentionKey, std::to_string(settings.desired_retention));
     store.set_setting(profile_id, kAskConfidenceKey, settings.ask_confidence ? "1" : "0");
+    store.set_setting(profile_id, kDailyLimitKey, settings.daily_limit ? "1" : "0");
 }
 
 }  // namespace claimdeck

@@ -33,6 +33,9 @@ inline constexpr SettingRange<double> kDesiredRetention{0.9, 0.70, 0.97, 0.01};
 
 struct StudySettings {
     int new_cards_per_day = kNewCardsPerDay.fallback;
+    // Off for a workshop: every new card is on offer at once, however many
+    // were studied today.
+    bool daily_limit = true;
     double desired_retention = kDesiredRetention.fallback;
     bool ask_confidence = true;
 };
