@@ -373,3 +373,77 @@ TEST_CASE("two files that disagree cannot be settled without the deck; with it, 
     REQUIRE(skipped_named(with_deck, "ben.json"));
     CHECK(skipped_named(with_deck, "ben.json")->reason.find("but the deck says verified") != std::string::npos);
 }
+
+TEST_CASE("a pretest and a posttest get a headline each, never one figure mixing them") {
+    ClassFiles files;
+    // Pretest: 3 of 6 right. Posttest: all 6 right. Mixed, it would read 75 %.
+    files.add("gus-a.json", pupil("Gus", V, V, C, C, C, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+    files.add("gus-b.json", pupil("Gus", V, V, C, C, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    files.add("hal-a.json", pupil("Hal", V, V, C, P, C, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.forms.size() == 2);
+    CHECK(report.forms[0].form == QuizForm::PreA);
+    CHECK(report.forms[0].figures.students == 2);
+    CHECK(report.forms[0].figures.accuracy() == doctest::Approx(7.0 / 12));
+    CHECK(report.forms[1].form == QuizForm::PostB);
+    CHECK(report.forms[1].figures.students == 1);
+    CHECK(report.forms[1].figures.accuracy() == doctest::Approx(1.0));
+    CHECK(form_heading(report.forms[0].form) == "Pretest (form A)");
+    CHECK(form_heading(report.forms[1].form) == "Posttest (form B)");
+}
+
+TEST_CASE("a single quiz has one headline, the class's") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    files.add("ben.json", ben());
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.forms.size() == 1);
+    CHECK(report.forms[0].figures.accuracy() == doctest::Approx(report.totals.accuracy()));
+    CHECK(form_heading(report.forms[0].form) == "The class");
+}
+
+TEST_CASE("one row per pupil with pre, post and change, flagged where the gain is only more scepticism") {
+    ClassFiles files;
+    // Dee: d′ 1.3 → 1.5 (not clearly better), c 0.6 → −0.2: only more sceptical.
+    files.add("dee-a.json", pupil("Dee", V, V, C, C, P, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+    // Gus misses both propaganda claims, then catches them: really better.
+    files.add("gus-a.json", pupil("Gus", V, V, C, C, C, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+    files.add("dee-b.json", pupil("Dee", V, V, C, P, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    files.add("gus-b.json", pupil("Gus", V, V, C, C, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    // Fay took only the pretest.
+    files.add("fay-a.json", pupil("Fay", C, C, V, V, C, C, 50, "a-", QuizForm::PreA, "quiz-a"));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.pre_post);
+    const std::vector<PupilChange>& pupils = report.pre_post->pupils;
+    REQUIRE(pupils.size() == 3);
+
+    CHECK(pupils[0].profile == "Dee");
+    REQUIRE(pupils[0].accuracy_change());
+    CHECK(*pupils[0].accuracy_change() == doctest::Approx(0.0));
+    CHECK(pupils[0].only_more_sceptical());
+
+    CHECK(pupils[1].profile == "Gus");
+    CHECK(pupils[1].pre->accuracy() == doctest::Approx(4.0 / 6));
+    CHECK(pupils[1].post->accuracy() == doctest::Approx(1.0));
+    CHECK(*pupils[1].accuracy_change() == doctest::Approx(2.0 / 6));
+    CHECK_FALSE(pupils[1].only_more_sceptical());
+
+    CHECK(pupils[2].profile == "Fay");
+    CHECK(pupils[2].pre);
+    CHECK_FALSE(pupils[2].post);
+    CHECK_FALSE(pupils[2].accuracy_change());
+    CHECK_FALSE(pupils[2].only_more_sceptical());
+}
+
+TEST_CASE("a pupil who calls fewer claims propaganda without telling them apart better is not flagged as sceptical") {
+    auto pupil_with = [](double d_prime, double criterion) {
+        StudentFigures figures;
+        figures.scorecard.detection[index_of(Verdict::Propaganda)].d_prime = d_prime;
+        figures.scorecard.detection[index_of(Verdict::Propaganda)].criterion = criterion;
+        return figures;
+    };
+    CHECK_FALSE(PupilChange{"Ivy", pupil_with(1.0, -0.8), pupil_with(1.0, 0.8)}.only_more_sceptical());
+    CHECK(PupilChange{"Jo", pupil_with(1.0, 0.8), pupil_with(1.0, -0.8)}.only_more_sceptical());
+}
