@@ -297,8 +297,8 @@ TEST_CASE("CSV and HTML exports escape what pupils typed") {
     const ClassReport report = build_class_report(files.paths);
 
     const std::string csv = class_report_csv(report);
-    CHECK(csv.find("Claims\nclaim,true verdict,asked,right,share right,timed out,most common wrong answer,picked "
-                   "by\nv1,verified,2,1,0.500,0,propaganda,1\n") == 0);
+    CHECK(csv.find("Claims\nclaim,claim id,true verdict,asked,right,share right,timed out,most common wrong answer,"
+                   "picked by\nv1,v1,verified,2,1,0.500,0,propaganda,1\n") == 0);
     CHECK(csv.find(",\"'=HYPERLINK(\"\"x\"\"), <script>alert(1)</script>\",,6,6,1.000,") != std::string::npos);
     CHECK(csv.find("Skipped files\nfile,reason\n") != std::string::npos);
 
@@ -331,8 +331,10 @@ Deck six_claim_deck() {
         Claim claim;
         claim.id = id;
         claim.verdict = verdict;
+        claim.text = std::string("The words of claim ") + id + ", \"quoted\" & <b>";
         deck.claims.push_back(claim);
     }
+    deck.index();
     return deck;
 }
 
@@ -446,4 +448,19 @@ TEST_CASE("a pupil who calls fewer claims propaganda without telling them apart 
     };
     CHECK_FALSE(PupilChange{"Ivy", pupil_with(1.0, -0.8), pupil_with(1.0, 0.8)}.only_more_sceptical());
     CHECK(PupilChange{"Jo", pupil_with(1.0, 0.8), pupil_with(1.0, -0.8)}.only_more_sceptical());
+}
+
+TEST_CASE("with the class's deck, the CSV and HTML name each claim by its words, the id in a column of its own") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    const Deck deck = six_claim_deck();
+    const ClassReport report = build_class_report(files.paths, &deck);
+    REQUIRE(report.claims.size() == 6);
+    CHECK(report.claims[0].text == "The words of claim v1, \"quoted\" & <b>");
+
+    const std::string csv = class_report_csv(report);
+    CHECK(csv.find("\n\"The words of claim v1, \"\"quoted\"\" & <b>\",v1,verified,1,1,1.000,") != std::string::npos);
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<td>The words of claim v1, &quot;quoted&quot; &amp; &lt;b&gt;</td><td>v1</td>") !=
+          std::string::npos);
 }

@@ -33,6 +33,9 @@ int wrong_count(const ClaimFigures& claim) {
     return wrong ? claim.picked[index_of(*wrong)] : 0;
 }
 
+// A teacher knows a claim by its words; the id is only there to tell it apart.
+std::string claim_name(const ClaimFigures& claim) { return claim.text.empty() ? claim.claim_id : claim.text; }
+
 std::string brier_text(const Scorecard& card) { return card.brier ? fixed(*card.brier, 3) : ""; }
 
 // ---- CSV -------------------------------------------------------------------
@@ -80,10 +83,14 @@ private:
 };
 
 void csv_claims(Csv& csv, const ClassReport& report) {
-    csv.table("Claims", {"claim", "true verdict", "asked", "right", "share right", "timed out",
+    csv.table("Claims", {"claim", "claim id", "true verdict", "asked", "right", "share right", "timed out",
                          "most common wrong answer", "picked by"});
     for (const ClaimFigures& claim : report.claims) {
-        csv.text(claim.claim_id).text(std::string(to_string(claim.truth))).integer(claim.asked).integer(claim.right);
+        csv.text(claim_name(claim))
+            .text(claim.claim_id)
+            .text(std::string(to_string(claim.truth)))
+            .integer(claim.asked)
+            .integer(claim.right);
         csv.number(claim.share_right()).integer(claim.timed_out).text(wrong_name(claim)).integer(wrong_count(claim));
         csv.end_row();
     }
@@ -302,12 +309,13 @@ std::string table_row(const std::vector<std::string>& cells, const char* tag = "
 std::string claims_table(const ClassReport& report) {
     std::string html =
         "<table>" +
-        table_row({"claim", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
+        table_row({"claim", "id", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
     for (const ClaimFigures& claim : report.claims) {
         const std::string wrong =
             claim.most_common_wrong() ? wrong_name(claim) + " (" + std::to_string(wrong_count(claim)) + ")" : "—";
-        html += table_row({claim.claim_id, std::string(display_name(claim.truth)), std::to_string(claim.asked),
-                           whole_percent(claim.share_right()), std::to_string(claim.timed_out), wrong});
+        html += table_row({claim_name(claim), claim.claim_id, std::string(display_name(claim.truth)),
+                           std::to_string(claim.asked), whole_percent(claim.share_right()),
+                           std::to_string(claim.timed_out), wrong});
     }
     return html + "</table>\n";
 }
