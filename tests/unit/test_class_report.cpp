@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "base/calendar.hpp"
 #include "classroom/class_report.hpp"
 #include "classroom/class_report_export.hpp"
 #include "classroom_samples.hpp"
@@ -463,4 +464,16 @@ TEST_CASE("with the class's deck, the CSV and HTML name each claim by its words,
     const std::string html = class_report_html(report);
     CHECK(html.find("<td>The words of claim v1, &quot;quoted&quot; &amp; &lt;b&gt;</td><td>v1</td>") !=
           std::string::npos);
+}
+
+TEST_CASE("the HTML report fits a phone, uses the app's verdict colours and says when the class took the quiz") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    const ClassReport report = build_class_report(files.paths);
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);
+    CHECK(html.find("svg{display:block;margin:1rem 0;font-size:12px;max-width:100%;height:auto}") != std::string::npos);
+    CHECK(html.find("<div class=\"scroll\"><table>") != std::string::npos);
+    for (const char* colour : {"#004488", "#ddaa33", "#bb5566"}) CHECK(html.find(colour) != std::string::npos);
+    CHECK(html.find("last quiz finished " + utc_date(report.students[0].finished_ms)) != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "base/calendar.hpp"
 #include "base/printable.hpp"
 
 namespace claimdeck {
@@ -147,10 +148,10 @@ std::string escape(const std::string& text) {
     return out;
 }
 
-// Blue, orange-yellow and magenta, as in the terminal: told apart with any
-// common colour blindness.
+// The app's verdict colours (app/ui/theme.cpp, verdict_colour()), so a
+// teacher sees the same blue, yellow and rose in the app and on the page.
 const char* verdict_colour(Verdict verdict) {
-    static const char* const colours[] = {"#1f6fd1", "#c78f00", "#b3309a"};
+    static const char* const colours[] = {"#004488", "#ddaa33", "#bb5566"};
     return colours[index_of(verdict)];
 }
 
@@ -308,7 +309,7 @@ std::string table_row(const std::vector<std::string>& cells, const char* tag = "
 
 std::string claims_table(const ClassReport& report) {
     std::string html =
-        "<table>" +
+        "<div class=\"scroll\"><table>" +
         table_row({"claim", "id", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
     for (const ClaimFigures& claim : report.claims) {
         const std::string wrong =
@@ -317,19 +318,20 @@ std::string claims_table(const ClassReport& report) {
                            std::to_string(claim.asked), whole_percent(claim.share_right()),
                            std::to_string(claim.timed_out), wrong});
     }
-    return html + "</table>\n";
+    return html + "</table></div>\n";
 }
 
 std::string students_table(const ClassReport& report) {
-    std::string html = "<table>" + table_row({"pupil", "form", "file", "right", "accuracy", "timed out",
-                                              "d′ (propaganda)", "c (propaganda)", "Brier"},
-                                             "th");
+    std::string html =
+        "<div class=\"scroll\"><table>" + table_row({"pupil", "form", "file", "right", "accuracy", "timed out",
+                                                     "d′ (propaganda)", "c (propaganda)", "Brier"},
+                                                    "th");
     for (const StudentFigures& s : report.students)
         html +=
             table_row({s.profile, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
                        whole_percent(s.accuracy()), std::to_string(s.timed_out), fixed(s.propaganda().d_prime, 2),
                        fixed(s.propaganda().criterion, 2), s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
-    return html + "</table>\n";
+    return html + "</table></div>\n";
 }
 
 std::string skipped_list(const ClassReport& report) {
@@ -351,10 +353,23 @@ std::string class_summary(const ClassReport& report) {
     return text + ".";
 }
 
+// Readable on a phone: the charts shrink to the screen (they have a
+// viewBox), and a table too wide for it scrolls sideways in its own box.
+// ", last quiz finished 2026-11-30": when the class took it.
+std::string finished_text(const ClassReport& report) {
+    std::int64_t last = 0;
+    for (const StudentFigures& student : report.students) last = std::max(last, student.finished_ms);
+    return last == 0 ? "" : ", last quiz finished " + utc_date(last);
+}
+
 constexpr const char* kStyle =
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
-    "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccd;padding:.25rem .5rem;text-align:left}"
-    "th{background:#eef1f4}svg{display:block;margin:1rem 0;font-size:12px}"
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;"
+    "line-height:1.4}"
+    ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:1rem 0}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;"
+    "vertical-align:top}"
+    "th{background:#eef1f4}svg{display:block;margin:1rem 0;font-size:12px;max-width:100%;height:auto}"
+    "@media (max-width:40rem){body{margin:1rem auto;font-size:15px}h1{font-size:1.5rem}td,th{font-size:.9rem}}"
     ".skipped{border-left:4px solid #c78f00;background:#fff8e6;padding:.5rem 1rem}"
     ".summary{font-size:1.1rem}.key span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}";
 
@@ -383,9 +398,10 @@ std::string class_report_html(const ClassReport& report) {
                                  : "deck " + report.deck_id + ", version " + std::to_string(report.deck_version);
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<title>ClaimDeck class report</title><style>" +
-        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) + "</p>\n" +
-        skipped_list(report);
+        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) +
+        finished_text(report) + "</p>\n" + skipped_list(report);
     if (report.students.empty()) return html + "<p>No results could be counted.</p></body></html>\n";
     html += "<p class=\"summary\">" + escape(class_summary(report)) + "</p>\n";
     if (report.pre_post)
