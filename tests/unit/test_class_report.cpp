@@ -438,6 +438,13 @@ TEST_CASE("one row per pupil with pre, post and change, flagged where the gain i
     CHECK_FALSE(pupils[2].post);
     CHECK_FALSE(pupils[2].accuracy_change());
     CHECK_FALSE(pupils[2].only_more_sceptical());
+
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<tr><td>Dee</td><td>83 %</td><td>83 %</td><td>0 points</td><td>only more sceptical") !=
+          std::string::npos);
+    CHECK(html.find("<tr><td>Gus</td><td>67 %</td><td>100 %</td><td>33 points</td><td></td></tr>") !=
+          std::string::npos);
+    CHECK(html.find("<tr><td>Fay</td><td>0 %</td><td>—</td><td>—</td><td></td></tr>") != std::string::npos);
 }
 
 TEST_CASE("a pupil who calls fewer claims propaganda without telling them apart better is not flagged as sceptical") {
@@ -472,7 +479,7 @@ TEST_CASE("the HTML report fits a phone, uses the app's verdict colours and says
     const ClassReport report = build_class_report(files.paths);
     const std::string html = class_report_html(report);
     CHECK(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);
-    CHECK(html.find("svg{display:block;margin:1rem 0;font-size:12px;max-width:100%;height:auto}") != std::string::npos);
+    CHECK(html.find("<div class=\"scroll\"><svg") != std::string::npos);
     CHECK(html.find("<div class=\"scroll\"><table>") != std::string::npos);
     for (const char* colour : {"#004488", "#ddaa33", "#bb5566"}) CHECK(html.find(colour) != std::string::npos);
     CHECK(html.find("last quiz finished " + utc_date(report.students[0].finished_ms)) != std::string::npos);

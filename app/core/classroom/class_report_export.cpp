@@ -300,6 +300,8 @@ std::string pre_post_chart(const PrePostChange& change) {
     });
 }
 
+std::string scrolling(const std::string& chart) { return "<div class=\"scroll\">" + chart + "</div>\n"; }
+
 std::string table_row(const std::vector<std::string>& cells, const char* tag = "td") {
     std::string row = "<tr>";
     for (const std::string& cell : cells)
@@ -334,6 +336,25 @@ std::string students_table(const ClassReport& report) {
     return html + "</table></div>\n";
 }
 
+std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
+    return figures ? whole_percent(figures->accuracy()) : "—";
+}
+
+// After a pretest and a posttest: each pupil once, both figures and the change.
+std::string pupil_changes_table(const PrePostChange& change) {
+    std::string html =
+        "<div class=\"scroll\"><table>" + table_row({"pupil", "pretest", "posttest", "change", "note"}, "th");
+    for (const PupilChange& pupil : change.pupils) {
+        const std::optional<double> points = pupil.accuracy_change();
+        html += table_row({pupil.profile, accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
+                           points ? std::to_string(std::lround(*points * 100.0)) + " points" : "—",
+                           pupil.only_more_sceptical()
+                               ? "only more sceptical: calls more claims propaganda without telling them apart better"
+                               : ""});
+    }
+    return html + "</table></div>\n";
+}
+
 std::string skipped_list(const ClassReport& report) {
     if (report.skipped.empty()) return "";
     std::string html = "<section class=\"skipped\"><h2>Files left out</h2><ul>\n";
@@ -353,8 +374,9 @@ std::string class_summary(const ClassReport& report) {
     return text + ".";
 }
 
-// Readable on a phone: the charts shrink to the screen (they have a
-// viewBox), and a table too wide for it scrolls sideways in its own box.
+// Readable on a phone: a chart or table too wide for the screen scrolls
+// sideways in its own box (a chart shrunk to fit would have unreadable
+// labels), and claim texts get a column wide enough to read.
 // ", last quiz finished 2026-11-30": when the class took it.
 std::string finished_text(const ClassReport& report) {
     std::int64_t last = 0;
@@ -368,7 +390,7 @@ constexpr const char* kStyle =
     ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:1rem 0}"
     "table{border-collapse:collapse}td,th{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;"
     "vertical-align:top}"
-    "th{background:#eef1f4}svg{display:block;margin:1rem 0;font-size:12px;max-width:100%;height:auto}"
+    "th{background:#eef1f4}td:first-child{min-width:12rem}svg{display:block;margin:1rem 0;font-size:12px;}"
     "@media (max-width:40rem){body{margin:1rem auto;font-size:15px}h1{font-size:1.5rem}td,th{font-size:.9rem}}"
     ".skipped{border-left:4px solid #c78f00;background:#fff8e6;padding:.5rem 1rem}"
     ".summary{font-size:1.1rem}.key span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}";
@@ -406,11 +428,13 @@ std::string class_report_html(const ClassReport& report) {
     html += "<p class=\"summary\">" + escape(class_summary(report)) + "</p>\n";
     if (report.pre_post)
         html += "<h2>Pretest and posttest</h2>\n<p class=\"summary\">" + escape(report.pre_post->summary) + "</p>\n" +
-                pre_post_chart(*report.pre_post) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
-    html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + claims_chart(report) + claims_table(report);
-    html += "<h2>Pupils</h2>\n" + students_chart(report) + students_table(report);
+                scrolling(pre_post_chart(*report.pre_post)) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
+    html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + scrolling(claims_chart(report)) +
+            claims_table(report);
+    if (report.pre_post) html += "<h2>Pupils, before and after</h2>\n" + pupil_changes_table(*report.pre_post);
+    html += "<h2>Pupils</h2>\n" + scrolling(students_chart(report)) + students_table(report);
     html += "<h2>Calibration</h2>\n<p>Dots on the dashed line mean the class was as sure as it was right.</p>\n" +
-            calibration_chart(report.totals.pooled);
+            scrolling(calibration_chart(report.totals.pooled));
     return html + "</body></html>\n";
 }
 
