@@ -318,11 +318,35 @@ std::string count_of(int count, const std::string& noun) {
     return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
+// One line per form, so a pretest and a posttest are never mixed in one
+// figure: "Pretest (form A): 3 pupils, 3 results files: 3 of 12 right (25 %)".
+void print_headlines(const ClassReport& report) {
+    for (const FormFigures& form : report.forms) {
+        const GroupFigures& group = form.figures;
+        const std::string label = form.form == QuizForm::Single ? "" : form_heading(form.form) + ": ";
+        std::printf("%s%s, %s: %d of %d right (%.0f %%)\n", label.c_str(), count_of(group.students, "pupil").c_str(),
+                    count_of(group.files, "results file").c_str(), group.right, group.cards, group.accuracy() * 100.0);
+    }
+}
+
+std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
+    return figures ? decimals(figures->accuracy() * 100.0, "%.0f%%") : "-";
+}
+
+void print_pupil_changes(const PrePostChange& change) {
+    std::printf("\n%-20s %8s %8s %8s\n", "pupil", "pretest", "posttest", "change");
+    for (const PupilChange& pupil : change.pupils) {
+        const std::optional<double> points = pupil.accuracy_change();
+        std::printf("%-20s %8s %8s %8s%s\n", printable(pupil.profile).c_str(), accuracy_or_dash(pupil.pre).c_str(),
+                    accuracy_or_dash(pupil.post).c_str(), points ? decimals(*points * 100.0, "%+.0f").c_str() : "-",
+                    pupil.only_more_sceptical() ? "  only more sceptical" : "");
+    }
+}
+
 void print_class_report(const ClassReport& report) {
-    const GroupFigures& all = report.totals;
-    std::printf("%s, %s: %d of %d right (%.0f %%)\n", count_of(all.students, "pupil").c_str(),
-                count_of(all.files, "results file").c_str(), all.right, all.cards, all.accuracy() * 100.0);
+    print_headlines(report);
     if (report.pre_post) std::printf("\n%s\n", report.pre_post->summary.c_str());
+    if (report.pre_post) print_pupil_changes(*report.pre_post);
     std::printf("\n%-28s %-11s %6s %7s  %s\n", "claim", "verdict", "asked", "right", "most common wrong answer");
     for (const ClaimFigures& claim : report.claims)
         std::printf("%-28s %-11s %6d %6.0f%%  %s\n", printable(claim.claim_id).c_str(),

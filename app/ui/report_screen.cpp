@@ -161,10 +161,13 @@ void skipped_card(const std::vector<SkippedFile>& skipped, const Column& column)
 
 // ---- What the files show ----------------------------------------------------
 
-void totals_card(const GroupFigures& totals, const Column& column) {
+// One headline per form: a pretest and a posttest are never mixed in one figure.
+// `explain`: say what d′ and c mean (once, under the last headline).
+void totals_card(const FormFigures& form, bool explain, const Column& column) {
+    const GroupFigures& totals = form.figures;
     const float width = card_inner_width(column);
     begin_card(column);
-    text_block("The class", fonts().heading, 0, width);
+    text_block(form_heading(form.form), fonts().heading, 0, width);
     text_block(percent_text(totals.accuracy()) + " right", fonts().claim, 0, width);
     muted(count_of(totals.students, "pupil") + "  \u00B7  " + count_of(totals.files, "results file") + "  \u00B7  " +
               std::to_string(totals.right) + " of " + count_of(totals.cards, "answer") + " right",
@@ -173,10 +176,12 @@ void totals_card(const GroupFigures& totals, const Column& column) {
     text_block("Telling propaganda from the rest: mean d\u2032 " + signed_number(totals.mean_d_prime) +
                    "  \u00B7  mean c " + signed_number(totals.mean_criterion),
                nullptr, 0, width);
-    muted(
-        "d\u2032 says how well a pupil tells propaganda from verified and contested claims (0 is guessing); c below "
-        "0 means calling claims propaganda too readily, above 0 too rarely.",
-        width);
+    if (explain)
+        muted(
+            "d\u2032 says how well a pupil tells propaganda from verified and contested claims (0 is guessing); c "
+            "below "
+            "0 means calling claims propaganda too readily, above 0 too rarely.",
+            width);
     end_card();
 }
 
@@ -293,6 +298,55 @@ void pupil_row(const PupilRow& pupil, const PupilColumns& columns, float width) 
 
 std::string form_text(QuizForm form) { return form == QuizForm::Single ? "\u2013" : std::string(to_string(form)); }
 
+// "+14 pts" or "−5 pts": a change of accuracy in percentage points.
+std::string points_change(double change) {
+    const long points = std::lround(change * 100.0);
+    return (points > 0 ? "+" : points < 0 ? "\u2212" : "") + std::to_string(std::labs(points)) + " pts";
+}
+
+std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
+    return figures ? percent_text(figures->accuracy()) : "\u2013";
+}
+
+void sceptic_flag(const PupilChange& pupil, float width) {
+    text_block("Only more sceptical: calls more claims propaganda (c " +
+                   signed_number(pupil.pre->propaganda().criterion) + " \u2192 " +
+                   signed_number(pupil.post->propaganda().criterion) + ") without telling them apart better (d\u2032 " +
+                   signed_number(pupil.pre->propaganda().d_prime) + " \u2192 " +
+                   signed_number(pupil.post->propaganda().d_prime) + ")",
+               fonts().small, palette().error_text, width);
+}
+
+// After a pretest and a posttest: each pupil once, with both figures and the change.
+void pupil_changes_card(const std::vector<PupilChange>& pupils, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Pupils, before and after", fonts().heading, 0, width);
+    muted(
+        "Share right in the pretest and the posttest, and the change in percentage points. A pupil flagged "
+        "\"only more sceptical\" calls more claims propaganda without telling them apart any better.",
+        width);
+    vertical_space(0.4f);
+    const PupilColumns columns = pupil_columns(ImGui::GetCursorScreenPos().x, width);
+    const ImU32 muted_ink = palette().text_muted;
+    pupil_row(
+        {columns.name_above ? "" : "Pupil", fonts().small, {"Pre", "Post", "Change", ""}, fonts().small, muted_ink},
+        columns, width);
+    for (const PupilChange& pupil : pupils) {
+        if (columns.name_above) vertical_space(0.4f);
+        const std::optional<double> change = pupil.accuracy_change();
+        pupil_row({pupil.profile,
+                   fonts().bold,
+                   {accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
+                    change ? points_change(*change) : "\u2013", pupil.only_more_sceptical() ? "!" : ""},
+                   fonts().body,
+                   palette().text},
+                  columns, width);
+        if (pupil.only_more_sceptical()) sceptic_flag(pupil, width);
+    }
+    end_card();
+}
+
 void pupils_card(const std::vector<StudentFigures>& students, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
@@ -384,7 +438,7 @@ Action draw_report_screen(const StudyApp& app, ReportView& view) {
         action = add_card(report, view, left);
         if (!figures.skipped.empty()) skipped_card(figures.skipped, left);
         if (!figures.students.empty()) {
-            totals_card(figures.totals, left);
+            for (const FormFigures& form : figures.forms) totals_card(form, &form == &figures.forms.back(), left);
             if (figures.pre_post) pre_post_card(*figures.pre_post, left);
             if (wide) take(action, export_card(report, view, left));
         }
@@ -394,7 +448,10 @@ Action draw_report_screen(const StudyApp& app, ReportView& view) {
         if (wide) ImGui::SetCursorScreenPos(ImVec2(right.x, top));
         InColumn in(right);
         claims_card(app.deck(), figures.claims, right);
-        pupils_card(figures.students, right);
+        if (figures.pre_post)
+            pupil_changes_card(figures.pre_post->pupils, right);
+        else
+            pupils_card(figures.students, right);
         if (!wide) take(action, export_card(report, view, right));
     }
     ImGui::SetCursorScreenPos(ImVec2(page.x, std::max(left_bottom, ImGui::GetCursorScreenPos().y)));

@@ -174,3 +174,33 @@ TEST_CASE("at the largest text size on a phone, Home's Start is above the fold o
     REQUIRE(report.primary_button);
     CHECK(report.primary_button->Max.y <= 844);
 }
+
+TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil and the sceptic flag") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
+        CAPTURE(size.x);
+        HeadlessApp headless(size);
+        // Hugo calls more claims propaganda in the posttest, no better at telling which: flagged.
+        auto results = [&](QuizForm form, const char* quiz, Verdict on_hyenas, Verdict on_distance) {
+            const std::filesystem::path file = headless.dir / (std::string("Hugo-") + quiz + ".json");
+            const QuizResults hugo{quiz,
+                                   form,
+                                   "gui-test",
+                                   1,
+                                   "Hugo",
+                                   CLAIMDECK_VERSION,
+                                   kNow,
+                                   {QuizAnswer{"hyenas", Verdict::Propaganda, on_hyenas, Confidence::Seventy, 900},
+                                    QuizAnswer{"distance", Verdict::Verified, on_distance, Confidence::Seventy, 900}}};
+            REQUIRE(write_results_file(file, hugo).empty());
+            return file;
+        };
+        ReportApp& report = headless.app->class_report();
+        REQUIRE(report.add(results(QuizForm::PreA, "quiz-a", Verdict::Contested, Verdict::Verified)));
+        REQUIRE(report.add(results(QuizForm::PostB, "quiz-b", Verdict::Propaganda, Verdict::Propaganda)));
+        REQUIRE(report.report().pre_post);
+        REQUIRE(report.report().pre_post->pupils.size() == 1);
+        CHECK(report.report().pre_post->pupils[0].only_more_sceptical());
+        CHECK(report.report().forms.size() == 2);
+        headless.draw(StartScreen::Report);
+    }
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "base/calendar.hpp"
 #include "classroom/class_report.hpp"
 #include "classroom/class_report_export.hpp"
 #include "classroom_samples.hpp"
@@ -297,8 +298,8 @@ TEST_CASE("CSV and HTML exports escape what pupils typed") {
     const ClassReport report = build_class_report(files.paths);
 
     const std::string csv = class_report_csv(report);
-    CHECK(csv.find("Claims\nclaim,true verdict,asked,right,share right,timed out,most common wrong answer,picked "
-                   "by\nv1,verified,2,1,0.500,0,propaganda,1\n") == 0);
+    CHECK(csv.find("Claims\nclaim,claim id,true verdict,asked,right,share right,timed out,most common wrong answer,"
+                   "picked by\nv1,v1,verified,2,1,0.500,0,propaganda,1\n") == 0);
     CHECK(csv.find(",\"'=HYPERLINK(\"\"x\"\"), <script>alert(1)</script>\",,6,6,1.000,") != std::string::npos);
     CHECK(csv.find("Skipped files\nfile,reason\n") != std::string::npos);
 
@@ -331,8 +332,10 @@ Deck six_claim_deck() {
         Claim claim;
         claim.id = id;
         claim.verdict = verdict;
+        claim.text = std::string("The words of claim ") + id + ", \"quoted\" & <b>";
         deck.claims.push_back(claim);
     }
+    deck.index();
     return deck;
 }
 
@@ -372,4 +375,112 @@ TEST_CASE("two files that disagree cannot be settled without the deck; with it, 
     CHECK(with_deck.students[0].profile == "Ann");
     REQUIRE(skipped_named(with_deck, "ben.json"));
     CHECK(skipped_named(with_deck, "ben.json")->reason.find("but the deck says verified") != std::string::npos);
+}
+
+TEST_CASE("a pretest and a posttest get a headline each, never one figure mixing them") {
+    ClassFiles files;
+    // Pretest: 3 of 6 right. Posttest: all 6 right. Mixed, it would read 75 %.
+    files.add("gus-a.json", pupil("Gus", V, V, C, C, C, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+    files.add("gus-b.json", pupil("Gus", V, V, C, C, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    files.add("hal-a.json", pupil("Hal", V, V, C, P, C, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.forms.size() == 2);
+    CHECK(report.forms[0].form == QuizForm::PreA);
+    CHECK(report.forms[0].figures.students == 2);
+    CHECK(report.forms[0].figures.accuracy() == doctest::Approx(7.0 / 12));
+    CHECK(report.forms[1].form == QuizForm::PostB);
+    CHECK(report.forms[1].figures.students == 1);
+    CHECK(report.forms[1].figures.accuracy() == doctest::Approx(1.0));
+    CHECK(form_heading(report.forms[0].form) == "Pretest (form A)");
+    CHECK(form_heading(report.forms[1].form) == "Posttest (form B)");
+}
+
+TEST_CASE("a single quiz has one headline, the class's") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    files.add("ben.json", ben());
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.forms.size() == 1);
+    CHECK(report.forms[0].figures.accuracy() == doctest::Approx(report.totals.accuracy()));
+    CHECK(form_heading(report.forms[0].form) == "The class");
+}
+
+TEST_CASE("one row per pupil with pre, post and change, flagged where the gain is only more scepticism") {
+    ClassFiles files;
+    // Dee: d′ 1.3 → 1.5 (not clearly better), c 0.6 → −0.2: only more sceptical.
+    files.add("dee-a.json", pupil("Dee", V, V, C, C, P, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+    // Gus misses both propaganda claims, then catches them: really better.
+    files.add("gus-a.json", pupil("Gus", V, V, C, C, C, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+    files.add("dee-b.json", pupil("Dee", V, V, C, P, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    files.add("gus-b.json", pupil("Gus", V, V, C, C, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+    // Fay took only the pretest.
+    files.add("fay-a.json", pupil("Fay", C, C, V, V, C, C, 50, "a-", QuizForm::PreA, "quiz-a"));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.pre_post);
+    const std::vector<PupilChange>& pupils = report.pre_post->pupils;
+    REQUIRE(pupils.size() == 3);
+
+    CHECK(pupils[0].profile == "Dee");
+    REQUIRE(pupils[0].accuracy_change());
+    CHECK(*pupils[0].accuracy_change() == doctest::Approx(0.0));
+    CHECK(pupils[0].only_more_sceptical());
+
+    CHECK(pupils[1].profile == "Gus");
+    CHECK(pupils[1].pre->accuracy() == doctest::Approx(4.0 / 6));
+    CHECK(pupils[1].post->accuracy() == doctest::Approx(1.0));
+    CHECK(*pupils[1].accuracy_change() == doctest::Approx(2.0 / 6));
+    CHECK_FALSE(pupils[1].only_more_sceptical());
+
+    CHECK(pupils[2].profile == "Fay");
+    CHECK(pupils[2].pre);
+    CHECK_FALSE(pupils[2].post);
+    CHECK_FALSE(pupils[2].accuracy_change());
+    CHECK_FALSE(pupils[2].only_more_sceptical());
+
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<tr><td>Dee</td><td>83 %</td><td>83 %</td><td>0 points</td><td>only more sceptical") !=
+          std::string::npos);
+    CHECK(html.find("<tr><td>Gus</td><td>67 %</td><td>100 %</td><td>33 points</td><td></td></tr>") !=
+          std::string::npos);
+    CHECK(html.find("<tr><td>Fay</td><td>0 %</td><td>—</td><td>—</td><td></td></tr>") != std::string::npos);
+}
+
+TEST_CASE("a pupil who calls fewer claims propaganda without telling them apart better is not flagged as sceptical") {
+    auto pupil_with = [](double d_prime, double criterion) {
+        StudentFigures figures;
+        figures.scorecard.detection[index_of(Verdict::Propaganda)].d_prime = d_prime;
+        figures.scorecard.detection[index_of(Verdict::Propaganda)].criterion = criterion;
+        return figures;
+    };
+    CHECK_FALSE(PupilChange{"Ivy", pupil_with(1.0, -0.8), pupil_with(1.0, 0.8)}.only_more_sceptical());
+    CHECK(PupilChange{"Jo", pupil_with(1.0, 0.8), pupil_with(1.0, -0.8)}.only_more_sceptical());
+}
+
+TEST_CASE("with the class's deck, the CSV and HTML name each claim by its words, the id in a column of its own") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    const Deck deck = six_claim_deck();
+    const ClassReport report = build_class_report(files.paths, &deck);
+    REQUIRE(report.claims.size() == 6);
+    CHECK(report.claims[0].text == "The words of claim v1, \"quoted\" & <b>");
+
+    const std::string csv = class_report_csv(report);
+    CHECK(csv.find("\n\"The words of claim v1, \"\"quoted\"\" & <b>\",v1,verified,1,1,1.000,") != std::string::npos);
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<td>The words of claim v1, &quot;quoted&quot; &amp; &lt;b&gt;</td><td>v1</td>") !=
+          std::string::npos);
+}
+
+TEST_CASE("the HTML report fits a phone, uses the app's verdict colours and says when the class took the quiz") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    const ClassReport report = build_class_report(files.paths);
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);
+    CHECK(html.find("<div class=\"scroll\"><svg") != std::string::npos);
+    CHECK(html.find("<div class=\"scroll\"><table>") != std::string::npos);
+    for (const char* colour : {"#004488", "#ddaa33", "#bb5566"}) CHECK(html.find(colour) != std::string::npos);
+    CHECK(html.find("last quiz finished " + utc_date(report.students[0].finished_ms)) != std::string::npos);
 }

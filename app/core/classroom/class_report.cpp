@@ -258,7 +258,7 @@ void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims,
                 std::map<std::string, std::size_t>& index) {
     for (const QuizAnswer& answer : results.answers) {
         auto [entry, is_new] = index.try_emplace(answer.claim_id, claims.size());
-        if (is_new) claims.push_back({answer.claim_id, answer.truth});
+        if (is_new) claims.push_back({answer.claim_id, "", answer.truth});
         ClaimFigures& claim = claims[entry->second];
         ++claim.asked;
         if (answer.correct()) ++claim.right;
@@ -267,6 +267,22 @@ void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims,
         else
             ++claim.picked[index_of(*answer.picked)];
     }
+}
+
+// Every pupil who took form A or B, in the order first met, each form's
+// first counted file (drop_duplicates leaves one per quiz and profile).
+std::vector<PupilChange> pupil_changes(const std::vector<LoadedFile>& files) {
+    std::vector<PupilChange> pupils;
+    std::map<std::string, std::size_t> index;
+    for (const LoadedFile& file : files) {
+        const QuizForm form = file.results.form;
+        if (form == QuizForm::Single) continue;
+        auto [entry, is_new] = index.try_emplace(file.results.profile, pupils.size());
+        if (is_new) pupils.push_back({file.results.profile, std::nullopt, std::nullopt});
+        PupilChange& pupil = pupils[entry->second];
+        (form == QuizForm::PreA ? pupil.pre : pupil.post) = student_figures(file);
+    }
+    return pupils;
 }
 
 std::optional<PrePostChange> pre_post_change(const std::vector<LoadedFile>& files) {
@@ -285,9 +301,27 @@ std::optional<PrePostChange> pre_post_change(const std::vector<LoadedFile>& file
         post_files.push_back(later->second);
     }
     if (pre_files.empty()) return std::nullopt;
-    PrePostChange change{group_figures(pre_files), group_figures(post_files), ""};
+    PrePostChange change{group_figures(pre_files), group_figures(post_files), "", pupil_changes(files)};
     change.summary = describe_pre_post(change.pre, change.post);
     return change;
+}
+
+std::vector<FormFigures> form_figures(const std::vector<LoadedFile>& files) {
+    std::vector<QuizForm> order;
+    std::map<QuizForm, std::vector<const LoadedFile*>> by_form;
+    for (const LoadedFile& file : files) {
+        std::vector<const LoadedFile*>& group = by_form[file.results.form];
+        if (group.empty()) order.push_back(file.results.form);
+        group.push_back(&file);
+    }
+    std::vector<FormFigures> forms;
+    for (QuizForm form : order) forms.push_back({form, group_figures(by_form[form])});
+    return forms;
+}
+
+void name_claims(std::vector<ClaimFigures>& claims, const Deck& deck) {
+    for (ClaimFigures& figures : claims)
+        if (const Claim* claim = deck.claim(figures.claim_id)) figures.text = claim->text;
 }
 
 // ---- Words -----------------------------------------------------------------
@@ -356,6 +390,27 @@ std::optional<Verdict> ClaimFigures::most_common_wrong() const {
 
 double StudentFigures::accuracy() const { return share(right, cards); }
 
+std::optional<double> PupilChange::accuracy_change() const {
+    if (!pre || !post) return std::nullopt;
+    return post->accuracy() - pre->accuracy();
+}
+
+bool PupilChange::only_more_sceptical() const {
+    if (!pre || !post) return false;
+    const double d_change = post->propaganda().d_prime - pre->propaganda().d_prime;
+    const double c_change = post->propaganda().criterion - pre->propaganda().criterion;
+    return d_change < kClearDPrimeChange && c_change <= -kClearCriterionChange;
+}
+
+std::string form_heading(QuizForm form) {
+    switch (form) {
+        case QuizForm::PreA: return "Pretest (form A)";
+        case QuizForm::PostB: return "Posttest (form B)";
+        case QuizForm::Single: break;
+    }
+    return "The class";
+}
+
 double GroupFigures::accuracy() const { return share(right, cards); }
 
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post) {
@@ -379,7 +434,9 @@ ClassReport build_class_report(const std::vector<std::filesystem::path>& files, 
         report.students.push_back(student_figures(file));
         all.push_back(&file);
     }
+    if (deck_is_the_class_deck) name_claims(report.claims, *deck);
     report.totals = group_figures(all);
+    report.forms = form_figures(counted);
     report.pre_post = pre_post_change(counted);
     return report;
 }

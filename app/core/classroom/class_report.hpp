@@ -32,6 +32,7 @@ struct SkippedFile {
 
 struct ClaimFigures {
     std::string claim_id;
+    std::string text;  // the claim as the deck words it; empty without the class's deck
     Verdict truth = Verdict::Verified;
     int asked = 0;  // results that hold this claim, time-outs included
     int right = 0;
@@ -80,12 +81,39 @@ struct GroupFigures {
 inline constexpr double kClearDPrimeChange = 0.3;
 inline constexpr double kClearCriterionChange = 0.3;
 
+// One pupil's pretest and posttest side by side, matched by profile name.
+// Either side is missing when the pupil took only one form.
+struct PupilChange {
+    std::string profile;
+    std::optional<StudentFigures> pre;
+    std::optional<StudentFigures> post;
+
+    // Posttest accuracy minus pretest accuracy; nullopt without both.
+    std::optional<double> accuracy_change() const;
+    // "Only more sceptical": the pupil took both forms, did not get clearly
+    // better at telling propaganda from the rest (propaganda d′ rose by less
+    // than kClearDPrimeChange), yet moved clearly toward calling claims
+    // propaganda (propaganda c fell by at least kClearCriterionChange; c < 0
+    // is calling claims propaganda too readily, scoring.hpp). Accuracy is
+    // deliberately not the test: on a quiz with propaganda claims, calling
+    // more things propaganda can raise accuracy without any more skill.
+    bool only_more_sceptical() const;
+};
+
 struct PrePostChange {
     // Only pupils who took both forms, so a change is never just a change
     // in who was there.
     GroupFigures pre;
     GroupFigures post;
     std::string summary;  // plain words, see describe_pre_post()
+    // Every pupil who took form A or form B, in the order first met.
+    std::vector<PupilChange> pupils;
+};
+
+// The class's figures for one form, over every pupil who took it.
+struct FormFigures {
+    QuizForm form = QuizForm::Single;
+    GroupFigures figures;
 };
 
 struct ClassReport {
@@ -94,7 +122,10 @@ struct ClassReport {
     std::vector<SkippedFile> skipped;
     std::vector<ClaimFigures> claims;      // in the order first asked
     std::vector<StudentFigures> students;  // one per counted file, in the order given
-    GroupFigures totals;
+    GroupFigures totals;                   // every counted file, whatever its form
+    // One entry per form in the order first met. A headline uses these, not
+    // `totals`, so a pretest and a posttest are never mixed in one figure.
+    std::vector<FormFigures> forms;
     std::optional<PrePostChange> pre_post;  // when some pupil took both form A and form B
     // The true verdicts in the files were checked against the class's deck;
     // otherwise only against each other.
@@ -114,5 +145,9 @@ ClassReport build_class_report(const std::vector<std::filesystem::path>& files, 
 // (d′ 0.6 → 0.7); it just calls more claims propaganda (c 0.3 → −0.4): more
 // sceptical of everything, not more discerning."
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post);
+
+// What a headline calls a form's figures: "The class" for a single quiz,
+// "Pretest (form A)" and "Posttest (form B)" for a pair.
+std::string form_heading(QuizForm form);
 
 }  // namespace claimdeck

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "base/calendar.hpp"
 #include "base/printable.hpp"
 
 namespace claimdeck {
@@ -32,6 +33,9 @@ int wrong_count(const ClaimFigures& claim) {
     auto wrong = claim.most_common_wrong();
     return wrong ? claim.picked[index_of(*wrong)] : 0;
 }
+
+// A teacher knows a claim by its words; the id is only there to tell it apart.
+std::string claim_name(const ClaimFigures& claim) { return claim.text.empty() ? claim.claim_id : claim.text; }
 
 std::string brier_text(const Scorecard& card) { return card.brier ? fixed(*card.brier, 3) : ""; }
 
@@ -80,10 +84,14 @@ private:
 };
 
 void csv_claims(Csv& csv, const ClassReport& report) {
-    csv.table("Claims", {"claim", "true verdict", "asked", "right", "share right", "timed out",
+    csv.table("Claims", {"claim", "claim id", "true verdict", "asked", "right", "share right", "timed out",
                          "most common wrong answer", "picked by"});
     for (const ClaimFigures& claim : report.claims) {
-        csv.text(claim.claim_id).text(std::string(to_string(claim.truth))).integer(claim.asked).integer(claim.right);
+        csv.text(claim_name(claim))
+            .text(claim.claim_id)
+            .text(std::string(to_string(claim.truth)))
+            .integer(claim.asked)
+            .integer(claim.right);
         csv.number(claim.share_right()).integer(claim.timed_out).text(wrong_name(claim)).integer(wrong_count(claim));
         csv.end_row();
     }
@@ -140,10 +148,10 @@ std::string escape(const std::string& text) {
     return out;
 }
 
-// Blue, orange-yellow and magenta, as in the terminal: told apart with any
-// common colour blindness.
+// The app's verdict colours (app/ui/theme.cpp, verdict_colour()), so a
+// teacher sees the same blue, yellow and rose in the app and on the page.
 const char* verdict_colour(Verdict verdict) {
-    static const char* const colours[] = {"#1f6fd1", "#c78f00", "#b3309a"};
+    static const char* const colours[] = {"#004488", "#ddaa33", "#bb5566"};
     return colours[index_of(verdict)];
 }
 
@@ -292,6 +300,8 @@ std::string pre_post_chart(const PrePostChange& change) {
     });
 }
 
+std::string scrolling(const std::string& chart) { return "<div class=\"scroll\">" + chart + "</div>\n"; }
+
 std::string table_row(const std::vector<std::string>& cells, const char* tag = "td") {
     std::string row = "<tr>";
     for (const std::string& cell : cells)
@@ -301,27 +311,48 @@ std::string table_row(const std::vector<std::string>& cells, const char* tag = "
 
 std::string claims_table(const ClassReport& report) {
     std::string html =
-        "<table>" +
-        table_row({"claim", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
+        "<div class=\"scroll\"><table>" +
+        table_row({"claim", "id", "true verdict", "asked", "right", "timed out", "most common wrong answer"}, "th");
     for (const ClaimFigures& claim : report.claims) {
         const std::string wrong =
             claim.most_common_wrong() ? wrong_name(claim) + " (" + std::to_string(wrong_count(claim)) + ")" : "—";
-        html += table_row({claim.claim_id, std::string(display_name(claim.truth)), std::to_string(claim.asked),
-                           whole_percent(claim.share_right()), std::to_string(claim.timed_out), wrong});
+        html += table_row({claim_name(claim), claim.claim_id, std::string(display_name(claim.truth)),
+                           std::to_string(claim.asked), whole_percent(claim.share_right()),
+                           std::to_string(claim.timed_out), wrong});
     }
-    return html + "</table>\n";
+    return html + "</table></div>\n";
 }
 
 std::string students_table(const ClassReport& report) {
-    std::string html = "<table>" + table_row({"pupil", "form", "file", "right", "accuracy", "timed out",
-                                              "d′ (propaganda)", "c (propaganda)", "Brier"},
-                                             "th");
+    std::string html =
+        "<div class=\"scroll\"><table>" + table_row({"pupil", "form", "file", "right", "accuracy", "timed out",
+                                                     "d′ (propaganda)", "c (propaganda)", "Brier"},
+                                                    "th");
     for (const StudentFigures& s : report.students)
         html +=
             table_row({s.profile, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
                        whole_percent(s.accuracy()), std::to_string(s.timed_out), fixed(s.propaganda().d_prime, 2),
                        fixed(s.propaganda().criterion, 2), s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
-    return html + "</table>\n";
+    return html + "</table></div>\n";
+}
+
+std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
+    return figures ? whole_percent(figures->accuracy()) : "—";
+}
+
+// After a pretest and a posttest: each pupil once, both figures and the change.
+std::string pupil_changes_table(const PrePostChange& change) {
+    std::string html =
+        "<div class=\"scroll\"><table>" + table_row({"pupil", "pretest", "posttest", "change", "note"}, "th");
+    for (const PupilChange& pupil : change.pupils) {
+        const std::optional<double> points = pupil.accuracy_change();
+        html += table_row({pupil.profile, accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
+                           points ? std::to_string(std::lround(*points * 100.0)) + " points" : "—",
+                           pupil.only_more_sceptical()
+                               ? "only more sceptical: calls more claims propaganda without telling them apart better"
+                               : ""});
+    }
+    return html + "</table></div>\n";
 }
 
 std::string skipped_list(const ClassReport& report) {
@@ -343,10 +374,24 @@ std::string class_summary(const ClassReport& report) {
     return text + ".";
 }
 
+// Readable on a phone: a chart or table too wide for the screen scrolls
+// sideways in its own box (a chart shrunk to fit would have unreadable
+// labels), and claim texts get a column wide enough to read.
+// ", last quiz finished 2026-11-30": when the class took it.
+std::string finished_text(const ClassReport& report) {
+    std::int64_t last = 0;
+    for (const StudentFigures& student : report.students) last = std::max(last, student.finished_ms);
+    return last == 0 ? "" : ", last quiz finished " + utc_date(last);
+}
+
 constexpr const char* kStyle =
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
-    "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccd;padding:.25rem .5rem;text-align:left}"
-    "th{background:#eef1f4}svg{display:block;margin:1rem 0;font-size:12px}"
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;"
+    "line-height:1.4}"
+    ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:1rem 0}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;"
+    "vertical-align:top}"
+    "th{background:#eef1f4}td:first-child{min-width:12rem}svg{display:block;margin:1rem 0;font-size:12px;}"
+    "@media (max-width:40rem){body{margin:1rem auto;font-size:15px}h1{font-size:1.5rem}td,th{font-size:.9rem}}"
     ".skipped{border-left:4px solid #c78f00;background:#fff8e6;padding:.5rem 1rem}"
     ".summary{font-size:1.1rem}.key span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}";
 
@@ -375,18 +420,21 @@ std::string class_report_html(const ClassReport& report) {
                                  : "deck " + report.deck_id + ", version " + std::to_string(report.deck_version);
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<title>ClaimDeck class report</title><style>" +
-        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) + "</p>\n" +
-        skipped_list(report);
+        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) +
+        finished_text(report) + "</p>\n" + skipped_list(report);
     if (report.students.empty()) return html + "<p>No results could be counted.</p></body></html>\n";
     html += "<p class=\"summary\">" + escape(class_summary(report)) + "</p>\n";
     if (report.pre_post)
         html += "<h2>Pretest and posttest</h2>\n<p class=\"summary\">" + escape(report.pre_post->summary) + "</p>\n" +
-                pre_post_chart(*report.pre_post) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
-    html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + claims_chart(report) + claims_table(report);
-    html += "<h2>Pupils</h2>\n" + students_chart(report) + students_table(report);
+                scrolling(pre_post_chart(*report.pre_post)) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
+    html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + scrolling(claims_chart(report)) +
+            claims_table(report);
+    if (report.pre_post) html += "<h2>Pupils, before and after</h2>\n" + pupil_changes_table(*report.pre_post);
+    html += "<h2>Pupils</h2>\n" + scrolling(students_chart(report)) + students_table(report);
     html += "<h2>Calibration</h2>\n<p>Dots on the dashed line mean the class was as sure as it was right.</p>\n" +
-            calibration_chart(report.totals.pooled);
+            scrolling(calibration_chart(report.totals.pooled));
     return html + "</body></html>\n";
 }
 
