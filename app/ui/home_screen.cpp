@@ -312,12 +312,16 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& fi
         return action;
     }
     if (!app.notices().empty()) take(action, progress_notices_card(app, column));
-    take(action, decks_card(app, view, files, column));
     // The first thing to do comes first: choose a learner, then study or
-    // take the class quiz. The list of learners (a whole class, on a shared
-    // device) comes after both, so it never pushes them off a phone's screen.
+    // take the class quiz. A learner who has studied goes on with Start, so
+    // it comes before the deck list, above the fold on a phone at the largest
+    // text. The list of learners (a whole class, on a shared device) comes
+    // after both, so it never pushes them off a phone's screen.
+    const bool going_on = app.profile() && app.has_studied();
+    if (going_on) take(action, study_card(app, column));
+    take(action, decks_card(app, view, files, column));
     if (app.profile()) {
-        take(action, study_card(app, column));
+        if (!going_on) take(action, study_card(app, column));
         if (classroom) take(action, class_quiz_card(app, view, column));
         if (!app.has_studied()) verdicts_card(column);
         take(action, profiles_card(app, view, column));

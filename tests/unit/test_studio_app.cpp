@@ -24,9 +24,18 @@ void write_valid_deck(StudioApp& studio) {
     studio.apply(edit::NewClaim{"headline", {10, 44}});
     const std::string id = studio.document().last_new_claim();
     studio.apply(edit::SetTopic{id, "Distance"});
-    studio.apply(edit::SetClaimField{id, ClaimField::Rationale, "Maps agree."});
+    studio.apply(edit::SetClaimField{id, ClaimField::Rationale, "Maps agree. Both articles give 80 km."});
     studio.apply(edit::SetVerdict{id, Verdict::Verified});
     studio.apply(edit::AddEvidence{id, "other", {7, 43}, Stance::Corroborates});
+}
+
+// The live checks about one field of the claims. A one-claim deck always
+// has house-style advice (one verdict is 100 % of it), so tests look at the
+// field they change.
+std::size_t problems_with(const StudioApp& studio, const std::string& field) {
+    std::size_t count = 0;
+    for (const StudioProblem& found : studio.checks()) count += found.where.field == field;
+    return count;
 }
 
 }  // namespace
@@ -35,7 +44,7 @@ TEST_CASE("a saved deck folder loads as strictly as the bundled deck, articles i
     TempDir data;
     StudioApp studio(data.path());
     write_valid_deck(studio);
-    REQUIRE_MESSAGE(studio.checks().empty(), studio.checks().front().problem.describe());
+    REQUIRE(check_deck(studio.document().deck(), "my-deck.json").empty());
     studio.save();
     CHECK_FALSE(studio.unsaved());
     CHECK(studio.save_folder() == data.path() / "studio" / "my-deck");
@@ -134,10 +143,9 @@ TEST_CASE("live checks follow undo") {
     TempDir data;
     StudioApp studio(data.path());
     write_valid_deck(studio);
-    CHECK(studio.checks().empty());
-    studio.undo();  // the evidence goes; still valid
-    studio.undo();  // the verdict goes back to contested; still valid
+    CHECK(problems_with(studio, "rationale") == 0);
+    studio.undo();  // the evidence goes
+    studio.undo();  // the verdict goes back to contested
     studio.undo();  // the rationale goes
-    REQUIRE(studio.checks().size() == 1);
-    CHECK(studio.checks()[0].where.field == "rationale");
+    CHECK(problems_with(studio, "rationale") >= 1);
 }
