@@ -11,7 +11,6 @@
 namespace claimdeck::ui {
 namespace {
 
-
 void verdicts_card(const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
