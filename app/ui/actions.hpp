@@ -47,6 +47,7 @@ enum class FilePurpose {
     AddResultsFolder,  // a folder of them
     ExportCsv,
     ExportHtml,
+    ImportDeck,  // a deck package (or deck file) for the library
 };
 
 // What to do when a file is already where an export goes.
@@ -138,7 +139,7 @@ struct StudyDeck {  // a deck listed on Home
 struct ImportDeck {  // a .claimdeck package or a deck file, typed, dropped or on the command line
     std::string path;
 };
-struct PickDeckFile {};  // the platform's file chooser, for a deck package
+struct PickDeckFile {};  // the platform's file chooser (the browser's picker or the system's), for a deck package
 struct AskRemoveDeck {   // counts the answers removing it could delete, for the confirmation
     std::string deck_id;
 };

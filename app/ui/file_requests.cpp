@@ -6,6 +6,7 @@ namespace {
 const FileKind kJson{"ClaimDeck files (.json)", {"*.json"}};
 const FileKind kCsv{"Spreadsheet (.csv)", {"*.csv"}};
 const FileKind kHtml{"Web page (.html)", {"*.html", "*.htm"}};
+const FileKind kDeck{"ClaimDeck decks (.claimdeck, .json)", {"*.claimdeck", "*.json"}};
 
 FileRequest open_file(const char* title, FileKind kind) {
     return {FileDialog::OpenFile, title, {std::move(kind)}, {}, {}};
@@ -31,6 +32,7 @@ FileRequest file_request(FilePurpose purpose, const StudyApp& app) {
             return save_file("Save the report as", kCsv, app.class_report().export_path(ReportFormat::Csv));
         case FilePurpose::ExportHtml:
             return save_file("Save the report as", kHtml, app.class_report().export_path(ReportFormat::Html));
+        case FilePurpose::ImportDeck: return open_file("Import a deck", kDeck);
     }
     return {};
 }

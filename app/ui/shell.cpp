@@ -256,7 +256,9 @@ Action Shell::draw_footer() {
 Action Shell::draw_screen() {
     switch (screen_) {
         case Screen::Home:
-            return draw_home_screen(app_, home_, {features_.files, features_.files, bool(features_.pick_deck_file)});
+            return draw_home_screen(
+                app_, home_,
+                {features_.files, features_.files, features_.pick_deck_file || features_.file_chooser != nullptr});
         case Screen::Card: return draw_card_screen(app_, card_);
         case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
         case Screen::Done: return draw_done_screen(app_);
@@ -576,6 +578,7 @@ void Shell::use_chosen_file(FilePurpose purpose, const std::string& path) {
         case FilePurpose::ExportCsv: return apply(Action(act::ExportReport{ReportFormat::Csv, path, IfThere::Replace}));
         case FilePurpose::ExportHtml:
             return apply(Action(act::ExportReport{ReportFormat::Html, path, IfThere::Replace}));
+        case FilePurpose::ImportDeck: return apply(Action(act::ImportDeck{path}));
     }
 }
 
@@ -592,7 +595,12 @@ void Shell::apply(const act::StudyDeck& study) {
 
 void Shell::apply(const act::ImportDeck& import) { imported(app_.install(import.path)); }
 
-void Shell::apply(const act::PickDeckFile&) { features_.pick_deck_file(); }
+// The browser has its own picker, which hands the file's bytes back; the
+// desktop asks the system's chooser for a path.
+void Shell::apply(const act::PickDeckFile&) {
+    if (features_.pick_deck_file) return features_.pick_deck_file();
+    apply(Action(act::ChooseFile{FilePurpose::ImportDeck}));
+}
 
 void Shell::apply(const act::AskRemoveDeck& ask) {
     home_.removal_answers = app_.answers_on_deck(ask.deck_id);
