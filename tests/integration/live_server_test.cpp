@@ -7,6 +7,7 @@
 #include <httplib.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,9 +35,14 @@ public:
         words.insert(words.end(), extra.begin(), extra.end());
         int out[2];
         REQUIRE(pipe(out) == 0);
+        const pid_t test_process = getpid();
         pid_ = fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {
+            // A test that dies mid-way (a failed REQUIRE, a sanitizer report)
+            // must not leave the server running and ctest waiting on it.
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != test_process) _exit(127);  // died before the line above
             dup2(out[1], STDOUT_FILENO);
             close(out[0]);
             std::vector<char*> argv;
@@ -152,7 +158,9 @@ LiveClass start_class(Client& teacher, const std::string& key, const std::string
     LiveClass made{json_of(created)["join_code"].GetString(), {}};
     auto [board_status, board] = answered(teacher.get("/api/classes/" + made.code + "/dashboard", key));
     REQUIRE(board_status == 200);
-    for (const auto& card : json_of(board)["totals"].GetArray()) made.cards.emplace_back(card["card"].GetString());
+    // Named, so the document outlives the loop over its array.
+    const rapidjson::Document dashboard = json_of(board);
+    for (const auto& card : dashboard["totals"].GetArray()) made.cards.emplace_back(card["card"].GetString());
     return made;
 }
 
