@@ -13,13 +13,11 @@
 
 #include "base/text_file.hpp"
 #include "content/article_import.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_article_import: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 }  // namespace
 

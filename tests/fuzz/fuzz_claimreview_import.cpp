@@ -12,13 +12,11 @@
 #include <vector>
 
 #include "content/claimreview_import.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_claimreview_import: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 }  // namespace
 

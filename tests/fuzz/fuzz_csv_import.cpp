@@ -12,13 +12,11 @@
 #include <string>
 
 #include "content/csv_import.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_csv_import: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 claimdeck::TextFileResult fake_folder(const std::string& path) {
     if (!claimdeck::is_safe_relative_path(path)) fail("a path outside the CSV's folder was asked for");

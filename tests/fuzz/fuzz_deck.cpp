@@ -19,6 +19,7 @@
 #include <string>
 
 #include "content/deck.hpp"
+#include "fuzz_support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -26,10 +27,7 @@ namespace {
 
 constexpr const char* kSecret = "SECRET: this file lies outside the articles folder.\n";
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_deck: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 std::string read_all(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -44,12 +42,7 @@ void write_all(const fs::path& path, const char* data, std::size_t size) {
 // One folder per fuzzing process, removed when it exits normally.
 class Workspace {
 public:
-    Workspace() {
-        std::error_code ignored;
-        fs::path base = fs::is_directory("/dev/shm", ignored) ? fs::path("/dev/shm") : fs::temp_directory_path();
-        std::string pattern = (base / "claimdeck-fuzz-deck-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) fail("cannot create a temporary folder");
-        root_ = pattern;
+    Workspace() : root_(scratch_.path()) {
         fs::create_directories(root_ / "decks");
         fs::create_directories(root_ / "articles");
         const fs::path source = CLAIMDECK_FUZZ_ARTICLES_DIR;
@@ -64,13 +57,10 @@ public:
         write_all(root_ / "decks" / "secret.txt", kSecret, std::char_traits<char>::length(kSecret));
         deck_file_ = root_ / "decks" / "x.json";
     }
-    ~Workspace() {
-        std::error_code ignored;
-        fs::remove_all(root_, ignored);
-    }
     const fs::path& deck_file() const { return deck_file_; }
 
 private:
+    claimdeck::fuzz::ScratchFolder scratch_;
     fs::path root_;
     fs::path deck_file_;
 };

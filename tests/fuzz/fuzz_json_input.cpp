@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/json_input.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
@@ -25,10 +26,7 @@ constexpr std::size_t kMaxStringBytes = 256;
 constexpr std::size_t kMaxItems = 16;
 constexpr int kMaxDepth = 4;
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_json_input: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 void read_object(claimdeck::FieldReader& fields, int depth) {
     using claimdeck::Presence;

@@ -12,14 +12,12 @@
 #include <string_view>
 
 #include "base/json_library.hpp"
+#include "fuzz_support.hpp"
 #include "live/live_json.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_live_requests: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 template <class Request>
 void check(const claimdeck::live::Parsed<Request>& parsed) {

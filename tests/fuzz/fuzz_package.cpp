@@ -16,32 +16,19 @@
 #include <string_view>
 
 #include "content/deck_package.hpp"
+#include "fuzz_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_package: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 // One folder per fuzzing process: packages unpack into out/, and nothing
 // may appear beside it.
 class Workspace {
 public:
-    Workspace() {
-        std::error_code ignored;
-        fs::path base = fs::is_directory("/dev/shm", ignored) ? fs::path("/dev/shm") : fs::temp_directory_path();
-        std::string pattern = (base / "claimdeck-fuzz-package-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) fail("cannot create a temporary folder");
-        root_ = fs::path(pattern) / "inner";
-        fs::create_directories(root_);
-    }
-    ~Workspace() {
-        std::error_code ignored;
-        fs::remove_all(root_.parent_path(), ignored);
-    }
+    Workspace() : root_(scratch_.path() / "inner") { fs::create_directories(root_); }
     fs::path fresh_output() const {
         std::error_code ignored;
         fs::remove_all(root_ / "out", ignored);
@@ -58,6 +45,7 @@ public:
     }
 
 private:
+    claimdeck::fuzz::ScratchFolder scratch_;
     fs::path root_;
 };
 

@@ -12,41 +12,20 @@
 #include <fstream>
 #include <string>
 
+#include "fuzz_support.hpp"
 #include "storage/progress_io.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_progress_io: broken guarantee: %s\n", what);
-    std::abort();
-}
-
-class Workspace {
-public:
-    Workspace() {
-        std::error_code ignored;
-        fs::path base = fs::is_directory("/dev/shm", ignored) ? fs::path("/dev/shm") : fs::temp_directory_path();
-        std::string pattern = (base / "claimdeck-fuzz-progress-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) fail("cannot create a temporary folder");
-        root_ = pattern;
-    }
-    ~Workspace() {
-        std::error_code ignored;
-        fs::remove_all(root_, ignored);
-    }
-    fs::path operator/(const char* name) const { return root_ / name; }
-
-private:
-    fs::path root_;
-};
+using claimdeck::fuzz::fail;
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static Workspace workspace;
-    const fs::path input = workspace / "input.json";
+    static const claimdeck::fuzz::ScratchFolder workspace;
+    const fs::path input = workspace.path() / "input.json";
     {
         std::ofstream out(input, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
@@ -58,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (std::string(error.what()).empty()) fail("a refusal without a message");
         return 0;
     }
-    const fs::path again_file = workspace / "again.json";
+    const fs::path again_file = workspace.path() / "again.json";
     claimdeck::write_progress_file(progress, again_file);
     claimdeck::ProfileProgress again;
     try {

@@ -10,13 +10,11 @@
 #include <string_view>
 
 #include "classroom/quiz.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_quiz: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 }  // namespace
 

@@ -14,14 +14,12 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_support.hpp"
 #include "learning/replay.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_replay: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 }  // namespace
 

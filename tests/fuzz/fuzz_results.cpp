@@ -11,13 +11,11 @@
 #include <string_view>
 
 #include "classroom/results.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
-void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_results: broken guarantee: %s\n", what);
-    std::abort();
-}
+using claimdeck::fuzz::fail;
 
 }  // namespace
 
