@@ -159,3 +159,13 @@ TEST_CASE("Ids made from names are kebab-case and handed out once each") {
     CHECK(ids.take("a") == "a-2");
     CHECK(ids.take("a") == "a-3");
 }
+
+TEST_CASE("An article name near the length limit is looked for only under paths that are themselves allowed") {
+    FakeFolder folder;
+    const std::string long_name(250, 'a');
+    const DeckImport imported =
+        import("text,verdict,rationale,article,quote\nA,verified,R," + long_name + ",q\n", folder);
+    CHECK_FALSE(imported.deck);
+    REQUIRE_FALSE(folder.asked.empty());
+    for (const std::string& path : folder.asked) CHECK_MESSAGE(is_safe_relative_path(path), path.size());
+}

@@ -338,6 +338,7 @@ private:
         for (const char* folder : {"", "articles/"})
             for (const char* extension : {"", ".txt", ".md", ".html", ".htm"}) {
                 const std::string path = folder + named + extension;
+                if (!is_safe_relative_path(path)) continue;  // a long name made too long by the folder or extension
                 TextFileResult read = files_(path);
                 if (read.error.empty()) return add(path, read.text);
                 if (first_error.empty()) first_error = read.error;
