@@ -710,8 +710,10 @@ void Shell::answer_quiz_by_script(int count) {
 bool Shell::clock_running() const {
     if (features_.file_chooser && features_.file_chooser->busy()) return true;
     const QuizRun* run = app_.class_quiz().run();
-    // A Studio change the draft does not hold yet: frames go on until it is written.
-    return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
+    // A Studio change the draft does not hold yet, or checks still running:
+    // frames go on until it is written and they are shown.
+    return (screen_ == Screen::Quiz && run && run->remaining_ms()) ||
+           (studio_ && (studio_->draft_pending() || studio_->checks_running()));
 }
 
 // ---- Scripted starts --------------------------------------------------------

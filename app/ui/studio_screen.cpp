@@ -64,7 +64,7 @@ Action draw_toolbar(const StudioApp& studio, StudioView& view, float width) {
     ImGui::EndDisabled();
     same_line_if_fits("Save", right_edge);
     if (primary_button("Save")) take(action, act::StudioCommand{act::StudioStep::Save});
-    const std::size_t problems = studio.checks().size();
+    const std::size_t problems = studio.live_checks().size();
     muted((studio.unsaved() ? "Unsaved changes. " : "Saved. ") +
               (problems == 0 ? std::string("No problems.") : std::to_string(problems) + " problem(s) to fix.") +
               (view.status.empty() ? "" : " " + view.status),
@@ -142,13 +142,9 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width)
 }
 
 Action draw_claim_list(const Deck& deck, StudioView& view, float width) {
-    std::vector<std::string> labels;
-    int chosen = -1;
-    for (std::size_t i = 0; i < deck.claims.size(); ++i) {
-        labels.push_back(deck.claims[i].id + ": " + deck.claims[i].text.substr(0, 60));
-        if (deck.claims[i].id == view.claim) chosen = static_cast<int>(i);
-    }
-    const int picked = drop_down("##claims", labels, chosen, width);
+    const auto label = [&](std::size_t i) { return deck.claims[i].id + ": " + deck.claims[i].text.substr(0, 60); };
+    const std::optional<std::size_t> open = deck.claim_index(view.claim);
+    const int picked = drop_down("##claims", deck.claims.size(), label, open ? static_cast<int>(*open) : -1, width);
     if (picked >= 0) view.claim = deck.claims[static_cast<std::size_t>(picked)].id;
     return {};
 }
@@ -276,19 +272,30 @@ Action draw_evidence_tab(const StudioApp& studio, StudioView& view, float width)
     return action;
 }
 
+// Long lists are cut short: a frame's page is one ImGui draw list of at most
+// 65,536 vertices, and a deck of 10,000 claims holds more ids and problems
+// than that (ImGui aborted on a 10,000-claim deck).
+constexpr std::size_t kIdsListed = 20;
+constexpr std::size_t kProblemsListed = 50;
+
+std::string listed(const char* heading, const std::vector<std::string>& ids) {
+    std::string text = heading;
+    for (std::size_t i = 0; i < ids.size() && i < kIdsListed; ++i) text += " " + ids[i];
+    if (ids.size() > kIdsListed) text += " and " + std::to_string(ids.size() - kIdsListed) + " more";
+    return text;
+}
+
 void draw_topics_tab(const StudioApp& studio, float width) {
-    const std::vector<TopicOverview> overview = studio.document().topic_overview();
+    const std::vector<TopicOverview>& overview = studio.topic_overview();
     if (overview.empty()) muted("No topics yet: give a claim a topic.", width);
     for (const TopicOverview& topic : overview) {
         ImGui::PushFont(fonts().bold);
         text_block(studio.document().deck().topic(topic.topic)->title, nullptr, 0, width);
         ImGui::PopFont();
-        std::string claims = "Claims:";
-        for (const std::string& id : topic.claims) claims += " " + id;
-        text_block(claims, nullptr, 0, width);
-        std::string missing = topic.uncited_articles.empty() ? "Every article is cited." : "Not cited yet:";
-        for (const std::string& id : topic.uncited_articles) missing += " " + id;
-        muted(missing, width);
+        text_block(listed("Claims:", topic.claims), nullptr, 0, width);
+        muted(topic.uncited_articles.empty() ? "Every article is cited."
+                                             : listed("Not cited yet:", topic.uncited_articles),
+              width);
         vertical_space(0.5f);
     }
 }
@@ -311,9 +318,13 @@ void draw_verdict_meter(const Deck& deck, float width) {
 
 Action draw_checks_tab(const StudioApp& studio, StudioView& view, float width) {
     draw_verdict_meter(studio.document().deck(), width);
-    const std::vector<StudioProblem>& problems = studio.checks();
+    const std::vector<StudioProblem>& problems = studio.live_checks();
     if (problems.empty()) muted("No problems: the deck passes claimdeck-cli deck check.", width);
-    for (std::size_t i = 0; i < problems.size(); ++i) {
+    if (problems.size() > kProblemsListed)
+        muted("The first " + std::to_string(kProblemsListed) + " of " + std::to_string(problems.size()) +
+                  " problems; the next come up as these are fixed.",
+              width);
+    for (std::size_t i = 0; i < problems.size() && i < kProblemsListed; ++i) {
         ImGui::PushID(static_cast<int>(i));
         const StudioProblem& found = problems[i];
         if (content_button(found.problem.place + ": " + found.problem.message, width)) {

@@ -188,21 +188,30 @@ bool text_field(const char* id, const char* hint, std::string& text, float width
 }
 
 int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
+    return drop_down(
+        id, labels.size(), [&](std::size_t i) { return labels[i]; }, chosen, width);
+}
+
+int drop_down(const char* id, std::size_t count, const std::function<std::string(std::size_t)>& label, int chosen,
+              float width) {
     int picked = -1;
     ImGui::SetNextItemWidth(width);
     const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
-    const char* shown = chosen >= 0 && chosen < static_cast<int>(labels.size()) ? labels[chosen].c_str() : "";
-    if (ImGui::BeginCombo(id, shown, ImGuiComboFlags_HeightLarge)) {
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            // Labels come from content (topic names, titles): drawn as text, never parsed for "##".
-            if (ImGui::Selectable("##option", static_cast<int>(i) == chosen, 0, ImVec2(0, touch_target())))
-                picked = static_cast<int>(i);
-            const ImVec2 at = ImGui::GetItemRectMin();
-            ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (touch_target() - em()) / 2), palette().text,
-                                                labels[i].c_str());
-            ImGui::PopID();
+    const std::string shown = chosen >= 0 && static_cast<std::size_t>(chosen) < count ? label(chosen) : "";
+    if (ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+        ImGuiListClipper options;
+        options.Begin(static_cast<int>(count), touch_target() + ImGui::GetStyle().ItemSpacing.y);
+        while (options.Step()) {
+            for (int i = options.DisplayStart; i < options.DisplayEnd; ++i) {
+                ImGui::PushID(i);
+                // Labels come from content (topic names, titles): drawn as text, never parsed for "##".
+                if (ImGui::Selectable("##option", i == chosen, 0, ImVec2(0, touch_target()))) picked = i;
+                const ImVec2 at = ImGui::GetItemRectMin();
+                ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (touch_target() - em()) / 2), palette().text,
+                                                    label(static_cast<std::size_t>(i)).c_str());
+                ImGui::PopID();
+            }
         }
         ImGui::EndCombo();
     }

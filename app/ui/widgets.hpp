@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +81,11 @@ bool primary_button(const char* label, float width = 0);
 bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags = 0);
 // A drop-down list of `labels`; returns the index picked this frame, or -1.
 int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width);
+// The same for `count` options labelled on demand: only the chosen one and,
+// while the list is open, those in view are labelled and drawn, so a list of
+// ten thousand claims costs a frame next to nothing.
+int drop_down(const char* id, std::size_t count, const std::function<std::string(std::size_t)>& label, int chosen,
+              float width);
 
 // Where the frame's last primary button was drawn, if it drew one: the GUI
 // tests click it (see FrameReport).

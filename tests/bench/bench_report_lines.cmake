@@ -9,7 +9,13 @@ set(BENCH_REPORT_LINES
     "\\| card \\| [0-9.]+ µs"
     "\\| ClaimDeck answer\\(\\), p99 \\| [0-9.]+ ms"
     "\\| 100 \\| [0-9.]+ ms"
-    "\\| 1000 \\| [0-9.]+ ms")
+    "\\| 1000 \\| [0-9.]+ ms"
+    "\\| Studio: Claim \\(a claim open\\) \\| [0-9.]+ ms \\([0-9.]+ – [0-9.]+\\) \\| [0-9.]+ ms"
+    "\\| Studio: Checks \\| [0-9.]+ ms \\([0-9.]+ – [0-9.]+\\) \\| [0-9.]+ ms"
+    "\\| Studio: reader scrolling a [0-9]+ KiB article \\| [0-9.]+ ms \\([0-9.]+ – [0-9.]+\\) \\| [0-9.]+ ms"
+    "\\| live checks up to date after one edit \\| [0-9.]+ ms"
+    "\\| pack: package_deck \\+ write_package \\| [0-9.]+ ms"
+    "\\| import: read_package \\+ install_package \\| [0-9.]+ ms")
 
 # Sets `out_var` to the patterns of BENCH_REPORT_LINES that `report` lacks.
 function(bench_report_missing report out_var)

@@ -149,3 +149,20 @@ TEST_CASE("live checks follow undo") {
     studio.undo();  // the rationale goes
     CHECK(problems_with(studio, "rationale") >= 1);
 }
+
+TEST_CASE("the live checks drawn after edits, once finished, are the checks of the deck as it is now") {
+    TempDir data;
+    StudioApp studio(data.path());
+    write_valid_deck(studio);
+    const std::string id = studio.document().last_new_claim();
+    for (const char* rationale : {"", "One.", "Maps agree. Both articles give 80 km.", "x"}) {
+        studio.apply(edit::SetClaimField{id, ClaimField::Rationale, rationale});
+        studio.live_checks();  // starts them on another thread and returns at once
+        const std::vector<StudioProblem> finished = studio.checks();  // waits for them
+        const std::vector<StudioProblem> now = studio_checks(studio.document(), "my-deck.json");
+        REQUIRE(finished.size() == now.size());
+        for (std::size_t i = 0; i < now.size(); ++i) CHECK(finished[i].problem.message == now[i].problem.message);
+        CHECK(studio.live_checks().size() == now.size());
+        CHECK_FALSE(studio.checks_running());
+    }
+}

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
 #include <stdexcept>
 
+#include "content/deck_writer.hpp"
 #include "content/house_style.hpp"
 #include "studio/studio_checks.hpp"
 #include "studio/studio_document.hpp"
@@ -87,6 +90,73 @@ TEST_CASE("keystrokes in one field undo as one step, and a new edit clears what 
     document.undo();
     document.apply(edit::SetVerdict{id, Verdict::Verified});
     CHECK_FALSE(document.can_redo());
+}
+
+namespace {
+
+// Everything a deck holds, its articles' texts and the quotes flagged as lost.
+std::string everything_in(const StudioDocument& document) {
+    std::string all = write_deck_json(document.deck());
+    for (const Article& article : document.deck().articles) all += "\n--\n" + article.text;
+    for (const LostQuote& lost : document.lost_quotes())
+        all += "\nlost " + lost.claim + " " + std::to_string(lost.evidence.value_or(99));
+    return all;
+}
+
+// One edit of any kind, picked by `random`, on a claim or article that exists.
+StudioEdit random_edit(const Deck& deck, std::mt19937& random) {
+    const auto pick = [&](std::size_t count) { return static_cast<std::size_t>(random() % count); };
+    const Claim& claim = deck.claims[pick(deck.claims.size())];
+    const std::string typed = "Typed " + std::to_string(random() % 1000) + ".";
+    switch (random() % 12) {
+        case 0: return edit::SetDeckField{DeckField::Title, typed};
+        case 1: return edit::AddArticle{"Another " + typed, "Another " + typed + "\n\nMore words here.\n"};
+        case 2: return edit::SetArticleField{"valley-falls", ArticleField::Text, typed + kFirst};  // quotes move
+        case 3: return edit::SetArticleField{"resistance-holds", ArticleField::Byline, typed};
+        case 4: return edit::NewClaim{"valley-falls", span_of(kFirst, "took the valley")};
+        case 5: return edit::SetClaimField{claim.id, ClaimField::Rationale, typed};
+        case 6: return edit::SetVerdict{claim.id, kAllVerdicts[pick(3)]};
+        case 7: return edit::SetTopic{claim.id, "Topic " + std::to_string(pick(3))};
+        case 8: return edit::AddTechniqueWords{claim.id, "Loaded Language", {0, 4}};
+        case 9:
+            return edit::AddEvidence{claim.id, "resistance-holds", span_of(kSecond, "still held the valley"),
+                                     Stance::Contradicts};
+        case 10: return edit::RemoveEvidence{claim.id, 0};
+        default:
+            return deck.claims.size() > 1 ? StudioEdit(edit::RemoveClaim{claim.id})
+                                          : edit::SetVerdict{claim.id, Verdict::Verified};
+    }
+}
+
+}  // namespace
+
+TEST_CASE("undoing random edits step by step goes back through earlier decks to the first, and redo retraces them") {
+    std::mt19937 random(7);
+    for (int round = 0; round < 20; ++round) {
+        StudioDocument document(two_articles_one_claim().deck());
+        std::vector<std::string> states{everything_in(document)};
+        while (states.size() < 25) {
+            try {
+                document.apply(random_edit(document.deck(), random));
+                states.push_back(everything_in(document));
+            } catch (const std::invalid_argument&) {
+                CHECK(everything_in(document) == states.back());  // a refused edit changes nothing
+            }
+        }
+        // Keystrokes in one field are one step, so undo may skip a state, never land elsewhere.
+        std::vector<std::string> undone{everything_in(document)};
+        while (document.can_undo()) {
+            document.undo();
+            undone.push_back(everything_in(document));
+            CHECK(std::find(states.begin(), states.end(), undone.back()) != states.end());
+        }
+        CHECK(undone.back() == states.front());
+        for (auto state = undone.rbegin() + 1; state != undone.rend(); ++state) {
+            document.redo();
+            CHECK(everything_in(document) == *state);
+        }
+        CHECK_FALSE(document.can_redo());
+    }
 }
 
 TEST_CASE("evidence must come from another article than the claim's") {

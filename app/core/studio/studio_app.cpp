@@ -19,8 +19,12 @@ bool StudioApp::restore_draft() {
 }
 
 void StudioApp::replace(StudioDocument document) {
+    // Checks of the document being replaced must not pass for the new one's.
+    if (running_.valid()) running_.wait();
+    running_ = {};
     document_ = std::move(document);
-    checked_revision_ = UINT64_MAX;
+    checked_revision_ = UINT64_MAX;  // a new document counts its revisions from 0 again
+    overview_revision_ = UINT64_MAX;
     changed();
 }
 
@@ -97,11 +101,46 @@ void StudioApp::drop_draft() {
 }
 
 const std::vector<StudioProblem>& StudioApp::checks() const {
+    take_finished_checks(true);
     if (checked_revision_ != document_.revision()) {
-        checks_ = studio_checks(document_, document_.deck().id + ".json");
+        checks_ = studio_checks(document_, checked_file_name());
         checked_revision_ = document_.revision();
     }
     return checks_;
+}
+
+const std::vector<StudioProblem>& StudioApp::live_checks() const {
+    take_finished_checks(false);
+    if (!running_.valid() && checked_revision_ != document_.revision()) start_checks();
+    return checks_;
+}
+
+const std::vector<TopicOverview>& StudioApp::topic_overview() const {
+    if (overview_revision_ != document_.revision()) {
+        overview_ = document_.topic_overview();
+        overview_revision_ = document_.revision();
+    }
+    return overview_;
+}
+
+void StudioApp::start_checks() const {
+    running_revision_ = document_.revision();
+    auto check = [deck = document_.deck(), lost = document_.lost_quotes(), file = checked_file_name()] {
+        return studio_checks(deck, lost, file);
+    };
+#ifdef __EMSCRIPTEN__
+    checks_ = check();
+    checked_revision_ = running_revision_;
+#else
+    running_ = std::async(std::launch::async, std::move(check));
+#endif
+}
+
+void StudioApp::take_finished_checks(bool wait) const {
+    if (!running_.valid()) return;
+    if (!wait && running_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    checks_ = running_.get();
+    checked_revision_ = running_revision_;
 }
 
 }  // namespace claimdeck

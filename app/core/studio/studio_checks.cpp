@@ -49,14 +49,19 @@ const std::vector<ProblemSource>& studio_problem_sources() {
 }
 
 std::vector<StudioProblem> studio_checks(const StudioDocument& document, const std::string& file) {
+    return studio_checks(document.deck(), document.lost_quotes(), file);
+}
+
+std::vector<StudioProblem> studio_checks(const Deck& deck, const std::vector<LostQuote>& lost_quotes,
+                                         const std::string& file) {
     std::vector<StudioProblem> found;
     auto add = [&](Problem problem) {
         FieldRef where = field_of(problem);
         found.push_back({std::move(problem), std::move(where)});
     };
-    for (const LostQuote& lost : document.lost_quotes()) add(lost_quote_problem(lost, file));
+    for (const LostQuote& lost : lost_quotes) add(lost_quote_problem(lost, file));
     for (const ProblemSource& source : studio_problem_sources())
-        for (Problem& problem : source(document.deck(), file)) add(std::move(problem));
+        for (Problem& problem : source(deck, file)) add(std::move(problem));
     return found;
 }
 

@@ -34,5 +34,8 @@ const std::vector<ProblemSource>& studio_problem_sources();
 
 // Every source's problems, plus the quotes an article edit lost.
 std::vector<StudioProblem> studio_checks(const StudioDocument& document, const std::string& file);
+// The same for a copy of a document's deck and lost quotes (checked on another thread).
+std::vector<StudioProblem> studio_checks(const Deck& deck, const std::vector<LostQuote>& lost_quotes,
+                                         const std::string& file);
 
 }  // namespace claimdeck

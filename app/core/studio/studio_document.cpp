@@ -4,6 +4,8 @@
 #include <cctype>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/text_file.hpp"
 #include "content/techniques.hpp"
@@ -11,8 +13,15 @@
 namespace claimdeck {
 namespace {
 
-// Enough history for an afternoon's work; each step holds a whole deck.
+// Enough history for an afternoon's work; each step holds what one edit changed.
 constexpr std::size_t kMaxUndoSteps = 300;
+
+template <typename... Cases>
+struct Overloaded : Cases... {
+    using Cases::operator()...;
+};
+template <typename... Cases>
+Overloaded(Cases...) -> Overloaded<Cases...>;
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -91,15 +100,14 @@ void StudioDocument::apply(const StudioEdit& edit) {
     if (const auto* set = std::get_if<edit::SetDeckField>(&edit))
         typing = typing_key("deck", "", static_cast<int>(set->field));
 
-    Snapshot before{deck_, lost_quotes_};
+    Reversal before = reversal_for(edit);
     try {
         std::visit([this](const auto& chosen) { change(chosen); }, edit);
     } catch (...) {
-        deck_ = std::move(before.deck);
-        lost_quotes_ = std::move(before.lost_quotes);
+        reverse(before);
         throw;
     }
-    deck_.index();
+    if (reshapes(before)) deck_.index();
     if (!typing || typing != last_typing_) {
         undo_.push_back(std::move(before));
         if (undo_.size() > kMaxUndoSteps) undo_.erase(undo_.begin());
@@ -111,24 +119,117 @@ void StudioDocument::apply(const StudioEdit& edit) {
 
 void StudioDocument::undo() {
     if (undo_.empty()) return;
-    redo_.push_back({deck_, lost_quotes_});
-    deck_ = std::move(undo_.back().deck);
-    lost_quotes_ = std::move(undo_.back().lost_quotes);
+    Reversal step = std::move(undo_.back());
     undo_.pop_back();
-    deck_.index();
+    reverse(step);
+    redo_.push_back(std::move(step));
     last_typing_.reset();
     ++revision_;
 }
 
 void StudioDocument::redo() {
     if (redo_.empty()) return;
-    undo_.push_back({deck_, lost_quotes_});
-    deck_ = std::move(redo_.back().deck);
-    lost_quotes_ = std::move(redo_.back().lost_quotes);
+    Reversal step = std::move(redo_.back());
     redo_.pop_back();
-    deck_.index();
+    reverse(step);
+    undo_.push_back(std::move(step));
     last_typing_.reset();
     ++revision_;
+}
+
+template <typename Item>
+void StudioDocument::ItemChange<Item>::apply_to(std::vector<Item>& items) {
+    if (kind != Kind::Insert && index >= items.size()) return;  // an edit refused before it added its item
+    const auto at = items.begin() + static_cast<std::ptrdiff_t>(index);
+    switch (kind) {
+        case Kind::Replace: std::swap(*at, item); return;
+        case Kind::Insert:
+            items.insert(at, std::move(item));
+            kind = Kind::Erase;
+            return;
+        case Kind::Erase:
+            item = std::move(*at);
+            items.erase(at);
+            kind = Kind::Insert;
+            return;
+    }
+}
+
+// What `edit` is about to change, copied before it does.
+StudioDocument::Reversal StudioDocument::reversal_for(const StudioEdit& edit) const {
+    Reversal reversal;
+    reversal.lost_quotes = lost_quotes_;
+    std::visit(Overloaded{
+                   [&](const edit::SetDeckField&) {
+                       reversal.fields = DeckFields{deck_.title, deck_.description, deck_.id};
+                   },
+                   [&](const edit::AddArticle&) {
+                       reversal.articles.push_back({ItemChange<Article>::Kind::Erase, deck_.articles.size(), {}});
+                   },
+                   [&](const edit::SetArticleField& set) {
+                       keep_article(reversal, set.article, set.field == ArticleField::Text);
+                   },
+                   [&](const edit::NewClaim&) {
+                       reversal.claims.push_back({ItemChange<Claim>::Kind::Erase, deck_.claims.size(), {}});
+                   },
+                   [&](const edit::RemoveClaim& remove) {
+                       if (const auto index = deck_.claim_index(remove.claim))
+                           reversal.claims.push_back({ItemChange<Claim>::Kind::Insert, *index, deck_.claims[*index]});
+                   },
+                   [&](const edit::SetTopic& set) {
+                       keep_claim(reversal, set.claim);
+                       reversal.topics = deck_.topics;  // it may add one
+                   },
+                   [&](const auto& change) { keep_claim(reversal, change.claim); },  // the rest change one claim
+               },
+               edit);
+    return reversal;
+}
+
+void StudioDocument::keep_claim(Reversal& reversal, const std::string& id) const {
+    if (const auto index = deck_.claim_index(id))
+        reversal.claims.push_back({ItemChange<Claim>::Kind::Replace, *index, deck_.claims[*index]});
+}
+
+// A new text moves the quotes taken from it: the claims citing it are kept too.
+void StudioDocument::keep_article(Reversal& reversal, const std::string& id, bool with_its_quotes) const {
+    for (std::size_t i = 0; i < deck_.articles.size(); ++i)
+        if (deck_.articles[i].id == id)
+            reversal.articles.push_back({ItemChange<Article>::Kind::Replace, i, deck_.articles[i]});
+    if (!with_its_quotes) return;
+    for (std::size_t i = 0; i < deck_.claims.size(); ++i) {
+        const Claim& c = deck_.claims[i];
+        const bool cites = c.article == id || std::any_of(c.evidence.begin(), c.evidence.end(),
+                                                          [&](const Evidence& e) { return e.article == id; });
+        if (cites) reversal.claims.push_back({ItemChange<Claim>::Kind::Replace, i, c});
+    }
+}
+
+// Puts back what the step holds and keeps, in its place, what was there.
+void StudioDocument::reverse(Reversal& step) {
+    if (step.fields) {
+        std::swap(deck_.title, step.fields->title);
+        std::swap(deck_.description, step.fields->description);
+        std::swap(deck_.id, step.fields->id);
+    }
+    if (step.topics) std::swap(deck_.topics, *step.topics);
+    // In the opposite order to the edit's; the next reverse() is the edit's order again.
+    for (auto change = step.articles.rbegin(); change != step.articles.rend(); ++change)
+        change->apply_to(deck_.articles);
+    std::reverse(step.articles.begin(), step.articles.end());
+    for (auto change = step.claims.rbegin(); change != step.claims.rend(); ++change) change->apply_to(deck_.claims);
+    std::reverse(step.claims.begin(), step.claims.end());
+    std::swap(lost_quotes_, step.lost_quotes);
+    if (reshapes(step)) deck_.index();
+}
+
+// Whether a step adds or takes away an item, so the deck's indexes must be rebuilt.
+bool StudioDocument::reshapes(const Reversal& step) {
+    const auto moves = [](const auto& changes) {
+        return std::any_of(changes.begin(), changes.end(),
+                           [](const auto& c) { return c.kind != decltype(c.kind)::Replace; });
+    };
+    return step.topics || moves(step.articles) || moves(step.claims);
 }
 
 Article& StudioDocument::article(const std::string& id) {
@@ -268,21 +369,25 @@ void StudioDocument::change(const edit::RemoveClaim& remove) {
     deck_.claims.erase(deck_.claims.begin() + static_cast<std::ptrdiff_t>(*deck_.claim_index(remove.claim)));
 }
 
+// One pass over the claims, whatever the number of topics.
 std::vector<TopicOverview> StudioDocument::topic_overview() const {
     std::vector<TopicOverview> overview;
+    std::unordered_map<std::string_view, std::size_t> topic_at;
     for (const Topic& topic : deck_.topics) {
-        TopicOverview entry{topic.id, {}, {}, {}};
-        std::set<std::string> cited;
-        for (const Claim& c : deck_.claims) {
-            if (c.topic != topic.id) continue;
-            entry.claims.push_back(c.id);
-            cited.insert(c.article);
-            for (const Evidence& e : c.evidence) cited.insert(e.article);
-        }
-        for (const Article& a : deck_.articles)
-            (cited.count(a.id) ? entry.cited_articles : entry.uncited_articles).push_back(a.id);
-        overview.push_back(std::move(entry));
+        topic_at.emplace(topic.id, overview.size());
+        overview.push_back({topic.id, {}, {}, {}});
     }
+    std::vector<std::set<std::string_view>> cited(overview.size());
+    for (const Claim& c : deck_.claims) {
+        const auto found = topic_at.find(c.topic);
+        if (found == topic_at.end()) continue;
+        overview[found->second].claims.push_back(c.id);
+        cited[found->second].insert(c.article);
+        for (const Evidence& e : c.evidence) cited[found->second].insert(e.article);
+    }
+    for (std::size_t i = 0; i < overview.size(); ++i)
+        for (const Article& a : deck_.articles)
+            (cited[i].count(a.id) ? overview[i].cited_articles : overview[i].uncited_articles).push_back(a.id);
     return overview;
 }
 

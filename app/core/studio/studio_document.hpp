@@ -115,10 +115,32 @@ public:
     std::vector<TopicOverview> topic_overview() const;
 
 private:
-    struct Snapshot {
-        Deck deck;
+    // One undo step: the parts of the deck an edit changed, as they were.
+    // Applying it puts them back and turns it into the step that redoes the
+    // edit, so a step holds a claim or an article, never the whole deck.
+    template <typename Item>
+    struct ItemChange {
+        enum class Kind { Replace, Insert, Erase };
+        Kind kind;
+        std::size_t index;
+        Item item;  // Replace: the other version; Insert: the item to put back
+        void apply_to(std::vector<Item>& items);
+    };
+    struct DeckFields {
+        std::string title, description, id;
+    };
+    struct Reversal {
+        std::optional<DeckFields> fields;
+        std::optional<std::vector<Topic>> topics;
+        std::vector<ItemChange<Article>> articles;
+        std::vector<ItemChange<Claim>> claims;
         std::vector<LostQuote> lost_quotes;
     };
+    Reversal reversal_for(const StudioEdit& edit) const;
+    void keep_claim(Reversal& reversal, const std::string& id) const;
+    void keep_article(Reversal& reversal, const std::string& id, bool with_its_quotes) const;
+    void reverse(Reversal& step);
+    static bool reshapes(const Reversal& step);
     void change(const edit::SetDeckField& set);
     void change(const edit::AddArticle& add);
     void change(const edit::SetArticleField& set);
@@ -138,8 +160,8 @@ private:
 
     Deck deck_;
     std::vector<LostQuote> lost_quotes_;
-    std::vector<Snapshot> undo_;
-    std::vector<Snapshot> redo_;
+    std::vector<Reversal> undo_;
+    std::vector<Reversal> redo_;
     std::optional<std::string> last_typing_;  // the field typed into last: its keystrokes undo as one
     std::uint64_t revision_ = 0;
     std::string last_new_claim_;
