@@ -3,6 +3,11 @@
 // reads the dashboard; the server is killed with SIGKILL mid-run and started
 // again. Every wait is bounded: reading the server's first lines has a
 // deadline and /api/health is polled a fixed number of times.
+//
+// ctest runs the whole suite twice: on SQLite, and with
+// CLAIMDECK_TEST_DATABASE=postgresql on a throwaway PostgreSQL cluster per
+// test, where the tests of the "postgresql" suite (several processes, a
+// PostgreSQL restart) run too.
 #include <doctest/doctest.h>
 #include <httplib.h>
 #include <poll.h>
@@ -12,6 +17,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <map>
 #include <optional>
@@ -21,11 +27,40 @@
 #include <vector>
 
 #include "base/json_library.hpp"
+#include "postgres_cluster.hpp"
 #include "temp_dir.hpp"
 
 namespace {
 
+using claimdeck::testing::PostgresCluster;
 using claimdeck::testing::TempDir;
+
+bool on_postgresql() {
+    const char* chosen = std::getenv("CLAIMDECK_TEST_DATABASE");
+    return chosen && std::string(chosen) == "postgresql";
+}
+
+// The database this run's servers use: nothing to set up for SQLite (a file
+// in each server's data folder), a cluster of the test's own for PostgreSQL.
+class TestDatabase {
+public:
+    TestDatabase() {
+        if (on_postgresql()) cluster_.emplace();
+    }
+    std::string kind() const { return cluster_ ? "postgresql" : "sqlite"; }
+    // The server's command line for it, with `more` after.
+    std::vector<std::string> args(std::vector<std::string> more = {}) const {
+        if (cluster_) more.insert(more.begin(), {"--database", cluster_->connection()});
+        return more;
+    }
+    PostgresCluster& cluster() {
+        REQUIRE_MESSAGE(cluster_, "this test needs PostgreSQL: run it with CLAIMDECK_TEST_DATABASE=postgresql");
+        return *cluster_;
+    }
+
+private:
+    std::optional<PostgresCluster> cluster_;
+};
 
 // A claimdeck-server child process; SIGTERM and reaped when it goes out of scope.
 class ServerProcess {
@@ -116,11 +151,11 @@ public:
         http_.set_read_timeout(5);
     }
     // Polls /api/health up to 100 times; each try is bounded by the timeouts.
-    void wait_until_healthy() {
+    void wait_until_healthy(const TestDatabase& database) {
         for (int attempt = 0; attempt < 100; ++attempt) {
             httplib::Result result = http_.Get("/api/health");
             if (result && result->status == 200) {
-                CHECK(result->body == R"({"status":"ok","database":"sqlite"})");
+                CHECK(result->body == R"({"status":"ok","database":")" + database.kind() + "\"}");
                 return;
             }
         }
@@ -177,14 +212,95 @@ std::string answer_body(const std::string& token, const std::string& card, const
            R"(","confidence":70,"key":")" + key + "\"}";
 }
 
+// A lesson the server is to lose mid-way: three pupils each answer every
+// card of an own-pace class, each answer with its idempotency key.
+struct Lesson {
+    std::string teacher_key;
+    LiveClass live;
+    std::vector<std::pair<std::string, std::string>> planned;  // body, key
+    std::map<std::string, std::string> confirmed;              // key -> confirmation
+
+    Lesson(Client& client, const std::string& key) : teacher_key(key) {
+        live = start_class(client, key, R"({"count":4,"pace":"own"})");
+        for (const char* name : {"Ana", "Ben", "Cy"}) {
+            const std::string token = join(client, live.code, name);
+            for (std::size_t c = 0; c < live.cards.size(); ++c) {
+                const std::string answer_key = std::string(name) + "-c" + std::to_string(c);
+                planned.emplace_back(answer_body(token, live.cards[c], c % 2 ? "verified" : "contested", answer_key),
+                                     answer_key);
+            }
+        }
+    }
+    void answer_first(Client& client, std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i) {
+            auto [status, body] = answered(client.post("/api/answers", planned[i].first));
+            REQUIRE(status == 200);
+            confirmed[planned[i].second] = body;
+        }
+    }
+    // What every client does after a fault: send each unconfirmed answer
+    // again (here all of them), with the same key, until it is confirmed;
+    // then every answer is on the dashboard exactly once.
+    void resend_all_and_check(Client& client) {
+        for (const auto& [body, answer_key] : planned) {
+            auto [status, confirmation] = answered(client.post("/api/answers", body));
+            REQUIRE_MESSAGE(status == 200, confirmation);
+            if (confirmed.count(answer_key)) CHECK(confirmation == confirmed[answer_key]);
+        }
+        auto [status, board] = answered(client.get("/api/classes/" + live.code + "/dashboard", teacher_key));
+        REQUIRE(status == 200);
+        const rapidjson::Document dashboard = json_of(board);
+        int total = 0;
+        for (const auto& card : dashboard["totals"].GetArray()) {
+            CHECK(card["answered"].GetInt() == 3);
+            total += card["answered"].GetInt();
+        }
+        CHECK(total == static_cast<int>(planned.size()));
+        for (const auto& pupil : dashboard["pupils"].GetArray()) CHECK(pupil["answered"].GetInt() == 4);
+    }
+};
+
+// Opens the class's dashboard event stream on the server at `stream_port`,
+// and once its first event is in, has the pupil answer the first card on the
+// server at `answer_port`; returns what the stream sent until the answer
+// showed (or its read timeout ended it).
+std::string events_until_answered(int stream_port, int answer_port, const std::string& teacher_key,
+                                  const LiveClass& live, const std::string& token) {
+    std::promise<void> first_event;
+    std::thread pupil([&, seen = first_event.get_future()] {
+        // Bounded: the stream's own read timeout ends the test if this never runs.
+        if (seen.wait_for(std::chrono::seconds(10)) != std::future_status::ready) return;
+        Client answering(answer_port);
+        answering.post("/api/answers", answer_body(token, live.cards[0], "verified", "k"));
+    });
+    httplib::Client stream("127.0.0.1", stream_port);
+    stream.set_read_timeout(5);
+    std::string received;
+    bool told = false;
+    // Stops reading (and so closes the stream) once the answer shows.
+    stream.Get(("/api/classes/" + live.code + "/events").c_str(),
+               httplib::Headers{{"Authorization", "Bearer " + teacher_key}}, [&](const char* data, std::size_t size) {
+                   received.append(data, size);
+                   if (!told && received.find("\n\n") != std::string::npos) {
+                       told = true;
+                       first_event.set_value();
+                   }
+                   return received.find(R"("answered":1)") == std::string::npos;
+               });
+    if (!told) first_event.set_value();
+    pupil.join();
+    return received;
+}
+
 }  // namespace
 
 TEST_CASE("three pupils join, answer, and the dashboard counts each answer once however often it is sent") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path());
+    ServerProcess server(data.path(), database.args());
     REQUIRE(server.teacher_key().size() == 32);
     Client client(server.port());
-    client.wait_until_healthy();
+    client.wait_until_healthy(database);
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":2})");
     REQUIRE(live.cards.size() == 2);
     const std::vector<std::string> tokens = {join(client, live.code, "Ana"), join(client, live.code, "Ben"),
@@ -227,10 +343,11 @@ TEST_CASE("three pupils join, answer, and the dashboard counts each answer once 
 }
 
 TEST_CASE("every bad request gets a 4xx with a JSON error that says what was wrong") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path());
+    ServerProcess server(data.path(), database.args());
     Client client(server.port());
-    client.wait_until_healthy();
+    client.wait_until_healthy(database);
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":1})");
     const std::string token = join(client, live.code, "Ana");
     auto expect = [](httplib::Result result, int status, const std::string& words) {
@@ -253,63 +370,35 @@ TEST_CASE("every bad request gets a 4xx with a JSON error that says what was wro
 }
 
 TEST_CASE("after a SIGKILL mid-run and a restart, retried answers are each counted exactly once") {
+    TestDatabase database;
     TempDir data;
-    std::string key;
-    LiveClass live;
-    std::vector<std::string> tokens;
-    std::vector<std::pair<std::string, std::string>> planned;  // body, key
-    std::map<std::string, std::string> confirmed;              // key -> confirmation
+    std::optional<Lesson> lesson;
     {
-        ServerProcess server(data.path());
-        key = server.teacher_key();
+        ServerProcess server(data.path(), database.args());
         Client client(server.port());
-        client.wait_until_healthy();
-        live = start_class(client, key, R"({"count":4,"pace":"own"})");
-        for (const char* name : {"Ana", "Ben", "Cy"}) tokens.push_back(join(client, live.code, name));
-        for (std::size_t p = 0; p < tokens.size(); ++p)
-            for (std::size_t c = 0; c < live.cards.size(); ++c) {
-                const std::string answer_key = "p" + std::to_string(p) + "-c" + std::to_string(c);
-                planned.emplace_back(
-                    answer_body(tokens[p], live.cards[c], c % 2 ? "verified" : "contested", answer_key), answer_key);
-            }
-        for (std::size_t i = 0; i < 5; ++i) {
-            auto [status, body] = answered(client.post("/api/answers", planned[i].first));
-            REQUIRE(status == 200);
-            confirmed[planned[i].second] = body;
-        }
+        client.wait_until_healthy(database);
+        lesson.emplace(client, server.teacher_key());
+        lesson->answer_first(client, 5);
         // The sixth answer is in flight when the server dies: committed or
         // not, the client cannot know, and will send it again.
         std::thread in_flight([&] {
             Client racing(server.port());
-            racing.post("/api/answers", planned[5].first);
+            racing.post("/api/answers", lesson->planned[5].first);
         });
         server.kill_hard();
         in_flight.join();
     }
-    ServerProcess restarted(data.path());
+    ServerProcess restarted(data.path(), database.args());
     CHECK(restarted.teacher_key().empty());  // the key is not shown again; the old one still works
     Client client(restarted.port());
-    client.wait_until_healthy();
-    for (const auto& [body, answer_key] : planned) {
-        auto [status, confirmation] = answered(client.post("/api/answers", body));
-        REQUIRE_MESSAGE(status == 200, confirmation);
-        if (confirmed.count(answer_key)) CHECK(confirmation == confirmed[answer_key]);
-    }
-    auto [status, board] = answered(client.get("/api/classes/" + live.code + "/dashboard", key));
-    REQUIRE(status == 200);
-    const rapidjson::Document dashboard = json_of(board);
-    int total = 0;
-    for (const auto& card : dashboard["totals"].GetArray()) {
-        CHECK(card["answered"].GetInt() == 3);
-        total += card["answered"].GetInt();
-    }
-    CHECK(total == static_cast<int>(planned.size()));
-    for (const auto& pupil : dashboard["pupils"].GetArray()) CHECK(pupil["answered"].GetInt() == 4);
+    client.wait_until_healthy(database);
+    lesson->resend_all_and_check(client);
 }
 
 TEST_CASE("a client sending faster than the rate limit is told to slow down with a 429") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path(), {"--rate-limit", "5"});
+    ServerProcess server(data.path(), database.args({"--rate-limit", "5"}));
     Client client(server.port());
     int refused = 0;
     std::string body;
@@ -326,54 +415,75 @@ TEST_CASE("a client sending faster than the rate limit is told to slow down with
 }
 
 TEST_CASE("the dashboard's event stream sends the class, then again when a pupil answers") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path());
+    ServerProcess server(data.path(), database.args());
     Client client(server.port());
-    client.wait_until_healthy();
+    client.wait_until_healthy(database);
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":1})");
     const std::string token = join(client, live.code, "Ana");
-    std::promise<void> first_event;
-    std::thread pupil([&, seen = first_event.get_future()] {
-        // Bounded: the stream's own read timeout ends the test if this never runs.
-        if (seen.wait_for(std::chrono::seconds(10)) != std::future_status::ready) return;
-        Client answering(server.port());
-        answering.post("/api/answers", answer_body(token, live.cards[0], "verified", "k"));
-    });
-    httplib::Client stream("127.0.0.1", server.port());
-    stream.set_read_timeout(5);
-    std::string received;
-    bool told = false;
-    // Stops reading (and so closes the stream) once the answer shows.
-    stream.Get(("/api/classes/" + live.code + "/events").c_str(),
-               httplib::Headers{{"Authorization", "Bearer " + server.teacher_key()}},
-               [&](const char* data, std::size_t size) {
-                   received.append(data, size);
-                   if (!told && received.find("\n\n") != std::string::npos) {
-                       told = true;
-                       first_event.set_value();
-                   }
-                   return received.find(R"("answered":1)") == std::string::npos;
-               });
-    if (!told) first_event.set_value();
-    pupil.join();
+    const std::string received = events_until_answered(server.port(), server.port(), server.teacher_key(), live, token);
     CHECK(received.rfind("event: dashboard\ndata: {", 0) == 0);
     CHECK(received.find(R"("nickname":"Ana","answered":0)") != std::string::npos);
     CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
 }
 
 TEST_CASE("GET / serves the web app from --web-root, or says how to build it") {
+    TestDatabase database;
     TempDir data;
     data.write("site/index.html", "<title>ClaimDeck web</title>");
     {
-        ServerProcess server(data / "store", {"--web-root", (data / "site").string()});
+        ServerProcess server(data / "store", database.args({"--web-root", (data / "site").string()}));
         Client client(server.port());
         auto [status, page] = answered(client.get("/"));
         CHECK(status == 200);
         CHECK(page == "<title>ClaimDeck web</title>");
     }
-    ServerProcess bare(data / "store");
+    ServerProcess bare(data / "store", database.args());
     Client client(bare.port());
     auto [status, note] = answered(client.get("/"));
     CHECK(status == 200);
     CHECK(note.find("./dev web") != std::string::npos);
+}
+
+TEST_SUITE("postgresql") {
+    TEST_CASE(
+        "two server processes share one PostgreSQL: a pupil answers on one, the other's dashboard stream sees it") {
+        TestDatabase database;
+        database.cluster();
+        TempDir data;
+        ServerProcess first(data / "first", database.args());
+        ServerProcess second(data / "second", database.args());
+        CHECK(second.teacher_key().empty());  // made once, by the first, for the whole database
+        Client on_first(first.port()), on_second(second.port());
+        on_first.wait_until_healthy(database);
+        on_second.wait_until_healthy(database);
+        const LiveClass live = start_class(on_second, first.teacher_key(), R"({"count":1})");
+        const std::string token = join(on_first, live.code, "Ana");
+        const std::string received =
+            events_until_answered(second.port(), first.port(), first.teacher_key(), live, token);
+        CHECK(received.find(R"("nickname":"Ana","answered":0)") != std::string::npos);
+        CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
+    }
+
+    TEST_CASE("PostgreSQL restarted mid-run loses no answer and counts none twice as clients retry") {
+        TestDatabase database;
+        TempDir data;
+        ServerProcess server(data.path(), database.args({"--rate-limit", "0"}));
+        Client client(server.port());
+        client.wait_until_healthy(database);
+        Lesson lesson(client, server.teacher_key());
+        lesson.answer_first(client, 5);
+        std::thread in_flight([&] {
+            Client racing(server.port());
+            racing.post("/api/answers", lesson.planned[5].first);
+        });
+        database.cluster().crash();
+        in_flight.join();
+        auto [status, refused] = answered(client.post("/api/answers", lesson.planned[6].first));
+        CHECK(status == 503);
+        CHECK(std::string(json_of(refused)["error"].GetString()).find("database") != std::string::npos);
+        database.cluster().start();
+        lesson.resend_all_and_check(client);
+    }
 }
