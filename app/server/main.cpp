@@ -29,14 +29,15 @@ claimdeck::Deck load_deck_or_throw(const std::filesystem::path& path) {
 
 // The key is shown only when it is made; the store keeps its hash alone.
 void announce_teacher_key(claimdeck::live::LiveClasses& classes, bool replace) {
-    if (classes.has_teacher_key() && !replace) {
+    const std::string key = claimdeck::live::make_secret();
+    if (replace)
+        classes.set_teacher_key(key);
+    else if (!classes.set_first_teacher_key(key)) {
         std::cout << "Teacher key: the one shown when this "
                   << (classes.database_kind() == "sqlite" ? "data folder" : "database")
                   << " was first used (--new-teacher-key makes a new one)\n";
         return;
     }
-    const std::string key = claimdeck::live::make_secret();
-    classes.set_teacher_key(key);
     std::cout << "Teacher key: " << key << "  (shown once: note it now)\n";
 }
 

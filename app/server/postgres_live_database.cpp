@@ -17,8 +17,11 @@ using live::SqlRows;
 using live::SqlValue;
 
 const char* const kChannel = "claimdeck_live";
-// Held while migrating, so processes starting together migrate once.
-constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(4242190019)";
+// Held while migrating, so processes starting together migrate once. A
+// session lock, taken before the transaction: a SERIALIZABLE transaction that
+// waited for it inside would still see the schema as it was before the wait.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(4242190019)";
+constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(4242190019)";
 // A transaction that clashed with a concurrent one is run again up to this often.
 constexpr int kMaxAttempts = 20;
 
@@ -123,7 +126,6 @@ public:
         // Our own notices ("relation already exists, skipping") are not news.
         PQsetNoticeProcessor(
             conn_.get(), [](void*, const char*) {}, nullptr);
-        migrate();
     }
 
     std::string_view kind() const override { return "postgresql"; }
@@ -158,10 +160,15 @@ public:
 
     void announce_change() override { run("SELECT pg_notify($1, '')", {std::string(kChannel)}); }
 
-private:
     void migrate() {
+        run_alone(kMigrationLock);
+        migrate_locked();  // on failure the process stops, and its lock goes with its connection
+        run(kMigrationUnlock);
+    }
+
+private:
+    void migrate_locked() {
         transact([this] {
-            run(kMigrationLock);
             run("CREATE TABLE IF NOT EXISTS live_schema_steps("
                 "version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
             const auto version = static_cast<int>(
@@ -248,7 +255,9 @@ std::string connection_string_problem(const std::string& connection) {
 }
 
 std::unique_ptr<live::LiveDatabase> open_postgres_live_database(const std::string& connection) {
-    return std::make_unique<PostgresLiveDatabase>(connection);
+    auto database = std::make_unique<PostgresLiveDatabase>(connection);
+    database->migrate();
+    return database;
 }
 
 ChangeListener::ChangeListener(std::string connection, std::function<void()> on_change)

@@ -64,7 +64,12 @@ private:
 // A claimdeck-server child process; SIGTERM and reaped when it goes out of scope.
 class ServerProcess {
 public:
-    ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra = {}) {
+    // Later: the caller starts other servers first, then calls
+    // read_banner(), so they all start at once.
+    enum class Banner { Now, Later };
+
+    ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra = {},
+                  Banner banner = Banner::Now) {
         std::vector<std::string> words = {CLAIMDECK_SERVER, "--port", "0", "--data-dir", data_dir.string()};
         words.insert(words.end(), extra.begin(), extra.end());
         int out[2];
@@ -87,7 +92,7 @@ public:
         }
         close(out[1]);
         output_ = out[0];
-        read_banner();
+        if (banner == Banner::Now) read_banner();
     }
     ~ServerProcess() {
         if (pid_ > 0) {
@@ -107,7 +112,6 @@ public:
     int port() const { return port_; }
     const std::string& teacher_key() const { return key_; }
 
-private:
     // Reads stdout until the address line, for at most 20 seconds.
     void read_banner() {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -130,6 +134,7 @@ private:
         if (std::regex_search(text, key, std::regex("Teacher key: ([0-9a-f]{32})"))) key_ = key[1];
     }
 
+private:
     pid_t pid_ = -1;
     int output_ = -1;
     int port_ = 0;

@@ -41,3 +41,21 @@ TEST_CASE("PostgreSQL restarted mid-run loses no answer and counts none twice as
     database.cluster().start();
     lesson.resend_all_and_check(client);
 }
+
+TEST_CASE("two processes starting together on an empty PostgreSQL make its tables once and one teacher key for both") {
+    TestDatabase database;
+    database.cluster();
+    TempDir data;
+    ServerProcess first(data / "first", database.args(), ServerProcess::Banner::Later);
+    ServerProcess second(data / "second", database.args(), ServerProcess::Banner::Later);
+    first.read_banner();
+    second.read_banner();
+    const std::string key = first.teacher_key().empty() ? second.teacher_key() : first.teacher_key();
+    CHECK(first.teacher_key().empty() != second.teacher_key().empty());  // shown by exactly one
+    for (const ServerProcess* server : {&first, &second}) {
+        Client client(server->port());
+        client.wait_until_healthy(database);
+        auto [status, body] = answered(client.post("/api/classes", R"({"count":1})", key));
+        CHECK_MESSAGE(status == 201, body);
+    }
+}

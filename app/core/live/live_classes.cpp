@@ -69,6 +69,14 @@ void LiveClasses::set_teacher_key(std::string_view key) {
         {sha256_hex(key)});
 }
 
+bool LiveClasses::set_first_teacher_key(std::string_view key) {
+    return !db_->query(
+                   "INSERT INTO settings(name, value) VALUES('teacher_key_sha256', $1) "
+                   "ON CONFLICT DO NOTHING RETURNING name",
+                   {sha256_hex(key)})
+                .empty();
+}
+
 bool LiveClasses::is_teacher_key(std::string_view key) {
     const SqlRows rows = db_->query("SELECT value FROM settings WHERE name = 'teacher_key_sha256'");
     return !rows.empty() && rows[0].text(0) == sha256_hex(key);

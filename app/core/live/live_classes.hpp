@@ -127,6 +127,9 @@ public:
 
     bool has_teacher_key();
     void set_teacher_key(std::string_view key);
+    // Keeps `key` only if there is no teacher key yet: of several server
+    // processes starting together on one database, one key wins.
+    bool set_first_teacher_key(std::string_view key);
     bool is_teacher_key(std::string_view key);
 
     // Returns the new class's join code.
