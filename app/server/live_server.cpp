@@ -108,8 +108,16 @@ LiveServer::LiveServer(const Options& options, live::LiveClasses& classes, Deck 
         if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return;
         reply_error(response, response.status, reason_for(response.status));
     });
-    http_.set_exception_handler([](const Request&, Response& response, std::exception_ptr) {
-        reply_error(response, 500, "the server failed to answer; nothing was changed");
+    http_.set_exception_handler([](const Request&, Response& response, std::exception_ptr error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const live::DatabaseUnavailable&) {
+            // Nothing unconfirmed is kept: the client sends it again, with its key.
+            response.set_header("Retry-After", "1");
+            reply_error(response, 503, "the database cannot be reached just now; send the request again");
+        } catch (...) {
+            reply_error(response, 500, "the server failed to answer; nothing was changed");
+        }
     });
     add_routes();
 }
@@ -121,8 +129,8 @@ bool LiveServer::is_teacher(const Request& request) {
 }
 
 void LiveServer::add_routes() {
-    http_.Get("/api/health", [](const Request&, Response& response) {
-        reply(response, 200, R"({"status":"ok","database":"sqlite"})");
+    http_.Get("/api/health", [this](const Request&, Response& response) {
+        reply(response, 200, R"({"status":"ok","database":")" + std::string(classes_.database_kind()) + "\"}");
     });
     add_teacher_routes();
     add_pupil_routes();
@@ -227,7 +235,12 @@ void LiveServer::answer_events(const Request& request, Response& response) {
             std::string event = ": still here\n\n";
             if (!stream->started || version != stream->seen) {
                 std::lock_guard<std::mutex> lock(classes_mutex_);
-                event = "event: dashboard\ndata: " + live::dashboard_json(classes_.dashboard(code)) + "\n\n";
+                // The database gone: end the stream; the browser's EventSource comes back.
+                try {
+                    event = "event: dashboard\ndata: " + live::dashboard_json(classes_.dashboard(code)) + "\n\n";
+                } catch (const std::exception&) {
+                    return false;
+                }
             }
             stream->started = true;
             stream->seen = version;

@@ -1,7 +1,9 @@
 // The live class's HTTP API on top of live::LiveClasses: JSON in and out,
 // teacher endpoints behind the teacher key, live dashboard updates as
-// server-sent events. The store is used by one request at a time (one SQLite
-// connection); answers are few and small, so this is not the bottleneck.
+// server-sent events. The store is used by one request at a time (one
+// database connection per process); answers are few and small, so this is not
+// the bottleneck. All class state is in the store: with PostgreSQL, several
+// processes serve the same classes.
 #pragma once
 
 #include <httplib.h>
@@ -45,6 +47,9 @@ public:
     // Serves until stop().
     void run();
     void stop();
+    // Sends every open dashboard stream the class again if it changed
+    // (another process announced a change).
+    void wake_dashboards() { feed_.announce(); }
 
 private:
     void add_routes();

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "live/live_classes.hpp"
 #include "live/secrets.hpp"
 #include "live_server.hpp"
+#include "postgres_live_database.hpp"
 #include "server_options.hpp"
 
 namespace {
@@ -27,13 +29,15 @@ claimdeck::Deck load_deck_or_throw(const std::filesystem::path& path) {
 
 // The key is shown only when it is made; the store keeps its hash alone.
 void announce_teacher_key(claimdeck::live::LiveClasses& classes, bool replace) {
-    if (classes.has_teacher_key() && !replace) {
-        std::cout << "Teacher key: the one shown when this data folder was first used "
-                     "(--new-teacher-key makes a new one)\n";
+    const std::string key = claimdeck::live::make_secret();
+    if (replace)
+        classes.set_teacher_key(key);
+    else if (!classes.set_first_teacher_key(key)) {
+        std::cout << "Teacher key: the one shown when this "
+                  << (classes.database_kind() == "sqlite" ? "data folder" : "database")
+                  << " was first used (--new-teacher-key makes a new one)\n";
         return;
     }
-    const std::string key = claimdeck::live::make_secret();
-    classes.set_teacher_key(key);
     std::cout << "Teacher key: " << key << "  (shown once: note it now)\n";
 }
 
@@ -47,10 +51,18 @@ sigset_t stop_signals() {
     return signals;
 }
 
-int serve(const Options& options) {
+std::unique_ptr<claimdeck::live::LiveDatabase> open_store(const Options& options) {
+    if (is_postgresql(options.database)) return open_postgres_live_database(options.database);
     std::filesystem::create_directories(options.data_dir);
-    claimdeck::live::LiveClasses classes(options.data_dir / "live.sqlite");
+    return claimdeck::live::open_sqlite_live_database(options.data_dir / "live.sqlite");
+}
+
+int serve(const Options& options) {
+    claimdeck::live::LiveClasses classes(open_store(options));
     LiveServer server(options, classes, load_deck_or_throw(options.deck));
+    // Other processes on the same PostgreSQL announce their pupils' answers.
+    std::optional<ChangeListener> listener;
+    if (is_postgresql(options.database)) listener.emplace(options.database, [&server] { server.wake_dashboards(); });
     const int port = server.bind();
     if (port <= 0)
         throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +

@@ -3,10 +3,12 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "postgres_live_database.hpp"
+
 namespace claimdeck::server {
 
 const char* const kUsage =
-    "Usage: claimdeck-server [--port N] [--host ADDRESS] [--data-dir DIR] [--database sqlite]\n"
+    "Usage: claimdeck-server [--port N] [--host ADDRESS] [--data-dir DIR] [--database DB]\n"
     "                        [--deck DECK] [--web-root DIR] [--new-teacher-key] [--rate-limit N]\n"
     "\n"
     "Runs a live class: pupils join with a code and answer from a browser, the teacher\n"
@@ -17,7 +19,10 @@ const char* const kUsage =
     "                     0.0.0.0 for a classroom network)\n"
     "  --data-dir DIR     where the live classes are kept (default\n"
     "                     $XDG_DATA_HOME/claimdeck/live or ~/.local/share/claimdeck/live)\n"
-    "  --database sqlite  the store: an SQLite file in the data folder (the only one so far)\n"
+    "  --database DB      where classes are kept: sqlite (default), a file in the data\n"
+    "                     folder; or PostgreSQL, as postgresql://USER@HOST/DBNAME or a\n"
+    "                     libpq connection string (\"host=... dbname=...\"), shared by\n"
+    "                     several server processes\n"
     "  --deck DECK        the deck classes run on (default: the bundled deck)\n"
     "  --web-root DIR     serve the web app from DIR (the web build's site folder)\n"
     "  --new-teacher-key  replace the teacher key by a new one, shown once\n"
@@ -45,11 +50,15 @@ double number_of(const std::string& option, const std::string& text, double min,
     return value;
 }
 
-void check_database(const std::string& value) {
-    if (value == "sqlite") return;
-    if (value.rfind("postgresql://", 0) == 0 || value.rfind("postgres://", 0) == 0)
-        throw UsageError("--database: PostgreSQL is not supported yet; use --database sqlite (the default)");
-    throw UsageError("--database \"" + value + "\": use sqlite");
+// The connection string is not echoed: it may hold a password.
+std::string checked_database(const std::string& value) {
+    if (value == "sqlite") return value;
+    if (!is_postgresql(value))
+        throw UsageError("--database \"" + value +
+                         "\": use sqlite, a postgresql:// URL or a libpq connection string (host=... dbname=...)");
+    if (std::string problem = connection_string_problem(value); !problem.empty())
+        throw UsageError("--database: not a PostgreSQL connection string: " + problem);
+    return value;
 }
 
 }  // namespace
@@ -82,7 +91,7 @@ Options parse_options(const std::vector<std::string>& words) {
             else if (word == "--data-dir")
                 options.data_dir = value;
             else if (word == "--database")
-                check_database(value);
+                options.database = checked_database(value);
             else if (word == "--deck")
                 options.deck = value;
             else if (word == "--web-root")
@@ -91,7 +100,7 @@ Options parse_options(const std::vector<std::string>& words) {
                 options.rate_per_second = number_of(word, value, 0, 1000000);
         }
     }
-    if (options.data_dir.empty() && !options.help && !options.version)
+    if (options.data_dir.empty() && options.database == "sqlite" && !options.help && !options.version)
         throw UsageError("no data folder: HOME is not set; give --data-dir");
     return options;
 }

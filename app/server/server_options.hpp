@@ -21,6 +21,8 @@ struct Options {
     std::string host = "127.0.0.1";
     int port = 8470;  // 0: any free port (printed)
     std::filesystem::path data_dir;
+    // "sqlite" (a file in data_dir), or a PostgreSQL URL or connection string.
+    std::string database = "sqlite";
     std::filesystem::path deck;
     std::optional<std::filesystem::path> web_root;
     bool new_teacher_key = false;

@@ -1,190 +1,17 @@
-// The real claimdeck-server, started on 127.0.0.1 with a free port and driven
-// over HTTP as the clients will: pupils join, answer and retry; the teacher
-// reads the dashboard; the server is killed with SIGKILL mid-run and started
-// again. Every wait is bounded: reading the server's first lines has a
-// deadline and /api/health is polled a fixed number of times.
-#include <doctest/doctest.h>
-#include <httplib.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <future>
-#include <map>
-#include <optional>
-#include <regex>
-#include <string>
-#include <thread>
-#include <vector>
-
-#include "base/json_library.hpp"
-#include "temp_dir.hpp"
-
-namespace {
-
-using claimdeck::testing::TempDir;
-
-// A claimdeck-server child process; SIGTERM and reaped when it goes out of scope.
-class ServerProcess {
-public:
-    ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra = {}) {
-        std::vector<std::string> words = {CLAIMDECK_SERVER, "--port", "0", "--data-dir", data_dir.string()};
-        words.insert(words.end(), extra.begin(), extra.end());
-        int out[2];
-        REQUIRE(pipe(out) == 0);
-        const pid_t test_process = getpid();
-        pid_ = fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            // A test that dies mid-way (a failed REQUIRE, a sanitizer report)
-            // must not leave the server running and ctest waiting on it.
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (getppid() != test_process) _exit(127);  // died before the line above
-            dup2(out[1], STDOUT_FILENO);
-            close(out[0]);
-            std::vector<char*> argv;
-            for (std::string& word : words) argv.push_back(word.data());
-            argv.push_back(nullptr);
-            execv(argv[0], argv.data());
-            _exit(127);
-        }
-        close(out[1]);
-        output_ = out[0];
-        read_banner();
-    }
-    ~ServerProcess() {
-        if (pid_ > 0) {
-            kill(pid_, SIGTERM);
-            waitpid(pid_, nullptr, 0);
-        }
-        close(output_);
-    }
-    ServerProcess(const ServerProcess&) = delete;
-    ServerProcess& operator=(const ServerProcess&) = delete;
-
-    void kill_hard() {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
-    int port() const { return port_; }
-    const std::string& teacher_key() const { return key_; }
-
-private:
-    // Reads stdout until the address line, for at most 20 seconds.
-    void read_banner() {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        std::string text;
-        const std::regex address(R"(server on http://127\.0\.0\.1:([0-9]+)/)");
-        std::smatch found;
-        while (!std::regex_search(text, found, address)) {
-            const auto left =
-                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            pollfd ready{output_, POLLIN, 0};
-            REQUIRE_MESSAGE(left.count() > 0, "the server printed no address: " << text);
-            REQUIRE(poll(&ready, 1, static_cast<int>(left.count())) >= 0);
-            char buffer[256];
-            const ssize_t got = read(output_, buffer, sizeof buffer);
-            REQUIRE_MESSAGE(got > 0, "the server stopped before printing its address: " << text);
-            text.append(buffer, static_cast<std::size_t>(got));
-        }
-        port_ = std::stoi(found[1]);
-        std::smatch key;
-        if (std::regex_search(text, key, std::regex("Teacher key: ([0-9a-f]{32})"))) key_ = key[1];
-    }
-
-    pid_t pid_ = -1;
-    int output_ = -1;
-    int port_ = 0;
-    std::string key_;
-};
-
-rapidjson::Document json_of(const std::string& body) {
-    rapidjson::Document document;
-    document.Parse(body.c_str());
-    REQUIRE_MESSAGE(document.IsObject(), "not a JSON object: " << body);
-    return document;
-}
-
-class Client {
-public:
-    explicit Client(int port) : http_("127.0.0.1", port) {
-        http_.set_connection_timeout(2);
-        http_.set_read_timeout(5);
-    }
-    // Polls /api/health up to 100 times; each try is bounded by the timeouts.
-    void wait_until_healthy() {
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            httplib::Result result = http_.Get("/api/health");
-            if (result && result->status == 200) {
-                CHECK(result->body == R"({"status":"ok","database":"sqlite"})");
-                return;
-            }
-        }
-        FAIL("the server never answered /api/health");
-    }
-    httplib::Result post(const std::string& path, const std::string& body, const std::string& bearer = "") {
-        return http_.Post(path.c_str(), headers(bearer), body, "application/json");
-    }
-    httplib::Result get(const std::string& path, const std::string& bearer = "") {
-        return http_.Get(path.c_str(), headers(bearer));
-    }
-
-private:
-    static httplib::Headers headers(const std::string& bearer) {
-        if (bearer.empty()) return {};
-        return {{"Authorization", "Bearer " + bearer}};
-    }
-    httplib::Client http_;
-};
-
-// Status and body of a request that must have been answered.
-std::pair<int, std::string> answered(httplib::Result result) {
-    REQUIRE(result);
-    return {result->status, result->body};
-}
-
-struct LiveClass {
-    std::string code;
-    std::vector<std::string> cards;
-};
-
-LiveClass start_class(Client& teacher, const std::string& key, const std::string& body) {
-    auto [status, created] = answered(teacher.post("/api/classes", body, key));
-    REQUIRE_MESSAGE(status == 201, created);
-    LiveClass made{json_of(created)["join_code"].GetString(), {}};
-    auto [board_status, board] = answered(teacher.get("/api/classes/" + made.code + "/dashboard", key));
-    REQUIRE(board_status == 200);
-    // Named, so the document outlives the loop over its array.
-    const rapidjson::Document dashboard = json_of(board);
-    for (const auto& card : dashboard["totals"].GetArray()) made.cards.emplace_back(card["card"].GetString());
-    return made;
-}
-
-std::string join(Client& pupil, const std::string& code, const std::string& nickname) {
-    auto [status, body] =
-        answered(pupil.post("/api/join", R"({"code":")" + code + R"(","nickname":")" + nickname + "\"}"));
-    REQUIRE_MESSAGE(status == 201, body);
-    return json_of(body)["token"].GetString();
-}
-
-std::string answer_body(const std::string& token, const std::string& card, const std::string& verdict,
-                        const std::string& key) {
-    return R"({"token":")" + token + R"(","card":")" + card + R"(","verdict":")" + verdict +
-           R"(","confidence":70,"key":")" + key + "\"}";
-}
-
-}  // namespace
+// The real claimdeck-server driven over HTTP as the clients will: pupils
+// join, answer and retry; the teacher reads the dashboard; the server is
+// killed with SIGKILL mid-run and started again. ctest runs this whole suite
+// twice: on SQLite, and with CLAIMDECK_TEST_DATABASE=postgresql on a
+// throwaway PostgreSQL cluster per test.
+#include "live_server_harness.hpp"
 
 TEST_CASE("three pupils join, answer, and the dashboard counts each answer once however often it is sent") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path());
+    ServerProcess server(data.path(), database.args());
     REQUIRE(server.teacher_key().size() == 32);
     Client client(server.port());
-    client.wait_until_healthy();
+    client.wait_until_healthy(database);
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":2})");
     REQUIRE(live.cards.size() == 2);
     const std::vector<std::string> tokens = {join(client, live.code, "Ana"), join(client, live.code, "Ben"),
@@ -227,10 +54,11 @@ TEST_CASE("three pupils join, answer, and the dashboard counts each answer once 
 }
 
 TEST_CASE("every bad request gets a 4xx with a JSON error that says what was wrong") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path());
+    ServerProcess server(data.path(), database.args());
     Client client(server.port());
-    client.wait_until_healthy();
+    client.wait_until_healthy(database);
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":1})");
     const std::string token = join(client, live.code, "Ana");
     auto expect = [](httplib::Result result, int status, const std::string& words) {
@@ -253,63 +81,35 @@ TEST_CASE("every bad request gets a 4xx with a JSON error that says what was wro
 }
 
 TEST_CASE("after a SIGKILL mid-run and a restart, retried answers are each counted exactly once") {
+    TestDatabase database;
     TempDir data;
-    std::string key;
-    LiveClass live;
-    std::vector<std::string> tokens;
-    std::vector<std::pair<std::string, std::string>> planned;  // body, key
-    std::map<std::string, std::string> confirmed;              // key -> confirmation
+    std::optional<Lesson> lesson;
     {
-        ServerProcess server(data.path());
-        key = server.teacher_key();
+        ServerProcess server(data.path(), database.args());
         Client client(server.port());
-        client.wait_until_healthy();
-        live = start_class(client, key, R"({"count":4,"pace":"own"})");
-        for (const char* name : {"Ana", "Ben", "Cy"}) tokens.push_back(join(client, live.code, name));
-        for (std::size_t p = 0; p < tokens.size(); ++p)
-            for (std::size_t c = 0; c < live.cards.size(); ++c) {
-                const std::string answer_key = "p" + std::to_string(p) + "-c" + std::to_string(c);
-                planned.emplace_back(
-                    answer_body(tokens[p], live.cards[c], c % 2 ? "verified" : "contested", answer_key), answer_key);
-            }
-        for (std::size_t i = 0; i < 5; ++i) {
-            auto [status, body] = answered(client.post("/api/answers", planned[i].first));
-            REQUIRE(status == 200);
-            confirmed[planned[i].second] = body;
-        }
+        client.wait_until_healthy(database);
+        lesson.emplace(client, server.teacher_key());
+        lesson->answer_first(client, 5);
         // The sixth answer is in flight when the server dies: committed or
         // not, the client cannot know, and will send it again.
         std::thread in_flight([&] {
             Client racing(server.port());
-            racing.post("/api/answers", planned[5].first);
+            racing.post("/api/answers", lesson->planned[5].first);
         });
         server.kill_hard();
         in_flight.join();
     }
-    ServerProcess restarted(data.path());
+    ServerProcess restarted(data.path(), database.args());
     CHECK(restarted.teacher_key().empty());  // the key is not shown again; the old one still works
     Client client(restarted.port());
-    client.wait_until_healthy();
-    for (const auto& [body, answer_key] : planned) {
-        auto [status, confirmation] = answered(client.post("/api/answers", body));
-        REQUIRE_MESSAGE(status == 200, confirmation);
-        if (confirmed.count(answer_key)) CHECK(confirmation == confirmed[answer_key]);
-    }
-    auto [status, board] = answered(client.get("/api/classes/" + live.code + "/dashboard", key));
-    REQUIRE(status == 200);
-    const rapidjson::Document dashboard = json_of(board);
-    int total = 0;
-    for (const auto& card : dashboard["totals"].GetArray()) {
-        CHECK(card["answered"].GetInt() == 3);
-        total += card["answered"].GetInt();
-    }
-    CHECK(total == static_cast<int>(planned.size()));
-    for (const auto& pupil : dashboard["pupils"].GetArray()) CHECK(pupil["answered"].GetInt() == 4);
+    client.wait_until_healthy(database);
+    lesson->resend_all_and_check(client);
 }
 
 TEST_CASE("a client sending faster than the rate limit is told to slow down with a 429") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path(), {"--rate-limit", "5"});
+    ServerProcess server(data.path(), database.args({"--rate-limit", "5"}));
     Client client(server.port());
     int refused = 0;
     std::string body;
@@ -326,52 +126,31 @@ TEST_CASE("a client sending faster than the rate limit is told to slow down with
 }
 
 TEST_CASE("the dashboard's event stream sends the class, then again when a pupil answers") {
+    TestDatabase database;
     TempDir data;
-    ServerProcess server(data.path());
+    ServerProcess server(data.path(), database.args());
     Client client(server.port());
-    client.wait_until_healthy();
+    client.wait_until_healthy(database);
     const LiveClass live = start_class(client, server.teacher_key(), R"({"count":1})");
     const std::string token = join(client, live.code, "Ana");
-    std::promise<void> first_event;
-    std::thread pupil([&, seen = first_event.get_future()] {
-        // Bounded: the stream's own read timeout ends the test if this never runs.
-        if (seen.wait_for(std::chrono::seconds(10)) != std::future_status::ready) return;
-        Client answering(server.port());
-        answering.post("/api/answers", answer_body(token, live.cards[0], "verified", "k"));
-    });
-    httplib::Client stream("127.0.0.1", server.port());
-    stream.set_read_timeout(5);
-    std::string received;
-    bool told = false;
-    // Stops reading (and so closes the stream) once the answer shows.
-    stream.Get(("/api/classes/" + live.code + "/events").c_str(),
-               httplib::Headers{{"Authorization", "Bearer " + server.teacher_key()}},
-               [&](const char* data, std::size_t size) {
-                   received.append(data, size);
-                   if (!told && received.find("\n\n") != std::string::npos) {
-                       told = true;
-                       first_event.set_value();
-                   }
-                   return received.find(R"("answered":1)") == std::string::npos;
-               });
-    if (!told) first_event.set_value();
-    pupil.join();
+    const std::string received = events_until_answered(server.port(), server.port(), server.teacher_key(), live, token);
     CHECK(received.rfind("event: dashboard\ndata: {", 0) == 0);
     CHECK(received.find(R"("nickname":"Ana","answered":0)") != std::string::npos);
     CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
 }
 
 TEST_CASE("GET / serves the web app from --web-root, or says how to build it") {
+    TestDatabase database;
     TempDir data;
     data.write("site/index.html", "<title>ClaimDeck web</title>");
     {
-        ServerProcess server(data / "store", {"--web-root", (data / "site").string()});
+        ServerProcess server(data / "store", database.args({"--web-root", (data / "site").string()}));
         Client client(server.port());
         auto [status, page] = answered(client.get("/"));
         CHECK(status == 200);
         CHECK(page == "<title>ClaimDeck web</title>");
     }
-    ServerProcess bare(data / "store");
+    ServerProcess bare(data / "store", database.args());
     Client client(bare.port());
     auto [status, note] = answered(client.get("/"));
     CHECK(status == 200);

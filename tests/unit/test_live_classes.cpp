@@ -61,6 +61,9 @@ TEST_CASE("the teacher key is checked against its hash and never stored in clear
     {
         LiveClasses classes(folder / "live.sqlite");
         CHECK_FALSE(classes.has_teacher_key());
+        CHECK(classes.set_first_teacher_key("secret-key-122"));
+        CHECK_FALSE(classes.set_first_teacher_key("secret-key-121"));  // the first key stays
+        CHECK(classes.is_teacher_key("secret-key-122"));
         classes.set_teacher_key("secret-key-123");
         CHECK(classes.has_teacher_key());
         CHECK(classes.is_teacher_key("secret-key-123"));

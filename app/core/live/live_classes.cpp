@@ -4,81 +4,15 @@
 
 #include "base/sha256.hpp"
 #include "live/secrets.hpp"
-#include "storage/sqlite.hpp"
 
 namespace claimdeck::live {
 namespace {
-
-// One step per schema version, each in its own transaction; shipped steps
-// are never edited (as in storage/store.cpp).
-const char* const kMigrations[] = {
-    // 0 -> 1: the first schema.
-    R"sql(
-    CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE classes(
-        id INTEGER PRIMARY KEY,
-        code TEXT NOT NULL,
-        title TEXT NOT NULL,
-        pace TEXT NOT NULL,
-        current INTEGER NOT NULL DEFAULT 0,
-        ended INTEGER NOT NULL DEFAULT 0,
-        created_ms INTEGER NOT NULL);
-    -- A code names one running class; an ended class's code may come again.
-    CREATE UNIQUE INDEX live_codes ON classes(code) WHERE ended = 0;
-    CREATE TABLE class_cards(
-        class_id INTEGER NOT NULL REFERENCES classes(id),
-        position INTEGER NOT NULL,
-        card_id TEXT NOT NULL,
-        text TEXT NOT NULL,
-        verdict TEXT NOT NULL,
-        PRIMARY KEY(class_id, position),
-        UNIQUE(class_id, card_id));
-    CREATE TABLE pupils(
-        id INTEGER PRIMARY KEY,
-        class_id INTEGER NOT NULL REFERENCES classes(id),
-        nickname TEXT NOT NULL COLLATE NOCASE,
-        token_hash TEXT NOT NULL UNIQUE,
-        joined_ms INTEGER NOT NULL,
-        UNIQUE(class_id, nickname));
-    CREATE TABLE answers(
-        id INTEGER PRIMARY KEY,
-        pupil_id INTEGER NOT NULL REFERENCES pupils(id),
-        position INTEGER NOT NULL,
-        verdict TEXT NOT NULL,
-        confidence INTEGER NOT NULL,
-        answer_key TEXT NOT NULL,
-        committed_ms INTEGER NOT NULL,
-        UNIQUE(pupil_id, answer_key),
-        UNIQUE(pupil_id, position));
-    )sql",
-};
-static_assert(std::size(kMigrations) == kLiveSchemaVersion, "one migration per schema version");
-
-int user_version(sql::Database& db) {
-    auto query = db.prepare("PRAGMA user_version");
-    query.step();
-    return static_cast<int>(query.column_int(0));
-}
-
-void migrate(sql::Database& db, const std::filesystem::path& path) {
-    if (int version = user_version(db); version > kLiveSchemaVersion)
-        throw std::runtime_error(path.string() + " was written by a newer ClaimDeck (live store version " +
-                                 std::to_string(version) + "); it was left untouched.");
-    for (int version = user_version(db); version < kLiveSchemaVersion; version = user_version(db)) {
-        sql::Transaction transaction(db);
-        if (user_version(db) != version) continue;
-        db.execute(kMigrations[version]);
-        // A number of ours, not user text: PRAGMA takes no bound parameters.
-        db.execute(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
-        transaction.commit();
-    }
-}
 
 Verdict stored_verdict(const std::string& text) { return parse_verdict(text).value_or(Verdict::Contested); }
 
 [[noreturn]] void refuse(Refusal refusal, const std::string& message) { throw LiveError(refusal, message); }
 
-bool is_unique_violation(const sql::Error& error) { return error.code() == SQLITE_CONSTRAINT_UNIQUE; }
+int as_int(std::int64_t number) { return static_cast<int>(number); }
 
 }  // namespace
 
@@ -118,77 +52,75 @@ struct LiveClasses::Pupil {
     std::int64_t class_id = 0;
 };
 
-LiveClasses::LiveClasses(const std::filesystem::path& path)
-    : db_(std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWriteCreate)) {
-    // WAL lets the dashboard read while an answer is written; FULL makes a
-    // "committed" confirmation survive a power cut, not only a killed process.
-    if (path != ":memory:") db_->execute("PRAGMA journal_mode = WAL");
-    db_->execute("PRAGMA synchronous = FULL");
-    db_->execute("PRAGMA foreign_keys = ON");
-    migrate(*db_, path);
-}
+LiveClasses::LiveClasses(std::unique_ptr<LiveDatabase> db) : db_(std::move(db)) {}
+
+LiveClasses::LiveClasses(const std::filesystem::path& path) : LiveClasses(open_sqlite_live_database(path)) {}
 
 LiveClasses::~LiveClasses() = default;
 
 bool LiveClasses::has_teacher_key() {
-    auto query = db_->prepare("SELECT 1 FROM settings WHERE name = 'teacher_key_sha256'");
-    return query.step();
+    return !db_->query("SELECT 1 FROM settings WHERE name = 'teacher_key_sha256'").empty();
 }
 
 void LiveClasses::set_teacher_key(std::string_view key) {
-    db_->prepare("INSERT OR REPLACE INTO settings(name, value) VALUES('teacher_key_sha256', ?)")
-        .bind(1, sha256_hex(key))
-        .run();
+    db_->query(
+        "INSERT INTO settings(name, value) VALUES('teacher_key_sha256', $1) "
+        "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        {sha256_hex(key)});
+}
+
+bool LiveClasses::set_first_teacher_key(std::string_view key) {
+    return !db_->query(
+                   "INSERT INTO settings(name, value) VALUES('teacher_key_sha256', $1) "
+                   "ON CONFLICT DO NOTHING RETURNING name",
+                   {sha256_hex(key)})
+                .empty();
 }
 
 bool LiveClasses::is_teacher_key(std::string_view key) {
-    auto query = db_->prepare("SELECT value FROM settings WHERE name = 'teacher_key_sha256'");
-    return query.step() && query.column_text(0) == sha256_hex(key);
+    const SqlRows rows = db_->query("SELECT value FROM settings WHERE name = 'teacher_key_sha256'");
+    return !rows.empty() && rows[0].text(0) == sha256_hex(key);
 }
 
 std::string LiveClasses::create_class(const NewClass& request, std::int64_t now_ms) {
     if (request.cards.empty()) refuse(Refusal::Invalid, "a class needs at least one card");
-    sql::Transaction transaction(*db_);
-    auto insert = db_->prepare("INSERT INTO classes(code, title, pace, created_ms) VALUES(?, ?, ?, ?)");
-    std::string code;
-    // A clash with a running class's code is rare (18^6 codes); try again.
-    for (int attempt = 0;; ++attempt) {
-        code = make_join_code();
-        try {
-            insert.bind(1, code).bind(2, request.title).bind(3, to_string(request.pace)).bind(4, now_ms).run();
-            break;
-        } catch (const sql::Error& error) {
-            if (!is_unique_violation(error) || attempt == 20) throw;
-            insert.reset();
+    return in_transaction(*db_, [&] {
+        std::string code;
+        SqlRows made;
+        // A clash with a running class's code is rare (18^6 codes); try again.
+        for (int attempt = 0; made.empty(); ++attempt) {
+            if (attempt == 20) throw std::runtime_error("no free join code after 20 tries");
+            code = make_join_code();
+            made = db_->query(
+                "INSERT INTO classes(code, title, pace, created_ms) VALUES($1, $2, $3, $4) "
+                "ON CONFLICT DO NOTHING RETURNING id",
+                {code, request.title, std::string(to_string(request.pace)), now_ms});
         }
-    }
-    const std::int64_t class_id = db_->last_insert_id();
-    auto add_card =
-        db_->prepare("INSERT INTO class_cards(class_id, position, card_id, text, verdict) VALUES(?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < request.cards.size(); ++i) {
-        const ClassCard& card = request.cards[i];
-        add_card.bind(1, class_id).bind(2, static_cast<std::int64_t>(i)).bind(3, card.id).bind(4, card.text);
-        add_card.bind(5, to_string(card.verdict)).run();
-        add_card.reset();
-    }
-    transaction.commit();
-    return code;
+        for (std::size_t i = 0; i < request.cards.size(); ++i) {
+            const ClassCard& card = request.cards[i];
+            db_->query("INSERT INTO class_cards(class_id, position, card_id, text, verdict) VALUES($1, $2, $3, $4, $5)",
+                       {made[0].number(0), static_cast<std::int64_t>(i), card.id, card.text,
+                        std::string(to_string(card.verdict))});
+        }
+        return code;
+    });
 }
 
 LiveClasses::ClassRow LiveClasses::class_by_id(std::int64_t id) {
-    auto query = db_->prepare(
+    const SqlRows rows = db_->query(
         "SELECT code, title, pace, current, ended, (SELECT COUNT(*) FROM class_cards WHERE class_id = classes.id) "
-        "FROM classes WHERE id = ?");
-    query.bind(1, id);
-    if (!query.step()) refuse(Refusal::NotFound, "no such class");
+        "FROM classes WHERE id = $1",
+        {id});
+    if (rows.empty()) refuse(Refusal::NotFound, "no such class");
+    const SqlRow& found = rows[0];
     ClassRow row;
     row.id = id;
-    row.state.code = query.column_text(0);
-    row.state.title = query.column_text(1);
-    row.state.pace = parse_pace(query.column_text(2)).value_or(Pace::Teacher);
-    row.state.current = static_cast<int>(query.column_int(3));
-    row.state.ended = query.column_int(4) != 0;
-    row.state.card_count = static_cast<int>(query.column_int(5));
+    row.state.code = found.text(0);
+    row.state.title = found.text(1);
+    row.state.pace = parse_pace(found.text(2)).value_or(Pace::Teacher);
+    row.state.current = as_int(found.number(3));
+    row.state.ended = found.number(4) != 0;
+    row.state.card_count = as_int(found.number(5));
     return row;
 }
 
@@ -197,58 +129,52 @@ LiveClasses::ClassRow LiveClasses::class_by_id(std::int64_t id) {
 LiveClasses::ClassRow LiveClasses::find_class(std::string_view code) {
     const std::optional<std::string> normal = normalize_join_code(code);
     if (!normal) refuse(Refusal::NotFound, "\"" + std::string(code) + "\" is not a join code");
-    auto query = db_->prepare("SELECT id FROM classes WHERE code = ? ORDER BY ended, id DESC LIMIT 1");
-    query.bind(1, *normal);
-    if (!query.step()) refuse(Refusal::NotFound, "no class has the code " + *normal);
-    return class_by_id(query.column_int(0));
+    const SqlRows rows =
+        db_->query("SELECT id FROM classes WHERE code = $1 ORDER BY ended, id DESC LIMIT 1", {*normal});
+    if (rows.empty()) refuse(Refusal::NotFound, "no class has the code " + *normal);
+    return class_by_id(rows[0].number(0));
 }
 
 LiveClasses::Pupil LiveClasses::find_pupil(std::string_view token) {
-    auto query = db_->prepare("SELECT id, class_id FROM pupils WHERE token_hash = ?");
-    query.bind(1, sha256_hex(token));
-    if (!query.step()) refuse(Refusal::Unauthorized, "the pupil token is not known here; join the class again");
-    return {query.column_int(0), query.column_int(1)};
+    const SqlRows rows = db_->query("SELECT id, class_id FROM pupils WHERE token_hash = $1", {sha256_hex(token)});
+    if (rows.empty()) refuse(Refusal::Unauthorized, "the pupil token is not known here; join the class again");
+    return {rows[0].number(0), rows[0].number(1)};
 }
 
 Joined LiveClasses::join(std::string_view code, std::string_view nickname, std::int64_t now_ms) {
     if (std::optional<std::string> problem = nickname_problem(nickname)) refuse(Refusal::Invalid, *problem);
-    sql::Transaction transaction(*db_);
-    const ClassRow row = find_class(code);
-    if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
-    auto count = db_->prepare("SELECT COUNT(*) FROM pupils WHERE class_id = ?");
-    count.bind(1, row.id).step();
-    if (static_cast<std::size_t>(count.column_int(0)) >= kMaxPupilsPerClass)
-        refuse(Refusal::Conflict, "the class is full (" + std::to_string(kMaxPupilsPerClass) + " pupils)");
-    Joined joined{make_secret(), std::string(nickname)};
-    try {
-        db_->prepare("INSERT INTO pupils(class_id, nickname, token_hash, joined_ms) VALUES(?, ?, ?, ?)")
-            .bind(1, row.id)
-            .bind(2, nickname)
-            .bind(3, sha256_hex(joined.token))
-            .bind(4, now_ms)
-            .run();
-    } catch (const sql::Error& error) {
-        if (!is_unique_violation(error)) throw;
-        refuse(Refusal::Conflict, "someone in this class already has the nickname \"" + joined.nickname + "\"");
-    }
-    transaction.commit();
-    return joined;
+    return in_transaction(*db_, [&] {
+        const ClassRow row = find_class(code);
+        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
+        const SqlRows count = db_->query("SELECT COUNT(*) FROM pupils WHERE class_id = $1", {row.id});
+        if (static_cast<std::size_t>(count[0].number(0)) >= kMaxPupilsPerClass)
+            refuse(Refusal::Conflict, "the class is full (" + std::to_string(kMaxPupilsPerClass) + " pupils)");
+        Joined joined{make_secret(), std::string(nickname)};
+        const SqlRows added = db_->query(
+            "INSERT INTO pupils(class_id, nickname, token_hash, joined_ms) VALUES($1, $2, $3, $4) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            {row.id, joined.nickname, sha256_hex(joined.token), now_ms});
+        if (added.empty())
+            refuse(Refusal::Conflict, "someone in this class already has the nickname \"" + joined.nickname + "\"");
+        db_->announce_change();
+        return joined;
+    });
 }
 
 ClassCard LiveClasses::card_at(std::int64_t class_id, int position) {
-    auto query = db_->prepare("SELECT card_id, text, verdict FROM class_cards WHERE class_id = ? AND position = ?");
-    query.bind(1, class_id).bind(2, position);
-    if (!query.step()) refuse(Refusal::NotFound, "no card at position " + std::to_string(position));
-    return {query.column_text(0), query.column_text(1), stored_verdict(query.column_text(2))};
+    const SqlRows rows = db_->query(
+        "SELECT card_id, text, verdict FROM class_cards WHERE class_id = $1 AND position = $2", {class_id, position});
+    if (rows.empty()) refuse(Refusal::NotFound, "no card at position " + std::to_string(position));
+    return {rows[0].text(0), rows[0].text(1), stored_verdict(rows[0].text(2))};
 }
 
 PupilView LiveClasses::own_pace_view(const ClassRow& row, const Pupil& pupil) {
-    auto query = db_->prepare(
-        "SELECT MIN(position) FROM class_cards WHERE class_id = ? AND position NOT IN "
-        "(SELECT position FROM answers WHERE pupil_id = ?)");
-    query.bind(1, row.id).bind(2, pupil.id).step();
+    const SqlRows rows = db_->query(
+        "SELECT MIN(position) FROM class_cards WHERE class_id = $1 AND position NOT IN "
+        "(SELECT position FROM answers WHERE pupil_id = $2)",
+        {row.id, pupil.id});
     PupilView view{row.state, row.state.card_count, std::nullopt, false};
-    if (!query.column_is_null(0)) view.position = static_cast<int>(query.column_int(0));
+    if (!rows[0].is_null(0)) view.position = as_int(rows[0].number(0));
     return view;
 }
 
@@ -261,116 +187,113 @@ PupilView LiveClasses::next_card_for(std::string_view code, std::string_view tok
     if (row.state.ended || view.position >= row.state.card_count) return view;
     view.card = card_at(row.id, view.position);
     view.card->verdict = Verdict::Contested;  // the truth stays on the server
-    auto answered = db_->prepare("SELECT 1 FROM answers WHERE pupil_id = ? AND position = ?");
-    view.answered = answered.bind(1, pupil.id).bind(2, view.position).step();
+    view.answered =
+        !db_->query("SELECT 1 FROM answers WHERE pupil_id = $1 AND position = $2", {pupil.id, view.position}).empty();
     return view;
 }
 
 // The answer this pupil already gave under the same key, if any. The same
 // key with a different answer is a client fault, not a retry.
 std::optional<Confirmation> LiveClasses::earlier_answer(const Pupil& pupil, const Answer& answer) {
-    auto query = db_->prepare(
+    const SqlRows rows = db_->query(
         "SELECT answers.id, card_id, answers.verdict, confidence, committed_ms FROM answers "
         "JOIN pupils ON pupils.id = pupil_id "
         "JOIN class_cards ON class_cards.class_id = pupils.class_id AND class_cards.position = answers.position "
-        "WHERE pupil_id = ? AND answer_key = ?");
-    query.bind(1, pupil.id).bind(2, answer.key);
-    if (!query.step()) return std::nullopt;
-    const bool same = query.column_text(1) == answer.card && query.column_text(2) == to_string(answer.verdict) &&
-                      query.column_int(3) == percent(answer.confidence);
+        "WHERE pupil_id = $1 AND answer_key = $2",
+        {pupil.id, answer.key});
+    if (rows.empty()) return std::nullopt;
+    const SqlRow& row = rows[0];
+    const bool same = row.text(1) == answer.card && row.text(2) == to_string(answer.verdict) &&
+                      row.number(3) == percent(answer.confidence);
     if (!same) refuse(Refusal::Conflict, "the key \"" + answer.key + "\" was already used for a different answer");
-    return Confirmation{query.column_int(0), answer.card, answer.key, query.column_int(4)};
+    return Confirmation{row.number(0), answer.card, answer.key, row.number(4)};
 }
 
 int LiveClasses::position_of(const ClassRow& row, std::string_view card_id) {
-    auto query = db_->prepare("SELECT position FROM class_cards WHERE class_id = ? AND card_id = ?");
-    query.bind(1, row.id).bind(2, card_id);
-    if (!query.step()) refuse(Refusal::NotFound, "the card \"" + std::string(card_id) + "\" is not in this class");
-    const int position = static_cast<int>(query.column_int(0));
+    const SqlRows rows = db_->query("SELECT position FROM class_cards WHERE class_id = $1 AND card_id = $2",
+                                    {row.id, std::string(card_id)});
+    if (rows.empty()) refuse(Refusal::NotFound, "the card \"" + std::string(card_id) + "\" is not in this class");
+    const int position = as_int(rows[0].number(0));
     if (row.state.pace == Pace::Teacher && position > row.state.current)
         refuse(Refusal::Conflict, "the class has not reached the card \"" + std::string(card_id) + "\" yet");
     return position;
 }
 
 Confirmation LiveClasses::record_answer(const Pupil& pupil, int position, const Answer& answer, std::int64_t now_ms) {
-    try {
-        db_->prepare(
-               "INSERT INTO answers(pupil_id, position, verdict, confidence, answer_key, committed_ms) "
-               "VALUES(?, ?, ?, ?, ?, ?)")
-            .bind(1, pupil.id)
-            .bind(2, position)
-            .bind(3, to_string(answer.verdict))
-            .bind(4, percent(answer.confidence))
-            .bind(5, answer.key)
-            .bind(6, now_ms)
-            .run();
-    } catch (const sql::Error& error) {
-        if (!is_unique_violation(error)) throw;
-        refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
-    }
-    return {db_->last_insert_id(), answer.card, answer.key, now_ms};
+    const SqlRows added = db_->query(
+        "INSERT INTO answers(pupil_id, position, verdict, confidence, answer_key, committed_ms) "
+        "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
+        {pupil.id, position, std::string(to_string(answer.verdict)), percent(answer.confidence), answer.key, now_ms});
+    if (added.empty()) refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
+    db_->announce_change();
+    return {added[0].number(0), answer.card, answer.key, now_ms};
 }
 
 Confirmation LiveClasses::answer(const Answer& answer, std::int64_t now_ms) {
     if (answer.key.empty() || answer.key.size() > kMaxKeyBytes)
         refuse(Refusal::Invalid, "the key must be 1 to " + std::to_string(kMaxKeyBytes) + " bytes");
-    sql::Transaction transaction(*db_);
-    const Pupil pupil = find_pupil(answer.token);
-    // A retry is answered first, so a client whose confirmation was lost
-    // gets it even after the teacher moved on or ended the class.
-    if (std::optional<Confirmation> earlier = earlier_answer(pupil, answer)) return *earlier;
-    const ClassRow row = class_by_id(pupil.class_id);
-    if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
-    const Confirmation confirmation = record_answer(pupil, position_of(row, answer.card), answer, now_ms);
-    transaction.commit();
-    return confirmation;
+    return in_transaction(*db_, [&] {
+        const Pupil pupil = find_pupil(answer.token);
+        // A retry is answered first, so a client whose confirmation was lost
+        // gets it even after the teacher moved on or ended the class.
+        if (std::optional<Confirmation> earlier = earlier_answer(pupil, answer)) return *earlier;
+        const ClassRow row = class_by_id(pupil.class_id);
+        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
+        return record_answer(pupil, position_of(row, answer.card), answer, now_ms);
+    });
 }
 
 Dashboard LiveClasses::dashboard(std::string_view code) {
     const ClassRow row = find_class(code);
-    const std::int64_t class_id = row.id;
     Dashboard board{row.state, {}, {}};
-    auto cards = db_->prepare(
+    const SqlRows cards = db_->query(
         "SELECT card_id, text, class_cards.verdict, "
-        "SUM(answers.verdict = 'verified'), SUM(answers.verdict = 'contested'), "
-        "SUM(answers.verdict = 'propaganda'), COUNT(answers.id), SUM(answers.verdict = class_cards.verdict) "
+        "COUNT(*) FILTER (WHERE answers.verdict = 'verified'), COUNT(*) FILTER (WHERE answers.verdict = 'contested'), "
+        "COUNT(*) FILTER (WHERE answers.verdict = 'propaganda'), COUNT(answers.id), "
+        "COUNT(*) FILTER (WHERE answers.verdict = class_cards.verdict) "
         "FROM class_cards LEFT JOIN pupils ON pupils.class_id = class_cards.class_id "
         "LEFT JOIN answers ON answers.pupil_id = pupils.id AND answers.position = class_cards.position "
-        "WHERE class_cards.class_id = ? GROUP BY class_cards.position ORDER BY class_cards.position");
-    cards.bind(1, class_id);
-    while (cards.step()) {
-        CardTotals totals{{cards.column_text(0), cards.column_text(1), stored_verdict(cards.column_text(2))}};
-        for (int v = 0; v < 3; ++v) totals.by_verdict[v] = static_cast<int>(cards.column_int(3 + v));
-        totals.answered = static_cast<int>(cards.column_int(6));
-        totals.right = static_cast<int>(cards.column_int(7));
+        "WHERE class_cards.class_id = $1 GROUP BY class_cards.class_id, class_cards.position "
+        "ORDER BY class_cards.position",
+        {row.id});
+    for (const SqlRow& card : cards) {
+        CardTotals totals{{card.text(0), card.text(1), stored_verdict(card.text(2))}};
+        for (std::size_t v = 0; v < 3; ++v) totals.by_verdict[v] = as_int(card.number(3 + v));
+        totals.answered = as_int(card.number(6));
+        totals.right = as_int(card.number(7));
         board.cards.push_back(std::move(totals));
     }
-    auto pupils = db_->prepare(
-        "SELECT nickname, COUNT(answers.id), SUM(answers.verdict = class_cards.verdict) FROM pupils "
-        "LEFT JOIN answers ON answers.pupil_id = pupils.id "
+    const SqlRows pupils = db_->query(
+        "SELECT nickname, COUNT(answers.id), COUNT(*) FILTER (WHERE answers.verdict = class_cards.verdict) "
+        "FROM pupils LEFT JOIN answers ON answers.pupil_id = pupils.id "
         "LEFT JOIN class_cards ON class_cards.class_id = pupils.class_id AND class_cards.position = answers.position "
-        "WHERE pupils.class_id = ? GROUP BY pupils.id ORDER BY pupils.id");
-    pupils.bind(1, class_id);
-    while (pupils.step())
-        board.pupils.push_back(
-            {pupils.column_text(0), static_cast<int>(pupils.column_int(1)), static_cast<int>(pupils.column_int(2))});
+        "WHERE pupils.class_id = $1 GROUP BY pupils.id ORDER BY pupils.id",
+        {row.id});
+    for (const SqlRow& pupil : pupils)
+        board.pupils.push_back({pupil.text(0), as_int(pupil.number(1)), as_int(pupil.number(2))});
     return board;
 }
 
 ClassState LiveClasses::move_on(std::string_view code) {
-    const ClassRow row = find_class(code);
-    if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
-    if (row.state.pace == Pace::Own) refuse(Refusal::Conflict, "the class goes at its own pace");
-    if (row.state.current >= row.state.card_count) refuse(Refusal::Conflict, "the class is past its last card");
-    db_->prepare("UPDATE classes SET current = current + 1 WHERE id = ?").bind(1, row.id).run();
-    return class_by_id(row.id).state;
+    return in_transaction(*db_, [&] {
+        const ClassRow row = find_class(code);
+        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
+        if (row.state.pace == Pace::Own) refuse(Refusal::Conflict, "the class goes at its own pace");
+        if (row.state.current >= row.state.card_count) refuse(Refusal::Conflict, "the class is past its last card");
+        db_->query("UPDATE classes SET current = current + 1 WHERE id = $1", {row.id});
+        db_->announce_change();
+        return class_by_id(row.id).state;
+    });
 }
 
 ClassState LiveClasses::end(std::string_view code) {
-    const ClassRow row = find_class(code);
-    if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
-    db_->prepare("UPDATE classes SET ended = 1 WHERE id = ?").bind(1, row.id).run();
-    return class_by_id(row.id).state;
+    return in_transaction(*db_, [&] {
+        const ClassRow row = find_class(code);
+        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
+        db_->query("UPDATE classes SET ended = 1 WHERE id = $1", {row.id});
+        db_->announce_change();
+        return class_by_id(row.id).state;
+    });
 }
 
 }  // namespace claimdeck::live

@@ -1,7 +1,9 @@
 // The live class: a teacher runs a deck or a quiz, pupils join with a code
 // and a nickname, answer each card, and the class's totals build up as they
-// do. Everything is kept in one SQLite file so a server killed mid-lesson
-// starts again where it was; no HTTP here (app/server speaks it).
+// do. Everything is kept in a database (live_database.hpp) and committed
+// before it is confirmed, so a server killed mid-lesson starts again where it
+// was, and several server processes can share one PostgreSQL; no HTTP here
+// (app/server speaks it).
 #pragma once
 
 #include <array>
@@ -15,15 +17,9 @@
 #include <vector>
 
 #include "base/verdict.hpp"
-
-namespace claimdeck::sql {
-class Database;
-}
+#include "live/live_database.hpp"
 
 namespace claimdeck::live {
-
-// The live store's schema version, kept in PRAGMA user_version.
-inline constexpr int kLiveSchemaVersion = 1;
 
 // Teacher: everyone is on the card the teacher shows. Own: each pupil moves
 // on as they answer.
@@ -120,15 +116,20 @@ inline constexpr std::size_t kMaxPupilsPerClass = 500;
 
 class LiveClasses {
 public:
-    // Opens (creating and migrating) the live store at `path`; ":memory:"
-    // for tests. A store from a newer ClaimDeck is refused, untouched.
+    explicit LiveClasses(std::unique_ptr<LiveDatabase> db);
+    // The SQLite store at `path` (open_sqlite_live_database).
     explicit LiveClasses(const std::filesystem::path& path);
     ~LiveClasses();
     LiveClasses(const LiveClasses&) = delete;
     LiveClasses& operator=(const LiveClasses&) = delete;
 
+    std::string_view database_kind() const { return db_->kind(); }
+
     bool has_teacher_key();
     void set_teacher_key(std::string_view key);
+    // Keeps `key` only if there is no teacher key yet: of several server
+    // processes starting together on one database, one key wins.
+    bool set_first_teacher_key(std::string_view key);
     bool is_teacher_key(std::string_view key);
 
     // Returns the new class's join code.
@@ -152,7 +153,7 @@ private:
     Confirmation record_answer(const Pupil& pupil, int position, const Answer& answer, std::int64_t now_ms);
     PupilView own_pace_view(const ClassRow& row, const Pupil& pupil);
 
-    std::unique_ptr<sql::Database> db_;
+    std::unique_ptr<LiveDatabase> db_;
 };
 
 // Whether `nickname` may be used, or a sentence saying why not.

@@ -92,6 +92,8 @@ std::int64_t Statement::column_int(int index) const { return sqlite3_column_int6
 double Statement::column_double(int index) const { return sqlite3_column_double(statement_, index); }
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
 
+int Statement::column_count() const { return sqlite3_column_count(statement_); }
+
 std::string Statement::column_text(int index) const {
     const unsigned char* text = sqlite3_column_text(statement_, index);
     int size = sqlite3_column_bytes(statement_, index);

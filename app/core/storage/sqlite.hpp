@@ -75,6 +75,7 @@ public:
     double column_double(int index) const;
     std::string column_text(int index) const;
     bool column_is_null(int index) const;
+    int column_count() const;
 
 private:
     sqlite3_stmt* statement_;

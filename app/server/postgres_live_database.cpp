@@ -1,0 +1,323 @@
+#include "postgres_live_database.hpp"
+
+#include <libpq-fe.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace claimdeck::server {
+namespace {
+
+using live::SqlRow;
+using live::SqlRows;
+using live::SqlValue;
+
+const char* const kChannel = "claimdeck_live";
+// Held while migrating, so processes starting together migrate once. A
+// session lock, taken before the transaction: a SERIALIZABLE transaction that
+// waited for it inside would still see the schema as it was before the wait.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(4242190019)";
+constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(4242190019)";
+// A transaction that clashed with a concurrent one is run again up to this often.
+constexpr int kMaxAttempts = 20;
+
+// One step per schema version, never edited once shipped; the steps run are
+// listed in live_schema_steps. The same tables as the SQLite store, in
+// PostgreSQL's words (identity columns, a case-blind nickname index).
+const char* const kMigrations[] = {
+    // 0 -> 1: the first schema.
+    R"sql(
+    CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE classes(
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        code TEXT NOT NULL,
+        title TEXT NOT NULL,
+        pace TEXT NOT NULL,
+        current INTEGER NOT NULL DEFAULT 0,
+        ended INTEGER NOT NULL DEFAULT 0,
+        created_ms BIGINT NOT NULL);
+    -- A code names one running class; an ended class's code may come again.
+    CREATE UNIQUE INDEX live_codes ON classes(code) WHERE ended = 0;
+    CREATE TABLE class_cards(
+        class_id BIGINT NOT NULL REFERENCES classes(id),
+        position INTEGER NOT NULL,
+        card_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        PRIMARY KEY(class_id, position),
+        UNIQUE(class_id, card_id));
+    CREATE TABLE pupils(
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        class_id BIGINT NOT NULL REFERENCES classes(id),
+        nickname TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        joined_ms BIGINT NOT NULL);
+    CREATE UNIQUE INDEX pupil_nicknames ON pupils(class_id, lower(nickname));
+    CREATE TABLE answers(
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+        position INTEGER NOT NULL,
+        verdict TEXT NOT NULL,
+        confidence INTEGER NOT NULL,
+        answer_key TEXT NOT NULL,
+        committed_ms BIGINT NOT NULL,
+        UNIQUE(pupil_id, answer_key),
+        UNIQUE(pupil_id, position));
+    )sql",
+};
+static_assert(std::size(kMigrations) == live::kLiveSchemaVersion, "one migration per schema version");
+
+using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+
+// libpq's messages end in a newline and may run over several lines.
+std::string first_line(const char* message) {
+    const std::string text = message ? message : "";
+    return text.substr(0, text.find('\n'));
+}
+
+// A statement PostgreSQL refused, with its SQLSTATE.
+class PostgresError : public std::runtime_error {
+public:
+    PostgresError(std::string state, const std::string& what) : std::runtime_error(what), state_(std::move(state)) {}
+    // A serialization failure or a deadlock: the transaction may simply run again.
+    bool is_clash() const { return state_ == "40001" || state_ == "40P01"; }
+
+private:
+    std::string state_;
+};
+
+// SQLSTATE classes 08 (connection exception) and 57P (the server shutting
+// down or starting up), or none at all: libpq's own "server closed the
+// connection unexpectedly", which it may report before it marks the
+// connection bad. The statement did not run to completion.
+bool is_connection_lost(std::string_view state) {
+    return state.empty() || state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
+}
+
+std::string text_of(const SqlValue& value) {
+    if (const auto* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
+    return std::get<std::string>(value);
+}
+
+SqlRows rows_of(const PGresult* result) {
+    SqlRows rows;
+    for (int row = 0; row < PQntuples(result); ++row) {
+        std::vector<std::optional<std::string>> columns;
+        for (int column = 0; column < PQnfields(result); ++column)
+            columns.push_back(PQgetisnull(result, row, column)
+                                  ? std::nullopt
+                                  : std::optional<std::string>(std::string(PQgetvalue(result, row, column),
+                                                                           PQgetlength(result, row, column))));
+        rows.emplace_back(std::move(columns));
+    }
+    return rows;
+}
+
+class PostgresLiveDatabase : public live::LiveDatabase {
+public:
+    explicit PostgresLiveDatabase(const std::string& connection) : conn_(PQconnectdb(connection.c_str()), &PQfinish) {
+        if (PQstatus(conn_.get()) != CONNECTION_OK)
+            throw std::runtime_error("cannot connect to PostgreSQL: " + first_line(PQerrorMessage(conn_.get())));
+        // Our own notices ("relation already exists, skipping") are not news.
+        PQsetNoticeProcessor(
+            conn_.get(), [](void*, const char*) {}, nullptr);
+    }
+
+    std::string_view kind() const override { return "postgresql"; }
+
+    // Outside a transaction each statement stands alone and is a read or an
+    // upsert, so after a lost connection it is simply sent again.
+    SqlRows query(const char* sql, const std::vector<SqlValue>& params) override {
+        if (in_transaction_) return rows_of(run(sql, params).get());
+        return rows_of(run_alone(sql, params).get());
+    }
+
+    // SERIALIZABLE: each transaction acts as if it ran alone, as in SQLite,
+    // whichever process runs the one beside it; a clash runs it again.
+    void transact(const std::function<void()>& work) override {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                run_alone("BEGIN ISOLATION LEVEL SERIALIZABLE");
+                in_transaction_ = true;
+                work();
+                in_transaction_ = false;
+                run("COMMIT");
+                return;
+            } catch (const PostgresError& error) {
+                roll_back();
+                if (!error.is_clash() || attempt == kMaxAttempts) throw;
+            } catch (...) {
+                roll_back();
+                throw;
+            }
+        }
+    }
+
+    void announce_change() override { run("SELECT pg_notify($1, '')", {std::string(kChannel)}); }
+
+    void migrate() {
+        run_alone(kMigrationLock);
+        migrate_locked();  // on failure the process stops, and its lock goes with its connection
+        run(kMigrationUnlock);
+    }
+
+private:
+    void migrate_locked() {
+        transact([this] {
+            run("CREATE TABLE IF NOT EXISTS live_schema_steps("
+                "version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            const auto version = static_cast<int>(
+                rows_of(run("SELECT COALESCE(MAX(version), 0) FROM live_schema_steps").get())[0].number(0));
+            if (version > live::kLiveSchemaVersion)
+                throw std::runtime_error(
+                    "the PostgreSQL database was written by a newer ClaimDeck (live store version " +
+                    std::to_string(version) + "); it was left untouched.");
+            for (int step = version; step < live::kLiveSchemaVersion; ++step) {
+                check(Result(PQexec(conn_.get(), kMigrations[step]), &PQclear));
+                run("INSERT INTO live_schema_steps(version) VALUES($1)", {std::int64_t{step + 1}});
+            }
+        });
+    }
+
+    Result run(const char* sql, const std::vector<SqlValue>& params = {}) {
+        std::vector<std::string> texts;
+        for (const SqlValue& value : params) texts.push_back(text_of(value));
+        std::vector<const char*> values;
+        for (const std::string& text : texts) values.push_back(text.c_str());
+        return check(Result(PQexecParams(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(),
+                                         nullptr, nullptr, 0),
+                            &PQclear));
+    }
+
+    // A statement that did nothing yet when the connection turned out lost
+    // (PostgreSQL restarted since the last one) goes again on a new one.
+    Result run_alone(const char* sql, const std::vector<SqlValue>& params = {}) {
+        reconnect_if_lost();
+        try {
+            return run(sql, params);
+        } catch (const live::DatabaseUnavailable&) {
+            reconnect();
+            return run(sql, params);
+        }
+    }
+
+    Result check(Result result) {
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+        const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+        // A shutdown's farewell can arrive before libpq sees the connection close.
+        if (PQstatus(conn_.get()) != CONNECTION_OK || is_connection_lost(state ? state : ""))
+            throw live::DatabaseUnavailable(unavailable());
+        throw PostgresError(state ? state : "", "PostgreSQL: " + first_line(PQresultErrorMessage(result.get())));
+    }
+
+    void reconnect_if_lost() {
+        if (PQstatus(conn_.get()) != CONNECTION_OK) reconnect();
+    }
+
+    void reconnect() {
+        PQreset(conn_.get());
+        if (PQstatus(conn_.get()) != CONNECTION_OK) throw live::DatabaseUnavailable(unavailable());
+    }
+
+    std::string unavailable() const {
+        return "PostgreSQL cannot be reached just now (" + first_line(PQerrorMessage(conn_.get())) + ")";
+    }
+
+    void roll_back() {
+        in_transaction_ = false;
+        if (PQstatus(conn_.get()) == CONNECTION_OK) Result(PQexec(conn_.get(), "ROLLBACK"), &PQclear);
+    }
+
+    Connection conn_;
+    bool in_transaction_ = false;
+};
+
+}  // namespace
+
+bool is_postgresql(const std::string& database) {
+    return database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0 ||
+           database.find('=') != std::string::npos;
+}
+
+std::string connection_string_problem(const std::string& connection) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(connection.c_str(), &error);
+    if (options) PQconninfoFree(options);
+    std::string problem = error ? first_line(error) : "";
+    if (error) PQfreemem(error);
+    return problem;
+}
+
+std::unique_ptr<live::LiveDatabase> open_postgres_live_database(const std::string& connection) {
+    auto database = std::make_unique<PostgresLiveDatabase>(connection);
+    database->migrate();
+    return database;
+}
+
+ChangeListener::ChangeListener(std::string connection, std::function<void()> on_change)
+    : connection_(std::move(connection)), on_change_(std::move(on_change)) {
+    if (pipe(stop_pipe_) != 0) throw std::runtime_error(std::string("cannot make a pipe: ") + std::strerror(errno));
+    thread_ = std::thread([this] { listen_until_stopped(); });
+}
+
+ChangeListener::~ChangeListener() {
+    stopping_ = true;
+    [[maybe_unused]] const ssize_t written = write(stop_pipe_[1], "x", 1);
+    thread_.join();
+    close(stop_pipe_[0]);
+    close(stop_pipe_[1]);
+}
+
+namespace {
+
+// Waits until `socket` can be read or the stop pipe is written, or for
+// `timeout_ms` (-1: no limit); false when it is time to stop.
+bool wait_unless_stopped(int socket, int stop, int timeout_ms) {
+    pollfd ready[2] = {{stop, POLLIN, 0}, {socket, POLLIN, 0}};
+    const int count = poll(ready, socket < 0 ? 1 : 2, timeout_ms);
+    return !(count > 0 && ready[0].revents);
+}
+
+bool listen_on(PGconn* conn) {
+    if (PQstatus(conn) != CONNECTION_OK) return false;
+    const std::string listen = std::string("LISTEN ") + kChannel;
+    return PQresultStatus(Result(PQexec(conn, listen.c_str()), &PQclear).get()) == PGRES_COMMAND_OK;
+}
+
+// Takes in what arrived; true while the connection is good.
+bool take_notifications(PGconn* conn, const std::function<void()>& on_change) {
+    if (!PQconsumeInput(conn)) return false;
+    bool heard = false;
+    while (PGnotify* note = PQnotifies(conn)) {
+        heard = true;
+        PQfreemem(note);
+    }
+    if (heard) on_change();
+    return PQstatus(conn) == CONNECTION_OK;
+}
+
+}  // namespace
+
+void ChangeListener::listen_until_stopped() {
+    // While PostgreSQL is away, try again each second.
+    constexpr int kRetryMs = 1000;
+    while (!stopping_) {
+        Connection conn(PQconnectdb(connection_.c_str()), &PQfinish);
+        if (!listen_on(conn.get())) {
+            wait_unless_stopped(-1, stop_pipe_[0], kRetryMs);
+            continue;
+        }
+        on_change_();  // whatever changed while nobody listened
+        while (!stopping_ && wait_unless_stopped(PQsocket(conn.get()), stop_pipe_[0], -1) &&
+               take_notifications(conn.get(), on_change_)) {
+        }
+    }
+}
+
+}  // namespace claimdeck::server
