@@ -43,7 +43,7 @@ choose() {  # button label, the path the chooser answers with
   printf '%s\n' "$2" > "$WORK_DIR/answer"
   click_control "$(exactly "$1")"
 }
-asked_with() { grep -qx -- "$1" "$WORK_DIR/zenity-arguments" || fail "zenity was not asked with $1: $(cat "$WORK_DIR/zenity-arguments")"; }
+asked_with() { grep -qxF -- "$1" "$WORK_DIR/zenity-arguments" || fail "zenity was not asked with $1: $(cat "$WORK_DIR/zenity-arguments")"; }
 CLAIMS=$(grep -c '"verdict"' "$DECK")
 
 # 1. Open…
