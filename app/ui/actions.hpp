@@ -48,7 +48,16 @@ enum class FilePurpose {
     ExportCsv,
     ExportHtml,
     ImportDeck,  // a deck package (or deck file) for the library
+    // The Studio's
+    StudioOpenDeck,       // a deck file or package to edit
+    StudioOpenArticle,    // a .txt, .md or .html file as a new article
+    StudioSaveAs,         // the folder the deck is saved in
+    StudioExportPackage,  // the .claimdeck file written
 };
+inline bool is_studio_file(FilePurpose purpose) {
+    return purpose == FilePurpose::StudioOpenDeck || purpose == FilePurpose::StudioOpenArticle ||
+           purpose == FilePurpose::StudioSaveAs || purpose == FilePurpose::StudioExportPackage;
+}
 
 // What to do when a file is already where an export goes.
 enum class IfThere { Ask, Replace, SaveBeside };
@@ -150,9 +159,13 @@ struct RemoveDeck {
 struct StudioChange {  // an edit to the deck in the Studio
     StudioEdit edit;
 };
-enum class StudioStep { Undo, Redo, Save, NewDeck, CopyDeckInUse };
+enum class StudioStep { Undo, Redo, Save, NewDeck, CopyDeckInUse, AddToMyDecks };
 struct StudioCommand {
     StudioStep step;
+};
+struct StudioFile {  // Open…, Open article file…, Save as…, Export package…: chosen or typed
+    FilePurpose purpose;
+    std::string path;
 };
 }  // namespace act
 
@@ -164,7 +177,7 @@ using Action =
                  act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
                  act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile,
                  act::ShowInFolder, act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck,
-                 act::RemoveDeck, act::StudioChange, act::StudioCommand>;
+                 act::RemoveDeck, act::StudioChange, act::StudioCommand, act::StudioFile>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

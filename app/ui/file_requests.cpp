@@ -1,5 +1,7 @@
 #include "file_requests.hpp"
 
+#include "content/deck_package.hpp"
+
 namespace claimdeck::ui {
 namespace {
 
@@ -7,6 +9,8 @@ const FileKind kJson{"ClaimDeck files (.json)", {"*.json"}};
 const FileKind kCsv{"Spreadsheet (.csv)", {"*.csv"}};
 const FileKind kHtml{"Web page (.html)", {"*.html", "*.htm"}};
 const FileKind kDeck{"ClaimDeck decks (.claimdeck, .json)", {"*.claimdeck", "*.json"}};
+const FileKind kPackage{"ClaimDeck packages (.claimdeck)", {"*.claimdeck"}};
+const FileKind kArticle{"Articles (.txt, .md, .html)", {"*.txt", "*.md", "*.markdown", "*.html", "*.htm"}};
 
 FileRequest open_file(const char* title, FileKind kind) {
     return {FileDialog::OpenFile, title, {std::move(kind)}, {}, {}};
@@ -18,7 +22,7 @@ FileRequest save_file(const char* title, FileKind kind, const std::filesystem::p
 
 }  // namespace
 
-FileRequest file_request(FilePurpose purpose, const StudyApp& app) {
+FileRequest file_request(FilePurpose purpose, const StudyApp& app, const std::string& studio_deck_id) {
     switch (purpose) {
         case FilePurpose::OpenQuiz: return open_file("Open a class quiz", kJson);
         case FilePurpose::ResultsFile:
@@ -33,6 +37,11 @@ FileRequest file_request(FilePurpose purpose, const StudyApp& app) {
         case FilePurpose::ExportHtml:
             return save_file("Save the report as", kHtml, app.class_report().export_path(ReportFormat::Html));
         case FilePurpose::ImportDeck: return open_file("Import a deck", kDeck);
+        case FilePurpose::StudioOpenDeck: return open_file("Open a deck to edit", kDeck);
+        case FilePurpose::StudioOpenArticle: return open_file("Open an article", kArticle);
+        case FilePurpose::StudioSaveAs: return {FileDialog::OpenFolder, "Save the deck in a folder", {}, {}, {}};
+        case FilePurpose::StudioExportPackage:
+            return save_file("Export the deck as", kPackage, studio_deck_id + kPackageExtension);
     }
     return {};
 }

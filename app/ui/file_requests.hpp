@@ -7,6 +7,7 @@
 
 namespace claimdeck::ui {
 
-FileRequest file_request(FilePurpose purpose, const StudyApp& app);
+// `studio_deck_id` names the package "Export package…" offers to write.
+FileRequest file_request(FilePurpose purpose, const StudyApp& app, const std::string& studio_deck_id = {});
 
 }  // namespace claimdeck::ui

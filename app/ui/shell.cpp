@@ -270,7 +270,7 @@ Action Shell::draw_screen() {
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
         case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
         case Screen::Report: return draw_report_screen(app_, report_);
-        case Screen::Studio: return draw_studio_screen(studio(), studio_view_);
+        case Screen::Studio: return draw_studio_screen(studio(), studio_view_, features_.files);
     }
     return {};
 }
@@ -547,7 +547,9 @@ void Shell::apply(const act::ExportReport& save) {
 // The system chooser runs beside the frame loop (FileChooser); each frame
 // looks for its answer, and a chosen file is used as if typed.
 void Shell::apply(const act::ChooseFile& choose) {
-    if (!features_.file_chooser || !features_.file_chooser->start(file_request(choose.purpose, app_))) return;
+    const std::string studio_deck = studio_ ? studio_->document().deck().id : "";
+    if (!features_.file_chooser || !features_.file_chooser->start(file_request(choose.purpose, app_, studio_deck)))
+        return;
     choosing_ = choose.purpose;
 }
 
@@ -561,6 +563,7 @@ void Shell::take_chosen_file() {
         case FileChoice::Outcome::Cancelled: return;
         case FileChoice::Outcome::Unavailable:
             notice_ = "No file chooser is set up on this computer (" + choice->message + "): type the path instead.";
+            if (is_studio_file(choosing_)) studio_view_.typing_for = choosing_;
             return;
         case FileChoice::Outcome::Failed: notice_ = "The file chooser failed: " + choice->message + "."; return;
     }
@@ -579,6 +582,10 @@ void Shell::use_chosen_file(FilePurpose purpose, const std::string& path) {
         case FilePurpose::ExportHtml:
             return apply(Action(act::ExportReport{ReportFormat::Html, path, IfThere::Replace}));
         case FilePurpose::ImportDeck: return apply(Action(act::ImportDeck{path}));
+        case FilePurpose::StudioOpenDeck:
+        case FilePurpose::StudioOpenArticle:
+        case FilePurpose::StudioSaveAs:
+        case FilePurpose::StudioExportPackage: return apply(Action(act::StudioFile{purpose, path}));
     }
 }
 
@@ -673,10 +680,49 @@ void Shell::apply(const act::StudioCommand& command) {
             open.save();
             studio_view_.status = "Saved to " + open.saved_deck_file().string() + ".";
             return;
+        case act::StudioStep::AddToMyDecks: return add_to_my_decks(open.document().deck());
         case act::StudioStep::NewDeck: open.new_deck(); break;
         case act::StudioStep::CopyDeckInUse: open.open_copy(app_.deck()); break;
     }
     studio_view_ = {};
+}
+
+// Installed in the library as a package would be: Home lists it, with the
+// learner's progress on it.
+void Shell::add_to_my_decks(const Deck& deck) {
+    const InstallResult result = app_.install_deck(deck);
+    if (!result.installed()) throw std::runtime_error("Not added to your decks: " + describe_all(result.problems));
+    studio_view_.status = result.summary() + " It is on Home now.";
+}
+
+void Shell::apply(const act::StudioFile& file) {
+    StudioApp& open = studio();
+    const std::filesystem::path path = typed_path(file.path);
+    switch (file.purpose) {
+        case FilePurpose::StudioOpenDeck:
+            open.open_file(path);
+            studio_view_ = {};
+            studio_view_.status = open.saved_once()
+                                      ? "Opened " + path.string() + "."
+                                      : "Opened a copy: Save puts it in " + open.save_folder().string() + ".";
+            break;
+        case FilePurpose::StudioOpenArticle:
+            open.add_article_file(path);
+            studio_view_.article = open.document().deck().articles.back().id;
+            studio_view_.tab = StudioTab::Articles;
+            break;
+        case FilePurpose::StudioSaveAs:
+            open.save_as(path);
+            studio_view_.status = "Saved to " + open.saved_deck_file().string() + ".";
+            break;
+        case FilePurpose::StudioExportPackage:
+            open.export_package(path);
+            studio_view_.status = "Exported to " + path.string() + ".";
+            break;
+        default: return;
+    }
+    studio_view_.typing_for.reset();
+    studio_view_.typed_path.clear();
 }
 
 void Shell::drop_file(const std::string& path) {
@@ -763,10 +809,12 @@ FrameReport Shell::report() const {
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
     report.chooser_button = chooser_button_this_frame();
+    report.controls = controls_this_frame();
     if (screen_ == Screen::Studio && studio_) {
         const Deck& deck = studio_->document().deck();
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
-                        " claims, " + std::to_string(studio_->checks().size()) + " problems";
+                        " claims, " + std::to_string(studio_->checks().size()) + " problems, edit " +
+                        std::to_string(studio_->document().revision());
     }
     report.page_bottom = page_bottom_;
     if (screen_ == Screen::Card && app_.session()) {

@@ -52,7 +52,8 @@ struct FrameReport {
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
     std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
-    std::string studio;                    // on the Studio: "N articles, M claims, K problems"
+    std::string studio;                    // on the Studio: "N articles, M claims, K problems, edit R"
+    std::vector<DrawnControl> controls;    // every control drawn, by label, when noted (note_controls)
     // On the card: where each verdict's button was drawn (by index_of), and
     // the verdict picked while the learner says how sure they are.
     std::array<std::optional<ImRect>, 3> verdict_buttons;
@@ -169,6 +170,8 @@ private:
     void imported(const InstallResult& result);
     void apply(const act::StudioChange& change);
     void apply(const act::StudioCommand& command);
+    void apply(const act::StudioFile& file);
+    void add_to_my_decks(const Deck& deck);
     StudioApp& studio();
 
     void show(Screen screen);

@@ -8,6 +8,7 @@
 
 #include "content/house_style.hpp"
 #include "content/techniques.hpp"
+#include "file_buttons.hpp"
 #include "reveal_screen.hpp"
 #include "studio_text_view.hpp"
 
@@ -27,8 +28,10 @@ std::optional<std::string> long_field(const char* label, const std::string& valu
     std::string edited = value;
     if (focus) ImGui::SetKeyboardFocusHere();
     const std::string id = std::string("##") + label;
-    if (ImGui::InputTextMultiline(id.c_str(), &edited, ImVec2(width, 4 * ImGui::GetTextLineHeightWithSpacing())))
-        return edited;
+    const bool changed =
+        ImGui::InputTextMultiline(id.c_str(), &edited, ImVec2(width, 4 * ImGui::GetTextLineHeightWithSpacing()));
+    note_control(label);
+    if (changed) return edited;
     return std::nullopt;
 }
 
@@ -41,6 +44,31 @@ std::optional<std::string> short_field(const char* label, const std::string& val
     return std::nullopt;
 }
 
+// "Find words": the words typed, then Enter, become the selection in `text`,
+// as a drag of the mouse over them would; Enter again finds the next place.
+// The keyboard's (and a screen reader's) way to pick the words of a claim.
+void find_words_field(const char* id, const std::string& text, std::string& query, std::optional<Span>& selection,
+                      StudioView& view, float width) {
+    if (view.focus_find) ImGui::SetKeyboardFocusHere();
+    view.focus_find = false;
+    if (!text_field(id, "Find words (Ctrl+F), then Enter", query, width)) return;
+    const std::optional<Span> found = find_words(text, query, selection ? selection->begin + 1 : 0);
+    if (found) selection = found;
+    view.not_found = found ? "" : query;
+    ImGui::SetKeyboardFocusHere(-1);  // Enter left the field; it stays for the next Enter
+}
+
+// What the next button will use, so the words are visible whoever selected them.
+void selected_words(const std::string& text, const std::optional<Span>& selection, const StudioView& view,
+                    float width) {
+    if (!view.not_found.empty()) muted("\u201C" + view.not_found + "\u201D is not in the text.", width);
+    if (!selection || selection->end > text.size()) return;
+    const std::string shown =
+        "Selected: \u201C" + text.substr(selection->begin, selection->end - selection->begin) + "\u201D";
+    muted(shown, width);
+    note_control(shown);
+}
+
 // Keeps the next button on this line when it fits in `right_edge`, else starts a new one.
 void same_line_if_fits(const char* next_label, float right_edge) {
     ImGui::SameLine();
@@ -48,10 +76,57 @@ void same_line_if_fits(const char* next_label, float right_edge) {
     if (ImGui::GetCursorScreenPos().x + next_width > right_edge) ImGui::NewLine();
 }
 
-Action draw_toolbar(const StudioApp& studio, StudioView& view, float width) {
+struct StudioFiles {
+    bool by_path;  // the platform names files by path
+    float right_edge;
+    StudioView& view;
+};
+
+// Where the platform names files by path: a "…" button on this line (if
+// it fits in `right_edge`) that asks the system's file chooser, or, where
+// there is none, shows a field to type the path in (draw_typed_path).
+void file_button(const char* label, FilePurpose purpose, const StudioFiles& files, Action& action) {
+    if (!files.by_path) return;
+    same_line_if_fits(label, files.right_edge);
+    StudioView& view = files.view;
+    ImGui::BeginDisabled(view.typing_for == purpose);
+    const bool clicked = button(label);
+    ImGui::EndDisabled();
+    if (!clicked) return;
+    if (file_chooser_available())
+        take(action, act::ChooseFile{purpose});
+    else
+        view.typing_for = purpose;
+}
+
+// What the typed-path field asks for, and its button, for each file operation.
+struct TypedPathPrompt {
+    const char* hint;
+    const char* use;
+};
+TypedPathPrompt typed_path_prompt(FilePurpose purpose) {
+    switch (purpose) {
+        case FilePurpose::StudioOpenArticle: return {"Path of a .txt, .md or .html file", "Open article"};
+        case FilePurpose::StudioSaveAs: return {"Folder to save the deck in", "Save here"};
+        case FilePurpose::StudioExportPackage: return {"Path of the .claimdeck file to write", "Export"};
+        default: return {"Path of a deck file or a .claimdeck package", "Open"};
+    }
+}
+
+Action draw_typed_path(StudioView& view, float width) {
+    if (!view.typing_for) return {};
+    const TypedPathPrompt prompt = typed_path_prompt(*view.typing_for);
+    if (path_field("##studio-path", prompt.hint, view.typed_path, prompt.use, nullptr, width).use)
+        return act::StudioFile{*view.typing_for, view.typed_path};
+    return {};
+}
+
+Action draw_toolbar(const StudioApp& studio, StudioView& view, float width, bool files_by_path) {
     Action action;
     const float right_edge = ImGui::GetCursorScreenPos().x + width;
+    const StudioFiles files{files_by_path, right_edge, view};
     if (button("New deck")) take(action, act::StudioCommand{act::StudioStep::NewDeck});
+    file_button("Open\u2026", FilePurpose::StudioOpenDeck, files, action);
     same_line_if_fits("Copy the deck in use", right_edge);
     if (button("Copy the deck in use")) take(action, act::StudioCommand{act::StudioStep::CopyDeckInUse});
     same_line_if_fits("Undo", right_edge);
@@ -64,9 +139,14 @@ Action draw_toolbar(const StudioApp& studio, StudioView& view, float width) {
     ImGui::EndDisabled();
     same_line_if_fits("Save", right_edge);
     if (primary_button("Save")) take(action, act::StudioCommand{act::StudioStep::Save});
+    file_button("Save as\u2026", FilePurpose::StudioSaveAs, files, action);
+    file_button("Export package\u2026", FilePurpose::StudioExportPackage, files, action);
+    same_line_if_fits("Add to my decks", right_edge);
+    if (button("Add to my decks")) take(action, act::StudioCommand{act::StudioStep::AddToMyDecks});
+    take(action, draw_typed_path(view, width));
     const std::size_t problems = studio.live_checks().size();
-    muted((studio.unsaved() ? "Unsaved changes. " : "Saved. ") +
-              (problems == 0 ? std::string("No problems.") : std::to_string(problems) + " problem(s) to fix.") +
+    const char* saved = studio.unsaved() ? "Unsaved changes. " : studio.saved_once() ? "Saved. " : "Not saved yet. ";
+    muted(saved + (problems == 0 ? std::string("No problems.") : std::to_string(problems) + " problem(s) to fix.") +
               (view.status.empty() ? "" : " " + view.status),
           width);
     return action;
@@ -103,12 +183,14 @@ Action paste_article() {
     return act::StudioChange{edit::AddArticle{text.substr(0, std::min(text.find('\n'), std::size_t{80})), text}};
 }
 
-Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width) {
+Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width, bool files_by_path) {
     Action action;
     const Deck& deck = studio.document().deck();
     take(action, draw_deck_fields(deck, width));
     vertical_space(0.5f);
     if (button("Paste article (Ctrl+V)")) take(action, paste_article());
+    const StudioFiles files{files_by_path, ImGui::GetItemRectMin().x + width, view};
+    file_button("Open article file\u2026", FilePurpose::StudioOpenArticle, files, action);
     for (const Article& article : deck.articles) {
         ImGui::PushID(article.id.c_str());
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -117,6 +199,7 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width)
             view.selection.reset();
             view.editing_article = false;
         }
+        note_control(article.title);
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
@@ -134,6 +217,8 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width)
         return action;
     }
     if (auto picked = selectable_text("##reader", article->text, width, 20 * em())) view.selection = picked;
+    find_words_field("##find-in-article", article->text, view.find_in_article, view.selection, view, width);
+    selected_words(article->text, view.selection, view, width);
     ImGui::BeginDisabled(!view.selection);
     if (primary_button("New claim from selection") && view.selection)
         take(action, act::StudioChange{edit::NewClaim{article->id, *view.selection}});
@@ -172,6 +257,8 @@ Action draw_techniques(const Claim& claim, StudioView& view, float width) {
     Action action;
     muted("Techniques: pick one, select the words in the quote that carry it, then Add");
     if (auto words = selectable_text("##quote", claim.quote, width, 0)) view.quote_words = words;
+    find_words_field("##find-in-quote", claim.quote, view.find_in_quote, view.quote_words, view, width);
+    selected_words(claim.quote, view.quote_words, view, width);
     std::vector<std::string> names;
     for (const TechniqueInfo& info : propaganda_techniques()) names.emplace_back(info.name);
     const int picked = drop_down("##technique", names, view.technique, width);
@@ -243,12 +330,23 @@ Action draw_evidence_tab(const StudioApp& studio, StudioView& view, float width)
         if (article.id == view.evidence_article) chosen = static_cast<int>(others.size());
         others.push_back(article.id);
     }
+    // With one other article (or none picked yet) the first is open: nothing to choose first.
+    if (chosen < 0 && !others.empty()) {
+        chosen = 0;
+        view.evidence_article = others.front();
+        view.evidence_words.reset();
+    }
     muted("Another article on the same fact");
     const int picked = drop_down("##evidence-article", others, chosen, width);
-    if (picked >= 0) view.evidence_article = others[static_cast<std::size_t>(picked)];
+    if (picked >= 0 && others[static_cast<std::size_t>(picked)] != view.evidence_article) {
+        view.evidence_article = others[static_cast<std::size_t>(picked)];
+        view.evidence_words.reset();
+    }
     if (const Article* other = deck.article(view.evidence_article); other && other->id != claim->article) {
         if (auto words = selectable_text("##evidence-reader", other->text, width, 14 * em()))
             view.evidence_words = words;
+        find_words_field("##find-in-evidence", other->text, view.find_in_evidence, view.evidence_words, view, width);
+        selected_words(other->text, view.evidence_words, view, width);
         std::vector<std::string> stances;
         for (Stance stance : kStances) stances.emplace_back(to_string(stance));
         const int stance = segmented("##stance", stances, view.stance, width);
@@ -366,21 +464,21 @@ Action studio_shortcuts() {
 
 }  // namespace
 
-Action draw_studio_screen(const StudioApp& studio, StudioView& view) {
+Action draw_studio_screen(const StudioApp& studio, StudioView& view, bool files) {
     const Column column = page_column(60 * em());
     InColumn in(column);
     const float width = column.width;
     Action action;
     vertical_space(0.5f);
     heading("Deck Studio");
-    take(action, draw_toolbar(studio, view, width));
+    take(action, draw_toolbar(studio, view, width, files));
     // Six tabs do not fit a phone's width: there they are a list to drop down.
     const int tab = is_narrow(width) ? drop_down("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width)
                                      : segmented("##studio-tabs", kTabLabels, static_cast<int>(view.tab), width);
     if (tab >= 0) view.tab = static_cast<StudioTab>(tab);
     vertical_space(0.5f);
     switch (view.tab) {
-        case StudioTab::Articles: take(action, draw_articles_tab(studio, view, width)); break;
+        case StudioTab::Articles: take(action, draw_articles_tab(studio, view, width, files)); break;
         case StudioTab::Claim: take(action, draw_claim_tab(studio, view, width)); break;
         case StudioTab::Evidence: take(action, draw_evidence_tab(studio, view, width)); break;
         case StudioTab::Topics: draw_topics_tab(studio, width); break;
@@ -388,6 +486,7 @@ Action draw_studio_screen(const StudioApp& studio, StudioView& view) {
         case StudioTab::Try: draw_try_tab(studio, view, column); break;
     }
     take(action, studio_shortcuts());
+    if (ctrl_pressed_letter('F')) view.focus_find = true;  // the next frame's "Find words"
     return action;
 }
 

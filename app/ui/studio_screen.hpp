@@ -25,14 +25,25 @@ struct StudioView {
     int technique = 0;                // in propaganda_techniques()
     std::string evidence_article;     // the second article, beside the claim
     std::optional<Span> evidence_words;
+    std::string find_in_article;  // "Find words" typed under each reader
+    std::string find_in_quote;
+    std::string find_in_evidence;
+    std::string not_found;         // the words the last search did not find
+    bool focus_find = false;       // Ctrl+F: the tab's "Find words" takes the keyboard
     int stance = 0;                // corroborates, contradicts, qualifies
     std::string new_topic;         // typed, not yet applied
     bool editing_article = false;  // the reader is an editor
     std::string focus_field;       // a check was clicked: this field takes the keyboard
     CardView try_card;
     std::string status;  // what the last save or restore did
+    // A file operation waiting for a typed path: there is no system file
+    // chooser, or it could not start.
+    std::optional<FilePurpose> typing_for;
+    std::string typed_path;
 };
 
-Action draw_studio_screen(const StudioApp& studio, StudioView& view);
+// `files`: the platform names files by path (the desktop), so Open…, Open
+// article file…, Save as… and Export package… are offered.
+Action draw_studio_screen(const StudioApp& studio, StudioView& view, bool files);
 
 }  // namespace claimdeck::ui

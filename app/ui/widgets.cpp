@@ -25,6 +25,16 @@ PrimaryButton& last_primary() {
     return drawn;
 }
 
+struct NotedControls {
+    bool on = false;
+    int frame = -1;
+    std::vector<DrawnControl> drawn;
+};
+NotedControls& noted() {
+    static NotedControls controls;
+    return controls;
+}
+
 OpenCard& open_card() {
     static OpenCard card;
     return card;
@@ -137,7 +147,27 @@ void muted(std::string_view text, float width) { text_block(text, nullptr, palet
 
 void vertical_space(float ems) { ImGui::Dummy(ImVec2(0, ems * em())); }
 
-bool button(const char* label, float width) { return ImGui::Button(label, ImVec2(width, touch_target())); }
+void note_controls(bool on) { noted().on = on; }
+
+void note_control(std::string_view label) {
+    NotedControls& controls = noted();
+    if (!controls.on) return;
+    if (controls.frame != ImGui::GetFrameCount()) controls.drawn.clear();
+    controls.frame = ImGui::GetFrameCount();
+    controls.drawn.push_back(
+        {std::string(label), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}, ImGui::IsItemActive()});
+}
+
+std::vector<DrawnControl> controls_this_frame() {
+    if (noted().frame != ImGui::GetFrameCount()) return {};
+    return noted().drawn;
+}
+
+bool button(const char* label, float width) {
+    const bool clicked = ImGui::Button(label, ImVec2(width, touch_target()));
+    note_control(std::string_view(label, static_cast<std::size_t>(ImGui::FindRenderedTextEnd(label) - label)));
+    return clicked;
+}
 
 bool content_button(std::string_view text, float width, ImFont* font) {
     if (!font) font = fonts().body;
@@ -147,6 +177,7 @@ bool content_button(std::string_view text, float width, ImFont* font) {
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
     const float height = std::max(touch_target(), extent.y + 2 * style.FramePadding.y);
     const bool clicked = ImGui::InvisibleButton("##content", ImVec2(width, height));
+    note_control(text);
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     const ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
                                           : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
@@ -183,6 +214,7 @@ bool text_field(const char* id, const char* hint, std::string& text, float width
     const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
     const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue | flags);
+    note_control(hint);
     ImGui::PopStyleVar();
     return entered;
 }
@@ -199,7 +231,9 @@ int drop_down(const char* id, std::size_t count, const std::function<std::string
     const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
     const std::string shown = chosen >= 0 && static_cast<std::size_t>(chosen) < count ? label(chosen) : "";
-    if (ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    const bool open = ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge);
+    if (!open) note_control(id);  // open, the last item is the list's
+    if (open) {
         ImGuiListClipper options;
         options.Begin(static_cast<int>(count), touch_target() + ImGui::GetStyle().ItemSpacing.y);
         while (options.Step()) {
@@ -207,9 +241,11 @@ int drop_down(const char* id, std::size_t count, const std::function<std::string
                 ImGui::PushID(i);
                 // Labels come from content (topic names, titles): drawn as text, never parsed for "##".
                 if (ImGui::Selectable("##option", i == chosen, 0, ImVec2(0, touch_target()))) picked = i;
+                const std::string text = label(static_cast<std::size_t>(i));
+                note_control(text);
                 const ImVec2 at = ImGui::GetItemRectMin();
                 ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (touch_target() - em()) / 2), palette().text,
-                                                    label(static_cast<std::size_t>(i)).c_str());
+                                                    text.c_str());
                 ImGui::PopID();
             }
         }
@@ -379,6 +415,13 @@ bool pressed(ImGuiKey key) {
 bool ctrl_pressed(ImGuiKey key) {
     const ImGuiIO& io = ImGui::GetIO();
     return (io.KeyCtrl || io.KeySuper) && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
+}
+
+// Both platforms use ImGui's GLFW backend (the browser's through Emscripten's
+// GLFW), whose key codes for letters are their ASCII capitals.
+bool ctrl_pressed_letter(char capital) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return (io.KeyCtrl || io.KeySuper) && !io.WantTextInput && ImGui::IsKeyPressed(capital, false);
 }
 
 void drag_to_scroll() {

@@ -91,6 +91,18 @@ int drop_down(const char* id, std::size_t count, const std::function<std::string
 // tests click it (see FrameReport).
 std::optional<ImRect> primary_button_this_frame();
 
+// Where each control was drawn this frame, by its visible label (a field's
+// hint): scripted GUI tests click controls by name (FrameReport). Off
+// unless turned on, so a frame costs nothing for it.
+struct DrawnControl {
+    std::string label;
+    ImRect box;
+    bool focused = false;  // a field taking the keyboard
+};
+void note_controls(bool on);
+void note_control(std::string_view label);  // the item just drawn
+std::vector<DrawnControl> controls_this_frame();
+
 // A row of buttons of which one is chosen; returns the index
 // clicked this frame, or -1.
 int segmented(const char* id, const std::vector<std::string>& labels, int chosen, float width);
@@ -175,6 +187,8 @@ void banner(std::string_view text, ImU32 fill, ImU32 text_colour, const Column& 
 bool typed(char character);
 bool pressed(ImGuiKey key);
 bool ctrl_pressed(ImGuiKey key);
+// Ctrl (or Cmd) with a letter ImGui 1.86 has no ImGuiKey for, e.g. 'F'.
+bool ctrl_pressed_letter(char capital);
 
 // Lets a left-mouse drag on empty space scroll the current window, as a
 // finger would on a touch screen (ImGui 1.86 has no touch scrolling).

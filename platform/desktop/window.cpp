@@ -241,16 +241,43 @@ void print_report(const ui::FrameReport& report) {
     std::fflush(stdout);
 }
 
-// For the GUI tests, which must not send keys to a screen before it is
-// shown: with CLAIMDECK_TRACE_SCREENS set, each screen change is printed
-// as "screen: NAME" on stdout.
-void trace_screen_change(const ui::Shell& shell) {
+bool tracing_frames() {
     static const bool tracing = std::getenv("CLAIMDECK_TRACE_SCREENS") != nullptr;
+    return tracing;
+}
+
+// "control: x y width height LABEL" for each control (then "focused: LABEL"
+// for the field taking the keyboard), then the Studio's summary.
+std::string controls_text(const ui::FrameReport& report) {
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    std::string text;
+    char box[96];
+    for (const ui::DrawnControl& control : report.controls) {
+        std::snprintf(box, sizeof box, "control: %d %d %d %d ", static_cast<int>(control.box.Min.x * scale.x),
+                      static_cast<int>(control.box.Min.y * scale.y), static_cast<int>(control.box.GetWidth() * scale.x),
+                      static_cast<int>(control.box.GetHeight() * scale.y));
+        text += box + control.label + "\n";
+        if (control.focused) text += "focused: " + control.label + "\n";
+    }
+    if (!report.studio.empty()) text += "studio: " + report.studio + "\n";
+    return text;
+}
+
+// For the GUI tests, which must not send keys to a screen before it is
+// shown, nor click a control before it is drawn: with
+// CLAIMDECK_TRACE_SCREENS set, each screen change is printed as
+// "screen: NAME" on stdout, and whenever the controls drawn change, all of
+// them between "controls:" and "controls-end" (see controls_text).
+void trace_frame(const ui::Shell& shell) {
     static std::optional<ui::Screen> last;
-    const ui::Screen shown = shell.report().screen;
-    if (!tracing || shown == last) return;
-    last = shown;
-    std::printf("screen: %s\n", ui::screen_name(shown));
+    static std::string last_controls;
+    if (!tracing_frames()) return;
+    const ui::FrameReport report = shell.report();
+    if (report.screen != last) std::printf("screen: %s\n", ui::screen_name(report.screen));
+    last = report.screen;
+    std::string controls = controls_text(report);
+    if (controls != last_controls) std::printf("controls:\n%scontrols-end\n", controls.c_str());
+    last_controls = std::move(controls);
     std::fflush(stdout);
 }
 
@@ -268,6 +295,7 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
     LoopState& state = state_of(window);
     int frames_drawn = 0;
     std::vector<FrameTime> frame_times;  // for --bench-frame-times
+    ui::note_controls(tracing_frames());
     while (!closing(window, shell)) {
         if (options.quit_after_frames)
             glfwPollEvents();
@@ -286,7 +314,7 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
             return 1;
         }
         const FrameTime frame_time = draw_frame(shell);
-        trace_screen_change(shell);
+        trace_frame(shell);
         if (options.bench_frame_times > 0) frame_times.push_back(frame_time);
         start_next_frame_input(window);
         ++frames_drawn;

@@ -11,38 +11,16 @@
 #   class_round_trip.sh CLAIMDECK CLAIMDECK_CLI CLAIMDECK_DROP_FILE DECK WORK_DIR
 set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DROP_FILE="$3" DECK="$4" WORK_DIR="$5"
+source "$(dirname "$0")/gui_lib.sh"
 TEACHER="$WORK_DIR/teacher" PUPIL="$WORK_DIR/pupil"
 WINDOW_SIZE=1600x1500  # tall enough for the Save button of Build quiz without scrolling
 
 rm -rf "$WORK_DIR"
 mkdir -p "$WORK_DIR"
-APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null || true' EXIT
-
-fail() { echo "$*" >&2; [ -f "$WORK_DIR/app.log" ] && cat "$WORK_DIR/app.log" >&2; exit 1; }
-
-# Conditions, not sleeps: each wait polls for what the user would see.
-wait_until() {  # description, command...
-  local description="$1"; shift
-  for _ in $(seq 200); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$APP" 2>/dev/null || fail "the app exited while waiting for: $description"
-    sleep 0.05
-  done
-  fail "timed out waiting for: $description"
-}
-
 start_app() {  # app arguments...; sets APP and WINDOW
   "$CLAIMDECK" --deck "$DECK" --window "$WINDOW_SIZE" "$@" > "$WORK_DIR/app.log" 2>&1 &
   APP=$!
-  WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
-  xdotool windowfocus --sync "$WINDOW"
-}
-
-close_app() {
-  kill -TERM "$APP"
-  wait "$APP" || fail "the app did not close cleanly"
-  APP=""
+  wait_for_window
 }
 
 one_file() { ls "$1"/*.json 2>/dev/null | head -1; }

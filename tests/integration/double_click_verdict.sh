@@ -11,6 +11,7 @@
 #   double_click_verdict.sh CLAIMDECK CLAIMDECK_CLI DECK WORK_DIR
 set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
+source "$(dirname "$0")/gui_lib.sh"
 WINDOW_SIZE=390x844
 
 rm -rf "$WORK_DIR"
@@ -22,40 +23,24 @@ DATA="$WORK_DIR/data"
 "$CLAIMDECK" --deck "$DECK" --data-dir "$WORK_DIR/measure" --profile Measure --window "$WINDOW_SIZE" \
   --quit-after-frames 3 > "$WORK_DIR/measure.log"
 read -r X Y W H < <(sed -n 's/^verdict-button-contested: //p' "$WORK_DIR/measure.log")
-[ -n "${H:-}" ] || { echo "the app did not report where Contested is" >&2; cat "$WORK_DIR/measure.log" >&2; exit 1; }
+[ -n "${H:-}" ] || fail "the app did not report where Contested is: $(cat "$WORK_DIR/measure.log")"
 
 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --profile Clicks --window "$WINDOW_SIZE" > "$WORK_DIR/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-
-# Conditions, not sleeps: each wait polls for what the learner would see.
-wait_until() {  # description, command...
-  local description="$1"; shift
-  for _ in $(seq 200); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$APP" 2>/dev/null || { echo "the app exited while waiting for: $description" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  echo "timed out waiting for: $description" >&2
-  exit 1
-}
 
 answers_stored() {
   [ "$("$CLI" stats --data-dir "$DATA" --profile Clicks --json 2>/dev/null | sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$1" ]
 }
 
-WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
-xdotool windowfocus --sync "$WINDOW"
+wait_for_window
 xdotool mousemove --window "$WINDOW" $((X + W / 2)) $((Y + H / 2))
 xdotool click --repeat 2 --delay 120 1
 xdotool key --window "$WINDOW" 3
 wait_until "the answer in the store" answers_stored 1
 
-kill -TERM "$APP"
-wait "$APP" || { echo "the app did not close cleanly" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
-trap - EXIT
+close_app
 "$CLI" export-progress --data-dir "$DATA" --profile Clicks --out "$WORK_DIR/export.json" >/dev/null
 STORED=$(paste -d ' ' <(sed -n 's/^ *"picked": "\([a-z]*\)",*$/\1/p' "$WORK_DIR/export.json") \
                       <(sed -n 's/^ *"confidence": \([0-9]*\),*$/\1/p' "$WORK_DIR/export.json"))
-[ "$STORED" = "contested 90" ] || { printf 'the answer is stored as "%s", expected "contested 90"\n' "$STORED" >&2; exit 1; }
+[ "$STORED" = "contested 90" ] || fail "the answer is stored as \"$STORED\", expected \"contested 90\""
 echo "a double click on Contested picked it once; the confidence came from the key"

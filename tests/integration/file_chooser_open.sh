@@ -12,24 +12,11 @@
 #   file_chooser_open.sh CLAIMDECK CLAIMDECK_CLI DECK WORK_DIR
 set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
+source "$(dirname "$0")/gui_lib.sh"
 WINDOW_SIZE=1600x1000
 
 rm -rf "$WORK_DIR"
 mkdir -p "$WORK_DIR/bin" "$WORK_DIR/runtime" "$WORK_DIR/quizzes" "$WORK_DIR/home"
-APP=""
-trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null || true' EXIT
-
-fail() { echo "$*" >&2; [ -f "$WORK_DIR/app.log" ] && cat "$WORK_DIR/app.log" >&2; exit 1; }
-
-wait_until() {  # description, command...
-  local description="$1"; shift
-  for _ in $(seq 200); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$APP" 2>/dev/null || fail "the app exited while waiting for: $description"
-    sleep 0.05
-  done
-  fail "timed out waiting for: $description"
-}
 one_file() { ls "$1"/*.json 2>/dev/null | head -1; }
 
 QUIZ="$WORK_DIR/quizzes/Year 10 quiz.json"
@@ -65,16 +52,13 @@ take_quiz() {  # pupil's data folder; the quiz is being opened
     xdotool key --window "$WINDOW" 3 2 space
   done
   wait_until "the results file" one_file "$1/results"
-  kill -TERM "$APP"
-  wait "$APP" || fail "the app did not close cleanly"
-  APP=""
+  close_app
   grep -q "\"quiz_id\": *\"$QUIZ_ID\"" "$(one_file "$1/results")" || fail "the results in $1 are not for $QUIZ_ID"
 }
 start_app() {  # pupil's data folder
   run_app "$1" --screen home > "$WORK_DIR/app.log" 2>&1 &
   APP=$!
-  WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
-  xdotool windowfocus --sync "$WINDOW"
+  wait_for_window
 }
 
 # 1. Open… in the file chooser.

@@ -8,6 +8,7 @@
 #   keyboard_study.sh CLAIMDECK CLAIMDECK_CLI DECK WORK_DIR
 set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
+source "$(dirname "$0")/gui_lib.sh"
 ANSWERS=5
 
 rm -rf "$WORK_DIR"
@@ -16,19 +17,6 @@ DATA="$WORK_DIR/data"
 
 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --profile Keys --window 1280x800 > "$WORK_DIR/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-
-# Conditions, not sleeps: each wait polls for what the learner would see.
-wait_until() {  # description, command...
-  local description="$1"; shift
-  for _ in $(seq 200); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$APP" 2>/dev/null || { echo "the app exited while waiting for: $description" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  echo "timed out waiting for: $description" >&2
-  exit 1
-}
 
 answers_stored() {
   [ "$("$CLI" stats --data-dir "$DATA" --profile Keys --json 2>/dev/null | sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$1" ]
@@ -43,8 +31,7 @@ propaganda 50
 verified 50
 contested 90"
 
-WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
-xdotool windowfocus --sync "$WINDOW"
+wait_for_window
 for answer in $(seq "$ANSWERS"); do
   xdotool key --window "$WINDOW" "${VERDICT_KEYS[answer - 1]}"
   xdotool key --window "$WINDOW" "${CONFIDENCE_KEYS[answer - 1]}"
@@ -53,12 +40,10 @@ for answer in $(seq "$ANSWERS"); do
   xdotool key --window "$WINDOW" space
 done
 
-kill -TERM "$APP"
-wait "$APP" || { echo "the app did not close cleanly" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
-trap - EXIT
-answers_stored "$ANSWERS" || { echo "expected $ANSWERS answers in the store" >&2; exit 1; }
+close_app
+answers_stored "$ANSWERS" || fail "expected $ANSWERS answers in the store"
 "$CLI" export-progress --data-dir "$DATA" --profile Keys --out "$WORK_DIR/export.json" >/dev/null
 STORED=$(paste -d ' ' <(sed -n 's/^ *"picked": "\([a-z]*\)",*$/\1/p' "$WORK_DIR/export.json") \
                       <(sed -n 's/^ *"confidence": \([0-9]*\),*$/\1/p' "$WORK_DIR/export.json"))
-[ "$STORED" = "$EXPECTED" ] || { printf 'the answers are stored as\n%s\nexpected\n%s\n' "$STORED" "$EXPECTED" >&2; exit 1; }
+[ "$STORED" = "$EXPECTED" ] || fail "$(printf 'the answers are stored as\n%s\nexpected\n%s' "$STORED" "$EXPECTED")"
 echo "$ANSWERS answers given by keyboard are in the store"

@@ -7,6 +7,7 @@
 #   studio_kill9.sh CLAIMDECK DECK WORK_DIR
 set -euo pipefail
 CLAIMDECK="$1" DECK="$2" WORK_DIR="$3"
+source "$(dirname "$0")/gui_lib.sh"
 
 rm -rf "$WORK_DIR"
 mkdir -p "$WORK_DIR"
@@ -16,31 +17,18 @@ ARTICLE=$'Valley falls\n\nThe Taliban said they took the valley on Monday.\n'
 
 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1280x800 > "$WORK_DIR/app.log" 2>&1 &
 APP=$!
-trap 'kill -9 $APP 2>/dev/null || true' EXIT
-
-wait_until() {  # description, command...: polls for a condition, no fixed sleeps
-  local description="$1"; shift
-  for _ in $(seq 400); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$APP" 2>/dev/null || { echo "the app exited while waiting for: $description" >&2; cat "$WORK_DIR/app.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  echo "timed out waiting for: $description" >&2
-  exit 1
-}
 draft_holds_article() { [ "$(cat "$DRAFT_ARTICLE")" = "$(printf '%s' "$ARTICLE")" ]; }
 
 printf '%s' "$ARTICLE" | xclip -selection clipboard
-WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
-xdotool windowfocus --sync "$WINDOW"
+wait_for_window
 xdotool keydown ctrl key v keyup ctrl  # through XTEST, the modifier held down around the key
 wait_until "the draft on disk" draft_holds_article
 
 kill -9 "$APP"
 wait "$APP" 2>/dev/null || true
-trap - EXIT
+APP=""
 
 REPORT=$("$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --quit-after-frames 3 2>&1)
 echo "$REPORT"
-grep -q '^studio: 1 articles, 0 claims' <<< "$REPORT" || { echo "the draft did not come back after kill -9" >&2; exit 1; }
+grep -q '^studio: 1 articles, 0 claims' <<< "$REPORT" || fail "the draft did not come back after kill -9"
 echo "the pasted article came back after kill -9"

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "content/deck.hpp"
+#include "content/deck_package.hpp"
 #include "studio/deck_folder.hpp"
 #include "studio/studio_app.hpp"
 #include "temp_dir.hpp"
@@ -165,4 +166,106 @@ TEST_CASE("the live checks drawn after edits, once finished, are the checks of t
         CHECK(studio.live_checks().size() == now.size());
         CHECK_FALSE(studio.checks_running());
     }
+}
+
+TEST_CASE("a new deck is not saved yet; saving or opening a saved one makes it saved") {
+    TempDir data;
+    StudioApp studio(data.path());
+    CHECK_FALSE(studio.saved_once());
+    write_valid_deck(studio);
+    studio.save();
+    CHECK(studio.saved_once());
+    studio.new_deck();
+    CHECK_FALSE(studio.saved_once());
+}
+
+TEST_CASE("Open… on a deck folder of its own saves back there; the previous version is kept beside it") {
+    TempDir data;
+    TempDir teacher;
+    StudioApp first(data.path());
+    write_valid_deck(first);
+    first.save_as(teacher.path());  // empty: the deck goes right in
+    CHECK(std::filesystem::exists(teacher.path() / "decks" / "my-deck.json"));
+
+    StudioApp studio(data.path());
+    studio.open_file(teacher.path() / "decks" / "my-deck.json");
+    CHECK(studio.saved_once());
+    CHECK_FALSE(studio.unsaved());
+    studio.apply(edit::SetDeckField{DeckField::Title, "Second title"});
+    studio.save();
+    CHECK(load_deck(teacher.path() / "decks" / "my-deck.json").deck->title == "Second title");
+    const std::filesystem::path previous = std::filesystem::path(teacher.path()) += ".previous";
+    CHECK(load_deck(previous / "decks" / "my-deck.json").deck->title == "New deck");
+    std::filesystem::remove_all(previous);  // beside the test's folder, not in it
+}
+
+TEST_CASE("Open… on a deck in a folder shared with other files, or on a package, opens a copy") {
+    TempDir data;
+    TempDir shared;
+    StudioApp first(data.path());
+    write_valid_deck(first);
+    first.save();
+    std::filesystem::copy(first.save_folder(), shared.path(), std::filesystem::copy_options::recursive);
+    std::ofstream(shared / "README.md") << "not the deck's\n";
+    first.export_package(data / "my-deck.claimdeck");
+
+    for (const std::filesystem::path& file : {shared / "decks/my-deck.json", data / "my-deck.claimdeck"}) {
+        CAPTURE(file);
+        StudioApp studio(data.path());
+        studio.open_file(file);
+        CHECK_FALSE(studio.saved_once());
+        CHECK(studio.document().deck().claims.size() == 1);
+        CHECK(studio.save_folder() == data.path() / "studio" / "my-deck");
+    }
+    CHECK(std::filesystem::exists(shared / "README.md"));
+}
+
+TEST_CASE("Save as… into a folder of other files saves into a new folder named after the deck, never over them") {
+    TempDir data;
+    TempDir documents;
+    std::ofstream(documents / "letter.txt") << "mine\n";
+    StudioApp studio(data.path());
+    write_valid_deck(studio);
+    studio.save_as(documents.path());
+    CHECK(studio.saved_deck_file() == documents.path() / "my-deck" / "decks" / "my-deck.json");
+    CHECK(load_deck(studio.saved_deck_file()).problems.empty());
+    CHECK(std::filesystem::exists(documents / "letter.txt"));
+    CHECK(save_deck_folder(studio.document().deck(), documents.path()).find("holds other files") != std::string::npos);
+    CHECK(std::filesystem::exists(documents / "letter.txt"));
+}
+
+TEST_CASE("Export package… writes a package that reads back as the same deck with its articles") {
+    TempDir data;
+    StudioApp studio(data.path());
+    write_valid_deck(studio);
+    studio.export_package(data / "out.claimdeck");
+    PackageReadResult read = read_package_file(data / "out.claimdeck");
+    REQUIRE_MESSAGE(read.deck, describe_all(read.problems));
+    CHECK(read.deck->claims.at(0).evidence.at(0).quote == "Kabul lies 80 km south of the valley");
+    CHECK(read.files->articles.at(1).text == kOther);
+}
+
+TEST_CASE("Export package… of a deck the validator refuses names the problems and writes nothing") {
+    TempDir data;
+    StudioApp studio(data.path());
+    studio.apply(edit::AddArticle{"Headline", kText});
+    studio.apply(edit::NewClaim{"headline", {10, 44}});  // no rationale, no topic
+    CHECK_THROWS_WITH_AS(studio.export_package(data / "out.claimdeck"), doctest::Contains("rationale"),
+                         std::runtime_error);
+    CHECK_FALSE(std::filesystem::exists(data / "out.claimdeck"));
+}
+
+TEST_CASE("Open article file… brings a web page in as an article, its headline first") {
+    TempDir data;
+    std::ofstream(data / "page.html")
+        << "<html><head><title>T</title><script>x()</script></head><body><h1>Valley falls</h1>"
+           "<p>The valley fell on Monday.</p></body></html>";
+    StudioApp studio(data.path());
+    studio.add_article_file(data / "page.html");
+    REQUIRE(studio.document().deck().articles.size() == 1);
+    const Article& article = studio.document().deck().articles.front();
+    CHECK(article.title == "Valley falls");
+    CHECK(article.text == "Valley falls\n\nThe valley fell on Monday.\n");
+    CHECK_THROWS_WITH_AS(studio.add_article_file(data / "missing.txt"), doctest::Contains("missing.txt"),
+                         std::runtime_error);
 }

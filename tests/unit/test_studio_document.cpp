@@ -239,3 +239,16 @@ TEST_CASE("ids are made from titles and never repeat") {
     CHECK(unique_id("Same", {"same", "same-2"}) == "same-3");
     CHECK(unique_id("\xc3\xa9\xc3\xa9", {}) == "item");
 }
+
+TEST_CASE("Find words selects the words typed, in any case, then the next place, then from the top again") {
+    const std::string text = "The valley fell. Then THE VALLEY held.";
+    const std::optional<Span> first = find_words(text, "the valley", 0);
+    REQUIRE(first);
+    CHECK(text.substr(first->begin, first->end - first->begin) == "The valley");
+    const std::optional<Span> second = find_words(text, "the valley", first->begin + 1);
+    REQUIRE(second);
+    CHECK(text.substr(second->begin, second->end - second->begin) == "THE VALLEY");
+    CHECK(find_words(text, "the valley", second->begin + 1)->begin == first->begin);
+    CHECK_FALSE(find_words(text, "the hills", 0));
+    CHECK_FALSE(find_words(text, "", 0));
+}

@@ -231,6 +231,8 @@ InstallResult StudyApp::install_bytes(std::string_view bytes, const std::string&
     return installed(install_package_bytes(library_, bytes, name));
 }
 
+InstallResult StudyApp::install_deck(const Deck& deck) { return installed(claimdeck::install_deck(library_, deck)); }
+
 // After an install: the library is read again, and an update of the deck
 // being studied is studied from now on (its progress carries over by claim id).
 InstallResult StudyApp::installed(InstallResult result) {

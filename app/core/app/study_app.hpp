@@ -78,6 +78,8 @@ public:
     // deck file, or a package's bytes); nothing is changed when refused.
     InstallResult install(const std::filesystem::path& file);
     InstallResult install_bytes(std::string_view bytes, const std::string& name);
+    // A deck held in memory (the Studio's "Add to my decks"), installed the same way.
+    InstallResult install_deck(const Deck& deck);
     // Answers every learner on this device gave on the deck: what removing
     // it with its progress would delete.
     std::int64_t answers_on_deck(const std::string& deck_id) const;

@@ -45,7 +45,21 @@ std::string write_folder(const Deck& deck, const fs::path& folder) {
 
 }  // namespace
 
+bool holds_one_deck_only(const fs::path& folder) {
+    std::error_code error;
+    if (!fs::exists(folder, error)) return true;
+    if (!fs::is_directory(folder, error)) return false;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error))
+        if (entry.path().filename() != "decks" && entry.path().filename() != "articles") return false;
+    const fs::path decks = folder / "decks";
+    if (!fs::exists(decks, error)) return true;
+    const auto files = std::distance(fs::directory_iterator(decks, error), fs::directory_iterator());
+    return !error && files <= 1;
+}
+
 std::string save_deck_folder(const Deck& deck, const fs::path& folder) {
+    if (!holds_one_deck_only(folder))
+        return folder.string() + " holds other files than one deck's; choose an empty folder or a deck folder";
     const fs::path partial = with_suffix(folder, ".partial");
     const fs::path previous = with_suffix(folder, ".previous");
     if (std::string failed = write_folder(deck, partial); !failed.empty()) return failed;
@@ -72,6 +86,11 @@ OpenedDeckFolder open_deck_folder(const fs::path& given, bool checked) {
         DeckLoadResult loaded = load_deck(deck_file);
         return {std::move(loaded.deck), std::move(loaded.problems)};
     }
+    return open_deck_file(deck_file);
+}
+
+OpenedDeckFolder open_deck_file(const fs::path& deck_file) {
+    const fs::path folder = deck_file.parent_path().parent_path();
     const DeckLimits limits;
     TextFileResult json = read_text_file(deck_file, limits.max_deck_bytes);
     if (!json.error.empty()) return {std::nullopt, {{deck_file.string(), "", json.error}}};

@@ -15,7 +15,13 @@ namespace claimdeck {
 // Writes the deck and its article texts into FOLDER.partial (each file
 // fsynced), moves the old FOLDER to FOLDER.previous and the new one into
 // place. Returns an empty string on success, else a sentence naming the file.
+// A FOLDER that holds anything but one deck (see holds_one_deck_only) is
+// refused: saving never moves a folder of other files aside.
 std::string save_deck_folder(const Deck& deck, const std::filesystem::path& folder);
+
+// Whether FOLDER is missing, empty, or a deck folder with one deck file and
+// nothing beside decks/ and articles/: one a save may replace.
+bool holds_one_deck_only(const std::filesystem::path& folder);
 
 struct OpenedDeckFolder {
     std::optional<Deck> deck;
@@ -26,5 +32,7 @@ struct OpenedDeckFolder {
 // reads a deck; otherwise as a draft (read_deck_for_editing). A save cut
 // short between its two renames leaves only FOLDER.previous: that is read.
 OpenedDeckFolder open_deck_folder(const std::filesystem::path& folder, bool checked);
+// One deck file (FOLDER/decks/<id>.json) read as a draft, its articles from FOLDER/articles/.
+OpenedDeckFolder open_deck_file(const std::filesystem::path& deck_file);
 
 }  // namespace claimdeck

@@ -2,6 +2,10 @@
 
 #include <stdexcept>
 
+#include "base/text_file.hpp"
+#include "content/article_import.hpp"
+#include "content/deck_library.hpp"
+#include "content/deck_package.hpp"
 #include "studio/deck_folder.hpp"
 
 namespace claimdeck {
@@ -23,6 +27,8 @@ void StudioApp::replace(StudioDocument document) {
     if (running_.valid()) running_.wait();
     running_ = {};
     document_ = std::move(document);
+    chosen_folder_.clear();
+    saved_once_ = false;
     checked_revision_ = UINT64_MAX;  // a new document counts its revisions from 0 again
     overview_revision_ = UINT64_MAX;
     changed();
@@ -37,7 +43,34 @@ void StudioApp::open_folder(const fs::path& folder) {
     if (!opened.deck) throw std::runtime_error(describe_all(opened.problems));
     replace(StudioDocument(std::move(*opened.deck)));
     unsaved_ = false;
+    saved_once_ = true;
     draft_stale_ = false;
+}
+
+void StudioApp::open_file(const fs::path& file) {
+    if (is_package_file(file)) {
+        PackageReadResult package = read_package_file(file);
+        if (!package.deck) throw std::runtime_error(describe_all(package.problems));
+        return open_copy(*package.deck);
+    }
+    OpenedDeckFolder opened = open_deck_file(file);
+    if (!opened.deck) throw std::runtime_error(describe_all(opened.problems));
+    const fs::path folder = file.parent_path().parent_path();
+    const bool own_folder = file.parent_path().filename() == "decks" && holds_one_deck_only(folder);
+    replace(StudioDocument(std::move(*opened.deck)));
+    if (!own_folder) return;  // a copy: nothing is saved until Save
+    chosen_folder_ = folder;
+    unsaved_ = false;
+    saved_once_ = true;
+    draft_stale_ = false;
+}
+
+void StudioApp::add_article_file(const fs::path& file) {
+    const TextFileResult read = read_text_file(file, DeckLimits().max_article_bytes);
+    if (!read.error.empty()) throw std::runtime_error(read.error);
+    const ImportedArticle article = import_article(read.text, article_format_for(file));
+    if (!article.error.empty()) throw std::runtime_error(file.string() + ": " + article.error);
+    apply(edit::AddArticle{article.headline, article.text});
 }
 
 void StudioApp::apply(const StudioEdit& change) {
@@ -63,13 +96,37 @@ void StudioApp::changed() {
     draft_stale_ = true;
 }
 
-fs::path StudioApp::save_folder() const { return data_dir_ / "studio" / document_.deck().id; }
+fs::path StudioApp::save_folder() const {
+    return chosen_folder_.empty() ? data_dir_ / "studio" / document_.deck().id : chosen_folder_;
+}
+
+void StudioApp::save_as(const fs::path& folder) {
+    const bool this_deck_there = fs::exists(deck_file_in(folder, document_.deck().id));
+    std::error_code error;
+    const bool empty = !fs::exists(folder, error) || fs::is_empty(folder, error);
+    const fs::path before = chosen_folder_;
+    chosen_folder_ = this_deck_there || empty ? folder : folder / document_.deck().id;
+    try {
+        save();
+    } catch (...) {
+        chosen_folder_ = before;
+        throw;
+    }
+}
+
+void StudioApp::export_package(const fs::path& file) const {
+    PackageReadResult package = package_deck(document_.deck());
+    if (!package.files) throw std::runtime_error("Fix these before exporting: " + describe_all(package.problems));
+    if (std::string failed = write_text_file(file, write_package(*package.files)); !failed.empty())
+        throw std::runtime_error(failed);
+}
 
 void StudioApp::save() {
     if (document_.deck().id.empty()) throw std::runtime_error("Give the deck an id before saving it.");
     if (std::string failed = save_deck_folder(document_.deck(), save_folder()); !failed.empty())
         throw std::runtime_error(failed);
     unsaved_ = false;
+    saved_once_ = true;
     draft_stale_ = false;
     drop_draft();
 }

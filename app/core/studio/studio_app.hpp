@@ -30,6 +30,15 @@ public:
     void open_copy(const Deck& deck);
     // A deck folder saved before; throws std::runtime_error naming the problem.
     void open_folder(const std::filesystem::path& folder);
+    // "Open…": a deck file in a deck folder (FOLDER/decks/<id>.json) or a
+    // .claimdeck package. Save goes back to the deck folder when it holds
+    // that deck only; a package, or a folder shared with other decks (the
+    // bundled ones), opens as a copy saved under DATA/studio/<id>/.
+    // Throws std::runtime_error naming the problem.
+    void open_file(const std::filesystem::path& file);
+    // "Open article file…": a .txt, .md or .html file as a new article
+    // (content/article_import). Throws std::runtime_error naming the problem.
+    void add_article_file(const std::filesystem::path& file);
 
     const StudioDocument& document() const { return document_; }
     void apply(const StudioEdit& change);  // throws std::invalid_argument as StudioDocument does
@@ -40,8 +49,17 @@ public:
     // drops the draft. Throws std::runtime_error when it cannot.
     void save();
     std::filesystem::path save_folder() const;
+    // "Save as…" into a folder the user chose: into it when it is empty or
+    // holds this deck only, else into a new FOLDER/<deck id>/. Save goes
+    // there from then on. Throws std::runtime_error when it cannot.
+    void save_as(const std::filesystem::path& folder);
+    // The deck and its articles as one .claimdeck file, written whole or not
+    // at all. Throws std::runtime_error naming the problem.
+    void export_package(const std::filesystem::path& file) const;
     std::filesystem::path saved_deck_file() const { return deck_file_in(save_folder(), document_.deck().id); }
     bool unsaved() const { return unsaved_; }
+    // Saved (or opened from where it is saved) at least once: a new deck is not.
+    bool saved_once() const { return saved_once_; }
 
     // The draft is written when a change is kDraftIntervalMs old, and on close.
     bool draft_due(std::int64_t now_ms) const;
@@ -70,8 +88,10 @@ private:
     std::string checked_file_name() const { return document_.deck().id + ".json"; }
 
     std::filesystem::path data_dir_;
+    std::filesystem::path chosen_folder_;  // where Save goes; empty: DATA/studio/<deck id>/
     StudioDocument document_;
     bool unsaved_ = false;
+    bool saved_once_ = false;
     bool draft_stale_ = false;         // changes the draft does not hold yet
     std::int64_t changed_at_ms_ = -1;  // when the first change the draft lacks was made (-1: on its next autosave)
     mutable std::vector<StudioProblem> checks_;

@@ -59,7 +59,26 @@ std::string typing_key(const std::string& kind, const std::string& id, int field
     return kind + "\n" + id + "\n" + std::to_string(field);
 }
 
+std::string lower_ascii(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
 }  // namespace
+
+std::optional<Span> find_words(const std::string& text, const std::string& words, std::size_t from) {
+    if (words.empty()) return std::nullopt;
+    const std::string haystack = lower_ascii(text);
+    const std::string needle = lower_ascii(words);
+    from = std::min(from, haystack.size());
+    std::size_t found = find_text(std::string_view(haystack).substr(from), needle);
+    if (found != std::string::npos)
+        found += from;
+    else
+        found = find_text(haystack, needle);
+    if (found == std::string::npos) return std::nullopt;
+    return Span{found, found + needle.size()};
+}
 
 std::string unique_id(const std::string& title, const std::vector<std::string>& taken) {
     std::string base;

@@ -167,6 +167,11 @@ private:
     std::string last_new_claim_;
 };
 
+// Where `words` next stand in `text`, searching from byte `from` and then
+// from the top; ASCII letters match either case. The Studio's "Find words"
+// selects words this way, for whoever does not drag a mouse over them.
+std::optional<Span> find_words(const std::string& text, const std::string& words, std::size_t from);
+
 // A lower-case id made of letters, digits and '-' from a title, not yet in `taken`.
 std::string unique_id(const std::string& title, const std::vector<std::string>& taken);
 
