@@ -93,7 +93,7 @@ export function touchDriver(context, page) {
   async function waitForSaved(savesBefore = 0) {
     await page.waitForFunction(
         (before) => document.body.dataset.saving === '0' && Number(document.body.dataset.saves) > before,
-        savesBefore, {timeout: 5000});
+        savesBefore, {timeout: 20000});
   }
   const saves = async () => Number((await dataset()).saves || 0);
 
