@@ -236,18 +236,21 @@ Action class_quiz_card(const StudyApp& app, HomeView& view, const Column& column
     return action;
 }
 
-// The teacher's way in: make a quiz for the class, then read how it went.
-Action teachers_card(const Column& column) {
+// The teacher's way in: where there are files, make a quiz for the class and
+// read how it went; everywhere (the browser too), write a deck in the Studio.
+Action teachers_card(const Column& column, bool classroom) {
     const float width = card_inner_width(column);
     Action action;
     begin_card(column);
     text_block("For teachers", fonts().heading, 0, width);
-    muted("Build a quiz to hand out, then read the class report from the pupils' results files.", width);
-    vertical_space(0.3f);
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (button("Build a quiz", half)) take(action, act::Go{Screen::BuildQuiz});
-    ImGui::SameLine();
-    if (button("Class report", half)) take(action, act::Go{Screen::Report});
+    if (classroom) {
+        muted("Build a quiz to hand out, then read the class report from the pupils' results files.", width);
+        vertical_space(0.3f);
+        const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+        if (button("Build a quiz", half)) take(action, act::Go{Screen::BuildQuiz});
+        ImGui::SameLine();
+        if (button("Class report", half)) take(action, act::Go{Screen::Report});
+    }
     if (button("Deck Studio: write your own deck", width)) take(action, act::Go{Screen::Studio});
     end_card();
     return action;
@@ -329,7 +332,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& fi
         verdicts_card(column);
         if (classroom) take(action, class_quiz_card(app, view, column));
     }
-    if (classroom) take(action, teachers_card(column));
+    take(action, teachers_card(column, classroom));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

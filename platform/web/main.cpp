@@ -5,13 +5,15 @@
 // - The canvas is sized here from the page (CSS size × devicePixelRatio),
 //   which Emscripten's GLFW does not do; ImGui works in device pixels and
 //   the shell is told the ratio as its UI scale.
-// - Progress lives in /data, an IndexedDB-backed folder that pre.js has
-//   loaded before main() runs. After each frame in which the store file
-//   changed, the page is asked to save it (one save at a time; see pre.js).
+// - Progress, imported decks and the Studio's work live in /data, an
+//   IndexedDB-backed folder that pre.js has loaded before main() runs. After
+//   each frame in which something in it changed, the page is asked to save
+//   it (one save at a time; see pre.js).
 // - Touch and the on-screen keyboard are handled in pre.js, which feeds
 //   them in through the two exported functions at the end of this file.
 // - Each frame publishes what it shows as attributes on <body>, for tests
-//   and for the page (data-screen, data-profile, data-answers).
+//   and for the page (data-screen, data-profile, data-answers, data-deck,
+//   data-shelf, data-studio).
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -22,6 +24,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,34 +66,68 @@ PageSize page_size() {
     return size;
 }
 
-// The store file's last change, to notice writes without hooking the store.
-struct FileStamp {
-    long long seconds = 0;
-    long nanoseconds = 0;
-    long long bytes = -1;
-    bool operator!=(const FileStamp& other) const {
-        return seconds != other.seconds || nanoseconds != other.nanoseconds || bytes != other.bytes;
+// The data folder's last change, to notice writes without hooking every
+// writer: the store, an imported deck, a Studio draft or a saved deck. A file
+// written, added, renamed into place or removed changes the newest
+// modification time, the count or the bytes.
+struct FolderStamp {
+    long long newest_seconds = 0;
+    long newest_nanoseconds = 0;
+    long long files = 0;
+    long long bytes = 0;
+    bool operator!=(const FolderStamp& other) const {
+        return newest_seconds != other.newest_seconds || newest_nanoseconds != other.newest_nanoseconds ||
+               files != other.files || bytes != other.bytes;
     }
 };
 
-FileStamp stamp_of(const std::string& path) {
-    struct stat info {};
-    if (stat(path.c_str(), &info) != 0) return {};
-    return {static_cast<long long>(info.st_mtim.tv_sec), info.st_mtim.tv_nsec, static_cast<long long>(info.st_size)};
+void add_to_stamp(FolderStamp& stamp, const struct stat& info) {
+    ++stamp.files;
+    stamp.bytes += static_cast<long long>(info.st_size);
+    const long long seconds = info.st_mtim.tv_sec;
+    if (seconds > stamp.newest_seconds ||
+        (seconds == stamp.newest_seconds && info.st_mtim.tv_nsec > stamp.newest_nanoseconds)) {
+        stamp.newest_seconds = seconds;
+        stamp.newest_nanoseconds = info.st_mtim.tv_nsec;
+    }
 }
+
+FolderStamp stamp_of(const std::filesystem::path& folder) {
+    FolderStamp stamp;
+    std::error_code error;
+    for (std::filesystem::recursive_directory_iterator entry(folder, error), end; !error && entry != end;
+         entry.increment(error)) {
+        struct stat info {};
+        if (stat(entry->path().c_str(), &info) == 0) add_to_stamp(stamp, info);
+    }
+    return stamp;
+}
+
+// What <body>'s attributes tell the page and the tests (see publish_state()).
+struct PageState {
+    std::string screen;
+    std::int64_t profile = 0;
+    std::string profile_name;
+    int answers = 0;
+    std::string theme;
+    std::string deck;
+    std::string shelf;   // the ids of the decks Home lists, space-separated
+    std::string studio;  // on the Studio: "N articles, M claims, K problems"
+    bool operator==(const PageState& other) const {
+        return screen == other.screen && profile == other.profile && profile_name == other.profile_name &&
+               answers == other.answers && theme == other.theme && deck == other.deck && shelf == other.shelf &&
+               studio == other.studio;
+    }
+};
 
 struct WebApp {
     GLFWwindow* window = nullptr;
     std::unique_ptr<StudyApp> app;
     std::unique_ptr<ui::Shell> shell;
-    std::string store_path;
-    FileStamp store_stamp;
+    FolderStamp data_stamp;
     PageSize size;
     bool wanted_text_input = false;
-    std::int64_t shown_profile = -1;
-    int shown_answers = -1;
-    ui::Screen shown_screen = ui::Screen::Home;
-    Theme shown_theme = Theme::Light;
+    std::optional<PageState> shown;  // what <body> says the app shows
     int frames = 0;
     int lift_pointer_in = 0;  // frames until a lifted finger stops hovering
     int busy_frames = 0;      // frames still to draw after the last input
@@ -139,26 +176,39 @@ void follow_page_size() {
     the_app->size = now;
 }
 
+std::string shelf_ids(const StudyApp& app) {
+    std::string ids;
+    for (const ShelfDeck& deck : app.shelf()) ids += (ids.empty() ? "" : " ") + deck.id;
+    return ids;
+}
+
+// What the frame shows, as the page's <body> attributes say it.
+PageState page_state() {
+    const StudyApp& app = *the_app->app;
+    const ui::FrameReport report = the_app->shell->report();
+    return {ui::screen_name(report.screen),
+            app.profile() ? app.profile()->id : 0,
+            app.profile() ? app.profile()->name : "",
+            app.answers_given(),
+            std::string(to_string(app.display_settings().theme)),
+            app.deck().id,
+            shelf_ids(app),
+            report.studio};
+}
+
 // Tells the page what the frame shows, when it changes.
 void publish_state() {
-    const ui::FrameReport report = the_app->shell->report();
-    const std::int64_t profile = the_app->app->profile() ? the_app->app->profile()->id : 0;
-    const int answers = the_app->app->answers_given();
-    const Theme theme = the_app->app->display_settings().theme;
-    if (profile == the_app->shown_profile && answers == the_app->shown_answers &&
-        report.screen == the_app->shown_screen && theme == the_app->shown_theme && the_app->frames > 1)
-        return;
-    the_app->shown_theme = theme;
-    const std::string theme_name(to_string(theme));
-    the_app->shown_profile = profile;
-    the_app->shown_answers = answers;
-    the_app->shown_screen = report.screen;
+    PageState state = page_state();
+    if (the_app->shown == state) return;
     EM_ASM(
         {
             document.body.dataset.screen = UTF8ToString($0);
             document.body.dataset.profile = $1 ? UTF8ToString($2) : "";
             document.body.dataset.answers = String($3);
             document.body.dataset.theme = UTF8ToString($4);
+            document.body.dataset.deck = UTF8ToString($5);
+            document.body.dataset.shelf = UTF8ToString($6);
+            document.body.dataset.studio = UTF8ToString($7);
             if ($1) {
                 try {
                     localStorage.setItem("claimdeck.profile", String($1));
@@ -166,8 +216,9 @@ void publish_state() {
                 }
             }
         },
-        ui::screen_name(report.screen), static_cast<int>(profile),
-        the_app->app->profile() ? the_app->app->profile()->name.c_str() : "", answers, theme_name.c_str());
+        state.screen.c_str(), static_cast<int>(state.profile), state.profile_name.c_str(), state.answers,
+        state.theme.c_str(), state.deck.c_str(), state.shelf.c_str(), state.studio.c_str());
+    the_app->shown = std::move(state);
 }
 
 void frame(bool forced) {
@@ -205,16 +256,34 @@ void frame(bool forced) {
     // After a tap, the finger is gone: nothing stays hovered.
     if (the_app->lift_pointer_in > 0 && --the_app->lift_pointer_in == 0) EM_ASM({ Module.claimdeckLiftPointer(); });
 
-    // Progress reaches IndexedDB after each committed write.
-    const FileStamp stamp = stamp_of(the_app->store_path);
-    if (stamp != the_app->store_stamp) {
-        the_app->store_stamp = stamp;
+    // Progress, decks and Studio work reach IndexedDB after each write.
+    const FolderStamp stamp = stamp_of(kDataDir);
+    if (stamp != the_app->data_stamp) {
+        the_app->data_stamp = stamp;
         EM_ASM({ Module.claimdeckSave(); });
     }
 
     ++the_app->frames;
     publish_state();
     if (the_app->frames == 1) EM_ASM({ Module.claimdeckFirstFrame(); });
+}
+
+// Emscripten's GLFW has no clipboard. ImGui's paste (Ctrl+V, the Studio's
+// "Paste article") takes the text of the page's last paste event, which
+// pre.js hands in through claimdeck_web_paste(): a browser fires it on
+// Ctrl+V before the frame that sees the keys. ImGui's copy goes to the
+// system's clipboard through the page.
+std::string last_pasted;
+
+const char* pasted_text(void*) { return last_pasted.c_str(); }
+
+void copy_text(void*, const char* text) {
+    last_pasted = text;
+    EM_ASM(
+        {
+            if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString($0)).catch(function(){});
+        },
+        text);
 }
 
 std::optional<std::int64_t> remembered_profile() {
@@ -236,6 +305,9 @@ extern "C" {
 // Text from the on-screen keyboard (or a hardware one typing into the
 // hidden field), as UTF-8.
 EMSCRIPTEN_KEEPALIVE void claimdeck_web_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
+
+// The text of a paste event, for ImGui's next paste (see pasted_text()).
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_paste(const char* text) { last_pasted = text; }
 
 // A finger left the screen: after the frame that sees the release, the
 // pointer leaves too, so the tapped button does not stay highlighted.
@@ -270,7 +342,6 @@ int main() {
         return 1;
     }
 
-    the_app->store_path = store_file_in(kDataDir).string();
     StoreOptions options;
     options.write_ahead_log = false;  // IndexedDB snapshots copy one file at a time
     // Backups go to /data/backups, inside the IndexedDB-backed folder (see
@@ -279,8 +350,10 @@ int main() {
     AppStore opened = open_app_store(kDataDir, options);
     // No stamp yet: the first frame saves /data, with any backup or repair
     // that opening wrote.
-    the_app->store_stamp = {};
-    the_app->app = std::make_unique<StudyApp>(*loaded.deck, std::move(opened), system_clock_ms());
+    the_app->data_stamp = {};
+    // The Studio keeps its drafts and saved decks under /data/studio, so they
+    // outlive the tab like the answers do.
+    the_app->app = std::make_unique<StudyApp>(*loaded.deck, std::move(opened), system_clock_ms(), kDataDir);
     // Imported decks live in /data/library, saved to IndexedDB with the progress.
     the_app->app->open_library(library_folder_in(kDataDir));
     the_app->app->study_last_deck();
@@ -307,6 +380,8 @@ int main() {
     io.IniFilename = nullptr;                         // nothing of ImGui's own is kept between visits
     io.MouseDragThreshold = 8 * the_app->size.ratio;  // see follow_page_size()
     ImGui_ImplGlfw_InitForOpenGL(the_app->window, true);
+    io.GetClipboardTextFn = pasted_text;
+    io.SetClipboardTextFn = copy_text;
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     const auto seed = static_cast<std::uint64_t>(EM_ASM_DOUBLE({ return Date.now(); }));

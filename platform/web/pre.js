@@ -5,7 +5,8 @@
 //  - touch: fingers drive ImGui's mouse, with no double-tap zoom, no
 //    emulated mouse clicks on top, and no hover left behind;
 //  - the on-screen keyboard, through a hidden <input> focused whenever
-//    ImGui wants text;
+//    ImGui wants text, and pasted text for ImGui's clipboard;
+//  - "Import a deck…": the browser's file picker;
 //  - the canvas backing store at CSS size × devicePixelRatio (main.cpp
 //    applies it; this only asks for a frame on resize);
 //  - export of the progress file as a download.
@@ -82,16 +83,18 @@ if (typeof document !== 'undefined') {
   window.addEventListener('pagehide', function () { Module.claimdeckSave(); });
 }
 
-// "Import a deck…" on Home: the browser's file picker. The chosen file's
-// bytes are copied into the module's memory and handed to
-// claimdeck_web_import_deck, which installs the deck in /data/library and
-// saves /data to IndexedDB.
-Module.claimdeckPickDeck = function () {
-  var input = document.createElement('input');
-  input.type = 'file';
-  input.accept = '.claimdeck';
-  input.addEventListener('change', function () {
-    var file = input.files && input.files[0];
+// "Import a deck…" on Home: the browser's file picker, through the page's
+// own hidden file field (#deck-file in index.html; a field made on the fly
+// and never put in the page may be collected while the picker is open). The
+// chosen file's bytes are copied into the module's memory and handed to
+// claimdeck_web_import_deck, which installs the deck in /data/library; the
+// next frame saves /data to IndexedDB.
+function claimdeckDeckField() {
+  var field = document.getElementById('deck-file');
+  if (field.dataset.ready) return field;
+  field.dataset.ready = '1';
+  field.addEventListener('change', function () {
+    var file = field.files && field.files[0];
     if (!file) return;
     file.arrayBuffer().then(function (buffer) {
       var bytes = new Uint8Array(buffer);
@@ -100,10 +103,15 @@ Module.claimdeckPickDeck = function () {
       Module.ccall('claimdeck_web_import_deck', null, ['number', 'number', 'string'],
                    [pointer, bytes.length, file.name]);
       _free(pointer);
+      Module.claimdeckActivity = 1;
+    }).finally(function () {
+      field.value = '';  // the same file chosen again is imported again
     });
   });
-  input.click();
-};
+  return field;
+}
+
+Module.claimdeckPickDeck = function () { claimdeckDeckField().click(); };
 
 // The progress file as a download, e.g. to move it to the desktop app.
 Module.claimdeckExport = function () {
@@ -218,6 +226,22 @@ if (typeof window !== 'undefined') {
   // field arrive once (as an input event), not twice.
   window.addEventListener('keypress', function (event) {
     if (event.target === claimdeckTextField()) event.stopImmediatePropagation();
+  }, true);
+
+  // Pasted text goes to ImGui's clipboard (main.cpp), which Ctrl+V then
+  // pastes. When Ctrl+V pasted into the hidden field, the field's own
+  // insertion is dropped so the text does not arrive twice; a paste from a
+  // menu still arrives through the field.
+  var claimdeckPasteKeys = false;
+  window.addEventListener('keydown', function (event) {
+    claimdeckPasteKeys = (event.ctrlKey || event.metaKey) && (event.key === 'v' || event.key === 'V');
+  }, true);
+  window.addEventListener('paste', function (event) {
+    if (!Module.calledRun) return;  // the app has not started yet
+    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    Module.ccall('claimdeck_web_paste', null, ['string'], [text]);
+    Module.claimdeckActivity = 1;
+    if (claimdeckPasteKeys && event.target === claimdeckTextField()) event.preventDefault();
   }, true);
 
   var claimdeckSetUpField = function () {

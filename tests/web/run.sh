@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs the browser tests: builds the web app (platform/web/build.sh, into
 # BUILD_DIR, default build-web/), installs Chromium and playwright-core when
-# missing, and runs web.test.mjs with node's test runner.
+# missing, and runs every *.test.mjs here with node's test runner, one file
+# after the other (each starts a browser of its own).
 #
 #   tests/web/run.sh [BUILD_DIR]
+#
+# The card screenshot goes to BUILD_DIR/web-card.png, so a test run leaves the
+# committed screenshots alone; SCREENSHOT=docs/screenshots/web-card.png
+# tests/web/run.sh retakes the one in the README.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -30,4 +35,5 @@ if [ "$wanted" != "$installed" ]; then
 fi
 
 cd "$HERE"
-SITE_DIR="$BUILD_DIR/site" exec node --test --test-reporter=spec web.test.mjs
+export SCREENSHOT="${SCREENSHOT:-$BUILD_DIR/web-card.png}"
+SITE_DIR="$BUILD_DIR/site" exec node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs

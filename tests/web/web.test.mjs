@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {launchPhone, root, siteDir, siteGzipBytes, startServer} from './phone.mjs';
+import {exactly, startingWith, touchDriver} from './touch.mjs';
 
 const screenshotFile = path.resolve(process.env.SCREENSHOT || path.join(root, 'docs/screenshots/web-card.png'));
 
@@ -26,72 +27,10 @@ let page;
 
 // ---- Helpers ----------------------------------------------------------------
 
-async function dataset() {
-  return page.evaluate(() => ({...document.body.dataset}));
-}
-
-async function waitForApp() {
-  await page.waitForFunction(() => document.body.dataset.ready === '1' || document.body.dataset.failed === '1',
-                             null, {timeout: 20000});
-  const state = await dataset();
-  assert.notEqual(state.failed, '1', 'the app reported a failure');
-  await page.evaluate(() => Module.claimdeckInspect(['##verdict1', '##verdict2', '##verdict3', '##sure1', '##sure2',
-                                                     '##sure3', '##new', '##content']));
-  await page.waitForTimeout(100);  // a frame with the widgets recorded
-  return state;
-}
-
-async function items() {
-  return page.evaluate(() => Module.claimdeckItems());
-}
-
-async function waitForScreen(screen) {
-  await page.waitForFunction((name) => document.body.dataset.screen === name, screen, {timeout: 5000});
-  await page.waitForTimeout(100);
-}
-
-// A finger drag, through the DevTools protocol (Playwright has taps only).
-async function swipe(x, fromY, toY) {
-  const cdp = await context.newCDPSession(page);
-  const steps = 8;
-  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: [{x, y: fromY}]});
-  for (let i = 1; i <= steps; ++i) {
-    await cdp.send('Input.dispatchTouchEvent',
-                   {type: 'touchMove', touchPoints: [{x, y: fromY + ((toY - fromY) * i) / steps}]});
-    await page.waitForTimeout(20);
-  }
-  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
-  await cdp.detach();
-  await page.waitForTimeout(100);
-}
-
-// Taps the widget whose label matches, scrolling the page by touch until it
-// is wholly on screen.
-async function tap(matches, description) {
-  const started = Date.now();
-  const viewport = page.viewportSize();
-  for (let attempt = 0; attempt < 12; ++attempt) {
-    const found = (await items()).find((item) => matches(item.label));
-    if (found) {
-      const onScreen = found.vh >= Math.min(found.h, 30) && found.vy >= 0 && found.vy + found.vh <= viewport.height;
-      if (onScreen) {
-        await page.touchscreen.tap(found.vx + found.vw / 2, found.vy + found.vh / 2);
-        await page.waitForTimeout(150);
-        if (process.env.DEBUG_TAPS) console.log(`# tapped ${description} after ${attempt} swipes, ${Date.now() - started} ms`);
-        return found;
-      }
-      const below = found.y > viewport.height / 2;
-      await swipe(viewport.width / 2, below ? viewport.height * 0.75 : viewport.height * 0.3,
-                  below ? viewport.height * 0.3 : viewport.height * 0.75);
-    } else {
-      await swipe(viewport.width / 2, viewport.height * 0.75, viewport.height * 0.3);
-    }
-  }
-  throw new Error(`no ${description} to tap; widgets: ${JSON.stringify((await items()).map((i) => i.label))}`);
-}
-
-const exactly = (label) => (text) => text === label;
-const startingWith = (prefix) => (text) => text.startsWith(prefix);
+let phoneDriver;
+const waitForApp = () => phoneDriver.waitForApp();
+const waitForScreen = (screen) => phoneDriver.waitForScreen(screen);
+const tap = (matches, description) => phoneDriver.tap(matches, description);
 
 // How much a PNG varies: the count of distinct colours and the share of
 // pixels that differ from the most common one, measured by the browser.
@@ -125,6 +64,7 @@ before(async () => {
   phone = await launchPhone();
   context = phone.context;
   page = context.pages()[0] || await context.newPage();
+  phoneDriver = touchDriver(context, page);
   page.on('pageerror', (error) => console.log('page error:', error.message));
   page.on('console', (message) => { if (message.type() === 'error') console.log('console:', message.text()); });
 });
@@ -155,13 +95,7 @@ test('starts, draws the first frame and shows a card', async () => {
   assert.equal(state.screen, 'home');
   assert.equal(state.answers, '0');
 
-  // A new learner, typed on the on-screen keyboard (the hidden field).
-  await tap(exactly('##new'), 'name field');
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
-                             {timeout: 3000});
-  await page.keyboard.type('Ada');
-  await tap(exactly('Create learner'), '"Create learner" button');
-  await page.waitForFunction(() => document.body.dataset.profile === 'Ada', null, {timeout: 3000});
+  await phoneDriver.createLearner('Ada');
 
   await tap(startingWith('Start'), 'start button');
   await waitForScreen('card');
@@ -182,9 +116,7 @@ test('three answers by tapping', async () => {
     await page.waitForFunction((n) => document.body.dataset.answers === String(n), i, {timeout: 3000});
     if (i < 3) await tap(startingWith('Next'), '"Next" button');
   }
-  // Saved to IndexedDB: no save running and at least one done.
-  await page.waitForFunction(() => document.body.dataset.saving === '0' && Number(document.body.dataset.saves) > 0,
-                             null, {timeout: 5000});
+  await phoneDriver.waitForSaved();
 });
 
 test('progress can be exported as a file from the settings screen', async () => {
