@@ -48,6 +48,8 @@ enum class FilePurpose {
     ExportCsv,
     ExportHtml,
     ImportDeck,  // a deck package (or deck file) for the library
+    BackUpProgress,
+    ImportProgress,
 };
 
 // What to do when a file is already where an export goes.
@@ -147,7 +149,14 @@ struct RemoveDeck {
     std::string deck_id;
     bool delete_progress = false;
 };
-struct StudioChange {  // an edit to the deck in the Studio
+struct BackUpProgress {  // "Back up my progress"
+    std::string path;    // empty: the platform's way (the system chooser, the browser's download)
+};
+struct ImportProgress {  // a backup or progress file from another device
+    std::string path;
+};
+struct PickProgressFile {};  // the platform's file chooser, for progress to import
+struct StudioChange {        // an edit to the deck in the Studio
     StudioEdit edit;
 };
 enum class StudioStep { Undo, Redo, Save, NewDeck, CopyDeckInUse };
@@ -156,15 +165,14 @@ struct StudioCommand {
 };
 }  // namespace act
 
-using Action =
-    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
-                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim,
-                 act::ChooseProfile, act::CreateProfile, act::RenameProfile, act::DeleteProfile,
-                 act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
-                 act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
-                 act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile,
-                 act::ShowInFolder, act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck,
-                 act::RemoveDeck, act::StudioChange, act::StudioCommand>;
+using Action = std::variant<
+    std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict, act::PickConfidence,
+    act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
+    act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts,
+    act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
+    act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder,
+    act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress,
+    act::ImportProgress, act::PickProgressFile, act::StudioChange, act::StudioCommand>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

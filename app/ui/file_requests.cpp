@@ -1,11 +1,15 @@
 #include "file_requests.hpp"
 
+#include "base/typed_path.hpp"
+
 namespace claimdeck::ui {
 namespace {
 
 const FileKind kJson{"ClaimDeck files (.json)", {"*.json"}};
 const FileKind kCsv{"Spreadsheet (.csv)", {"*.csv"}};
 const FileKind kHtml{"Web page (.html)", {"*.html", "*.htm"}};
+const FileKind kBackup{"ClaimDeck backups (.sqlite)", {"*.sqlite"}};
+const FileKind kProgress{"ClaimDeck backups and progress files (.sqlite, .json)", {"*.sqlite", "*.json"}};
 const FileKind kDeck{"ClaimDeck decks (.claimdeck, .json)", {"*.claimdeck", "*.json"}};
 
 FileRequest open_file(const char* title, FileKind kind) {
@@ -33,6 +37,9 @@ FileRequest file_request(FilePurpose purpose, const StudyApp& app) {
         case FilePurpose::ExportHtml:
             return save_file("Save the report as", kHtml, app.class_report().export_path(ReportFormat::Html));
         case FilePurpose::ImportDeck: return open_file("Import a deck", kDeck);
+        case FilePurpose::BackUpProgress:
+            return save_file("Back up my progress as", kBackup, expand_typed_path("~/" + app.backup_file_name()).path);
+        case FilePurpose::ImportProgress: return open_file("Import progress", kProgress);
     }
     return {};
 }
