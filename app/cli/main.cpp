@@ -46,8 +46,9 @@ const Command kCommands[] = {
      "                                     one learner's answers and card states as JSON",
      claimdeck::cli::export_progress_command},
     {"import-progress", "",
-     "import-progress FILE.json --data-dir DIR\n"
-     "                                     merge an exported file; importing twice adds nothing",
+     "import-progress FILE --data-dir DIR\n"
+     "                                     merge an exported file (.json) or a backup (.sqlite);\n"
+     "                                     importing twice adds nothing",
      claimdeck::cli::import_progress_command},
     {"quiz", "create",
      "quiz create --deck DECK --out FILE [--count N] [--topic T] [--article A] [--verdict V]\n"

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "learning/session.hpp"
 #include "storage/backup.hpp"
+#include "storage/progress_import.hpp"
 #include "storage/progress_io.hpp"
 #include "storage/salvage.hpp"
 #include "store_access.hpp"
@@ -86,15 +87,18 @@ int export_progress_command(const Words& words) {
 
 int import_progress_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
-    args.expect_positional(1, "the progress FILE.json to import");
+    args.expect_positional(1, "the progress FILE.json or backup to import");
     // Read and checked before the store is opened: a bad file changes nothing.
-    const ProfileProgress progress = read_progress_file(args.positional()[0]);
+    const std::filesystem::path file = args.positional()[0];
+    read_progress_to_import(file);
     std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
-    const ImportCounts counts = store->import_progress(progress);
-    std::cout << "imported into profile " << printable(progress.profile_name) << ": " << counts.reviews_added
-              << " new answers (" << counts.reviews_already_there << " were already there), "
-              << counts.card_states_taken << " card states taken (" << counts.card_states_kept
-              << " kept, as new or newer here)\n";
+    const ProgressImport imported = import_progress_from(*store, file);
+    std::string names;
+    for (const std::string& name : imported.learners) names += (names.empty() ? "" : ", ") + printable(name);
+    const ImportCounts& counts = imported.counts;
+    std::cout << "imported into profile " << names << ": " << counts.reviews_added << " new answers ("
+              << counts.reviews_already_there << " were already there), " << counts.card_states_taken
+              << " card states taken (" << counts.card_states_kept << " kept, as new or newer here)\n";
     return 0;
 }
 

@@ -53,6 +53,8 @@ enum class FilePurpose {
     StudioOpenArticle,    // a .txt, .md or .html file as a new article
     StudioSaveAs,         // the folder the deck is saved in
     StudioExportPackage,  // the .claimdeck file written
+    BackUpProgress,
+    ImportProgress,
 };
 inline bool is_studio_file(FilePurpose purpose) {
     return purpose == FilePurpose::StudioOpenDeck || purpose == FilePurpose::StudioOpenArticle ||
@@ -156,7 +158,14 @@ struct RemoveDeck {
     std::string deck_id;
     bool delete_progress = false;
 };
-struct StudioChange {  // an edit to the deck in the Studio
+struct BackUpProgress {  // "Back up my progress"
+    std::string path;    // empty: the platform's way (the system chooser, the browser's download)
+};
+struct ImportProgress {  // a backup or progress file from another device
+    std::string path;
+};
+struct PickProgressFile {};  // the platform's file chooser, for progress to import
+struct StudioChange {        // an edit to the deck in the Studio
     StudioEdit edit;
 };
 enum class StudioStep { Undo, Redo, Save, NewDeck, CopyDeckInUse, AddToMyDecks };
@@ -169,15 +178,14 @@ struct StudioFile {  // Open…, Open article file…, Save as…, Export packag
 };
 }  // namespace act
 
-using Action =
-    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
-                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim,
-                 act::ChooseProfile, act::CreateProfile, act::RenameProfile, act::DeleteProfile,
-                 act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
-                 act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
-                 act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile,
-                 act::ShowInFolder, act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck,
-                 act::RemoveDeck, act::StudioChange, act::StudioCommand, act::StudioFile>;
+using Action = std::variant<
+    std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict, act::PickConfidence,
+    act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
+    act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts,
+    act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
+    act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder,
+    act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress,
+    act::ImportProgress, act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -26,6 +26,7 @@ void article_list(const Deck& deck, ArticleView& view, const Column& column) {
             source_line(article) + "\n" + std::to_string(claims) + (claims == 1 ? " claim" : " claims");
         ImGui::PushID(article.id.c_str());
         if (content_button(label, column.width)) {
+            view = {};
             view.article_id = article.id;
             view.focus_claim.reset();
             view.scroll_to_focus = true;
@@ -94,7 +95,7 @@ Action article_page(const StudyApp& app, const Article& article, ArticleView& vi
     Action action;
     const float width = card_inner_width(column);
     if (button("All articles")) {
-        view.article_id.clear();
+        view = {};
         return {};
     }
     legend(column);
@@ -115,13 +116,19 @@ Action article_page(const StudyApp& app, const Article& article, ArticleView& vi
     end_card();
 
     const Deck& deck = app.deck();
-    if (result.hovered_tag >= 0) {
-        const Claim& claim = deck.claims[static_cast<std::size_t>(result.hovered_tag)];
-        const bool answered = app.card_state(claim.id).has_value();
-        ImGui::SetTooltip("%s",
-                          answered ? "Open this claim's answer" : "A claim in the deck: answer it to see its verdict");
-        if (answered && result.clicked_tag >= 0) action = act::OpenClaim{claim.id};
-    }
+    auto answered = [&](int tag) { return app.card_state(deck.claims[static_cast<std::size_t>(tag)].id).has_value(); };
+    // A mouse learns from the tooltip; a finger has no hover, so a tap says it.
+    if (result.hovered_tag >= 0)
+        ImGui::SetTooltip("%s", answered(result.hovered_tag) ? "Open this claim's answer"
+                                                             : "A claim in the deck: answer it to see its verdict");
+    if (result.clicked_tag >= 0 && answered(result.clicked_tag))
+        action = act::OpenClaim{deck.claims[static_cast<std::size_t>(result.clicked_tag)].id};
+    else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left))
+        view.unanswered_tapped = result.clicked_tag >= 0;
+    view.unanswered_claim.reset();
+    for (const auto& [tag, box] : result.tag_first_box)
+        if (!answered(tag) && !view.unanswered_claim && ImGui::IsRectVisible(box.Min, box.Max))
+            view.unanswered_claim = box;
     if (view.scroll_to_focus && view.focus_claim) {
         auto index = deck.claim_index(*view.focus_claim);
         auto top = index ? result.tag_top.find(static_cast<int>(*index)) : result.tag_top.end();
@@ -132,6 +139,25 @@ Action article_page(const StudyApp& app, const Article& article, ArticleView& vi
 }
 
 }  // namespace
+
+// Fixed above the page's bottom edge, so it is seen wherever the claim was.
+void unanswered_note() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float width = std::min(26 * em(), viewport->WorkSize.x - 2 * em());
+    ImGui::SetNextWindowPos(ImVec2(viewport->GetCenter().x, viewport->WorkPos.y + viewport->WorkSize.y - em()),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(), 0.8f * em()));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().surface_sunken);
+    ImGui::Begin("##unanswered", nullptr, flags);
+    text_block(kUnansweredNote, nullptr, 0, width - 2 * em());
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
 
 Action draw_article_screen(const StudyApp& app, ArticleView& view) {
     const Column column = page_column(38 * em());
@@ -145,6 +171,7 @@ Action draw_article_screen(const StudyApp& app, ArticleView& view) {
     }
     Action action = article_page(app, *article, view, column);
     vertical_space(1.5f);
+    if (view.unanswered_tapped) unanswered_note();
     return action;
 }
 

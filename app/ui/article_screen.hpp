@@ -15,7 +15,15 @@ struct ArticleView {
     std::string article_id;                  // empty: the list of articles
     std::optional<std::string> focus_claim;  // scrolled into view when the article opens
     bool scroll_to_focus = false;
+    // A claim not answered yet that was tapped: a note says why it did not
+    // open, until the next tap. Where the first such claim was drawn, for tests.
+    bool unanswered_tapped = false;
+    std::optional<ImRect> unanswered_claim;
 };
+
+// What the note says.
+inline constexpr const char* kUnansweredNote =
+    "Not answered yet: answer this claim in a study session, then it opens here with its verdict.";
 
 Action draw_article_screen(const StudyApp& app, ArticleView& view);
 

@@ -55,7 +55,8 @@ Action help_buttons(bool offer_hint, const Column& column) {
     const bool side_by_side = offer_hint && column.width >= 30 * em();
     const float each = side_by_side ? std::floor((column.width - ImGui::GetStyle().ItemSpacing.x) / 2) : column.width;
     if (offer_hint) {
-        if (button("Show the paragraph  (H)", each) || typed('h') || typed('H')) take(action, act::ShowHint{});
+        if (button(with_key("Show the paragraph", "H").c_str(), each) || typed('h') || typed('H'))
+            take(action, act::ShowHint{});
         if (side_by_side) ImGui::SameLine();
     }
     if (button("What the verdicts mean", each)) take(action, act::ToggleDefinitions{});

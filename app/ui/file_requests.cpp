@@ -1,5 +1,6 @@
 #include "file_requests.hpp"
 
+#include "base/typed_path.hpp"
 #include "content/deck_package.hpp"
 
 namespace claimdeck::ui {
@@ -8,6 +9,8 @@ namespace {
 const FileKind kJson{"ClaimDeck files (.json)", {"*.json"}};
 const FileKind kCsv{"Spreadsheet (.csv)", {"*.csv"}};
 const FileKind kHtml{"Web page (.html)", {"*.html", "*.htm"}};
+const FileKind kBackup{"ClaimDeck backups (.sqlite)", {"*.sqlite"}};
+const FileKind kProgress{"ClaimDeck backups and progress files (.sqlite, .json)", {"*.sqlite", "*.json"}};
 const FileKind kDeck{"ClaimDeck decks (.claimdeck, .json)", {"*.claimdeck", "*.json"}};
 const FileKind kPackage{"ClaimDeck packages (.claimdeck)", {"*.claimdeck"}};
 const FileKind kArticle{"Articles (.txt, .md, .html)", {"*.txt", "*.md", "*.markdown", "*.html", "*.htm"}};
@@ -42,6 +45,9 @@ FileRequest file_request(FilePurpose purpose, const StudyApp& app, const std::st
         case FilePurpose::StudioSaveAs: return {FileDialog::OpenFolder, "Save the deck in a folder", {}, {}, {}};
         case FilePurpose::StudioExportPackage:
             return save_file("Export the deck as", kPackage, studio_deck_id + kPackageExtension);
+        case FilePurpose::BackUpProgress:
+            return save_file("Back up my progress as", kBackup, expand_typed_path("~/" + app.backup_file_name()).path);
+        case FilePurpose::ImportProgress: return open_file("Import progress", kProgress);
     }
     return {};
 }

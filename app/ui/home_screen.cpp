@@ -2,6 +2,7 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <string>
 
 #include "claim_parts.hpp"
@@ -38,7 +39,10 @@ Action start_button(const StudyApp& app, float width) {
     Action action;
     const StudySession* session = app.session();
     if (session && !session->finished()) {
-        const std::string label = "Continue  (" + progress_text(*session, true) + ")";
+        // The card it goes on with, out of the session's fixed size.
+        const int position = std::min(session->done() + (session->current_is_comeback() ? 0 : 1), session->size());
+        const std::string label =
+            "Continue your session  (" + std::to_string(position) + " of " + std::to_string(session->size()) + ")";
         if (primary_button(label.c_str(), width) || pressed(ImGuiKey_Enter)) take(action, act::StartStudy{});
         return action;
     }
@@ -297,6 +301,9 @@ Action navigation_buttons(const Column& column) {
     if (button("Articles", third)) take(action, act::Go{Screen::Article});
     ImGui::SameLine();
     if (button("Settings", third)) take(action, act::Go{Screen::Settings});
+    // The list of keys opens with "?" anywhere; here it can be found.
+    if (keys_shown() && button(with_key("Keyboard shortcuts", "?").c_str(), column.width))
+        take(action, act::ToggleShortcuts{});
     return action;
 }
 

@@ -222,15 +222,15 @@ Action draw_reveal_footer(const StudyApp& app, const RevealView& view) {
         if (primary_button("Back to the article", layout.buttons_width)) take(action, act::Back{});
         return action;
     }
-    const char* undo_label = layout.stacked ? "Undo" : "Undo  Ctrl+Z";
+    // The keys are named only where there is a keyboard to press them, and room.
+    const std::string undo_label = layout.stacked ? "Undo" : with_key("Undo", "Ctrl+Z");
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float undo_width = std::max(std::floor((layout.buttons_width - spacing) / 3),
-                                      ImGui::CalcTextSize(undo_label).x + 2 * ImGui::GetStyle().FramePadding.x);
-    if (button(undo_label, undo_width)) take(action, act::Undo{});
+                                      ImGui::CalcTextSize(undo_label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (button(undo_label.c_str(), undo_width)) take(action, act::Undo{});
     ImGui::SameLine();
-    // The key is named only where there is a keyboard to press it.
-    const char* next_label = layout.stacked ? "Next" : "Next  (Space)";
-    if (primary_button(next_label, layout.buttons_width - undo_width - spacing) || pressed(ImGuiKey_Space) ||
+    const std::string next_label = layout.stacked ? "Next" : with_key("Next", "Space");
+    if (primary_button(next_label.c_str(), layout.buttons_width - undo_width - spacing) || pressed(ImGuiKey_Space) ||
         pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter))
         take(action, act::Next{});
     return action;

@@ -204,6 +204,7 @@ RichTextResult rich_text(const Paragraph& input, float width) {
         }
         if (style.tag >= 0) {
             result.tag_top.emplace(style.tag, top_left.y);
+            result.tag_first_box.emplace(style.tag, ImRect(top_left, bottom_right));
             if (ImGui::IsMouseHoveringRect(top_left, bottom_right, false)) result.hovered_tag = style.tag;
         }
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImRect
 
 #include <map>
 #include <string_view>
@@ -39,7 +40,8 @@ struct Paragraph {
 struct RichTextResult {
     int hovered_tag = -1;
     int clicked_tag = -1;
-    std::map<int, float> tag_top;  // screen y of each tag's first line
+    std::map<int, float> tag_top;         // screen y of each tag's first line
+    std::map<int, ImRect> tag_first_box;  // where each tag's first word was drawn
 };
 
 // Draws `paragraph` at the cursor, wrapped to `width`, and advances the

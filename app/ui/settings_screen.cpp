@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "file_buttons.hpp"
 #include "learning/study_settings.hpp"
 
 namespace claimdeck::ui {
@@ -94,12 +95,49 @@ Action keyboard_card(const Column& column) {
     muted("Press ? on any screen to see the keys: 1 2 3 to answer, H for the paragraph, Space for the next card.",
           width);
     vertical_space(0.3f);
-    if (button("Keyboard shortcuts  (?)", width)) take(action, act::ToggleShortcuts{});
+    if (button(with_key("Keyboard shortcuts", "?").c_str(), width)) take(action, act::ToggleShortcuts{});
     end_card();
     return action;
 }
 
-Action draw_settings_screen(const StudyApp& app) {
+// Moving progress between devices: a backup of this one, and the import
+// of another's (merged by learner name; answers already here are skipped).
+Action progress_card(SettingsView& view, const SettingsFiles& files, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("Your progress", fonts().heading, 0, width);
+    muted(
+        "A backup is one file with every learner's answers on this device. Import it on another device to carry "
+        "on there: answers it already has are not counted twice.",
+        width);
+    vertical_space(0.3f);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = std::floor((width - spacing) / 2);
+    if (files.pickers) {
+        if (button("Back up my progress", half)) take(action, act::BackUpProgress{});
+        ImGui::SameLine(0, spacing);
+        if (button("Import progress\u2026", half)) take(action, act::PickProgressFile{});
+    }
+    if (files.typed_paths) {
+        text_field("##progressfile", "Path of a backup (.sqlite) or progress file (.json)", view.progress_path, width);
+        // An empty path would ask the chooser instead: the typed way asks for the path.
+        if (button("Back up to this path", half)) {
+            if (view.progress_path.empty())
+                view.progress_message = "Type where the backup should go first.";
+            else
+                take(action, act::BackUpProgress{view.progress_path});
+        }
+        ImGui::SameLine(0, spacing);
+        if (button("Import this file", half)) take(action, act::ImportProgress{view.progress_path});
+    }
+    if (!view.progress_message.empty()) text_block(view.progress_message, nullptr, 0, width);
+    if (!view.backed_up.empty()) take(action, saved_file(view.backed_up, width));
+    end_card();
+    return action;
+}
+
+Action draw_settings_screen(const StudyApp& app, SettingsView& view, const SettingsFiles& files) {
     const Column column = page_column(36 * em());
     InColumn in(column);
     Action action;
@@ -110,7 +148,8 @@ Action draw_settings_screen(const StudyApp& app) {
     } else {
         muted("Choose a learner on the home screen to change how they study.", column.width);
     }
-    take(action, keyboard_card(column));
+    take(action, progress_card(view, files, column));
+    if (keys_shown()) take(action, keyboard_card(column));  // a touch screen has no keys
     return action;
 }
 

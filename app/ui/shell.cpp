@@ -5,12 +5,12 @@
 #include <exception>
 #include <stdexcept>
 
+#include "base/text_file.hpp"
 #include "base/typed_path.hpp"
 #include "claim_parts.hpp"
 #include "done_screen.hpp"
 #include "file_buttons.hpp"
 #include "file_requests.hpp"
-#include "settings_screen.hpp"
 #include "stats_screen.hpp"
 
 namespace claimdeck::ui {
@@ -114,6 +114,8 @@ void Shell::draw_frame() {
     // drawn once more with its half-chosen answer.
     if (screen_ == Screen::Quiz && app_.class_quiz().time_out_if_expired()) quiz_.card = {};
     take_chosen_file();
+    run_waiting_import();
+    start_naming_keys();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -265,7 +267,10 @@ Action Shell::draw_screen() {
         case Screen::Article: return draw_article_screen(app_, article_);
         case Screen::Lookup: return draw_reveal_screen(app_, lookup_);
         case Screen::Stats: return draw_stats_screen(app_);
-        case Screen::Settings: return draw_settings_screen(app_);
+        case Screen::Settings:
+            return draw_settings_screen(
+                app_, settings_,
+                {features_.files, bool(features_.offer_download) || features_.file_chooser != nullptr});
         case Screen::ClassQuiz: return draw_class_quiz_screen(app_, class_quiz_);
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
         case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
@@ -446,7 +451,7 @@ void Shell::apply(const act::Undo&) {
 }
 
 void Shell::apply(const act::ReadArticle& read) {
-    article_ = ArticleView{read.article_id, read.focus_claim, true};
+    article_ = ArticleView{read.article_id, read.focus_claim, true, false, std::nullopt};
     apply(act::Go{Screen::Article});
 }
 
@@ -586,6 +591,8 @@ void Shell::use_chosen_file(FilePurpose purpose, const std::string& path) {
         case FilePurpose::StudioOpenArticle:
         case FilePurpose::StudioSaveAs:
         case FilePurpose::StudioExportPackage: return apply(Action(act::StudioFile{purpose, path}));
+        case FilePurpose::BackUpProgress: return apply(Action(act::BackUpProgress{path}));
+        case FilePurpose::ImportProgress: return apply(Action(act::ImportProgress{path}));
     }
 }
 
@@ -600,7 +607,12 @@ void Shell::apply(const act::StudyDeck& study) {
     home_.deck_message.clear();
 }
 
-void Shell::apply(const act::ImportDeck& import) { imported(app_.install(import.path)); }
+void Shell::apply(const act::ImportDeck& import) {
+    const std::filesystem::path file = typed_path(import.path);
+    if (file.empty())
+        throw std::runtime_error("Type or paste the path of a deck file first, or drop it on the window.");
+    imported(app_.install(file));
+}
 
 // The browser has its own picker, which hands the file's bytes back; the
 // desktop asks the system's chooser for a path.
@@ -639,6 +651,61 @@ void Shell::import_deck_bytes(std::string_view bytes, const std::string& name) {
     } catch (const std::exception& error) {
         notice_ = error.what();
     }
+}
+
+// ---- Progress between devices ------------------------------------------------
+
+// The browser downloads a copy written beside the page's files; the desktop
+// asks where, in the system chooser or by a typed path.
+void Shell::apply(const act::BackUpProgress& back_up) {
+    settings_.backed_up.clear();
+    settings_.progress_message.clear();
+    if (back_up.path.empty() && features_.offer_download) {
+        const std::filesystem::path copy = std::filesystem::temp_directory_path() / app_.backup_file_name();
+        app_.back_up_progress(copy);
+        features_.offer_download(copy, app_.backup_file_name());
+        settings_.progress_message = "Your backup is downloading as " + app_.backup_file_name() + ".";
+        return;
+    }
+    if (back_up.path.empty()) return apply(Action(act::ChooseFile{FilePurpose::BackUpProgress}));
+    const std::filesystem::path file = typed_path(back_up.path);
+    app_.back_up_progress(file);
+    settings_.progress_message = "Backed up every learner's progress on this device to:";
+    settings_.backed_up = file;
+}
+
+void Shell::apply(const act::ImportProgress& import) {
+    settings_.backed_up.clear();
+    import_waiting_ = typed_path(import.path);
+    if (import_waiting_.empty()) throw std::runtime_error("Type the path of a backup or progress file first.");
+    settings_.progress_message = "Importing progress from " + import_waiting_.filename().string() + "\u2026";
+    import_in_frames_ = 2;
+}
+
+// Two frames on: the one after the action shows "Importing…", then it runs.
+void Shell::run_waiting_import() {
+    if (import_in_frames_ == 0 || --import_in_frames_ > 0) return;
+    try {
+        settings_.progress_message = describe_import(app_.import_progress(import_waiting_));
+        settings_.progress_path.clear();
+    } catch (const std::exception& error) {
+        settings_.progress_message = error.what();
+    }
+}
+
+void Shell::apply(const act::PickProgressFile&) {
+    if (features_.pick_progress_file) return features_.pick_progress_file();
+    apply(Action(act::ChooseFile{FilePurpose::ImportProgress}));
+}
+
+void Shell::import_progress_bytes(std::string_view bytes, const std::string& name) {
+    const std::filesystem::path copy =
+        std::filesystem::temp_directory_path() / ("import-" + std::filesystem::path(name).filename().string());
+    if (std::string error = write_text_file(copy, bytes); !error.empty()) {
+        settings_.progress_message = "The file could not be read: " + error + ".";
+        return;
+    }
+    apply(Action(act::ImportProgress{copy.string()}));
 }
 
 // ---- The Studio ---------------------------------------------------------------
@@ -754,7 +821,7 @@ void Shell::answer_quiz_by_script(int count) {
 }
 
 bool Shell::clock_running() const {
-    if (features_.file_chooser && features_.file_chooser->busy()) return true;
+    if ((features_.file_chooser && features_.file_chooser->busy()) || import_in_frames_ > 0) return true;
     const QuizRun* run = app_.class_quiz().run();
     // A Studio change the draft does not hold yet, or checks still running:
     // frames go on until it is written and they are shown.
@@ -817,6 +884,12 @@ FrameReport Shell::report() const {
                         std::to_string(studio_->document().revision());
     }
     report.page_bottom = page_bottom_;
+    report.keys_named = keys_named();
+    report.notice = notice_;
+    if (screen_ == Screen::Article) {
+        report.unanswered_claim = article_.unanswered_claim;
+        report.unanswered_note = article_.unanswered_tapped;
+    }
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();
         report.claim_box = card_.claim_box;

@@ -22,6 +22,7 @@
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"
 #include "reveal_screen.hpp"
+#include "settings_screen.hpp"
 #include "studio_screen.hpp"
 
 namespace claimdeck::ui {
@@ -40,6 +41,12 @@ struct PlatformFeatures {
     // picker); the file comes back through Shell::import_deck_bytes(). Unset:
     // a package is named by its path.
     std::function<void()> pick_deck_file;
+    // The browser's way with progress files: the backup written at `file`
+    // offered as a download named `name`, and its picker for a file to
+    // import (back through import_progress_bytes()). Unset: the system
+    // chooser and typed paths.
+    std::function<void(const std::filesystem::path& file, const std::string& name)> offer_download;
+    std::function<void()> pick_progress_file;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -58,6 +65,12 @@ struct FrameReport {
     // the verdict picked while the learner says how sure they are.
     std::array<std::optional<ImRect>, 3> verdict_buttons;
     std::optional<Verdict> picked;
+    // On an article: where a claim not answered yet was drawn, and whether
+    // the note saying why a tap on one opens nothing is shown.
+    std::optional<ImRect> unanswered_claim;
+    bool unanswered_note = false;
+    std::string notice;                   // the error banner's text, when one is shown
+    std::vector<std::string> keys_named;  // the keys the frame named on screen (none on a touch screen)
 };
 const char* screen_name(Screen screen);
 
@@ -97,6 +110,8 @@ public:
     void import_deck(const std::string& path);
     // A package's bytes from the platform's file chooser.
     void import_deck_bytes(std::string_view bytes, const std::string& name);
+    // A progress file's bytes from the browser's picker, imported as if chosen.
+    void import_progress_bytes(std::string_view bytes, const std::string& name);
     // Results files or folders from the command line, then the report.
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
@@ -168,6 +183,10 @@ private:
     void apply(const act::AskRemoveDeck& ask);
     void apply(const act::RemoveDeck& remove);
     void imported(const InstallResult& result);
+    void apply(const act::BackUpProgress& back_up);
+    void apply(const act::ImportProgress& import);
+    void apply(const act::PickProgressFile&);
+    void run_waiting_import();
     void apply(const act::StudioChange& change);
     void apply(const act::StudioCommand& command);
     void apply(const act::StudioFile& file);
@@ -196,7 +215,12 @@ private:
     bool close_warned_ = false;                     // a close was refused to say answers are unsaved
     FilePurpose choosing_ = FilePurpose::OpenQuiz;  // what the open file chooser is for
 
+    // An import asked for waits a frame, so "Importing…" is on screen while it runs.
+    std::filesystem::path import_waiting_;
+    int import_in_frames_ = 0;
+
     HomeView home_;
+    SettingsView settings_;
     CardView card_;
     RevealView reveal_;  // the answer just given
     RevealView lookup_;  // a claim opened from the article reader

@@ -321,6 +321,29 @@ int stepper(const char* id, std::string_view value, float width) {
 
 float big_button_height() { return std::max(touch_target(), 2.8f * em()); }
 
+namespace {
+
+std::vector<std::string>& named_keys() {
+    static std::vector<std::string> named;
+    return named;
+}
+
+void note_key_named(const char* key) { named_keys().emplace_back(key); }
+
+}  // namespace
+
+bool keys_shown() { return (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_IsTouchScreen) == 0; }
+
+std::string with_key(std::string_view label, const char* key) {
+    if (!keys_shown()) return std::string(label);
+    note_key_named(key);
+    return std::string(label) + "  (" + key + ")";
+}
+
+void start_naming_keys() { named_keys().clear(); }
+
+const std::vector<std::string>& keys_named() { return named_keys(); }
+
 bool big_button(const BigButton& look, float width) {
     const bool clicked = ImGui::InvisibleButton(look.id, ImVec2(width, big_button_height()));
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -348,7 +371,8 @@ bool big_button(const BigButton& look, float width) {
         draw->AddText(bold, size, ImVec2(x, std::round(mid_y - size / 2)), look.text, look.label.data(),
                       look.label.data() + look.label.size());
     }
-    if (look.key_hint) {
+    if (look.key_hint && keys_shown()) {
+        note_key_named(look.key_hint);
         const float box = 1.5f * em();
         const ImVec2 centre(rect.Max.x - 1.0f * em() - box / 2, mid_y);
         draw->AddRect(ImVec2(centre.x - box / 2, centre.y - box / 2), ImVec2(centre.x + box / 2, centre.y + box / 2),

@@ -182,6 +182,16 @@ void footer_background(float height);
 // A notice across the page, for store faults and other warnings.
 void banner(std::string_view text, ImU32 fill, ImU32 text_colour, const Column& column);
 
+// Whether keys are named on screen: not on a touch screen (the platform
+// sets ImGuiConfigFlags_IsTouchScreen), which has no key to press.
+bool keys_shown();
+// `label` with its key where keys are shown: "Next  (Space)", else "Next".
+std::string with_key(std::string_view label, const char* key);
+// The keys named on screen (by with_key() and big buttons) since the frame
+// began (start_naming_keys()), for the tests.
+void start_naming_keys();
+const std::vector<std::string>& keys_named();
+
 // Keyboard shortcuts. Printable keys are read as typed characters so they
 // follow the keyboard layout; none fire while a text field has the focus.
 bool typed(char character);

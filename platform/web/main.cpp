@@ -237,6 +237,12 @@ void frame(bool forced) {
     the_app->last_drawn = glfwGetTime();
 
     if (!platform::refresh_fonts(*the_app->shell, true)) fail("ClaimDeck could not read its fonts.");
+    // Keys are named only where one was pressed more lately than a finger touched (pre.js).
+    ImGuiIO& io = ImGui::GetIO();
+    if (EM_ASM_INT({ return Module.claimdeckTouchScreen ? 1 : 0; }))
+        io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+    else
+        io.ConfigFlags &= ~ImGuiConfigFlags_IsTouchScreen;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -328,6 +334,15 @@ EMSCRIPTEN_KEEPALIVE void claimdeck_web_import_deck(const char* bytes, int size,
 }
 
 // Runs `count` frames at once, from inside a touch handler.
+// A backup or progress file chosen in the browser's picker for "Import
+// progress…": imported as if its path had been chosen (the store file then
+// changes, and the frame that sees it saves /data to IndexedDB).
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_import_progress(const char* bytes, int size, const char* name) {
+    if (!the_app || !the_app->shell || size < 0) return;
+    the_app->shell->import_progress_bytes(std::string_view(bytes, static_cast<std::size_t>(size)), name);
+    the_app->busy_frames = kFramesAfterInput;
+}
+
 EMSCRIPTEN_KEEPALIVE void claimdeck_web_pump(int count) {
     if (!the_app || !the_app->shell || the_app->frames == 0) return;
     for (int i = 0; i < count; ++i) frame(true);
@@ -390,6 +405,10 @@ int main() {
     ui::PlatformFeatures features;
     features.files = false;
     features.pick_deck_file = [] { EM_ASM({ Module.claimdeckPickDeck(); }); };
+    features.offer_download = [](const std::filesystem::path& file, const std::string& name) {
+        EM_ASM({ Module.claimdeckDownload(UTF8ToString($0), UTF8ToString($1)); }, file.c_str(), name.c_str());
+    };
+    features.pick_progress_file = [] { EM_ASM({ Module.claimdeckPickProgress(); }); };
     the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed, features);
     the_app->shell->set_scale(the_app->size.ratio, 1);
 

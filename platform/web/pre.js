@@ -9,7 +9,8 @@
 //  - "Import a deck…": the browser's file picker;
 //  - the canvas backing store at CSS size × devicePixelRatio (main.cpp
 //    applies it; this only asks for a frame on resize);
-//  - export of the progress file as a download.
+//  - the browser's file picker and downloads, for decks and progress files;
+//  - whether input is by touch, so the app can leave out key names.
 /* global Module, FS, IDBFS, GLFW, Browser, addRunDependency, removeRunDependency, HEAPU8, _malloc, _free */
 
 Module.claimdeckStoreFile = '/data/progress.sqlite';
@@ -83,14 +84,16 @@ if (typeof document !== 'undefined') {
   window.addEventListener('pagehide', function () { Module.claimdeckSave(); });
 }
 
-// "Import a deck…" on Home: the browser's file picker, through the page's
-// own hidden file field (#deck-file in index.html; a field made on the fly
-// and never put in the page may be collected while the picker is open). The
-// chosen file's bytes are copied into the module's memory and handed to
-// claimdeck_web_import_deck, which installs the deck in /data/library; the
-// next frame saves /data to IndexedDB.
-function claimdeckDeckField() {
-  var field = document.getElementById('deck-file');
+// The browser's file picker, for "Import a deck…" on Home (a .claimdeck
+// package, field #deck-file) and "Import progress…" in Settings (a backup or
+// progress file, #progress-file), through the page's own hidden file fields
+// in index.html: a field made on the fly and never put in the page may be
+// collected while the picker is open. The chosen file's bytes are copied into
+// the module's memory and handed to `receiver` (claimdeck_web_import_deck or
+// claimdeck_web_import_progress), which takes them in; the next frame saves
+// /data to IndexedDB.
+function claimdeckFileField(id, receiver) {
+  var field = document.getElementById(id);
   if (field.dataset.ready) return field;
   field.dataset.ready = '1';
   field.addEventListener('change', function () {
@@ -100,8 +103,7 @@ function claimdeckDeckField() {
       var bytes = new Uint8Array(buffer);
       var pointer = _malloc(bytes.length || 1);
       HEAPU8.set(bytes, pointer);
-      Module.ccall('claimdeck_web_import_deck', null, ['number', 'number', 'string'],
-                   [pointer, bytes.length, file.name]);
+      Module.ccall(receiver, null, ['number', 'number', 'string'], [pointer, bytes.length, file.name]);
       _free(pointer);
       Module.claimdeckActivity = 1;
     }).finally(function () {
@@ -111,26 +113,37 @@ function claimdeckDeckField() {
   return field;
 }
 
-Module.claimdeckPickDeck = function () { claimdeckDeckField().click(); };
+Module.claimdeckPickDeck = function () { claimdeckFileField('deck-file', 'claimdeck_web_import_deck').click(); };
+Module.claimdeckPickProgress = function () {
+  claimdeckFileField('progress-file', 'claimdeck_web_import_progress').click();
+};
 
-// The progress file as a download, e.g. to move it to the desktop app.
-Module.claimdeckExport = function () {
-  var bytes;
-  try {
-    bytes = FS.readFile(Module.claimdeckStoreFile);
-  } catch (e) {
-    alert('There is no progress to export yet.');
-    return;
-  }
+// "Back up my progress": the backup the app wrote at `path` (outside /data)
+// as a download named `name`, e.g. to import it in the desktop app.
+Module.claimdeckDownload = function (path, name) {
+  var bytes = FS.readFile(path);
   var blob = new Blob([bytes], {type: 'application/vnd.sqlite3'});
   var link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = 'claimdeck-progress-' + new Date().toISOString().slice(0, 10) + '.sqlite';
+  link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();
   setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
 };
+
+// Whether the learner is using a touch screen, so the app hides the names
+// of keys (main.cpp reads it each frame): a phone at first, and then
+// whichever was used last, a finger or a mouse.
+Module.claimdeckTouchScreen = typeof window !== 'undefined' && !!window.matchMedia &&
+                              window.matchMedia('(hover: none)').matches;
+if (typeof window !== 'undefined') {
+  window.addEventListener('touchstart', function () { Module.claimdeckTouchScreen = true; },
+                          {capture: true, passive: true});
+  window.addEventListener('pointermove', function (event) {
+    if (event.pointerType === 'mouse') Module.claimdeckTouchScreen = false;
+  }, {capture: true, passive: true});
+}
 
 // ---- Touch -------------------------------------------------------------------
 // Emscripten's GLFW reads touches without their positions, and the browser
@@ -290,6 +303,3 @@ Module.claimdeckItems = function () {
   return JSON.parse(UTF8ToString(Module._claimdeck_web_items()) || '[]');
 };
 
-if (typeof window !== 'undefined') {
-  window.claimdeckExport = function () { Module.claimdeckExport(); };
-}

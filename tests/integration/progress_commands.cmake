@@ -1,5 +1,5 @@
 # Studies two cards, then runs backup, export-progress, import-progress (twice,
-# and with a bad file), restore, and stats on a deck whose claims were renamed.
+# of the export and of the backup, and with a bad file), restore, and stats on a deck whose claims were renamed.
 file(REMOVE_RECURSE ${WORK_DIR})
 set(HOME_DIR ${WORK_DIR}/home)
 set(OTHER_DIR ${WORK_DIR}/other)
@@ -49,6 +49,13 @@ expect("${out}" "2 new answers")
 run(0 import-progress ${WORK_DIR}/ada.json --data-dir ${OTHER_DIR})
 expect("${out}" "0 new answers \\(2 were already there\\)")
 expect_review_count(${OTHER_DIR} 2)
+
+# A whole backup imports the same way, every learner in it merged by name.
+run(0 import-progress ${backup} --data-dir ${WORK_DIR}/third)
+expect("${out}" "imported into profile Ada: 2 new answers")
+run(0 import-progress ${backup} --data-dir ${WORK_DIR}/third)
+expect("${out}" "0 new answers \\(2 were already there\\)")
+expect_review_count(${WORK_DIR}/third 2)
 
 file(WRITE ${WORK_DIR}/bad.json [[{"format": 1, "profile": "Ada", "reviews": [], "card_states": [{"deck_id": "x"}]}]])
 run(1 import-progress ${WORK_DIR}/bad.json --data-dir ${OTHER_DIR})

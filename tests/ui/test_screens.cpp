@@ -204,3 +204,63 @@ TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil
         headless.draw(StartScreen::Report);
     }
 }
+
+TEST_CASE("a touch screen shows no key names on the card, the answer or Settings; a keyboard's screen does") {
+    for (bool touch : {false, true}) {
+        CAPTURE(touch);
+        HeadlessApp headless(ImVec2(1600, 1000));
+        if (touch) ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+        headless.shell->start_studying();
+        headless.draw(StartScreen::Card);
+        const std::vector<std::string> card = headless.shell->report().keys_named;
+        headless.draw(StartScreen::Reveal);
+        const std::vector<std::string> reveal = headless.shell->report().keys_named;
+        headless.draw(StartScreen::Settings);
+        const std::vector<std::string> settings = headless.shell->report().keys_named;
+        if (touch) {
+            CHECK(card.empty());
+            CHECK(reveal.empty());
+            CHECK(settings.empty());
+        } else {
+            CHECK(card == std::vector<std::string>{"H", "1", "2", "3"});
+            CHECK(reveal == std::vector<std::string>{"Ctrl+Z", "Space"});
+            CHECK(settings == std::vector<std::string>{"?"});  // the "Keyboard shortcuts" entry
+        }
+    }
+}
+
+TEST_CASE("tapping a claim not answered yet in the article says why nothing opens, until the next tap") {
+    HeadlessApp headless(ImVec2(390, 844));
+    headless.draw(StartScreen::Article);
+    const auto claim = headless.shell->report().unanswered_claim;
+    REQUIRE(claim);
+    CHECK_FALSE(headless.shell->report().unanswered_note);
+    headless.click(claim->GetCenter());
+    CHECK(headless.shell->report().screen == ui::Screen::Article);
+    CHECK(headless.shell->report().unanswered_note);
+    headless.click(ImVec2(2, 700));  // the page's margin
+    CHECK_FALSE(headless.shell->report().unanswered_note);
+}
+
+TEST_CASE("a path left empty or naming nothing is refused in plain sentences, never with \". :\"") {
+    HeadlessApp headless(ImVec2(1600, 1000));
+    auto check_notice = [&](const char* what) {
+        CAPTURE(what);
+        headless.draw(StartScreen::Natural);
+        const std::string notice = headless.shell->report().notice;
+        CHECK_FALSE(notice.empty());
+        CHECK(notice.find(". :") == std::string::npos);
+        CHECK(notice.find(":  ") == std::string::npos);
+        CHECK(notice.find("..") == std::string::npos);
+    };
+    headless.shell->open_quiz("", false);
+    check_notice("an empty quiz path");
+    headless.shell->open_quiz((headless.dir / "no-such-quiz.json").string(), false);
+    check_notice("a quiz that is not there");
+    headless.shell->import_deck("");
+    check_notice("an empty deck path");
+    headless.shell->import_deck((headless.dir / "no-such.claimdeck").string());
+    check_notice("a deck that is not there");
+    headless.shell->open_report({headless.dir / "no-such-results.json"});
+    check_notice("results that are not there");
+}

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <fstream>
+
 #include "app/study_app.hpp"
 #include "base/calendar.hpp"
 #include "deck_samples.hpp"
@@ -319,4 +321,150 @@ TEST_CASE("the session's mistakes are listed once each, and practice answers sta
     f.app->undo();
     CHECK(f.app->answers_given() == answers);
     CHECK(f.app->card_state(first.id)->due_ms == state.due_ms);
+}
+
+TEST_CASE("an unfinished session goes on after a restart: same cards, same place, same answers so far") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(7);
+    const StudySession& before = *f.app->session();
+    const int size = before.size();
+    REQUIRE(size >= 4);
+    std::vector<std::string> order;
+    for (int i = 0; i < 3; ++i) {
+        const Claim claim = *f.app->session()->current();
+        order.push_back(claim.id);
+        // The second answer is wrong: its card comes back later in the session.
+        f.app->answer(i == 1 ? kAllVerdicts[(index_of(claim.verdict) + 1) % 3] : claim.verdict, Confidence::Seventy);
+    }
+    const std::string next = f.app->session()->current()->id;
+    const int waiting = f.app->session()->comebacks_waiting();
+    REQUIRE(waiting == 1);
+
+    f.reopen();
+    REQUIRE(f.app->profile());
+    const StudySession* after = f.app->session();
+    REQUIRE(after);
+    CHECK(after->current()->id == next);
+    CHECK(after->size() == size);
+    CHECK(after->done() == 3);
+    CHECK(after->answered() == 3);
+    CHECK(after->comebacks_waiting() == waiting);
+    CHECK(f.app->session_tally().answered == 3);
+    CHECK(f.app->session_tally().right == 2);
+    REQUIRE(f.app->session_mistakes().size() == 1);
+    CHECK(f.app->session_mistakes()[0].claim->id == order[1]);
+    CHECK_FALSE(after->can_undo());
+
+    // Answering on goes on counting in the same session, and its end forgets it.
+    while (!f.app->session()->finished()) f.app->answer(f.app->session()->current()->verdict, Confidence::Ninety);
+    CHECK(f.app->session_tally().answered == size + 1);
+    f.reopen();
+    CHECK_FALSE(f.app->session());
+}
+
+TEST_CASE("a session left on an earlier day is dropped, and one ended now is not kept") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(7);
+    f.app->answer(f.app->session()->current()->verdict, Confidence::Seventy);
+    f.now += 24 * 60 * 60 * 1000;
+    f.reopen();
+    CHECK_FALSE(f.app->session());
+
+    f.app->start_session(8);
+    f.app->answer(f.app->session()->current()->verdict, Confidence::Seventy);
+    f.app->stop_session();
+    f.reopen();
+    CHECK_FALSE(f.app->session());
+}
+
+TEST_CASE("another learner, or another deck, does not end the session kept for the first") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    f.app->start_session(7);
+    f.app->answer(f.app->session()->current()->verdict, Confidence::Seventy);
+    const std::string next = f.app->session()->current()->id;
+    const std::int64_t ana = f.app->profile()->id;
+    f.app->open_profile("Ben");
+    CHECK_FALSE(f.app->session());
+    f.app->choose_profile(ana);
+    REQUIRE(f.app->session());
+    CHECK(f.app->session()->current()->id == next);
+    CHECK(f.app->session()->done() == 1);
+}
+
+TEST_CASE("a kept session that names a card the deck no longer has, or is damaged, is not read") {
+    const Deck deck = make_deck();
+    SessionSnapshot snapshot;
+    snapshot.kind = SessionKind::MoreNew;
+    snapshot.session_id = 4;
+    snapshot.day = 18'865;
+    snapshot.size = 2;
+    snapshot.done = 1;
+    snapshot.queue = {{deck.claims[1].id, false}, {deck.claims[0].id, true}};
+    snapshot.answers = {{deck.claims[0].id, Verdict::Propaganda, Confidence::Fifty}};
+    const std::optional<SessionSnapshot> read = read_session_snapshot(write_session_snapshot(snapshot), deck);
+    REQUIRE(read);
+    CHECK(read->kind == SessionKind::MoreNew);
+    CHECK(read->session_id == 4);
+    CHECK(read->day == 18'865);
+    CHECK(read->size == 2);
+    CHECK(read->done == 1);
+    REQUIRE(read->queue.size() == 2);
+    CHECK(read->queue[1].card == deck.claims[0].id);
+    CHECK(read->queue[1].comeback);
+    REQUIRE(read->answers.size() == 1);
+    CHECK(read->answers[0].picked == Verdict::Propaganda);
+    CHECK(read->answers[0].confidence == Confidence::Fifty);
+
+    snapshot.queue[0].card = "gone-from-the-deck";
+    CHECK_FALSE(read_session_snapshot(write_session_snapshot(snapshot), deck));
+    CHECK_FALSE(read_session_snapshot("{\"kind\": \"today\"", deck));
+    CHECK_FALSE(read_session_snapshot("", deck));
+}
+
+TEST_CASE("progress backed up on one device is imported on another, and importing it again adds nothing") {
+    Fixture phone;
+    phone.app->open_profile("Maya");
+    phone.app->start_session(7);
+    for (int i = 0; i < 3; ++i) phone.app->answer(phone.app->session()->current()->verdict, Confidence::Seventy);
+    const std::filesystem::path backup = phone.dir / phone.app->backup_file_name();
+    CHECK(backup.filename() == "claimdeck-progress-2021-08-26.sqlite");
+    phone.app->back_up_progress(backup);
+
+    Fixture laptop;  // no learner yet: the one imported is chosen
+    const ProgressImport first = laptop.app->import_progress(backup);
+    CHECK(describe_import(first) == "Imported 3 answers for Maya; 0 were already here.");
+    REQUIRE(laptop.app->profile());
+    CHECK(laptop.app->profile()->name == "Maya");
+    CHECK(laptop.app->answers_given() == 3);
+    CHECK(laptop.app->counts().learned == 3);
+
+    const ProgressImport again = laptop.app->import_progress(backup);
+    CHECK(describe_import(again) == "Imported 0 answers for Maya; 3 were already here.");
+    CHECK(laptop.app->answers_given() == 3);
+}
+
+TEST_CASE("a file to import that is neither a backup nor a progress file is refused by name, and changes nothing") {
+    Fixture f;
+    f.app->open_profile("Ana");
+    const std::filesystem::path junk = f.dir / "notes.sqlite";
+    std::ofstream(junk) << "not progress at all";
+    CHECK_THROWS_WITH_AS(f.app->import_progress(junk),
+                         doctest::Contains((junk.string() + " is not a ClaimDeck progress file").c_str()),
+                         ProgressFileError);
+    const std::filesystem::path other_database = f.dir / "other.sqlite";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(other_database.string().c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    CHECK_THROWS_WITH_AS(f.app->import_progress(other_database),
+                         (other_database.string() + " is a database, but not a ClaimDeck backup.").c_str(),
+                         ProgressFileError);
+    CHECK_THROWS_WITH_AS(f.app->import_progress(f.dir / "missing.json"),
+                         (f.dir / "missing.json").string().append(" does not exist or is not a file.").c_str(),
+                         ProgressFileError);
+    CHECK(f.app->profiles().size() == 1);
+    CHECK(f.app->answers_given() == 0);
 }

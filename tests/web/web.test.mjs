@@ -119,10 +119,11 @@ test('three answers by tapping', async () => {
   await phoneDriver.waitForSaved();
 });
 
-test('progress can be exported as a file from the settings screen', async () => {
+test('"Back up my progress" in Settings downloads the progress as a file', async () => {
   await tap(exactly('\u2699'), 'settings button');
   await waitForScreen('settings');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.tap('#export')]);
+  const [download] = await Promise.all([page.waitForEvent('download'),
+                                        tap(exactly('Back up my progress'), '"Back up my progress" button')]);
   assert.match(download.suggestedFilename(), /^claimdeck-progress-.*\.sqlite$/);
   const file = await download.path();
   const header = fs.readFileSync(file).subarray(0, 16).toString('latin1');

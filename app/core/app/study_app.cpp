@@ -7,6 +7,7 @@
 
 #include "base/calendar.hpp"
 #include "learning/progress_stats.hpp"
+#include "learning/session_snapshot.hpp"
 #include "learning/study_settings.hpp"
 #include "storage/backup.hpp"
 #include "storage/kept_answers.hpp"
@@ -119,6 +120,38 @@ void StudyApp::load_progress() {
     history_.score = load_score(*store_, profile_->id, deck_.id);
     history_.per_day = store_->answers_per_day(profile_->id, deck_.id);
     for (const auto& [day, tally] : history_.per_day) history_.answers += tally.answered;
+    resume_session();
+}
+
+// The session the learner left on this deck today, with its answers so far.
+void StudyApp::resume_session() {
+    if (session_) return;
+    const std::optional<SessionSnapshot> kept = kept_session_snapshot(*store_, profile_->id, deck_, utc_day(now()));
+    if (!kept) return;
+    session_ = std::make_unique<StudySession>(deck_, *store_, *profile_, study_settings_, clock_, *kept);
+    for (const SessionSnapshot::Answer& answer : kept->answers) {
+        const Claim& claim = deck_.claims[*deck_.claim_index(answer.card)];
+        const GivenAnswer given{&claim, scored(claim, answer.picked, answer.confidence), kept->day,
+                                !session_->practice()};
+        session_answers_.push_back(given);
+        ++session_tally_.answered;
+        if (given.scored.correct()) ++session_tally_.right;
+    }
+}
+
+// Written after every change to the session, forgotten once it is over.
+// A store that refuses it loses only the way back into the session: the
+// answers themselves are saved (or kept pending) by the session.
+void StudyApp::keep_session() {
+    if (!session_ || !profile_) return;
+    try {
+        if (session_->finished()) return forget_session_snapshot(*store_, profile_->id, deck_.id);
+        SessionSnapshot snapshot = session_->snapshot(utc_day(now()));
+        for (const GivenAnswer& given : session_answers_)
+            snapshot.answers.push_back({given.claim->id, given.scored.picked, given.scored.confidence});
+        keep_session_snapshot(*store_, profile_->id, deck_.id, snapshot);
+    } catch (const StoreError&) {
+    }
 }
 
 DeckCounts StudyApp::counts() const { return count_cards(deck_, states_, now()); }
@@ -144,6 +177,13 @@ void StudyApp::start_session(std::uint64_t shuffle_seed, SessionKind kind) {
     if (!profile_) return;
     end_session();
     session_ = std::make_unique<StudySession>(deck_, *store_, *profile_, study_settings_, clock_, shuffle_seed, kind);
+    keep_session();
+}
+
+void StudyApp::stop_session() {
+    if (!session_) return;
+    session_->stop();
+    keep_session();
 }
 
 SessionCards StudyApp::next_session(SessionKind kind) const {
@@ -249,7 +289,11 @@ std::int64_t StudyApp::answers_on_deck(const std::string& deck_id) const {
 void StudyApp::remove_deck(const std::string& deck_id, bool delete_progress) {
     if (deck_id == deck_.id) switch_to(start_deck_);
     if (std::string error = remove_from_library(library_, deck_id); !error.empty()) throw std::runtime_error(error);
-    if (delete_progress) store_->delete_deck_progress(ProgressStore::kAllProfiles, deck_id);
+    if (delete_progress) {
+        store_->delete_deck_progress(ProgressStore::kAllProfiles, deck_id);
+        // Its sessions went with it, so none can go on.
+        for (const Profile& profile : profiles_) forget_session_snapshot(*store_, profile.id, deck_id);
+    }
     open_library(library_);
     if (deck_id == deck_.id) load_progress();
 }
@@ -306,6 +350,7 @@ AnswerOutcome StudyApp::answer(Verdict picked, Confidence confidence) {
     session_answers_.push_back(given);
     ++session_tally_.answered;
     if (outcome.correct) ++session_tally_.right;
+    keep_session();
     back_up_when_due(kMinMsBetweenBackups);
     return outcome;
 }
@@ -323,6 +368,7 @@ void StudyApp::undo() {
     if (given.recorded) history_.count(given.scored, given.day, -1);
     --session_tally_.answered;
     if (given.scored.correct()) --session_tally_.right;
+    keep_session();
 }
 
 std::vector<StudyApp::Mistake> StudyApp::session_mistakes() const {
@@ -378,6 +424,23 @@ std::vector<std::string> StudyApp::close() {
     next_backup_check_ms_ = 0;
     back_up_when_due(0);
     return unsaved;
+}
+
+void StudyApp::back_up_progress(const std::filesystem::path& file) const { write_backup_as(store_->path(), file); }
+
+std::string StudyApp::backup_file_name() const { return "claimdeck-progress-" + utc_date(now()) + ".sqlite"; }
+
+ProgressImport StudyApp::import_progress(const std::filesystem::path& file) {
+    end_session();  // kept in the store: it goes on once the progress is read again
+    const ProgressImport imported = import_progress_from(*store_, file);
+    reload_profiles();
+    std::optional<Profile> learner;
+    if (!profile_ && imported.learners.size() == 1) learner = store_->find_profile(imported.learners.front());
+    if (learner)
+        choose_profile(learner->id);
+    else if (profile_)
+        load_progress();
+    return imported;
 }
 
 std::string pending_answers_text(std::size_t count) {

@@ -26,6 +26,7 @@
 #include "content/deck_library.hpp"
 #include "learning/scoring.hpp"
 #include "learning/session.hpp"
+#include "storage/progress_import.hpp"
 #include "storage/store.hpp"
 
 namespace claimdeck {
@@ -105,6 +106,17 @@ public:
     // know, when something could not be saved to the store.
     std::vector<std::string> close();
 
+    // "Back up my progress": every learner's progress on this device, as
+    // one checked copy of the store at `file` (storage/backup.hpp). Throws
+    // StoreError. Its name offered: "claimdeck-progress-2026-11-30.sqlite".
+    void back_up_progress(const std::filesystem::path& file) const;
+    std::string backup_file_name() const;
+    // "Import progress": merges a backup or progress file from another
+    // device (storage/progress_import.hpp), then reads the progress shown
+    // again; on a device with no learner chosen, the one imported is chosen.
+    // Throws ProgressFileError (nothing changed) or StoreError.
+    ProgressImport import_progress(const std::filesystem::path& file);
+
     // Learners. The one chosen last on this device is chosen at start.
     const std::vector<Profile>& profiles() const { return profiles_; }
     const std::optional<Profile>& profile() const { return profile_; }
@@ -138,6 +150,9 @@ public:
     // Study. A session exists between start_session() and end_session().
     // A session whose answers are not all saved is never ended: both (and
     // choosing or deleting its learner) throw StoreError saying so instead.
+    // An unfinished session is kept in the store after every answer
+    // (learning/session_snapshot.hpp): when its learner comes back to its
+    // deck the same day, even after a restart, it goes on where it stopped.
     void start_session(std::uint64_t shuffle_seed, SessionKind kind = SessionKind::Today);
     void end_session();
     // The cards a session of `kind` would start with now: Home states the
@@ -149,9 +164,7 @@ public:
     int new_tomorrow() const;
     const StudySession* session() const { return session_.get(); }
     // "End session now": the cards still queued are left for next time.
-    void stop_session() {
-        if (session_) session_->stop();
-    }
+    void stop_session();
     void use_hint();
     // Written to the store before this returns (or kept pending, see
     // StudySession::answer).
@@ -190,6 +203,8 @@ private:
     const Deck* listed_deck(const std::string& deck_id) const;
     InstallResult installed(InstallResult result);
     void load_progress();
+    void resume_session();
+    void keep_session();
     void back_up_when_due(std::int64_t min_ms_since_last);
     void add_notice(std::string notice);
     static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);

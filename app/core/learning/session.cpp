@@ -135,6 +135,44 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
     shown_at_ms_ = clock_();
 }
 
+StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
+                           const SessionSnapshot& resumed)
+    : deck_(deck),
+      store_(store),
+      profile_(std::move(profile)),
+      settings_(settings),
+      clock_(std::move(clock)),
+      scheduler_(fsrs::Parameters{fsrs::kDefaultWeights, settings.desired_retention, 36500}),
+      pending_(store),
+      kind_(resumed.kind),
+      session_id_(resumed.session_id),
+      answered_(static_cast<int>(resumed.answers.size())),
+      size_(resumed.size),
+      done_(resumed.done) {
+    states_ = store_.card_states(profile_.id, deck_.id);
+    for (const SessionSnapshot::Queued& queued : resumed.queue)
+        queue_.push_back({*deck_.claim_index(queued.card), queued.comeback});
+    // Each wrong answer brought its card back, up to kMaxComebacks times.
+    for (const SessionSnapshot::Answer& answer : resumed.answers) {
+        const std::size_t index = *deck_.claim_index(answer.card);
+        int& comebacks = comebacks_[index];
+        if (answer.picked != deck_.claims[index].verdict && comebacks < kMaxComebacks) ++comebacks;
+    }
+    shown_at_ms_ = clock_();
+}
+
+SessionSnapshot StudySession::snapshot(std::int64_t day) const {
+    SessionSnapshot snapshot;
+    snapshot.kind = kind_;
+    snapshot.session_id = session_id_;
+    snapshot.day = day;
+    snapshot.size = size_;
+    snapshot.done = done_;
+    for (const Queued& queued : queue_)
+        snapshot.queue.push_back({deck_.claims[queued.claim_index].id, queued.comeback});
+    return snapshot;
+}
+
 void StudySession::build_queue(std::uint64_t seed) {
     const SessionCards cards = choose_session_cards(deck_, states_, settings_, kind_, clock_(), seed);
     for (std::size_t index : interleave(deck_, cards.review)) queue_.push_back({index, false});

@@ -15,6 +15,7 @@
 #include "content/deck.hpp"
 #include "learning/fsrs.hpp"
 #include "learning/pending_answers.hpp"
+#include "learning/session_snapshot.hpp"
 #include "learning/study_settings.hpp"
 #include "storage/store.hpp"
 
@@ -73,6 +74,10 @@ class StudySession {
 public:
     StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
                  std::uint64_t shuffle_seed, SessionKind kind = SessionKind::Today);
+    // Goes on with a session kept from an earlier run (session_snapshot.hpp):
+    // its cards in their order, and its count. Undo starts afresh.
+    StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
+                 const SessionSnapshot& resumed);
 
     // The card on screen, or nullptr when the session is over.
     const Claim* current() const;
@@ -91,6 +96,8 @@ public:
     bool current_is_comeback() const { return !queue_.empty() && queue_.front().comeback; }
     // Ends the session now: whatever is still queued is left for next time.
     void stop() { queue_.clear(); }
+    // Where it stands, to go on after a restart; the caller adds the answers.
+    SessionSnapshot snapshot(std::int64_t day) const;
 
     // The learner asked to see the paragraph around the quote.
     void use_hint() { hint_used_ = true; }

@@ -194,12 +194,16 @@ fs::path write_backup(const fs::path& store_file, const fs::path& backups_dir, s
         throw StoreError(StoreError::Kind::ReadOnly,
                          "Could not create the backup folder " + backups_dir.string() + ": " + error.message() + ".");
     fs::path backup = backups_dir / backup_file_name(now_ms);
+    write_backup_as(store_file, backup);
+    return backup;
+}
+
+void write_backup_as(const fs::path& store_file, const fs::path& destination) {
     // Written under another name first: a backup interrupted half-way never
     // looks like a whole one.
-    const fs::path partial = with_suffix(backup, ".partial");
+    const fs::path partial = with_suffix(destination, ".partial");
     write_checked_copy(store_file, partial);
-    rename_or_throw(partial, backup);
-    return backup;
+    rename_or_throw(partial, destination);
 }
 
 std::vector<std::string> back_up_if_due(const fs::path& store_file, const fs::path& backups_dir, std::int64_t now_ms,

@@ -37,6 +37,11 @@ std::optional<std::int64_t> backup_time(const std::string& file_name);
 std::filesystem::path write_backup(const std::filesystem::path& store_file, const std::filesystem::path& backups_dir,
                                    std::int64_t now_ms);
 
+// "Back up my progress": the same checked copy written to `destination`, a
+// file the learner chose. A file already there is replaced only once the
+// new copy is whole. Throws StoreError.
+void write_backup_as(const std::filesystem::path& store_file, const std::filesystem::path& destination);
+
 // What to do on start, now and then while studying, and at close: write a
 // backup when the store changed since the newest backup and that one is at
 // least `min_ms_since_last` old, then thin. Never throws, since studying
