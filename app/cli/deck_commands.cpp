@@ -4,14 +4,13 @@
 #include "arguments.hpp"
 #include "base/json_library.hpp"
 #include "base/printable.hpp"
+#include "bundled_content.hpp"
 #include "commands.hpp"
 #include "content/deck.hpp"
 
 namespace claimdeck::cli {
 
-std::filesystem::path default_deck_path() {
-    return std::filesystem::path(CLAIMDECK_CONTENT_DIR) / "decks" / "panjshir-2021.json";
-}
+std::filesystem::path default_deck_path() { return desktop::bundled_deck_path(); }
 
 std::optional<Deck> load_or_report(const std::filesystem::path& path) {
     DeckLoadResult result = load_deck(path);

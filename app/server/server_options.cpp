@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "bundled_content.hpp"
 #include "postgres_live_database.hpp"
 
 namespace claimdeck::server {
@@ -66,7 +67,7 @@ std::string checked_database(const std::string& value) {
 Options parse_options(const std::vector<std::string>& words) {
     Options options;
     options.data_dir = default_data_dir();
-    options.deck = std::filesystem::path(CLAIMDECK_CONTENT_DIR) / "decks" / "panjshir-2021.json";
+    options.deck = desktop::bundled_deck_path();
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& word = words[i];
         if (word == "--help" || word == "-h")

@@ -12,6 +12,7 @@
 #include "app/gui_options.hpp"
 #include "app/study_app.hpp"
 #include "background_chooser.hpp"
+#include "bundled_content.hpp"
 #include "content/deck.hpp"
 #include "content/deck_library.hpp"
 #include "data_dir.hpp"
@@ -24,8 +25,6 @@
 using namespace claimdeck;
 
 namespace {
-
-constexpr const char* kBundledDeck = CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json";
 
 std::unique_ptr<Deck> load_deck_or_report(const std::filesystem::path& path) {
     DeckLoadResult result = load_deck(path);
@@ -81,7 +80,7 @@ void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
 }
 
 int run(const GuiOptions& options, const char* program) {
-    auto deck = load_deck_or_report(options.deck.empty() ? std::filesystem::path(kBundledDeck) : options.deck);
+    auto deck = load_deck_or_report(options.deck.empty() ? desktop::bundled_deck_path() : options.deck);
     if (!deck) return 1;
     const std::filesystem::path data_dir = options.data_dir.empty() ? desktop::default_data_dir() : options.data_dir;
     auto opened = open_store_or_report(data_dir);

@@ -1,0 +1,43 @@
+#include "bundled_content.hpp"
+
+#include <system_error>
+
+namespace claimdeck::desktop {
+namespace {
+
+// The folder of the running program. Only Linux is asked (/proc/self/exe);
+// elsewhere the answer is empty and the compile-time folder is used, until a
+// platform's own call (GetModuleFileNameW, _NSGetExecutablePath) is added here.
+std::filesystem::path program_dir() {
+#if defined(__linux__)
+    std::error_code error;
+    const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) return program.parent_path();
+#endif
+    return {};
+}
+
+bool is_folder(const std::filesystem::path& path) {
+    std::error_code error;
+    return std::filesystem::is_directory(path, error);
+}
+
+}  // namespace
+
+std::filesystem::path bundled_content_dir_for(const std::filesystem::path& program_dir,
+                                              const std::filesystem::path& source) {
+    if (program_dir.empty()) return source;
+    // CLAIMDECK_INSTALLED_CONTENT is the install layout's path from the
+    // programs' folder to the content (CMake's GNUInstallDirs).
+    const std::filesystem::path installed = (program_dir / CLAIMDECK_INSTALLED_CONTENT).lexically_normal();
+    if (is_folder(installed / "decks")) return installed;
+    // An installed program whose content is missing names the installed
+    // place in its message, not a source tree that is not on this machine.
+    return is_folder(source) ? source : installed;
+}
+
+std::filesystem::path bundled_content_dir() { return bundled_content_dir_for(program_dir(), CLAIMDECK_CONTENT_DIR); }
+
+std::filesystem::path bundled_deck_path() { return bundled_content_dir() / "decks" / "panjshir-2021.json"; }
+
+}  // namespace claimdeck::desktop
