@@ -143,6 +143,7 @@ private:
     void apply(const act::ChooseProfile& choose);
     void apply(const act::CreateProfile& create);
     void apply(const act::RenameProfile& rename);
+    void apply(const act::AskDeleteProfile& ask);
     void apply(const act::DeleteProfile& remove);
     void apply(const act::ChangeStudySettings& change);
     void apply(const act::ChangeDisplaySettings& change);
@@ -156,6 +157,8 @@ private:
     void apply(const act::SaveQuiz& save);
     void apply(const act::AddResults& add);
     void apply(const act::RemoveResults& remove);
+    void apply(const act::MergePupils& merge);
+    void apply(const act::KeepPupilsApart&);
     void apply(const act::ExportReport& save);
     void apply(const act::ChooseFile& choose);
     void apply(const act::ShowInFolder& show);

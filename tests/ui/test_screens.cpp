@@ -105,7 +105,8 @@ TEST_CASE("the report draws a saved export with its path buttons, and the questi
     QuizResults ana{
         "quiz-1",   QuizForm::Single,
         "gui-test", 1,
-        "Ana",      CLAIMDECK_VERSION,
+        "Ana",      "0190a1b2c3d4e-5f6a",
+        "Week 3",   CLAIMDECK_VERSION,
         kNow,       {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900}}};
     REQUIRE(write_results_file(results, ana).empty());
     ReportApp& report = headless.app->class_report();
