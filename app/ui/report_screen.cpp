@@ -396,7 +396,7 @@ Action namesakes_card(const ReportApp& report, const Column& column) {
                        " handed in results from different devices (or from an older ClaimDeck), so they are "
                        "shown apart, numbered in the order their files were added.",
                    nullptr, 0, width);
-        if (button(("Merge: one pupil called " + namesakes.name).c_str(), width))
+        if (primary_button(("Merge: one pupil called " + namesakes.name).c_str(), width))
             take(action, act::MergePupils{namesakes.name});
         ImGui::PopID();
     }

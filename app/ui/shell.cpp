@@ -774,6 +774,12 @@ FrameReport Shell::report() const {
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
                         " claims, " + std::to_string(studio_->checks().size()) + " problems";
     }
+    if (screen_ == Screen::Report) {
+        std::vector<std::string> shown;  // a pupil who took both forms is one name
+        for (const StudentFigures& student : app_.class_report().report().students)
+            if (std::find(shown.begin(), shown.end(), student.pupil) == shown.end()) shown.push_back(student.pupil);
+        for (const std::string& pupil : shown) report.pupils += (report.pupils.empty() ? "" : ", ") + pupil;
+    }
     report.page_bottom = page_bottom_;
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();

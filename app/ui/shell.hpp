@@ -53,6 +53,7 @@ struct FrameReport {
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
     std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
     std::string studio;                    // on the Studio: "N articles, M claims, K problems"
+    std::string pupils;                    // on the Report: each pupil as shown, "Ana (1), Ana (2), Ben"
     // On the card: where each verdict's button was drawn (by index_of), and
     // the verdict picked while the learner says how sure they are.
     std::array<std::optional<ImRect>, 3> verdict_buttons;
