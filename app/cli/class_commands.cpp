@@ -337,7 +337,7 @@ void print_pupil_changes(const PrePostChange& change) {
     std::printf("\n%-20s %8s %8s %8s\n", "pupil", "pretest", "posttest", "change");
     for (const PupilChange& pupil : change.pupils) {
         const std::optional<double> points = pupil.accuracy_change();
-        std::printf("%-20s %8s %8s %8s%s\n", printable(pupil.profile).c_str(), accuracy_or_dash(pupil.pre).c_str(),
+        std::printf("%-20s %8s %8s %8s%s\n", printable(pupil.pupil).c_str(), accuracy_or_dash(pupil.pre).c_str(),
                     accuracy_or_dash(pupil.post).c_str(), points ? decimals(*points * 100.0, "%+.0f").c_str() : "-",
                     pupil.only_more_sceptical() ? "  only more sceptical" : "");
     }
@@ -356,7 +356,7 @@ void print_class_report(const ClassReport& report) {
     for (const StudentFigures& student : report.students) {
         const std::string form = student.form == QuizForm::Single ? "-" : std::string(to_string(student.form));
         const std::string brier = student.scorecard.brier ? decimals(*student.scorecard.brier, "%.3f") : "-";
-        std::printf("%-20s %4s %8.0f%% %7.2f %7.2f %7s\n", printable(student.profile).c_str(), form.c_str(),
+        std::printf("%-20s %4s %8.0f%% %7.2f %7.2f %7s\n", printable(student.pupil).c_str(), form.c_str(),
                     student.accuracy() * 100.0, student.propaganda().d_prime, student.propaganda().criterion,
                     brier.c_str());
     }
@@ -366,6 +366,13 @@ void write_export(const std::optional<std::string>& path, const std::string& tex
     if (!path) return;
     if (std::string error = write_text_file(*path, text); !error.empty()) throw std::runtime_error(error);
     std::cout << "Wrote " << printable(*path) << "\n";
+}
+
+// One file per table beside `path`: class.csv gives class-claims.csv, ...
+void write_csv_tables(const std::optional<std::string>& path, const ClassReport& report) {
+    if (!path) return;
+    for (const CsvTable& table : class_report_csv(report))
+        write_export(csv_table_path(*path, table.name).string(), table.text);
 }
 
 }  // namespace
@@ -386,7 +393,7 @@ int report_command(const Words& words) {
         std::cerr << printable(skipped.file) << ": left out: " << printable(skipped.reason) << "\n";
     if (report.students.empty()) throw std::runtime_error("no results could be counted");
     print_class_report(report);
-    write_export(args.value("--csv"), class_report_csv(report));
+    write_csv_tables(args.value("--csv"), report);
     write_export(args.value("--html"), class_report_html(report));
     // Skipped files still fail the run, so a script notices them.
     return report.skipped.empty() ? 0 : 1;

@@ -71,7 +71,9 @@ const Command kCommands[] = {
      "report RESULTS... [--deck DECK] [--csv FILE] [--html FILE]\n"
      "                                     combine a class's results; exit 1 if a file was left out;\n"
      "                                     with the class's deck, each file's true verdicts are\n"
-     "                                     checked against it, not only against the other files",
+     "                                     checked against it, not only against the other files;\n"
+     "                                     --csv class.csv writes one file per table beside it:\n"
+     "                                     class-claims.csv, class-pupils.csv, class-class.csv ...",
      claimdeck::cli::report_command},
     {"deck", "new", claimdeck::cli::kDeckNewUsage, claimdeck::cli::deck_new_command},
     {"deck", "check", claimdeck::cli::kDeckCheckUsage, claimdeck::cli::deck_check_command},

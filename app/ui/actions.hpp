@@ -99,6 +99,9 @@ struct RenameProfile {
     std::int64_t id;
     std::string name;
 };
+struct AskDeleteProfile {  // counts the answers deleting the learner deletes, for the confirmation
+    std::int64_t id;
+};
 struct DeleteProfile {
     std::int64_t id;
 };
@@ -133,6 +136,10 @@ struct AddResults {  // a results file or a folder of them, for the class report
 struct RemoveResults {
     std::size_t index;  // in the report's list of files
 };
+struct MergePupils {  // the pupils shown apart under this name are one pupil
+    std::string name;
+};
+struct KeepPupilsApart {};  // undoes every merge
 struct ExportReport {
     ReportFormat format;
     std::string path;  // empty: the default place
@@ -178,14 +185,16 @@ struct StudioFile {  // Open…, Open article file…, Save as…, Export packag
 };
 }  // namespace act
 
-using Action = std::variant<
-    std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict, act::PickConfidence,
-    act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
-    act::RenameProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts,
-    act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
-    act::SaveQuiz, act::AddResults, act::RemoveResults, act::ExportReport, act::ChooseFile, act::ShowInFolder,
-    act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress,
-    act::ImportProgress, act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile>;
+using Action =
+    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
+                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim,
+                 act::ChooseProfile, act::CreateProfile, act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile,
+                 act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
+                 act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
+                 act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
+                 act::ExportReport, act::ChooseFile, act::ShowInFolder, act::StudyDeck, act::ImportDeck,
+                 act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
+                 act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -138,6 +138,7 @@ Action study_card(const StudyApp& app, const Column& column) {
 void stop_editing(HomeView& view) {
     view.adding = false;
     view.renaming = 0;
+    view.confirming_rename = false;
     view.confirming_delete = 0;
     view.confirming_removal.clear();
     view.problem.clear();
@@ -168,19 +169,45 @@ bool name_editor(const char* id, std::string& name, const char* confirm, const S
     return view.problem.empty();
 }
 
+// A question with a button that does it and one that goes back.
+bool confirmed(const std::string& question, const char* yes, const char* no, HomeView& view, float width) {
+    text_block(question, nullptr, 0, width);
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+    const bool yes_pressed = primary_button(yes, half);
+    ImGui::SameLine();
+    if (button(no, half)) stop_editing(view);
+    return yes_pressed;
+}
+
+std::string answers_text(std::int64_t count) { return std::to_string(count) + (count == 1 ? " answer" : " answers"); }
+
+// On a device several learners share, a learner renamed or deleted by
+// mistake (or by a classmate) is asked about first.
+Action rename_row(const StudyApp& app, const Profile& profile, HomeView& view, float width) {
+    if (view.confirming_rename) {
+        const std::string& new_name = view.rename;
+        const bool yes = confirmed("Rename " + quoted(profile.name) + " to " + quoted(new_name) +
+                                       "? Their answers, and the name on their class quiz results, go with it.",
+                                   "Rename", "Keep the old name", view, width);
+        return yes ? Action(act::RenameProfile{profile.id, view.rename}) : Action();
+    }
+    if (!name_editor("##rename", view.rename, "Save name", app, profile.id, view, width)) return {};
+    if (app.profiles().size() == 1) return act::RenameProfile{profile.id, view.rename};
+    view.confirming_rename = true;
+    return {};
+}
+
 Action profile_row(const StudyApp& app, const Profile& profile, HomeView& view, float width) {
     Action action;
     const bool chosen = app.profile() && app.profile()->id == profile.id;
     ImGui::PushID(static_cast<int>(profile.id));
     if (view.renaming == profile.id) {
-        if (name_editor("##rename", view.rename, "Save name", app, profile.id, view, width))
-            take(action, act::RenameProfile{profile.id, view.rename});
+        take(action, rename_row(app, profile, view, width));
     } else if (view.confirming_delete == profile.id) {
-        text_block("Delete " + profile.name + " and every answer they gave? This cannot be undone.", nullptr, 0, width);
-        const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
-        if (primary_button("Delete", half)) take(action, act::DeleteProfile{profile.id});
-        ImGui::SameLine();
-        if (button("Keep", half)) stop_editing(view);
+        if (confirmed("Delete " + quoted(profile.name) + " and their " + answers_text(view.delete_answers) +
+                          "? This cannot be undone.",
+                      "Delete", "Keep", view, width))
+            take(action, act::DeleteProfile{profile.id});
     } else {
         const std::string label = (chosen ? "\u25B8 " : "") + profile.name;
         if (content_button(label, width, chosen ? fonts().bold : fonts().body))
@@ -194,7 +221,7 @@ Action profile_row(const StudyApp& app, const Profile& profile, HomeView& view, 
                 view.focus_field = true;
             }
             ImGui::SameLine();
-            if (button("Delete\u2026", half)) view.confirming_delete = profile.id;
+            if (button("Delete\u2026", half)) take(action, act::AskDeleteProfile{profile.id});
         }
     }
     ImGui::PopID();

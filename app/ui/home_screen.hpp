@@ -17,7 +17,9 @@ struct HomeView {
     std::string new_name;
     std::int64_t renaming = 0;  // the profile being renamed, or 0
     std::string rename;
+    bool confirming_rename = false;      // on a shared device the new name is confirmed
     std::int64_t confirming_delete = 0;  // the profile asked about, or 0
+    std::int64_t delete_answers = 0;     // the answers deleting it deletes
     std::string problem;                 // why the typed name cannot be used
     bool focus_field = false;            // put the keyboard in the field that just opened
     std::string quiz_path;               // typed in the Class quiz card

@@ -23,11 +23,23 @@ void card_header(const QuizRun& run, const Column& column) {
     vertical_space(0.4f);
 }
 
+// With the verdicts at the end nothing else would tell the pupil that the
+// card before moved on because its time ran out, not by their answer.
+void time_ran_out_note(const QuizRun& run, const Column& column) {
+    const QuizAnswer* last = run.last_answer();
+    if (run.quiz().reveal != RevealMode::AtEnd || !last || !last->timed_out()) return;
+    text_block("\u231B  Time ran out on card " + std::to_string(run.answered()) +
+                   ": it counts as not answered. This is the next card.",
+               fonts().bold, palette().error_text, column.width);
+    vertical_space(0.3f);
+}
+
 Action asked_card(const StudyApp& app, const QuizRun& run, const Claim& claim, QuizView& view) {
     const Column column = page_column(36 * em());
     InColumn in(column);
     vertical_space(1.0f);
     card_header(run, column);
+    time_ran_out_note(run, column);
     // No context button: a hint would make one pupil's test easier than another's.
     draw_claim_card(app.deck(), claim, column, view.card);
     vertical_space(0.6f);
@@ -79,7 +91,7 @@ std::string score_line(const QuizRun& run) {
         timed_out += answer.timed_out() ? 1 : 0;
     }
     std::string line = "You got " + std::to_string(right) + " of " + std::to_string(run.size()) + " right";
-    if (timed_out > 0) line += " (" + std::to_string(timed_out) + " timed out)";
+    if (timed_out > 0) line += "; time ran out on " + std::to_string(timed_out) + (timed_out == 1 ? " card" : " cards");
     return line + ".";
 }
 

@@ -308,6 +308,15 @@ std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
     return figures ? percent_text(figures->accuracy()) : "\u2013";
 }
 
+// "Time ran out on 2 of 12 cards (form A)": a pupil the clock beat, not only their answers.
+void time_ran_out_note(const StudentFigures& student, float width) {
+    if (student.timed_out == 0) return;
+    const std::string form = student.form == QuizForm::Single ? "" : " (form " + form_text(student.form) + ")";
+    text_block(
+        "\u231B Time ran out on " + std::to_string(student.timed_out) + " of " + count_of(student.cards, "card") + form,
+        fonts().small, palette().text_muted, width);
+}
+
 void sceptic_flag(const PupilChange& pupil, float width) {
     text_block("Only more sceptical: calls more claims propaganda (c " +
                    signed_number(pupil.pre->propaganda().criterion) + " \u2192 " +
@@ -335,7 +344,7 @@ void pupil_changes_card(const std::vector<PupilChange>& pupils, const Column& co
     for (const PupilChange& pupil : pupils) {
         if (columns.name_above) vertical_space(0.4f);
         const std::optional<double> change = pupil.accuracy_change();
-        pupil_row({pupil.profile,
+        pupil_row({pupil.pupil,
                    fonts().bold,
                    {accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
                     change ? points_change(*change) : "\u2013", pupil.only_more_sceptical() ? "!" : ""},
@@ -343,6 +352,8 @@ void pupil_changes_card(const std::vector<PupilChange>& pupils, const Column& co
                    palette().text},
                   columns, width);
         if (pupil.only_more_sceptical()) sceptic_flag(pupil, width);
+        if (pupil.pre) time_ran_out_note(*pupil.pre, width);
+        if (pupil.post) time_ran_out_note(*pupil.post, width);
     }
     end_card();
 }
@@ -360,24 +371,47 @@ void pupils_card(const std::vector<StudentFigures>& students, const Column& colu
         columns, width);
     for (const StudentFigures& student : students) {
         if (columns.name_above) vertical_space(0.4f);
-        pupil_row({student.profile,
+        pupil_row({student.pupil,
                    fonts().bold,
                    {form_text(student.form), percent_text(student.accuracy()),
                     signed_number(student.propaganda().d_prime), signed_number(student.propaganda().criterion)},
                    fonts().body,
                    palette().text},
                   columns, width);
+        time_ran_out_note(student, width);
     }
     end_card();
+}
+
+// Two learners who typed the same name are kept apart as "Ana (1)" and
+// "Ana (2)"; the teacher, who knows the class, can say they are one.
+Action namesakes_card(const ReportApp& report, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("Pupils with the same name", fonts().heading, 0, width);
+    for (const Namesakes& namesakes : report.report().namesakes) {
+        ImGui::PushID(namesakes.name.c_str());
+        text_block(std::to_string(namesakes.pupil_keys.size()) + " learners called " + namesakes.name +
+                       " handed in results from different devices (or from an older ClaimDeck), so they are "
+                       "shown apart, numbered in the order their files were added.",
+                   nullptr, 0, width);
+        if (primary_button(("Merge: one pupil called " + namesakes.name).c_str(), width))
+            take(action, act::MergePupils{namesakes.name});
+        ImGui::PopID();
+    }
+    if (report.has_merges() && button("Keep merged pupils apart again", width)) take(action, act::KeepPupilsApart{});
+    end_card();
+    return action;
 }
 
 // ---- Saving -----------------------------------------------------------------
 
 // An export never replaces a file unasked.
-Action replace_question(const std::filesystem::path& file, float width) {
+Action replace_question(const ReportApp& report, float width) {
+    const std::filesystem::path& file = report.waiting_to_replace();
     vertical_space(0.3f);
-    text_block(file.string() + " is already there. Replace it, or save this report beside it?", nullptr,
-               palette().error_text, width);
+    text_block(report.message() + " Replace it, or save this report beside it?", nullptr, palette().error_text, width);
     const ReportFormat format = file.extension() == ".csv" ? ReportFormat::Csv : ReportFormat::Html;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = std::floor((width - spacing) / 2);
@@ -393,7 +427,10 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
     Action action;
     begin_card(column);
     text_block("Save the report", fonts().heading, 0, width);
-    muted("As a spreadsheet (CSV) or as a page any web browser opens (HTML), to keep, share or print.", width);
+    muted(
+        "As spreadsheets (CSV, one file per table) or as a page any web browser opens (HTML), to keep, share or "
+        "print.",
+        width);
     vertical_space(0.3f);
     text_field("##export", "Where to save it (optional)", view.export_path, width);
     // Each button adds its own extension.
@@ -413,9 +450,12 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
     }
     // A failure is shown in the notice banner.
     if (!report.waiting_to_replace().empty()) {
-        take(action, replace_question(report.waiting_to_replace(), width));
+        take(action, replace_question(report, width));
     } else if (report.saved()) {
         muted(report.message(), width);
+        // One CSV per table: each is named; the first is the one to show or copy.
+        if (report.saved_paths().size() > 1)
+            for (const std::filesystem::path& file : report.saved_paths()) muted(file.filename().string(), width);
         take(action, saved_file(report.saved_path(), width));
     }
     end_card();
@@ -440,6 +480,7 @@ Action draw_report_screen(const StudyApp& app, ReportView& view) {
         if (!figures.students.empty()) {
             for (const FormFigures& form : figures.forms) totals_card(form, &form == &figures.forms.back(), left);
             if (figures.pre_post) pre_post_card(*figures.pre_post, left);
+            if (!figures.namesakes.empty() || report.has_merges()) take(action, namesakes_card(report, left));
             if (wide) take(action, export_card(report, view, left));
         }
         left_bottom = ImGui::GetCursorScreenPos().y;

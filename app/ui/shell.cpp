@@ -475,6 +475,11 @@ void Shell::apply(const act::RenameProfile& rename) {
     home_ = {};
 }
 
+void Shell::apply(const act::AskDeleteProfile& ask) {
+    home_.delete_answers = app_.answers_of_learner(ask.id);
+    home_.confirming_delete = ask.id;
+}
+
 void Shell::apply(const act::DeleteProfile& remove) {
     app_.delete_profile(remove.id);
     home_ = {};
@@ -538,10 +543,13 @@ void Shell::apply(const act::AddResults& add) {
 
 void Shell::apply(const act::RemoveResults& remove) { app_.class_report().remove(remove.index); }
 
+void Shell::apply(const act::MergePupils& merge) { app_.class_report().merge_pupils(merge.name); }
+void Shell::apply(const act::KeepPupilsApart&) { app_.class_report().keep_pupils_apart(); }
+
 void Shell::apply(const act::ExportReport& save) {
     ReportApp& report = app_.class_report();
     std::filesystem::path path = report.export_path(save.format, typed_path(save.path));
-    if (save.if_there == IfThere::SaveBeside) path = unused_path(path);
+    if (save.if_there == IfThere::SaveBeside) path = report.path_beside(save.format, path);
     const bool replace = save.if_there == IfThere::Replace;
     const bool saved =
         save.format == ReportFormat::Csv ? report.export_csv(path, replace) : report.export_html(path, replace);
@@ -882,6 +890,12 @@ FrameReport Shell::report() const {
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
                         " claims, " + std::to_string(studio_->checks().size()) + " problems, edit " +
                         std::to_string(studio_->document().revision());
+    }
+    if (screen_ == Screen::Report) {
+        std::vector<std::string> shown;  // a pupil who took both forms is one name
+        for (const StudentFigures& student : app_.class_report().report().students)
+            if (std::find(shown.begin(), shown.end(), student.pupil) == shown.end()) shown.push_back(student.pupil);
+        for (const std::string& pupil : shown) report.pupils += (report.pupils.empty() ? "" : ", ") + pupil;
     }
     report.page_bottom = page_bottom_;
     report.keys_named = keys_named();

@@ -61,6 +61,7 @@ struct FrameReport {
     std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
     std::string studio;                    // on the Studio: "N articles, M claims, K problems, edit R"
     std::vector<DrawnControl> controls;    // every control drawn, by label, when noted (note_controls)
+    std::string pupils;                    // on the Report: each pupil as shown, "Ana (1), Ana (2), Ben"
     // On the card: where each verdict's button was drawn (by index_of), and
     // the verdict picked while the learner says how sure they are.
     std::array<std::optional<ImRect>, 3> verdict_buttons;
@@ -159,6 +160,7 @@ private:
     void apply(const act::ChooseProfile& choose);
     void apply(const act::CreateProfile& create);
     void apply(const act::RenameProfile& rename);
+    void apply(const act::AskDeleteProfile& ask);
     void apply(const act::DeleteProfile& remove);
     void apply(const act::ChangeStudySettings& change);
     void apply(const act::ChangeDisplaySettings& change);
@@ -172,6 +174,8 @@ private:
     void apply(const act::SaveQuiz& save);
     void apply(const act::AddResults& add);
     void apply(const act::RemoveResults& remove);
+    void apply(const act::MergePupils& merge);
+    void apply(const act::KeepPupilsApart&);
     void apply(const act::ExportReport& save);
     void apply(const act::ChooseFile& choose);
     void apply(const act::ShowInFolder& show);

@@ -286,14 +286,14 @@ void bench_frames(int runs, const DeckSize& size, const FrameSetup& setup) {
             view.claim = deck.claims[deck.claims.size() / 2].id;
             view.article = deck.claim(view.claim)->article;
             view.evidence_article = deck.claim(view.claim)->evidence.front().article;
-            rows[t].add(frame_times([&] { ui::draw_studio_screen(studio, view); }, setup.warm_up, setup.frames));
+            rows[t].add(frame_times([&] { ui::draw_studio_screen(studio, view, true); }, setup.warm_up, setup.frames));
         }
         StudioApp reading(dir.path);
         reading.open_copy(long_article);
         ui::StudioView view;
         view.article = long_article.articles.front().id;
         reader.add(
-            frame_times([&] { ui::draw_studio_screen(reading, view); }, setup.warm_up, setup.frames, scroll_reader));
+            frame_times([&] { ui::draw_studio_screen(reading, view, true); }, setup.warm_up, setup.frames, scroll_reader));
     }
     std::printf("\n### Frame build\n\n");
     std::printf("| view | build p50 | build p99 | target | build p99, CPU time of the thread |\n");

@@ -101,9 +101,16 @@ run_cli(ARGS report ${WORK_DIR}/ada.json ${WORK_DIR}/bob.json --csv ${WORK_DIR}/
              --html ${WORK_DIR}/class.html
         EXPECT_CODE 0 OUT out ERR err)
 expect_in("${out}" "2 pupils, 2 results files: 4 of 6 right (67 %)")
-file(READ ${WORK_DIR}/class.csv csv)
+# One file per table, beside the name given.
+expect_in("${out}" "Wrote ${WORK_DIR}/class-claims.csv")
+file(READ ${WORK_DIR}/class-claims.csv csv)
 expect_in("${csv}" "a-heroes,propaganda,2,2,1.000,0,,0")
 expect_in("${csv}" "a-distance,verified,2,1,0.500,0,propaganda,1")
+file(READ ${WORK_DIR}/class-pupils.csv csv)
+expect_in("${csv}" "file,pupil,learner id,form,")
+if(EXISTS ${WORK_DIR}/class.csv)
+  message(FATAL_ERROR "the CSV export wrote its tables into one file")
+endif()
 file(READ ${WORK_DIR}/class.html html)
 expect_in("${html}" "<svg")
 

@@ -19,10 +19,17 @@ function(run_cli)
 endfunction()
 
 # `answers`: the lines a pupil types, a verdict then a confidence for each card.
+# `device`: the pupil's own data folder (default: one the class shares).
 function(take_quiz pupil answers)
+  set(device pupils)
+  set(file ${pupil})
+  if(ARGC GREATER 2)
+    set(device ${ARGV2})
+    set(file ${pupil}-${ARGV2})
+  endif()
   file(WRITE ${WORK_DIR}/input.txt "${answers}")
-  run_cli(quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/pupils --profile ${pupil}
-          --out ${WORK_DIR}/class/${pupil}.json --plain)
+  run_cli(quiz take ${WORK_DIR}/quiz.json --deck ${DECK} --data-dir ${WORK_DIR}/${device} --profile ${pupil}
+          --out ${WORK_DIR}/class/${file}.json --plain)
 endfunction()
 
 file(WRITE ${WORK_DIR}/input.txt "")
@@ -40,6 +47,23 @@ if(CASE STREQUAL "tampered")
   endif()
   file(WRITE ${WORK_DIR}/class/Bob.json "${edited}")
   list(APPEND report_options --report ${WORK_DIR}/no-such-results.json)
+endif()
+
+if(CASE STREQUAL "namesakes")
+  take_quiz(Ada "2\n1\n2\n1\n2\n1\n" laptop-2)
+  foreach(window 390x844 1600x1000)
+    run_claimdeck(report --data-dir ${WORK_DIR}/data ${report_options} --quit-after-frames 3 --window ${window})
+    expect_screen("${report}" report)
+    # Ada.json and Ada-laptop-2.json: both counted, in the order added, and
+    # the merge button (the report's one main action) is on screen.
+    if(NOT report MATCHES "pupils: Ada \\(1\\), Ada \\(2\\), Bob\n")
+      message(FATAL_ERROR "at ${window} the report does not show both pupils called Ada apart")
+    endif()
+    if(NOT report MATCHES "primary-button: ")
+      message(FATAL_ERROR "at ${window} the report offers no merge for the two pupils called Ada")
+    endif()
+  endforeach()
+  return()
 endif()
 
 run_claimdeck(report --data-dir ${WORK_DIR}/data ${report_options} --quit-after-frames 3 --window 390x844)

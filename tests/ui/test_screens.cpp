@@ -105,7 +105,8 @@ TEST_CASE("the report draws a saved export with its path buttons, and the questi
     QuizResults ana{
         "quiz-1",   QuizForm::Single,
         "gui-test", 1,
-        "Ana",      CLAIMDECK_VERSION,
+        "Ana",      "0190a1b2c3d4e-5f6a",
+        "Week 3",   CLAIMDECK_VERSION,
         kNow,       {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900}}};
     REQUIRE(write_results_file(results, ana).empty());
     ReportApp& report = headless.app->class_report();
@@ -187,6 +188,8 @@ TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil
                                    "gui-test",
                                    1,
                                    "Hugo",
+                                   "hugo-laptop",
+                                   "Week 3",
                                    CLAIMDECK_VERSION,
                                    kNow,
                                    {QuizAnswer{"hyenas", Verdict::Propaganda, on_hyenas, Confidence::Seventy, 900},
@@ -263,4 +266,32 @@ TEST_CASE("a path left empty or naming nothing is refused in plain sentences, ne
     check_notice("a deck that is not there");
     headless.shell->open_report({headless.dir / "no-such-results.json"});
     check_notice("results that are not there");
+}
+
+TEST_CASE("the report shows two pupils who typed the same name apart, and its merge button makes them one") {
+    // Windows tall enough that the merge button is on screen without scrolling.
+    for (ImVec2 size : {ImVec2(390, 2400), ImVec2(1600, 1400)}) {
+        CAPTURE(size.x);
+        HeadlessApp headless(size);
+        ReportApp& report = headless.app->class_report();
+        for (const char* device : {"laptop-1", "laptop-2"}) {
+            QuizResults ana{
+                "quiz-1",   QuizForm::Single,
+                "gui-test", 1,
+                "Ana",      device,
+                "Week 3",   CLAIMDECK_VERSION,
+                kNow,       {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900}}};
+            const std::filesystem::path file = headless.dir / (std::string("Ana-") + device + ".json");
+            REQUIRE(write_results_file(file, ana).empty());
+            REQUIRE(report.add(file));
+        }
+        headless.draw(StartScreen::Report);
+        CHECK(headless.shell->report().pupils == "Ana (1), Ana (2)");
+        const std::optional<ImRect> merge = headless.shell->report().primary_button;
+        REQUIRE(merge);
+        headless.click(merge->GetCenter());
+        headless.draw_frame();
+        CHECK(headless.shell->report().pupils == "Ana");
+        CHECK(report.has_merges());
+    }
 }

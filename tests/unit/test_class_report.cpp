@@ -55,6 +55,13 @@ struct ClassFiles {
     void add_text(const std::string& name, const std::string& text) { paths.push_back(dir.write(name, text)); }
 };
 
+// The text of the CSV table `name`; empty when the export has none.
+std::string csv_table(const ClassReport& report, const std::string& name) {
+    for (const CsvTable& table : class_report_csv(report))
+        if (table.name == name) return table.text;
+    return "";
+}
+
 const SkippedFile* skipped_named(const ClassReport& report, const std::string& file_name) {
     for (const SkippedFile& skipped : report.skipped)
         if (std::filesystem::path(skipped.file).filename() == file_name) return &skipped;
@@ -284,7 +291,7 @@ TEST_CASE("the pre/post sentence tells better discrimination from a shifted lean
 TEST_CASE("a pupil name with terminal escape sequences reaches the CSV as visible text") {
     ClassFiles files;
     files.add("ann.json", pupil("Ann\x1b]0;PWNED\x07\x1b[2J", V, V, C, C, P, P, 90));
-    const std::string csv = class_report_csv(build_class_report(files.paths));
+    const std::string csv = csv_table(build_class_report(files.paths), "pupils");
     CHECK(csv.find('\x1b') == std::string::npos);
     CHECK(csv.find('\x07') == std::string::npos);
     CHECK(csv.find("Ann\\x1b]0;PWNED\\x07\\x1b[2J") != std::string::npos);
@@ -297,11 +304,12 @@ TEST_CASE("CSV and HTML exports escape what pupils typed") {
     files.add_text("broken<b>.json", "{");
     const ClassReport report = build_class_report(files.paths);
 
-    const std::string csv = class_report_csv(report);
-    CHECK(csv.find("Claims\nclaim,claim id,true verdict,asked,right,share right,timed out,most common wrong answer,"
-                   "picked by\nv1,v1,verified,2,1,0.500,0,propaganda,1\n") == 0);
-    CHECK(csv.find(",\"'=HYPERLINK(\"\"x\"\"), <script>alert(1)</script>\",,6,6,1.000,") != std::string::npos);
-    CHECK(csv.find("Skipped files\nfile,reason\n") != std::string::npos);
+    CHECK(csv_table(report, "claims")
+              .find("claim,claim id,true verdict,asked,right,share right,timed out,most common wrong answer,"
+                    "picked by\nv1,v1,verified,2,1,0.500,0,propaganda,1\n") == 0);
+    CHECK(csv_table(report, "pupils").find(",\"'=HYPERLINK(\"\"x\"\"), <script>alert(1)</script>\",,,6,6,1.000,") !=
+          std::string::npos);
+    CHECK(csv_table(report, "left-out").find("file,reason\n") == 0);
 
     const std::string html = class_report_html(report);
     CHECK(html.find("<script") == std::string::npos);
@@ -422,18 +430,18 @@ TEST_CASE("one row per pupil with pre, post and change, flagged where the gain i
     const std::vector<PupilChange>& pupils = report.pre_post->pupils;
     REQUIRE(pupils.size() == 3);
 
-    CHECK(pupils[0].profile == "Dee");
+    CHECK(pupils[0].pupil == "Dee");
     REQUIRE(pupils[0].accuracy_change());
     CHECK(*pupils[0].accuracy_change() == doctest::Approx(0.0));
     CHECK(pupils[0].only_more_sceptical());
 
-    CHECK(pupils[1].profile == "Gus");
+    CHECK(pupils[1].pupil == "Gus");
     CHECK(pupils[1].pre->accuracy() == doctest::Approx(4.0 / 6));
     CHECK(pupils[1].post->accuracy() == doctest::Approx(1.0));
     CHECK(*pupils[1].accuracy_change() == doctest::Approx(2.0 / 6));
     CHECK_FALSE(pupils[1].only_more_sceptical());
 
-    CHECK(pupils[2].profile == "Fay");
+    CHECK(pupils[2].pupil == "Fay");
     CHECK(pupils[2].pre);
     CHECK_FALSE(pupils[2].post);
     CHECK_FALSE(pupils[2].accuracy_change());
@@ -466,7 +474,7 @@ TEST_CASE("with the class's deck, the CSV and HTML name each claim by its words,
     REQUIRE(report.claims.size() == 6);
     CHECK(report.claims[0].text == "The words of claim v1, \"quoted\" & <b>");
 
-    const std::string csv = class_report_csv(report);
+    const std::string csv = csv_table(report, "claims");
     CHECK(csv.find("\n\"The words of claim v1, \"\"quoted\"\" & <b>\",v1,verified,1,1,1.000,") != std::string::npos);
     const std::string html = class_report_html(report);
     CHECK(html.find("<td>The words of claim v1, &quot;quoted&quot; &amp; &lt;b&gt;</td><td>v1</td>") !=
@@ -482,5 +490,89 @@ TEST_CASE("the HTML report fits a phone, uses the app's verdict colours and says
     CHECK(html.find("<div class=\"scroll\"><svg") != std::string::npos);
     CHECK(html.find("<div class=\"scroll\"><table>") != std::string::npos);
     for (const char* colour : {"#004488", "#ddaa33", "#bb5566"}) CHECK(html.find(colour) != std::string::npos);
-    CHECK(html.find("last quiz finished " + utc_date(report.students[0].finished_ms)) != std::string::npos);
+    CHECK(html.find("the last on " + utc_date(report.students[0].finished_ms)) != std::string::npos);
+}
+
+TEST_CASE("the HTML report is headed by the quiz's title and says when each form was taken") {
+    ClassFiles files;
+    QuizResults pre = pupil("Ann", V, V, C, C, P, P, 90, "a", QuizForm::PreA, "quiz-a");
+    pre.learner_id = "ann-laptop";
+    pre.quiz_title = "Year 10 <media> (pretest, form A)";
+    QuizResults post = pupil("Ann", V, V, C, C, P, P, 90, "b", QuizForm::PostB, "quiz-b");
+    post.learner_id = "ann-laptop";
+    post.quiz_title = "Year 10 <media> (posttest, form B)";
+    post.finished_ms += 2 * 86'400'000;
+    files.add("pre.json", pre);
+    files.add("post.json", post);
+    const std::string html = class_report_html(build_class_report(files.paths));
+    CHECK(html.find("<title>Year 10 &lt;media&gt; (pretest, form A): class report</title>") != std::string::npos);
+    CHECK(html.find("<h1>Year 10 &lt;media&gt; (pretest, form A)</h1>") != std::string::npos);
+    CHECK(html.find("Year 10 &lt;media&gt; (pretest, form A), taken by 1 pupil, the last on " +
+                    utc_date(pre.finished_ms)) != std::string::npos);
+    CHECK(html.find("Year 10 &lt;media&gt; (posttest, form B), taken by 1 pupil, the last on " +
+                    utc_date(post.finished_ms)) != std::string::npos);
+    // A file from before quiz titles: the quiz's id stands in.
+    ClassFiles old;
+    old.add("ann.json", ann());
+    CHECK(class_report_html(build_class_report(old.paths)).find("<h1>quiz quiz-1</h1>") != std::string::npos);
+}
+
+TEST_CASE("every CSV table is a file of its own: its header row first, no blank lines, no titles") {
+    ClassFiles files;
+    files.add("ann-a.json", pupil("Ann", V, V, C, C, P, P, 90, "a", QuizForm::PreA, "quiz-a"));
+    files.add("ann-b.json", pupil("Ann", V, V, C, C, P, P, 90, "b", QuizForm::PostB, "quiz-b"));
+    files.add_text("broken.json", "{");
+    std::vector<std::string> names;
+    for (const CsvTable& table : class_report_csv(build_class_report(files.paths))) {
+        CAPTURE(table.name);
+        names.push_back(table.name);
+        CHECK(table.text.find("\n\n") == std::string::npos);
+        CHECK(table.text.back() == '\n');
+    }
+    CHECK(names == std::vector<std::string>{"claims", "pupils", "pupils-before-after", "class", "left-out"});
+    const ClassReport report = build_class_report(files.paths);
+    CHECK(csv_table(report, "pupils-before-after")
+              .find("pupil,pretest accuracy,posttest accuracy,change,pretest timed out,posttest timed out,"
+                    "only more sceptical\nAnn,1.000,1.000,0.000,0,0,no\n") == 0);
+    CHECK(csv_table(report, "class").find("group,pupils,files,") == 0);
+    CHECK(csv_table_path("out/week 3.csv", "claims") == std::filesystem::path("out/week 3-claims.csv"));
+}
+
+TEST_CASE("two pupils who typed the same name are both kept, shown apart, and matched pre to post by device") {
+    ClassFiles files;
+    auto on_device = [](QuizResults results, const std::string& learner_id) {
+        results.learner_id = learner_id;
+        return results;
+    };
+    // Two Sams, each on their own laptop, took both forms; an older file
+    // (no learner id) is a third Sam.
+    files.add("sam1-a.json", on_device(pupil("Sam", V, V, C, C, P, P, 90, "", QuizForm::PreA, "quiz-a"), "laptop-1"));
+    files.add("sam2-a.json", on_device(pupil("Sam", P, P, P, P, P, P, 50, "", QuizForm::PreA, "quiz-a"), "laptop-2"));
+    files.add("sam2-b.json", on_device(pupil("Sam", V, V, C, C, P, P, 70, "", QuizForm::PostB, "quiz-b"), "laptop-2"));
+    files.add("sam1-b.json", on_device(pupil("Sam", V, V, C, C, P, C, 90, "", QuizForm::PostB, "quiz-b"), "laptop-1"));
+    files.add("sam-old-b.json", pupil("Sam", V, V, C, C, P, P, 90, "", QuizForm::PostB, "quiz-b"));
+    const ClassReport report = build_class_report(files.paths);
+    CHECK(report.skipped.empty());
+    REQUIRE(report.students.size() == 5);
+    CHECK(report.students[0].pupil == "Sam (1)");
+    CHECK(report.students[1].pupil == "Sam (2)");
+    CHECK(report.students[2].pupil == "Sam (2)");
+    CHECK(report.students[3].pupil == "Sam (1)");
+    CHECK(report.students[4].pupil == "Sam (3)");
+    REQUIRE(report.namesakes.size() == 1);
+    CHECK(report.namesakes[0].pupil_keys == std::vector<std::string>{"id:laptop-1", "id:laptop-2", "name:Sam"});
+    REQUIRE(report.pre_post);
+    REQUIRE(report.pre_post->pupils.size() == 3);
+    CHECK(report.pre_post->pupils[1].pupil == "Sam (2)");
+    CHECK(report.pre_post->pupils[1].accuracy_change() == doctest::Approx(1.0 - 2.0 / 6));
+    CHECK(report.pre_post->pre.students == 2);
+    CHECK(csv_table(report, "pupils").find(",Sam (2),laptop-2,A,6,2,") != std::string::npos);
+
+    // Merged, the three are one pupil: their first file of each form counts.
+    const ClassReport merged =
+        build_class_report(files.paths, nullptr, {{"id:laptop-2", "id:laptop-1"}, {"name:Sam", "id:laptop-1"}});
+    CHECK(merged.namesakes.empty());
+    CHECK(merged.students.size() == 2);
+    CHECK(merged.students[0].pupil == "Sam");
+    CHECK(merged.skipped.size() == 3);
 }

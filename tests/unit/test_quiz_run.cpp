@@ -174,3 +174,24 @@ TEST_CASE("a quiz does not run on another version of its deck") {
     f.deck.version = 2;
     CHECK_THROWS_AS(QuizRun(quiz, f.deck, *f.store, f.profile, {}, f.clock), std::invalid_argument);
 }
+
+TEST_CASE("results carry the quiz's title and the learner's id on this device, the same for every quiz they take") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    QuizRun first(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    const std::string learner_id = first.results().learner_id;
+    CHECK(learner_id.size() > 16);
+    CHECK(first.results().quiz_title == quiz.title);
+    // Renamed, still the same learner.
+    f.store->rename_profile(f.profile.id, "Ada L.");
+    CHECK(QuizRun(quiz, f.deck, *f.store, f.profile, {}, f.clock).results().learner_id == learner_id);
+    // Another learner who typed the same name on another device is another id.
+    TempDir other_device;
+    auto other_store = ProgressStore::open(other_device / "progress.sqlite");
+    const Profile other_ada = other_store->create_profile("Ada");
+    CHECK(QuizRun(quiz, f.deck, *other_store, other_ada, {}, f.clock).results().learner_id != learner_id);
+    // Deleting the learner takes the id with it: a new "Ada" is someone new.
+    f.store->delete_profile(f.profile.id);
+    const Profile new_ada = f.store->create_profile("Ada");
+    CHECK(QuizRun(quiz, f.deck, *f.store, new_ada, {}, f.clock).results().learner_id != learner_id);
+}

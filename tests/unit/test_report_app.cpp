@@ -54,7 +54,7 @@ std::vector<std::string> file_names(const ReportApp& report) {
 
 std::vector<std::string> pupil_names(const ReportApp& report) {
     std::vector<std::string> names;
-    for (const StudentFigures& student : report.report().students) names.push_back(student.profile);
+    for (const StudentFigures& student : report.report().students) names.push_back(student.pupil);
     return names;
 }
 
@@ -160,12 +160,16 @@ TEST_CASE("exports are written where asked, with the report's figures") {
         const fs::path csv = files.dir / "exports" / "week 3" / "class.csv";
         REQUIRE(report.export_csv(csv));
         CHECK(report.saved());
-        CHECK(report.message() == "Saved to " + csv.string());
-        const std::string text = read_file(csv);
+        const fs::path claims = files.dir / "exports" / "week 3" / "class-claims.csv";
+        CHECK(report.message() == "Saved to " + claims.string() + " and 2 more files beside it, one per table");
+        CHECK(report.saved_paths() == std::vector<fs::path>{claims,
+                                                            files.dir / "exports" / "week 3" / "class-pupils.csv",
+                                                            files.dir / "exports" / "week 3" / "class-class.csv"});
+        const std::string text = read_file(claims);
         // v1: Ann right, Ben said propaganda, Cat said contested; the tie goes to contested.
         CHECK(text.find("v1,verified,3,1,0.333,0,contested,1\n") != std::string::npos);
         CHECK(text.find("p1,propaganda,3,3,1.000,0,,0\n") != std::string::npos);
-        CHECK(text.find(",Ben,,3,1,0.333,") != std::string::npos);
+        CHECK(read_file(report.saved_paths()[1]).find(",Ben,,,3,1,0.333,") != std::string::npos);
 
         // The saved file no longer matches once the list changes.
         report.remove(0);
@@ -204,7 +208,7 @@ TEST_CASE("an export that cannot be written says so and names the file") {
         const fs::path blocked = files.folder / "ann.json" / "class.csv";
         CHECK_FALSE(report.export_csv(blocked));
         CHECK_FALSE(report.saved());
-        CHECK(report.message().find(blocked.string()) != std::string::npos);
+        CHECK(report.message().find((files.folder / "ann.json").string()) != std::string::npos);
     }
 }
 
@@ -256,15 +260,47 @@ TEST_CASE("an export never replaces a file unasked, and replaces it when told to
     ClassFolder files;
     ReportApp report(files.dir / "results", files.dir / "reports");
     REQUIRE(report.add(files.folder));
-    const fs::path csv = files.dir.write("class.csv", "the teacher's own notes\n");
+    const fs::path csv = files.dir / "class.csv";
+    // One table of an earlier export is in the way; the others are not.
+    const fs::path pupils = files.dir.write("class-pupils.csv", "the teacher's own notes\n");
 
     CHECK_FALSE(report.export_csv(csv));
     CHECK(report.waiting_to_replace() == csv);
-    CHECK(report.message() == csv.string() + " is already there.");
-    CHECK(read_file(csv) == "the teacher's own notes\n");
+    CHECK(report.message() == pupils.string() + " is already there.");
+    CHECK(read_file(pupils) == "the teacher's own notes\n");
+    CHECK_FALSE(fs::exists(files.dir / "class-claims.csv"));
+    // "Save beside it": a name none of whose tables is there yet.
+    CHECK(report.path_beside(ReportFormat::Csv, csv) == files.dir / "class-2.csv");
+    CHECK(report.path_beside(ReportFormat::Html, csv) == csv);
 
     REQUIRE(report.export_csv(csv, true));
     CHECK(report.waiting_to_replace().empty());
-    CHECK(report.saved_path() == csv);
-    CHECK(read_file(csv).find(",Ben,,3,1,0.333,") != std::string::npos);
+    CHECK(report.saved_path() == files.dir / "class-claims.csv");
+    CHECK(read_file(pupils).find(",Ben,,,3,1,0.333,") != std::string::npos);
+}
+
+TEST_CASE("two pupils who typed the same name are both counted, apart, until the teacher merges them") {
+    ClassFolder files;
+    QuizResults ann_at_home = pupil("Ann", P, P, P);
+    ann_at_home.learner_id = "home-laptop";
+    files.write("class/ann-home.json", ann_at_home);
+    ReportApp report(files.dir / "results", files.dir / "reports");
+    REQUIRE(report.add(files.folder));
+    // The ClassFolder's Ann has no learner id (an older file): another learner.
+    CHECK(pupil_names(report) == std::vector<std::string>{"Ann (1)", "Ann (2)", "Ben", "Cat"});
+    REQUIRE(report.report().namesakes.size() == 1);
+    CHECK(report.report().totals.students == 4);
+
+    report.merge_pupils("Ann");
+    CHECK(report.has_merges());
+    CHECK(report.report().namesakes.empty());
+    // One pupil now, with the first file: the second is named as a duplicate.
+    CHECK(pupil_names(report) == std::vector<std::string>{"Ann", "Ben", "Cat"});
+    REQUIRE(report.report().skipped.size() == 1);
+    CHECK(report.report().skipped[0].reason.find("already has results for this quiz") != std::string::npos);
+    // The merge outlives changes to the list; and it can be undone.
+    report.remove(report.files().size() - 1);
+    CHECK(pupil_names(report) == std::vector<std::string>{"Ann", "Ben"});
+    report.keep_pupils_apart();
+    CHECK(pupil_names(report) == std::vector<std::string>{"Ann (1)", "Ann (2)", "Ben"});
 }

@@ -12,12 +12,41 @@ using claimdeck::testing::TempDir;
 namespace {
 
 QuizResults sample() {
-    return results_of("Ada",
-                      {answer_of("t0-verified-0", Verdict::Verified, Verdict::Verified, 90, 2500),
-                       answer_of("t0-propaganda-0", Verdict::Propaganda, Verdict::Contested, 50, 4100),
-                       answer_of("t1-contested-0", Verdict::Contested, std::nullopt, 0, 30000)},
-                      "quiz-abc", QuizForm::PreA);
+    QuizResults results = results_of("Ada",
+                                     {answer_of("t0-verified-0", Verdict::Verified, Verdict::Verified, 90, 2500),
+                                      answer_of("t0-propaganda-0", Verdict::Propaganda, Verdict::Contested, 50, 4100),
+                                      answer_of("t1-contested-0", Verdict::Contested, std::nullopt, 0, 30000)},
+                                     "quiz-abc", QuizForm::PreA);
+    results.learner_id = "0190a1b2c3d4e-5f6a7b8c9d0e1f2a";
+    results.quiz_title = "Week 3 (pretest, form A)";
+    return results;
 }
+
+// A results file as ClaimDeck wrote them before learner ids (format 1),
+// checksum and all, byte for byte.
+constexpr const char* kVersion1File = R"({
+    "format": "claimdeck-results",
+    "format_version": 1,
+    "quiz_id": "quiz-old",
+    "form": "",
+    "deck_id": "class-deck",
+    "deck_version": 1,
+    "profile": "Ann",
+    "app_version": "0.1.0",
+    "finished_ms": 1630000000000,
+    "answers": [
+        {
+            "claim": "v1",
+            "truth": "verified",
+            "picked": "verified",
+            "confidence": 90,
+            "response_ms": 2500,
+            "timed_out": false
+        }
+    ],
+    "checksum": "fnv1a64:797e79e8f402f057"
+}
+)";
 
 std::string problems_of(const std::string& json) { return describe_all(parse_results(json, "r.json").problems); }
 
@@ -38,6 +67,29 @@ TEST_CASE("a results file reads back equal to what was written") {
     CHECK(*loaded.results == sample());
     CHECK(loaded.results->answers[2].timed_out());
     CHECK(loaded.results->app_version == CLAIMDECK_VERSION);
+    CHECK(loaded.results->learner_id == "0190a1b2c3d4e-5f6a7b8c9d0e1f2a");
+    CHECK(loaded.results->quiz_title == "Week 3 (pretest, form A)");
+}
+
+TEST_CASE("a results file from before learner ids still loads, with no learner id") {
+    const ResultsLoadResult loaded = parse_results(kVersion1File, "old.json");
+    CHECK(describe_all(loaded.problems) == "");
+    REQUIRE(loaded.results);
+    CHECK(loaded.results->profile == "Ann");
+    CHECK(loaded.results->learner_id.empty());
+    CHECK(loaded.results->format_version() == 1);
+    // Written again, it is the same file: an old file keeps its old form.
+    CHECK(results_to_json(*loaded.results).find(R"("format_version": 1,)") != std::string::npos);
+    CHECK(results_to_json(*loaded.results).find("learner_id") == std::string::npos);
+}
+
+TEST_CASE("a version 2 results file must say who took it, with a plain learner id") {
+    const std::string json = results_to_json(sample());
+    CHECK(json.find(R"("format_version": 2,)") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("learner_id": "0190a1b2c3d4e-5f6a7b8c9d0e1f2a",)", ""))
+              .find("field \"learner_id\"") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("learner_id": "0190a1b2c3d4e-5f6a7b8c9d0e1f2a")", R"("learner_id": "../x")"))
+              .find("\"../x\" is not a learner id") != std::string::npos);
 }
 
 TEST_CASE("a timed-out answer is written with no verdict and no confidence") {
@@ -57,6 +109,8 @@ TEST_CASE("the checksum covers every field") {
     SUBCASE("a time") { changed.answers[0].response_ms += 1; }
     SUBCASE("the truth") { changed.answers[1].truth = Verdict::Contested; }
     SUBCASE("the profile") { changed.profile = "Bob"; }
+    SUBCASE("the learner id") { changed.learner_id = "0190a1b2c3d4e-5f6a7b8c9d0e1f2b"; }
+    SUBCASE("the quiz title") { changed.quiz_title = "Week 4"; }
     SUBCASE("the form") { changed.form = QuizForm::PostB; }
     SUBCASE("the quiz") { changed.quiz_id = "quiz-abd"; }
     SUBCASE("an answer dropped") { changed.answers.pop_back(); }
@@ -99,8 +153,8 @@ TEST_CASE("every field of a results file is checked") {
           std::string::npos);
     CHECK(problems_of(replace(json, R"("claim": "t0-propaganda-0")", R"("claim": "t0-verified-0")"))
               .find("holds two answers for claim \"t0-verified-0\"") != std::string::npos);
-    CHECK(problems_of(replace(json, R"("format_version": 1)", R"("format_version": 2)"))
-              .find("field \"format_version\": is 2; this version of ClaimDeck reads 1") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("format_version": 2)", R"("format_version": 3)"))
+              .find("field \"format_version\": is 3; this version of ClaimDeck reads 1 to 2") != std::string::npos);
     CHECK(problems_of("[1, 2]").find("must hold one JSON object") != std::string::npos);
 }
 

@@ -125,6 +125,8 @@ public:
     void create_profile(const std::string& name);  // and chooses it
     void rename_profile(std::int64_t profile_id, const std::string& name);
     void delete_profile(std::int64_t profile_id);
+    // Every answer the learner gave on this device: what deleting them deletes.
+    std::int64_t answers_of_learner(std::int64_t profile_id) const { return store_->review_count(profile_id); }
 
     // The chosen learner's progress on this deck.
     DeckCounts counts() const;

@@ -1,5 +1,6 @@
 #include "classroom/class_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -27,6 +28,8 @@ std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
 struct LoadedFile {
     std::string name;
     QuizResults results;
+    std::string pupil_key;  // after the teacher's merges
+    std::string pupil;      // the name shown; set once every file is counted
 };
 
 std::string reason_for(const std::vector<Problem>& problems) {
@@ -41,12 +44,19 @@ std::string reason_for(const std::vector<Problem>& problems) {
     return reason;
 }
 
-std::vector<LoadedFile> load_all(const std::vector<std::filesystem::path>& paths, std::vector<SkippedFile>& skipped) {
+std::string merged_key(const QuizResults& results, const PupilMerges& merges) {
+    const std::string key = pupil_key(results);
+    auto merged = merges.find(key);
+    return merged == merges.end() ? key : merged->second;
+}
+
+std::vector<LoadedFile> load_all(const std::vector<std::filesystem::path>& paths, const PupilMerges& merges,
+                                 std::vector<SkippedFile>& skipped) {
     std::vector<LoadedFile> loaded;
     for (const std::filesystem::path& path : paths) {
         ResultsLoadResult read = load_results(path);
         if (read.results)
-            loaded.push_back({path.string(), std::move(*read.results)});
+            loaded.push_back({path.string(), *read.results, merged_key(*read.results, merges), ""});
         else
             skipped.push_back({path.string(), reason_for(read.problems)});
     }
@@ -118,11 +128,11 @@ std::vector<LoadedFile> keep_class_quizzes(std::vector<LoadedFile> files, std::v
 // A pupil counts once per quiz: a file given twice, or a second attempt,
 // would otherwise weigh double.
 std::vector<LoadedFile> drop_duplicates(std::vector<LoadedFile> files, std::vector<SkippedFile>& skipped) {
-    std::map<std::pair<std::string, std::string>, const LoadedFile*> first_of;  // (quiz, profile) -> file
+    std::map<std::pair<std::string, std::string>, const LoadedFile*> first_of;  // (quiz, pupil) -> file
     std::vector<LoadedFile> kept;
     kept.reserve(files.size());  // first_of points into kept
     for (LoadedFile& file : files) {
-        auto [entry, is_new] = first_of.try_emplace({file.results.quiz_id, file.results.profile}, nullptr);
+        auto [entry, is_new] = first_of.try_emplace({file.results.quiz_id, file.pupil_key}, nullptr);
         if (is_new) {
             kept.push_back(std::move(file));
             entry->second = &kept.back();
@@ -220,6 +230,9 @@ StudentFigures student_figures(const LoadedFile& file) {
     StudentFigures student;
     student.file = file.name;
     student.profile = file.results.profile;
+    student.pupil = file.pupil;
+    student.pupil_key = file.pupil_key;
+    student.learner_id = file.results.learner_id;
     student.quiz_id = file.results.quiz_id;
     student.finished_ms = file.results.finished_ms;
     student.form = file.results.form;
@@ -233,16 +246,16 @@ StudentFigures student_figures(const LoadedFile& file) {
 GroupFigures group_figures(const std::vector<const LoadedFile*>& files) {
     GroupFigures group;
     AnswerCounts all;
-    std::set<std::string> profiles;
+    std::set<std::string> pupils;
     for (const LoadedFile* file : files) {
         all.add(file->results);
-        profiles.insert(file->results.profile);
+        pupils.insert(file->pupil_key);
         const StudentFigures student = student_figures(*file);
         group.mean_d_prime += student.propaganda().d_prime;
         group.mean_criterion += student.propaganda().criterion;
     }
     group.files = static_cast<int>(files.size());
-    group.students = static_cast<int>(profiles.size());
+    group.students = static_cast<int>(pupils.size());
     group.cards = all.cards;
     group.right = all.right;
     group.timed_out = all.timed_out;
@@ -270,15 +283,15 @@ void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims,
 }
 
 // Every pupil who took form A or B, in the order first met, each form's
-// first counted file (drop_duplicates leaves one per quiz and profile).
+// first counted file (drop_duplicates leaves one per quiz and pupil).
 std::vector<PupilChange> pupil_changes(const std::vector<LoadedFile>& files) {
     std::vector<PupilChange> pupils;
     std::map<std::string, std::size_t> index;
     for (const LoadedFile& file : files) {
         const QuizForm form = file.results.form;
         if (form == QuizForm::Single) continue;
-        auto [entry, is_new] = index.try_emplace(file.results.profile, pupils.size());
-        if (is_new) pupils.push_back({file.results.profile, std::nullopt, std::nullopt});
+        auto [entry, is_new] = index.try_emplace(file.pupil_key, pupils.size());
+        if (is_new) pupils.push_back({file.pupil, std::nullopt, std::nullopt});
         PupilChange& pupil = pupils[entry->second];
         (form == QuizForm::PreA ? pupil.pre : pupil.post) = student_figures(file);
     }
@@ -289,8 +302,8 @@ std::optional<PrePostChange> pre_post_change(const std::vector<LoadedFile>& file
     std::map<std::string, const LoadedFile*> pre;
     std::map<std::string, const LoadedFile*> post;
     for (const LoadedFile& file : files) {
-        if (file.results.form == QuizForm::PreA) pre[file.results.profile] = &file;
-        if (file.results.form == QuizForm::PostB) post[file.results.profile] = &file;
+        if (file.results.form == QuizForm::PreA) pre[file.pupil_key] = &file;
+        if (file.results.form == QuizForm::PostB) post[file.pupil_key] = &file;
     }
     std::vector<const LoadedFile*> pre_files;
     std::vector<const LoadedFile*> post_files;
@@ -306,6 +319,21 @@ std::optional<PrePostChange> pre_post_change(const std::vector<LoadedFile>& file
     return change;
 }
 
+FormFigures one_form(QuizForm form, const std::vector<const LoadedFile*>& files) {
+    FormFigures figures;
+    figures.form = form;
+    figures.figures = group_figures(files);
+    std::vector<std::string> titles;
+    for (const LoadedFile* file : files) {
+        titles.push_back(file->results.quiz_title);
+        figures.last_finished_ms = std::max(figures.last_finished_ms, file->results.finished_ms);
+    }
+    // keep_class_quizzes left one quiz per form.
+    figures.quiz_id = files.front()->results.quiz_id;
+    figures.quiz_title = most_common(titles);
+    return figures;
+}
+
 std::vector<FormFigures> form_figures(const std::vector<LoadedFile>& files) {
     std::vector<QuizForm> order;
     std::map<QuizForm, std::vector<const LoadedFile*>> by_form;
@@ -315,8 +343,33 @@ std::vector<FormFigures> form_figures(const std::vector<LoadedFile>& files) {
         group.push_back(&file);
     }
     std::vector<FormFigures> forms;
-    for (QuizForm form : order) forms.push_back({form, group_figures(by_form[form])});
+    for (QuizForm form : order) forms.push_back(one_form(form, by_form[form]));
     return forms;
+}
+
+// The pupils shown apart under one name, and each file's shown name:
+// "Ana" alone, "Ana (1)" and "Ana (2)" when two learners typed it.
+std::vector<Namesakes> name_pupils(std::vector<LoadedFile>& files) {
+    std::map<std::string, std::vector<std::string>> keys_of;  // name -> pupil keys, first met first
+    std::map<std::string, std::string> name_of;               // pupil key -> the name it goes by
+    std::vector<std::string> names_in_order;
+    for (const LoadedFile& file : files) {
+        auto [named, is_new] = name_of.try_emplace(file.pupil_key, file.results.profile);
+        if (!is_new) continue;
+        std::vector<std::string>& keys = keys_of[named->second];
+        if (keys.empty()) names_in_order.push_back(named->second);
+        keys.push_back(file.pupil_key);
+    }
+    for (LoadedFile& file : files) {
+        const std::string& name = name_of[file.pupil_key];
+        const std::vector<std::string>& keys = keys_of[name];
+        const auto number = std::find(keys.begin(), keys.end(), file.pupil_key) - keys.begin() + 1;
+        file.pupil = keys.size() == 1 ? name : name + " (" + std::to_string(number) + ")";
+    }
+    std::vector<Namesakes> namesakes;
+    for (const std::string& name : names_in_order)
+        if (keys_of[name].size() > 1) namesakes.push_back({name, keys_of[name]});
+    return namesakes;
 }
 
 void name_claims(std::vector<ClaimFigures>& claims, const Deck& deck) {
@@ -402,6 +455,10 @@ bool PupilChange::only_more_sceptical() const {
     return d_change < kClearDPrimeChange && c_change <= -kClearCriterionChange;
 }
 
+std::string quiz_title_or_id(const FormFigures& form) {
+    return form.quiz_title.empty() ? "quiz " + form.quiz_id : form.quiz_title;
+}
+
 std::string form_heading(QuizForm form) {
     switch (form) {
         case QuizForm::PreA: return "Pretest (form A)";
@@ -417,15 +474,21 @@ std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post)
     return accuracy_sentence(pre, post) + " " + discrimination_sentence(pre, post);
 }
 
-ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck) {
+std::string pupil_key(const QuizResults& results) {
+    return results.learner_id.empty() ? "name:" + results.profile : "id:" + results.learner_id;
+}
+
+ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck,
+                               const PupilMerges& merges) {
     ClassReport report;
-    std::vector<LoadedFile> counted = load_all(files, report.skipped);
+    std::vector<LoadedFile> counted = load_all(files, merges, report.skipped);
     counted = keep_class_deck(std::move(counted), report);
     counted = keep_class_quizzes(std::move(counted), report.skipped);
     counted = drop_duplicates(std::move(counted), report.skipped);
     const bool deck_is_the_class_deck = deck && deck->id == report.deck_id && deck->version == report.deck_version;
     report.checked_against_deck = deck_is_the_class_deck;
     counted = keep_consistent_truths(std::move(counted), report.skipped, deck_is_the_class_deck ? deck : nullptr);
+    report.namesakes = name_pupils(counted);
 
     std::map<std::string, std::size_t> claim_index;
     std::vector<const LoadedFile*> all;

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,9 +47,21 @@ struct ClaimFigures {
     std::optional<Verdict> most_common_wrong() const;
 };
 
+// Who a pupil is in a report: their learner id (results.hpp) when the file
+// has one, else the name they typed (a file from before learner ids).
+// "id:0190a1b2c3d4e-5f6a..." or "name:Ana".
+std::string pupil_key(const QuizResults& results);
+
+// Pupils the teacher said are one: each key (pupil_key()) to the key it is
+// counted under.
+using PupilMerges = std::map<std::string, std::string>;
+
 struct StudentFigures {
     std::string file;
-    std::string profile;
+    std::string profile;     // the name as the pupil typed it
+    std::string pupil;       // as the report shows it: "Ana", or "Ana (2)" beside another Ana
+    std::string pupil_key;   // after merges
+    std::string learner_id;  // empty in a file from before learner ids
     std::string quiz_id;
     std::int64_t finished_ms = 0;
     QuizForm form = QuizForm::Single;
@@ -64,7 +77,7 @@ struct StudentFigures {
 // Figures for a set of results files.
 struct GroupFigures {
     int files = 0;
-    int students = 0;  // distinct profile names
+    int students = 0;  // distinct pupils (pupil keys)
     int cards = 0;
     int right = 0;
     int timed_out = 0;
@@ -81,10 +94,10 @@ struct GroupFigures {
 inline constexpr double kClearDPrimeChange = 0.3;
 inline constexpr double kClearCriterionChange = 0.3;
 
-// One pupil's pretest and posttest side by side, matched by profile name.
+// One pupil's pretest and posttest side by side, matched by pupil key.
 // Either side is missing when the pupil took only one form.
 struct PupilChange {
-    std::string profile;
+    std::string pupil;  // as StudentFigures::pupil
     std::optional<StudentFigures> pre;
     std::optional<StudentFigures> post;
 
@@ -114,6 +127,19 @@ struct PrePostChange {
 struct FormFigures {
     QuizForm form = QuizForm::Single;
     GroupFigures figures;
+    std::string quiz_id;
+    // As the results files give it; empty in files from before quiz titles
+    // (ReportApp then looks in the quizzes made on this device).
+    std::string quiz_title;
+    std::int64_t last_finished_ms = 0;  // when the last pupil finished this form
+};
+
+// Pupils who typed the same name but are different learners (another
+// device, or a file from before learner ids): the report keeps them apart
+// as "Ana (1)", "Ana (2)" until the teacher merges them.
+struct Namesakes {
+    std::string name;
+    std::vector<std::string> pupil_keys;  // in the order first met
 };
 
 struct ClassReport {
@@ -126,6 +152,7 @@ struct ClassReport {
     // One entry per form in the order first met. A headline uses these, not
     // `totals`, so a pretest and a posttest are never mixed in one figure.
     std::vector<FormFigures> forms;
+    std::vector<Namesakes> namesakes;
     std::optional<PrePostChange> pre_post;  // when some pupil took both form A and form B
     // The true verdicts in the files were checked against the class's deck;
     // otherwise only against each other.
@@ -134,17 +161,23 @@ struct ClassReport {
 
 // Reads and combines the files. The class's deck, and for each form its
 // quiz, is the one most of the files agree on (on a tie, the first file's);
-// a pupil (profile name) counts once per quiz, with the first of their files.
+// a pupil (pupil key, after `merges`) counts once per quiz, with the first
+// of their files.
 // A file whose true verdicts disagree with `deck` (when it is the class's
 // deck, same id and version) or, without it, with most of the other files,
 // is left out.
-ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck = nullptr);
+ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck = nullptr,
+                               const PupilMerges& merges = {});
 
 // E.g. "Accuracy went from 52 % to 61 % (12 pupils took both forms). The class
 // did not get better at telling propaganda from true and contested claims
 // (d′ 0.6 → 0.7); it just calls more claims propaganda (c 0.3 → −0.4): more
 // sceptical of everything, not more discerning."
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post);
+
+// The quiz a form's figures are about: its title, or "quiz <id>" when the
+// files do not give one.
+std::string quiz_title_or_id(const FormFigures& form);
 
 // What a headline calls a form's figures: "The class" for a single quiz,
 // "Pretest (form A)" and "Posttest (form B)" for a pair.

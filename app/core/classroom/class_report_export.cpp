@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <sstream>
 
 #include "base/calendar.hpp"
@@ -64,10 +65,8 @@ public:
         out_ += "\n";
         row_started_ = false;
     }
-    void table(const std::string& title, std::initializer_list<const char*> headers) {
-        if (!out_.empty()) out_ += "\n";
-        text(title).end_row();
-        for (const char* header : headers) text(header);
+    void headers(std::initializer_list<const char*> names) {
+        for (const char* name : names) text(name);
         end_row();
     }
     const std::string& str() const { return out_; }
@@ -84,8 +83,8 @@ private:
 };
 
 void csv_claims(Csv& csv, const ClassReport& report) {
-    csv.table("Claims", {"claim", "claim id", "true verdict", "asked", "right", "share right", "timed out",
-                         "most common wrong answer", "picked by"});
+    csv.headers({"claim", "claim id", "true verdict", "asked", "right", "share right", "timed out",
+                 "most common wrong answer", "picked by"});
     for (const ClaimFigures& claim : report.claims) {
         csv.text(claim_name(claim))
             .text(claim.claim_id)
@@ -98,36 +97,61 @@ void csv_claims(Csv& csv, const ClassReport& report) {
 }
 
 void csv_students(Csv& csv, const ClassReport& report) {
-    csv.table("Pupils", {"file", "profile", "form", "cards", "right", "accuracy", "timed out", "d' (propaganda)",
-                         "c (propaganda)", "brier"});
+    csv.headers({"file", "pupil", "learner id", "form", "cards", "right", "accuracy", "timed out", "d' (propaganda)",
+                 "c (propaganda)", "brier"});
     for (const StudentFigures& student : report.students) {
-        csv.text(student.file).text(student.profile).text(std::string(to_string(student.form))).integer(student.cards);
+        csv.text(student.file).text(student.pupil).text(student.learner_id);
+        csv.text(std::string(to_string(student.form))).integer(student.cards);
         csv.integer(student.right).number(student.accuracy()).integer(student.timed_out);
         csv.number(student.propaganda().d_prime).number(student.propaganda().criterion);
         csv.raw(brier_text(student.scorecard)).end_row();
     }
 }
 
-void csv_group_row(Csv& csv, const std::string& name, const GroupFigures& group) {
+void csv_group_row(Csv& csv, const std::string& name, const GroupFigures& group, const std::string& note = "") {
     csv.text(name).integer(group.students).integer(group.files).integer(group.cards).integer(group.right);
     csv.number(group.accuracy()).integer(group.timed_out).number(group.mean_d_prime).number(group.mean_criterion);
-    csv.raw(brier_text(group.pooled)).end_row();
+    csv.raw(brier_text(group.pooled)).text(note).end_row();
 }
 
 void csv_groups(Csv& csv, const ClassReport& report) {
-    csv.table("Class", {"group", "pupils", "files", "cards", "right", "accuracy", "timed out", "mean d' (propaganda)",
-                        "mean c (propaganda)", "brier"});
+    csv.headers({"group", "pupils", "files", "cards", "right", "accuracy", "timed out", "mean d' (propaganda)",
+                 "mean c (propaganda)", "brier", "note"});
     csv_group_row(csv, "all", report.totals);
     if (!report.pre_post) return;
     csv_group_row(csv, "pretest (form A), pupils who took both", report.pre_post->pre);
-    csv_group_row(csv, "posttest (form B), pupils who took both", report.pre_post->post);
-    csv.text("summary").text(report.pre_post->summary).end_row();
+    csv_group_row(csv, "posttest (form B), pupils who took both", report.pre_post->post, report.pre_post->summary);
+}
+
+std::string optional_number(const std::optional<double>& value) { return value ? fixed(*value, 3) : ""; }
+
+std::optional<double> accuracy_of(const std::optional<StudentFigures>& figures) {
+    return figures ? std::optional<double>(figures->accuracy()) : std::nullopt;
+}
+
+void csv_pupil_changes(Csv& csv, const PrePostChange& change) {
+    csv.headers({"pupil", "pretest accuracy", "posttest accuracy", "change", "pretest timed out", "posttest timed out",
+                 "only more sceptical"});
+    for (const PupilChange& pupil : change.pupils) {
+        csv.text(pupil.pupil)
+            .raw(optional_number(accuracy_of(pupil.pre)))
+            .raw(optional_number(accuracy_of(pupil.post)));
+        csv.raw(optional_number(pupil.accuracy_change()));
+        csv.raw(pupil.pre ? std::to_string(pupil.pre->timed_out) : "");
+        csv.raw(pupil.post ? std::to_string(pupil.post->timed_out) : "");
+        csv.raw(pupil.only_more_sceptical() ? "yes" : "no").end_row();
+    }
 }
 
 void csv_skipped(Csv& csv, const ClassReport& report) {
-    if (report.skipped.empty()) return;
-    csv.table("Skipped files", {"file", "reason"});
+    csv.headers({"file", "reason"});
     for (const SkippedFile& skipped : report.skipped) csv.text(skipped.file).text(skipped.reason).end_row();
+}
+
+CsvTable csv_table(const char* name, const std::function<void(Csv&)>& write_rows) {
+    Csv csv;
+    write_rows(csv);
+    return {name, csv.str()};
 }
 
 // ---- HTML ------------------------------------------------------------------
@@ -206,7 +230,7 @@ std::string students_chart(const ClassReport& report) {
     std::vector<Bar> bars;
     for (const StudentFigures& student : report.students) {
         const std::string form = student.form == QuizForm::Single ? "" : " (" + form_name(student.form) + ")";
-        bars.push_back({student.profile + form, student.accuracy(), kNeutralColour,
+        bars.push_back({student.pupil + form, student.accuracy(), kNeutralColour,
                         whole_percent(student.accuracy()) + ", " + std::to_string(student.right) + " of " +
                             std::to_string(student.cards)});
     }
@@ -330,7 +354,7 @@ std::string students_table(const ClassReport& report) {
                                                     "th");
     for (const StudentFigures& s : report.students)
         html +=
-            table_row({s.profile, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
+            table_row({s.pupil, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
                        whole_percent(s.accuracy()), std::to_string(s.timed_out), fixed(s.propaganda().d_prime, 2),
                        fixed(s.propaganda().criterion, 2), s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
     return html + "</table></div>\n";
@@ -346,7 +370,7 @@ std::string pupil_changes_table(const PrePostChange& change) {
         "<div class=\"scroll\"><table>" + table_row({"pupil", "pretest", "posttest", "change", "note"}, "th");
     for (const PupilChange& pupil : change.pupils) {
         const std::optional<double> points = pupil.accuracy_change();
-        html += table_row({pupil.profile, accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
+        html += table_row({pupil.pupil, accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
                            points ? std::to_string(std::lround(*points * 100.0)) + " points" : "—",
                            pupil.only_more_sceptical()
                                ? "only more sceptical: calls more claims propaganda without telling them apart better"
@@ -374,16 +398,30 @@ std::string class_summary(const ClassReport& report) {
     return text + ".";
 }
 
+// "Week 3, taken by 14 pupils, the last on 2026-11-30": which quiz, and when
+// the class took it.
+std::string form_taken_text(const FormFigures& form) {
+    std::string text = quiz_title_or_id(form) + ", taken by " + std::to_string(form.figures.students) +
+                       (form.figures.students == 1 ? " pupil" : " pupils");
+    return text + (form.last_finished_ms == 0 ? "" : ", the last on " + utc_date(form.last_finished_ms));
+}
+
+// The page's heading: the quiz's title (the pretest's, after a pair) and,
+// for each form, when it was taken.
+std::string quiz_header(const ClassReport& report) {
+    if (report.forms.empty()) return "<h1>Class report</h1>\n";
+    std::string html = "<h1>" + escape(quiz_title_or_id(report.forms.front())) + "</h1>\n<p>Class report";
+    for (const FormFigures& form : report.forms) html += "<br>" + escape(form_taken_text(form));
+    return html + "</p>\n";
+}
+
+std::string page_title(const ClassReport& report) {
+    return report.forms.empty() ? "ClaimDeck class report" : quiz_title_or_id(report.forms.front()) + ": class report";
+}
+
 // Readable on a phone: a chart or table too wide for the screen scrolls
 // sideways in its own box (a chart shrunk to fit would have unreadable
 // labels), and claim texts get a column wide enough to read.
-// ", last quiz finished 2026-11-30": when the class took it.
-std::string finished_text(const ClassReport& report) {
-    std::int64_t last = 0;
-    for (const StudentFigures& student : report.students) last = std::max(last, student.finished_ms);
-    return last == 0 ? "" : ", last quiz finished " + utc_date(last);
-}
-
 constexpr const char* kStyle =
     "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;"
     "line-height:1.4}"
@@ -405,13 +443,21 @@ std::string verdict_key() {
 
 }  // namespace
 
-std::string class_report_csv(const ClassReport& report) {
-    Csv csv;
-    csv_claims(csv, report);
-    csv_students(csv, report);
-    csv_groups(csv, report);
-    csv_skipped(csv, report);
-    return csv.str();
+std::vector<CsvTable> class_report_csv(const ClassReport& report) {
+    std::vector<CsvTable> tables;
+    tables.push_back(csv_table("claims", [&](Csv& csv) { csv_claims(csv, report); }));
+    tables.push_back(csv_table("pupils", [&](Csv& csv) { csv_students(csv, report); }));
+    if (report.pre_post)
+        tables.push_back(csv_table("pupils-before-after", [&](Csv& csv) { csv_pupil_changes(csv, *report.pre_post); }));
+    tables.push_back(csv_table("class", [&](Csv& csv) { csv_groups(csv, report); }));
+    if (!report.skipped.empty()) tables.push_back(csv_table("left-out", [&](Csv& csv) { csv_skipped(csv, report); }));
+    return tables;
+}
+
+std::filesystem::path csv_table_path(const std::filesystem::path& path, const std::string& table) {
+    std::filesystem::path beside = path.parent_path() / path.stem();
+    beside += "-" + table + ".csv";
+    return beside;
 }
 
 std::string class_report_html(const ClassReport& report) {
@@ -421,9 +467,9 @@ std::string class_report_html(const ClassReport& report) {
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>ClaimDeck class report</title><style>" +
-        std::string(kStyle) + "</style></head><body>\n<h1>Class report</h1>\n<p>" + escape(deck) +
-        finished_text(report) + "</p>\n" + skipped_list(report);
+        "<title>" +
+        escape(page_title(report)) + "</title><style>" + std::string(kStyle) + "</style></head><body>\n" +
+        quiz_header(report) + "<p>" + escape(deck) + "</p>\n" + skipped_list(report);
     if (report.students.empty()) return html + "<p>No results could be counted.</p></body></html>\n";
     html += "<p class=\"summary\">" + escape(class_summary(report)) + "</p>\n";
     if (report.pre_post)

@@ -9,14 +9,20 @@
 namespace claimdeck {
 namespace {
 
+// "1", or "1 to 2" once a format has grown.
+std::string readable_versions(const JsonFileFormat& format) {
+    const std::string newest = std::to_string(format.version);
+    return format.oldest_version == format.version ? newest : std::to_string(format.oldest_version) + " to " + newest;
+}
+
 void read_header(FieldReader& fields, const JsonFileFormat& format) {
     std::string name;
     if (fields.read_string("format", name) && name != format.name)
         fields.report("format", "is \"" + name + "\"; expected \"" + format.name + "\" (is this the right file?)");
     std::int64_t version = 0;
-    if (fields.read_int("format_version", version) && version != format.version)
+    if (fields.read_int("format_version", version) && (version < format.oldest_version || version > format.version))
         fields.report("format_version", "is " + std::to_string(version) + "; this version of ClaimDeck reads " +
-                                            std::to_string(format.version));
+                                            readable_versions(format));
 }
 
 // Every file we write ends with the root object's closing brace; one that

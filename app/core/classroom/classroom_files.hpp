@@ -21,9 +21,10 @@ namespace claimdeck {
 
 struct JsonFileFormat {
     const char* name;      // the "format" field, e.g. "claimdeck-quiz"
-    std::int64_t version;  // the "format_version" this build reads and writes
+    std::int64_t version;  // the "format_version" this build writes, and the newest it reads
     std::uintmax_t max_bytes;
     JsonShapeLimits shape;
+    std::int64_t oldest_version;  // the oldest "format_version" this build still reads
 };
 
 // The JSON text of a file in `format`: its header, then what write_fields adds.

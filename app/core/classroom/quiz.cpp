@@ -19,7 +19,7 @@ namespace claimdeck {
 
 namespace {
 
-const JsonFileFormat kQuizFormat{"claimdeck-quiz", 1, 4u << 20, JsonShapeLimits{4, 4096}};
+const JsonFileFormat kQuizFormat{"claimdeck-quiz", 1, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 

@@ -28,6 +28,7 @@ QuizRun::QuizRun(const Quiz& quiz, const Deck& deck, ProgressStore& store, Profi
       deck_(deck),
       store_(store),
       profile_(std::move(profile)),
+      learner_id_(store.learner_id(profile_.id)),
       options_(options),
       clock_(std::move(clock)),
       scheduler_(parameters_for(options)),
@@ -120,6 +121,8 @@ QuizResults QuizRun::results() const {
     results.deck_id = quiz_.deck_id;
     results.deck_version = quiz_.deck_version;
     results.profile = profile_.name;
+    results.learner_id = learner_id_;
+    results.quiz_title = quiz_.title;
     results.finished_ms = finished_ms_;
     results.answers = answers_;
     return results;

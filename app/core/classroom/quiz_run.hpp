@@ -93,6 +93,7 @@ private:
     const Deck& deck_;
     ProgressStore& store_;
     Profile profile_;
+    std::string learner_id_;
     QuizRunOptions options_;
     Clock clock_;
     fsrs::Scheduler scheduler_;

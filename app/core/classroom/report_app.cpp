@@ -27,6 +27,12 @@ std::vector<fs::path> json_files_in(const fs::path& folder, std::error_code& err
     return found;
 }
 
+// A file that cannot be looked at is not known to be there.
+bool is_there(const fs::path& path) {
+    std::error_code unknown;
+    return fs::exists(fs::symlink_status(path, unknown));
+}
+
 const char* extension_of(ReportFormat format) { return format == ReportFormat::Csv ? ".csv" : ".html"; }
 
 // The title of the quiz `quiz_id` among the quiz files in `folder`; empty
@@ -85,8 +91,28 @@ void ReportApp::clear() {
     rebuild();
 }
 
+void ReportApp::merge_pupils(const std::string& name) {
+    for (const Namesakes& namesakes : report_.namesakes) {
+        if (namesakes.name != name) continue;
+        const std::string& into = namesakes.pupil_keys.front();
+        // A key merged before follows its pupil into the new one.
+        for (auto& [from, to] : merges_)
+            if (std::find(namesakes.pupil_keys.begin(), namesakes.pupil_keys.end(), to) != namesakes.pupil_keys.end())
+                to = into;
+        for (const std::string& key : namesakes.pupil_keys)
+            if (key != into) merges_[key] = into;
+    }
+    rebuild();
+}
+
+void ReportApp::keep_pupils_apart() {
+    merges_.clear();
+    rebuild();
+}
+
 void ReportApp::rebuild() {
-    report_ = files_.empty() ? ClassReport{} : build_class_report(files_, deck_);
+    report_ = files_.empty() ? ClassReport{} : build_class_report(files_, deck_, merges_);
+    name_quizzes();
     export_name_ = export_name();
     // A report saved earlier no longer matches the list.
     saved_ = false;
@@ -94,14 +120,20 @@ void ReportApp::rebuild() {
     message_.clear();
 }
 
-// Read here, when the list changes, not while a frame is drawn.
+// Results from before quiz titles: the quiz may have been built on this
+// device. Read here, when the list changes, not while a frame is drawn.
+void ReportApp::name_quizzes() {
+    for (FormFigures& form : report_.forms)
+        if (form.quiz_title.empty()) form.quiz_title = quiz_title(quizzes_dir_, form.quiz_id);
+}
+
 std::string ReportApp::export_name() const {
-    if (report_.students.empty()) return "class-report";
-    const StudentFigures& first = report_.students.front();
+    if (report_.forms.empty()) return "class-report";
+    const FormFigures& first = report_.forms.front();
     std::int64_t finished_ms = 0;
-    for (const StudentFigures& student : report_.students) finished_ms = std::max(finished_ms, student.finished_ms);
-    const std::string title = quiz_title(quizzes_dir_, first.quiz_id);
-    return file_name_part(title.empty() ? first.quiz_id : title, "class-report") + "-" + utc_date(finished_ms);
+    for (const FormFigures& form : report_.forms) finished_ms = std::max(finished_ms, form.last_finished_ms);
+    const std::string title = first.quiz_title.empty() ? first.quiz_id : first.quiz_title;
+    return file_name_part(title, "class-report") + "-" + utc_date(finished_ms);
 }
 
 fs::path ReportApp::export_path(ReportFormat format, const fs::path& chosen) const {
@@ -113,34 +145,61 @@ fs::path ReportApp::export_path(ReportFormat format, const fs::path& chosen) con
     return path.replace_extension(extension_of(format));
 }
 
-bool ReportApp::export_csv(const fs::path& path, bool replace) {
-    return save(path, class_report_csv(report_), replace);
+bool ReportApp::export_csv(const fs::path& path, bool replace) { return save(ReportFormat::Csv, path, replace); }
+
+bool ReportApp::export_html(const fs::path& path, bool replace) { return save(ReportFormat::Html, path, replace); }
+
+ReportApp::ExportFiles ReportApp::export_files(ReportFormat format, const fs::path& path) const {
+    if (format == ReportFormat::Html) return {{path, class_report_html(report_)}};
+    ExportFiles files;
+    for (CsvTable& table : class_report_csv(report_))
+        files.emplace_back(csv_table_path(path, table.name), std::move(table.text));
+    return files;
 }
 
-bool ReportApp::export_html(const fs::path& path, bool replace) {
-    return save(path, class_report_html(report_), replace);
+fs::path ReportApp::path_beside(ReportFormat format, const fs::path& path) const {
+    auto replaces_nothing = [&](const fs::path& candidate) {
+        const ExportFiles files = export_files(format, candidate);
+        return std::none_of(files.begin(), files.end(), [](const auto& file) { return is_there(file.first); });
+    };
+    fs::path candidate = path;
+    for (int copy = 2; !replaces_nothing(candidate); ++copy) {
+        candidate = path.parent_path() / path.stem();
+        candidate += "-" + std::to_string(copy) + path.extension().string();
+    }
+    return candidate;
 }
 
-bool ReportApp::save(const fs::path& path, const std::string& text, bool replace) {
+bool ReportApp::save(ReportFormat format, const fs::path& path, bool replace) {
     saved_ = false;
     waiting_to_replace_.clear();
     if (report_.students.empty()) {
         message_ = "There is nothing to save yet: add results files that can be counted first.";
         return false;
     }
-    std::error_code unknown;  // a file that cannot be looked at is not known to be there
-    if (!replace && fs::exists(fs::symlink_status(path, unknown))) {
-        waiting_to_replace_ = path;
-        message_ = path.string() + " is already there.";
-        return false;
-    }
+    const ExportFiles files = export_files(format, path);
+    for (const auto& [file, text] : files)
+        if (!replace && is_there(file)) {
+            waiting_to_replace_ = path;
+            message_ = file.string() + " is already there.";
+            return false;
+        }
     std::error_code ignored;  // a folder that cannot be made shows up as a write error below
     if (path.has_parent_path()) fs::create_directories(path.parent_path(), ignored);
-    const std::string error = write_text_file(path, text);
-    saved_ = error.empty();
-    if (saved_) saved_path_ = path;
-    message_ = saved_ ? "Saved to " + path.string() : error;
-    return saved_;
+    saved_paths_.clear();
+    for (const auto& [file, text] : files) {
+        if (std::string error = write_text_file(file, text); !error.empty()) {
+            message_ = error;
+            saved_paths_ = {fs::path()};
+            return false;
+        }
+        saved_paths_.push_back(file);
+    }
+    saved_ = true;
+    message_ =
+        "Saved to " + saved_path().string() +
+        (files.size() > 1 ? " and " + std::to_string(files.size() - 1) + " more files beside it, one per table" : "");
+    return true;
 }
 
 }  // namespace claimdeck

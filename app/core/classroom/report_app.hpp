@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "classroom/class_report.hpp"
@@ -33,6 +34,13 @@ public:
     void remove(std::size_t index);
     void clear();
 
+    // Pupils shown apart under one name (report().namesakes) are counted as
+    // one pupil from now on, whichever files are added or removed;
+    // keep_pupils_apart() undoes every merge.
+    void merge_pupils(const std::string& name);
+    void keep_pupils_apart();
+    bool has_merges() const { return !merges_.empty(); }
+
     // The files in the order they were added, each as an absolute path.
     const std::vector<std::filesystem::path>& files() const { return files_; }
     // Rebuilt whenever the list changes; files that cannot be counted are
@@ -40,22 +48,29 @@ public:
     const ClassReport& report() const { return report_; }
     const std::filesystem::path& results_dir() const { return results_dir_; }
 
-    // Where an export goes: `chosen` with the format's extension, or
+    // Where an export goes (for CSV, the name its tables are written beside,
+    // see csv_table_path()): `chosen` with the format's extension, or
     // <reports dir>/<name>.csv (.html) when nothing is chosen, or in the
     // chosen folder. The name is the quiz's title (when this device built
     // it, else its id) and the day the last pupil finished, e.g.
     // "Year-10-media-literacy-A-2026-11-30"; "class-report" before any file.
     std::filesystem::path export_path(ReportFormat format, const std::filesystem::path& chosen = {}) const;
     // Write the report, creating the folder if needed; false (and message()
-    // says why) when there is nothing to report or the file cannot be written.
-    // A file already there is replaced only with `replace`; without it
-    // nothing is written and waiting_to_replace() names the file.
+    // says why) when there is nothing to report or a file cannot be written.
+    // The CSV export is one file per table. A file already there is
+    // replaced only with `replace`; without it nothing is written,
+    // waiting_to_replace() is `path` and message() names the file.
     bool export_csv(const std::filesystem::path& path, bool replace = false);
     bool export_html(const std::filesystem::path& path, bool replace = false);
+    // `path`, or the first of <stem>-2, <stem>-3... beside it whose export
+    // would replace nothing.
+    std::filesystem::path path_beside(ReportFormat format, const std::filesystem::path& path) const;
     // Whether the last export was written and the list has not changed since.
     bool saved() const { return saved_; }
-    const std::filesystem::path& saved_path() const { return saved_path_; }
-    // The file the last export found already there; empty otherwise.
+    // The files the last export wrote: the page, or one CSV per table.
+    const std::vector<std::filesystem::path>& saved_paths() const { return saved_paths_; }
+    const std::filesystem::path& saved_path() const { return saved_paths_.front(); }
+    // The export asked for that found a file already there; empty otherwise.
     const std::filesystem::path& waiting_to_replace() const { return waiting_to_replace_; }
 
     // The last thing worth telling the teacher: why a path could not be
@@ -63,8 +78,11 @@ public:
     const std::string& message() const { return message_; }
 
 private:
-    bool save(const std::filesystem::path& path, const std::string& text, bool replace);
+    using ExportFiles = std::vector<std::pair<std::filesystem::path, std::string>>;  // path, text
+    ExportFiles export_files(ReportFormat format, const std::filesystem::path& path) const;
+    bool save(ReportFormat format, const std::filesystem::path& path, bool replace);
     void rebuild();
+    void name_quizzes();
     std::string export_name() const;
 
     std::filesystem::path results_dir_;
@@ -72,9 +90,10 @@ private:
     const Deck* deck_;
     std::filesystem::path quizzes_dir_;
     std::string export_name_ = "class-report";
-    std::filesystem::path saved_path_;
+    std::vector<std::filesystem::path> saved_paths_{std::filesystem::path()};
     std::filesystem::path waiting_to_replace_;
     std::vector<std::filesystem::path> files_;
+    PupilMerges merges_;
     ClassReport report_;
     bool saved_ = false;
     std::string message_;

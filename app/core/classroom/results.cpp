@@ -13,7 +13,7 @@ namespace claimdeck {
 
 namespace {
 
-const JsonFileFormat kResultsFormat{"claimdeck-results", 1, 4u << 20, JsonShapeLimits{4, 4096}};
+const JsonFileFormat kResultsFormat{"claimdeck-results", 2, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 constexpr const char* kChecksumPrefix = "fnv1a64:";
 // A card shown for longer than a day was not being answered; refuse it as damage.
 constexpr std::int64_t kMaxResponseMs = 86'400'000;
@@ -41,12 +41,17 @@ private:
 std::string canonical_text(const QuizResults& results) {
     CanonicalText canonical;
     canonical.add("format", kResultsFormat.name);
-    canonical.add("format_version", kResultsFormat.version);
+    canonical.add("format_version", results.format_version());
     canonical.add("quiz_id", results.quiz_id);
     canonical.add("form", to_string(results.form));
     canonical.add("deck_id", results.deck_id);
     canonical.add("deck_version", results.deck_version);
     canonical.add("profile", results.profile);
+    // Version 1 files were summed without these; their checksums still hold.
+    if (results.format_version() >= 2) {
+        canonical.add("learner_id", results.learner_id);
+        canonical.add("quiz_title", results.quiz_title);
+    }
     canonical.add("app_version", results.app_version);
     canonical.add("finished_ms", results.finished_ms);
     canonical.add("answers", static_cast<std::int64_t>(results.answers.size()));
@@ -100,6 +105,15 @@ void read_answer(FieldReader& fields, QuizAnswer& answer) {
     }
 }
 
+// The id becomes part of no path, but it is shown and compared: the same
+// short, plain characters as a quiz id.
+void read_learner_id(FieldReader& fields, std::string& out) {
+    if (!read_non_empty_string(fields, "learner_id", out) || is_valid_quiz_id(out)) return;
+    fields.report("learner_id", "\"" + out + "\" is not a learner id: use only letters, digits, - and _, at most " +
+                                    std::to_string(kMaxQuizIdBytes) + " of them");
+    out.clear();
+}
+
 void read_answers(FieldReader& fields, std::vector<QuizAnswer>& answers) {
     const std::size_t problems_before = fields.problem_count();
     fields.read_objects("answers", kMaxQuizClaims, [&](FieldReader& item, std::size_t) {
@@ -121,6 +135,11 @@ void read_results_fields(FieldReader& fields, QuizResults& results) {
     read_non_empty_string(fields, "deck_id", results.deck_id);
     read_int_in_range(fields, "deck_version", 1, std::numeric_limits<int>::max(), results.deck_version);
     read_non_empty_string(fields, "profile", results.profile);
+    std::int64_t version = 0;
+    if (fields.read_int("format_version", version) && version >= 2) {
+        read_learner_id(fields, results.learner_id);
+        fields.read_string("quiz_title", results.quiz_title);
+    }
     read_non_empty_string(fields, "app_version", results.app_version);
     read_int_in_range(fields, "finished_ms", std::int64_t{0}, std::numeric_limits<std::int64_t>::max(),
                       results.finished_ms);
@@ -159,8 +178,9 @@ bool QuizAnswer::operator==(const QuizAnswer& other) const {
 
 bool QuizResults::operator==(const QuizResults& other) const {
     return quiz_id == other.quiz_id && form == other.form && deck_id == other.deck_id &&
-           deck_version == other.deck_version && profile == other.profile && app_version == other.app_version &&
-           finished_ms == other.finished_ms && answers == other.answers;
+           deck_version == other.deck_version && profile == other.profile && learner_id == other.learner_id &&
+           quiz_title == other.quiz_title && app_version == other.app_version && finished_ms == other.finished_ms &&
+           answers == other.answers;
 }
 
 std::string results_checksum(const QuizResults& results) {
@@ -170,11 +190,17 @@ std::string results_checksum(const QuizResults& results) {
 }
 
 std::string results_to_json(const QuizResults& results) {
-    return write_json_text(kResultsFormat, [&](cereal::JSONOutputArchive& archive) {
+    JsonFileFormat format = kResultsFormat;
+    format.version = results.format_version();
+    return write_json_text(format, [&](cereal::JSONOutputArchive& archive) {
         archive(cereal::make_nvp("quiz_id", results.quiz_id),
                 cereal::make_nvp("form", std::string(to_string(results.form))),
                 cereal::make_nvp("deck_id", results.deck_id), cereal::make_nvp("deck_version", results.deck_version),
-                cereal::make_nvp("profile", results.profile), cereal::make_nvp("app_version", results.app_version),
+                cereal::make_nvp("profile", results.profile));
+        if (format.version >= 2)
+            archive(cereal::make_nvp("learner_id", results.learner_id),
+                    cereal::make_nvp("quiz_title", results.quiz_title));
+        archive(cereal::make_nvp("app_version", results.app_version),
                 cereal::make_nvp("finished_ms", results.finished_ms), cereal::make_nvp("answers", results.answers),
                 cereal::make_nvp("checksum", results_checksum(results)));
     });

@@ -1,9 +1,10 @@
 // A pupil's results for one quiz: the file they hand in and the teacher's
 // report reads.
 //
-//   { "format": "claimdeck-results", "format_version": 1,
+//   { "format": "claimdeck-results", "format_version": 2,
 //     "quiz_id": "quiz-...", "form": "", "deck_id": "panjshir-2021", "deck_version": 1,
-//     "profile": "Ada", "app_version": "0.1.0", "finished_ms": 1630000000000,
+//     "profile": "Ada", "learner_id": "0190a1b2c3d4e-5f6a...", "quiz_title": "Week 3",
+//     "app_version": "0.1.0", "finished_ms": 1630000000000,
 //     "answers": [ { "claim": "lions-350", "truth": "propaganda", "picked": "contested",
 //                    "confidence": 70, "response_ms": 5120, "timed_out": false },
 //                  { "claim": "punjir-12", "truth": "verified", "picked": "",
@@ -12,6 +13,11 @@
 //
 // Each answer carries the true verdict, so the report needs no deck. A timed
 // out card has no verdict ("") and no confidence (0).
+//
+// The learner id is made once per learner on each device (store.hpp,
+// learner_id()): two pupils who both typed "Ana" stay two pupils in the
+// report. Format version 1, from before learner ids and quiz titles, has
+// neither field and is still read.
 //
 // The checksum is FNV-1a 64 over a canonical text of every other field (see
 // results.cpp). It catches accidental edits, damage in transit and casual
@@ -51,11 +57,15 @@ struct QuizResults {
     std::string deck_id;
     int deck_version = 0;
     std::string profile;
+    std::string learner_id;  // empty only in a version 1 file
+    std::string quiz_title;  // version 2 on; may be empty
     std::string app_version = CLAIMDECK_VERSION;
     std::int64_t finished_ms = 0;
     std::vector<QuizAnswer> answers;  // in the order they were asked
 
     bool operator==(const QuizResults& other) const;
+    // 2, or 1 for results from before learner ids (read from an old file).
+    int format_version() const { return learner_id.empty() ? 1 : 2; }
 };
 
 // "fnv1a64:" and 16 lower-case hex digits.

@@ -425,6 +425,14 @@ void ProgressStore::delete_profile(std::int64_t profile_id) {
     });
 }
 
+std::string ProgressStore::learner_id(std::int64_t profile_id) {
+    constexpr const char* kLearnerIdKey = "learner_id";
+    if (auto kept = setting(profile_id, kLearnerIdKey)) return *kept;
+    const std::string made = new_review_uid();
+    set_setting(profile_id, kLearnerIdKey, made);
+    return made;
+}
+
 std::int64_t ProgressStore::start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
                                           std::int64_t started_ms) {
     return guarded(path_, "start a session", [&] {

@@ -159,6 +159,10 @@ public:
     Profile ensure_profile(const std::string& name);
     void rename_profile(std::int64_t profile_id, const std::string& new_name);
     void delete_profile(std::int64_t profile_id);
+    // This learner's id on this device: random, made the first time it is
+    // asked for and kept with the profile (renaming keeps it). Class
+    // results carry it, so two pupils who typed the same name stay apart.
+    std::string learner_id(std::int64_t profile_id);
 
     // Sessions and answers
     std::int64_t start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
