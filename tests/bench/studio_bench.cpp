@@ -292,8 +292,8 @@ void bench_frames(int runs, const DeckSize& size, const FrameSetup& setup) {
         reading.open_copy(long_article);
         ui::StudioView view;
         view.article = long_article.articles.front().id;
-        reader.add(
-            frame_times([&] { ui::draw_studio_screen(reading, view, true); }, setup.warm_up, setup.frames, scroll_reader));
+        reader.add(frame_times([&] { ui::draw_studio_screen(reading, view, true); }, setup.warm_up, setup.frames,
+                               scroll_reader));
     }
     std::printf("\n### Frame build\n\n");
     std::printf("| view | build p50 | build p99 | target | build p99, CPU time of the thread |\n");
