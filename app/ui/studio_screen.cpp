@@ -158,6 +158,13 @@ Action draw_deck_fields(const Deck& deck, float width) {
         take(action, act::StudioChange{edit::SetDeckField{DeckField::Title, *title}});
     if (auto id = short_field("Deck id (letters, digits, -)", deck.id, width))
         take(action, act::StudioChange{edit::SetDeckField{DeckField::Id, *id}});
+    // Pupils who have the deck take a corrected one only with a higher version
+    // (the library refuses the same or a lower one), so it is one press, not typed.
+    muted("Version " + std::to_string(deck.version) + ". Raise it before you export a corrected deck for pupils " +
+              "who have this one: their answers to the claims you kept stay.",
+          width);
+    if (button("Raise the version"))
+        take(action, act::StudioChange{edit::SetDeckField{DeckField::Version, std::to_string(deck.version + 1)}});
     return action;
 }
 

@@ -77,6 +77,22 @@ TEST_CASE("every kind of edit undoes and redoes") {
     CHECK_FALSE(document.can_redo());
 }
 
+TEST_CASE("a deck's version is raised as a whole number, undone like any edit, and nothing else is taken") {
+    StudioDocument document = two_articles_one_claim();
+    REQUIRE(document.deck().version == 1);
+    document.apply(edit::SetDeckField{DeckField::Version, "2"});
+    CHECK(document.deck().version == 2);
+    for (const char* typed : {"", "0", "-3", "2.5", "two", "9999999"}) {
+        CAPTURE(typed);
+        CHECK_THROWS_AS(document.apply(edit::SetDeckField{DeckField::Version, typed}), std::invalid_argument);
+        CHECK(document.deck().version == 2);
+    }
+    document.undo();
+    CHECK(document.deck().version == 1);
+    document.redo();
+    CHECK(document.deck().version == 2);
+}
+
 TEST_CASE("keystrokes in one field undo as one step, and a new edit clears what could be redone") {
     StudioDocument document = two_articles_one_claim();
     const std::string id = only_claim(document).id;

@@ -64,6 +64,14 @@ std::string lower_ascii(std::string text) {
     return text;
 }
 
+int version_number(const std::string& typed) {
+    const bool digits = !typed.empty() && typed.size() <= 6 &&
+                        std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::stoi(typed) < 1)
+        throw std::invalid_argument("A deck's version is a whole number, 1 or more, not \"" + typed + "\".");
+    return std::stoi(typed);
+}
+
 }  // namespace
 
 std::optional<Span> find_words(const std::string& text, const std::string& words, std::size_t from) {
@@ -180,7 +188,7 @@ StudioDocument::Reversal StudioDocument::reversal_for(const StudioEdit& edit) co
     reversal.lost_quotes = lost_quotes_;
     std::visit(Overloaded{
                    [&](const edit::SetDeckField&) {
-                       reversal.fields = DeckFields{deck_.title, deck_.description, deck_.id};
+                       reversal.fields = DeckFields{deck_.title, deck_.description, deck_.id, deck_.version};
                    },
                    [&](const edit::AddArticle&) {
                        reversal.articles.push_back({ItemChange<Article>::Kind::Erase, deck_.articles.size(), {}});
@@ -230,6 +238,7 @@ void StudioDocument::reverse(Reversal& step) {
         std::swap(deck_.title, step.fields->title);
         std::swap(deck_.description, step.fields->description);
         std::swap(deck_.id, step.fields->id);
+        std::swap(deck_.version, step.fields->version);
     }
     if (step.topics) std::swap(deck_.topics, *step.topics);
     // In the opposite order to the edit's; the next reverse() is the edit's order again.
@@ -269,6 +278,7 @@ void StudioDocument::change(const edit::SetDeckField& set) {
         case DeckField::Title: deck_.title = set.value; return;
         case DeckField::Description: deck_.description = set.value; return;
         case DeckField::Id: deck_.id = set.value; return;
+        case DeckField::Version: deck_.version = version_number(set.value); return;
     }
 }
 

@@ -13,7 +13,7 @@
 
 namespace claimdeck {
 
-enum class DeckField { Title, Description, Id };
+enum class DeckField { Title, Description, Id, Version };  // Version: a whole number, 1 or more
 enum class ArticleField { Title, Byline, Provenance, Url, Published, Text };
 enum class ClaimField { Text, Rationale, KnownNow };
 
@@ -128,6 +128,7 @@ private:
     };
     struct DeckFields {
         std::string title, description, id;
+        int version = 0;
     };
     struct Reversal {
         std::optional<DeckFields> fields;
