@@ -16,7 +16,7 @@
 # `claimdeck-cli validate` (not `deck check`: one claim cannot meet the
 # house style's verdict balance), and open on its card for a learner.
 # Controls are clicked where the app reports drawing them (gui_lib.sh).
-# Run it under xvfb-run with a screen of 1600x1600.
+# Run it under xvfb-run with a screen of 1600x1800.
 #
 #   studio_make_deck.sh CLAIMDECK CLAIMDECK_CLI DECK WORK_DIR
 set -euo pipefail
@@ -68,7 +68,7 @@ find_words() {  # words: selected with Ctrl+F, the words and Enter
 }
 problem_count() { studio_summary | sed -n 's/.* claims, \([0-9]*\) problems.*/\1/p'; }
 
-CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1600x1600 \
+CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1600x1800 \
   > "$WORK_DIR/app.log" 2>&1 &
 APP=$!
 wait_for_window
