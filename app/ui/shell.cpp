@@ -718,6 +718,17 @@ void Shell::import_progress_bytes(std::string_view bytes, const std::string& nam
 
 // ---- The Studio ---------------------------------------------------------------
 
+namespace {
+
+// Said when another deck replaced one with edits no Save held: where they went.
+std::string set_aside_note(const StudioApp& studio) {
+    if (!studio.set_aside()) return "";
+    return "Your unsaved changes to the deck before are kept in " + studio.set_aside()->string() +
+           ": Open\u2026 brings them back.";
+}
+
+}  // namespace
+
 // Made on first use: it reads the data folder, which a learner who never
 // opens the Studio need not pay for. A draft left by a crash comes back.
 StudioApp& Shell::studio() {
@@ -760,6 +771,7 @@ void Shell::apply(const act::StudioCommand& command) {
         case act::StudioStep::CopyDeckInUse: open.open_copy(app_.deck()); break;
     }
     studio_view_ = {};
+    studio_view_.status = set_aside_note(open);
 }
 
 // Installed in the library as a package would be: Home lists it, with the
@@ -780,6 +792,7 @@ void Shell::apply(const act::StudioFile& file) {
             studio_view_.status = open.saved_once()
                                       ? "Opened " + path.string() + "."
                                       : "Opened a copy: Save puts it in " + open.save_folder().string() + ".";
+            if (open.set_aside()) studio_view_.status += " " + set_aside_note(open);
             break;
         case FilePurpose::StudioOpenArticle:
             open.add_article_file(path);

@@ -269,3 +269,41 @@ TEST_CASE("Open article file… brings a web page in as an article, its headline
     CHECK_THROWS_WITH_AS(studio.add_article_file(data / "missing.txt"), doctest::Contains("missing.txt"),
                          std::runtime_error);
 }
+
+TEST_CASE("New deck and Open… set unsaved edits aside as a deck folder of their own, and drop nothing") {
+    TempDir data;
+    StudioApp studio(data.path());
+    write_valid_deck(studio);
+    studio.new_deck();
+    REQUIRE(studio.set_aside());
+    CHECK(*studio.set_aside() == data.path() / "studio" / "set-aside" / "my-deck" / "decks" / "my-deck.json");
+    const DeckLoadResult kept = load_deck(*studio.set_aside());
+    REQUIRE_MESSAGE(kept.deck, describe_all(kept.problems));
+    CHECK(kept.deck->claims.size() == 1);
+
+    studio.new_deck();  // a new deck no one edited holds nothing to keep
+    CHECK_FALSE(studio.set_aside());
+    write_valid_deck(studio);
+    studio.save();
+    studio.new_deck();  // nor does one whose every edit is saved
+    CHECK_FALSE(studio.set_aside());
+
+    write_valid_deck(studio);
+    studio.open_file(data.path() / "studio" / "my-deck" / "decks" / "my-deck.json");
+    REQUIRE(studio.set_aside());
+    CHECK(studio.set_aside()->parent_path().parent_path().filename() == "my-deck-2");  // the first is kept
+}
+
+TEST_CASE("a draft brought back after a crash is set aside too when another deck replaces it") {
+    TempDir data;
+    {
+        StudioApp studio(data.path());
+        write_valid_deck(studio);
+        studio.close();  // writes the draft; the edits are in no save
+    }
+    StudioApp after_crash(data.path());
+    REQUIRE(after_crash.restore_draft());
+    after_crash.new_deck();
+    REQUIRE(after_crash.set_aside());
+    CHECK(load_deck(*after_crash.set_aside()).deck->claims.size() == 1);
+}

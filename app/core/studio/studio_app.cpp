@@ -18,11 +18,14 @@ bool StudioApp::restore_draft() {
     OpenedDeckFolder opened = open_deck_folder(draft_folder(), false);
     if (!opened.deck) return false;
     replace(StudioDocument(std::move(*opened.deck)));
-    draft_stale_ = false;  // it is the draft
+    draft_stale_ = false;   // it is the draft
+    edits_at_risk_ = true;  // and only the draft holds them
     return true;
 }
 
 void StudioApp::replace(StudioDocument document) {
+    set_aside_.reset();
+    if (edits_at_risk_) set_aside_unsaved_edits();
     // Checks of the document being replaced must not pass for the new one's.
     if (running_.valid()) running_.wait();
     running_ = {};
@@ -32,6 +35,19 @@ void StudioApp::replace(StudioDocument document) {
     checked_revision_ = UINT64_MAX;  // a new document counts its revisions from 0 again
     overview_revision_ = UINT64_MAX;
     changed();
+    edits_at_risk_ = false;  // the deck just opened holds no edits yet
+}
+
+// The draft folder cannot keep them: the next deck's draft goes there.
+void StudioApp::set_aside_unsaved_edits() {
+    Deck kept = document_.deck();
+    if (!is_bare_file_name(kept.id + ".json")) kept.id = "untitled";
+    const fs::path shelf = data_dir_ / "studio" / "set-aside";
+    fs::path folder = shelf / kept.id;
+    for (int n = 2; fs::exists(folder); ++n) folder = shelf / (kept.id + "-" + std::to_string(n));
+    if (std::string failed = save_deck_folder(kept, folder); !failed.empty())
+        throw std::runtime_error("Your unsaved changes could not be set aside, so the deck stays open: " + failed);
+    set_aside_ = deck_file_in(folder, kept.id);
 }
 
 void StudioApp::new_deck() { replace(StudioDocument()); }
@@ -92,6 +108,7 @@ void StudioApp::redo() {
 
 void StudioApp::changed() {
     unsaved_ = true;
+    edits_at_risk_ = true;
     if (!draft_stale_) changed_at_ms_ = -1;
     draft_stale_ = true;
 }
@@ -126,6 +143,7 @@ void StudioApp::save() {
     if (std::string failed = save_deck_folder(document_.deck(), save_folder()); !failed.empty())
         throw std::runtime_error(failed);
     unsaved_ = false;
+    edits_at_risk_ = false;
     saved_once_ = true;
     draft_stale_ = false;
     drop_draft();

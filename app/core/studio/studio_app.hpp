@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,12 @@ public:
     bool unsaved() const { return unsaved_; }
     // Saved (or opened from where it is saved) at least once: a new deck is not.
     bool saved_once() const { return saved_once_; }
+    // New deck, Open… and the copies replace the open deck. Edits it has that
+    // no Save holds are first saved as a deck folder of their own under
+    // DATA/studio/set-aside/, never dropped; this names the last such folder.
+    // When they cannot be written, the replacing throws std::runtime_error
+    // and the open deck stays.
+    const std::optional<std::filesystem::path>& set_aside() const { return set_aside_; }
 
     // The draft is written when a change is kDraftIntervalMs old, and on close.
     bool draft_due(std::int64_t now_ms) const;
@@ -80,6 +87,7 @@ public:
 
 private:
     void replace(StudioDocument document);
+    void set_aside_unsaved_edits();
     void changed();
     void write_draft();
     void drop_draft();
@@ -91,6 +99,8 @@ private:
     std::filesystem::path chosen_folder_;  // where Save goes; empty: DATA/studio/<deck id>/
     StudioDocument document_;
     bool unsaved_ = false;
+    bool edits_at_risk_ = false;  // edited, or a restored draft, since it was opened or saved
+    std::optional<std::filesystem::path> set_aside_;
     bool saved_once_ = false;
     bool draft_stale_ = false;         // changes the draft does not hold yet
     std::int64_t changed_at_ms_ = -1;  // when the first change the draft lacks was made (-1: on its next autosave)
