@@ -2,6 +2,8 @@
 # line of each kind passes, and the same report without any one line is
 # refused for that line and that line only.
 include(${CMAKE_CURRENT_LIST_DIR}/bench_report_lines.cmake)
+# Report text as ./dev bench writes it, not patterns: the patterns, each "|"
+# escaped, are BENCH_REPORT_LINES in bench_report_lines.cmake.
 set(sample_lines
     "## Machine"
     "| ClaimDeck: exec to first frame | 118.3 ms | 108.1 – 125.4 | 1.12× |"
