@@ -12,15 +12,6 @@ FileChooserStatus& status() {
     return shown;
 }
 
-struct DrawnButton {
-    int frame = -1;
-    ImRect box;
-};
-DrawnButton& first_chooser_button() {
-    static DrawnButton drawn;
-    return drawn;
-}
-
 }  // namespace
 
 void set_file_chooser_status(FileChooserStatus shown) { status() = shown; }
@@ -37,8 +28,6 @@ bool chooser_button(const char* label, float width) {
     ImGui::BeginDisabled(status().open);
     const bool clicked = button(label, width);
     ImGui::EndDisabled();
-    if (first_chooser_button().frame != ImGui::GetFrameCount())
-        first_chooser_button() = {ImGui::GetFrameCount(), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}};
     return clicked;
 }
 
@@ -89,11 +78,6 @@ Action saved_file(const std::filesystem::path& file, float width) {
     }
     if (button("Copy path", status().show_folders ? half : width)) ImGui::SetClipboardText(file.string().c_str());
     return action;
-}
-
-std::optional<ImRect> chooser_button_this_frame() {
-    if (first_chooser_button().frame != ImGui::GetFrameCount()) return std::nullopt;
-    return first_chooser_button().box;
 }
 
 }  // namespace claimdeck::ui

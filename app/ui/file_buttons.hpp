@@ -44,7 +44,4 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
 // "Copy path" (the clipboard) and, where the platform can, "Show in folder".
 Action saved_file(const std::filesystem::path& file, float width);
 
-// Where the frame's first chooser button was drawn: the GUI tests click it.
-std::optional<ImRect> chooser_button_this_frame();
-
 }  // namespace claimdeck::ui

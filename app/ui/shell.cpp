@@ -896,7 +896,6 @@ FrameReport Shell::report() const {
     report.screen = screen_;
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
-    report.chooser_button = chooser_button_this_frame();
     report.controls = controls_this_frame();
     if (screen_ == Screen::Studio && studio_) {
         const Deck& deck = studio_->document().deck();

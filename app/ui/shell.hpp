@@ -58,7 +58,6 @@ struct FrameReport {
     float page_bottom = 0;           // where the page ends (a fixed footer starts), in screen units
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
-    std::optional<ImRect> chooser_button;  // the first Open…/Save as… button, where drawn
     std::string studio;                    // on the Studio: "N articles, M claims, K problems, edit R"
     std::vector<DrawnControl> controls;    // every control drawn, by label, when noted (note_controls)
     std::string pupils;                    // on the Report: each pupil as shown, "Ana (1), Ana (2), Ben"

@@ -231,7 +231,6 @@ void print_report(const ui::FrameReport& report) {
         print_box("claim-box", report.claim_box);
     }
     if (report.primary_button) print_box("primary-button", *report.primary_button);
-    if (report.chooser_button) print_box("chooser-button", *report.chooser_button);
     if (!report.studio.empty()) std::printf("studio: %s\n", report.studio.c_str());
     if (!report.pupils.empty()) std::printf("pupils: %s\n", report.pupils.c_str());
     for (Verdict verdict : kAllVerdicts)
