@@ -119,7 +119,7 @@ std::vector<std::size_t> interleave(const Deck& deck, std::vector<std::size_t> r
 }
 
 StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
-                           std::uint64_t shuffle_seed, SessionKind kind)
+                           SessionKind kind)
     : deck_(deck),
       store_(store),
       profile_(std::move(profile)),
@@ -129,6 +129,11 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
       pending_(store),
       kind_(kind) {
     states_ = store_.card_states(profile_.id, deck_.id);
+}
+
+StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
+                           std::uint64_t shuffle_seed, SessionKind kind)
+    : StudySession(deck, store, std::move(profile), settings, std::move(clock), kind) {
     build_queue(shuffle_seed);
     // Practice leaves no trace in the store, not even an empty session.
     if (!practice()) session_id_ = store_.start_session(profile_.id, deck_.id, ReviewKind::Study, clock_());
@@ -137,19 +142,11 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
 
 StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
                            const SessionSnapshot& resumed)
-    : deck_(deck),
-      store_(store),
-      profile_(std::move(profile)),
-      settings_(settings),
-      clock_(std::move(clock)),
-      scheduler_(fsrs::Parameters{fsrs::kDefaultWeights, settings.desired_retention, 36500}),
-      pending_(store),
-      kind_(resumed.kind),
-      session_id_(resumed.session_id),
-      answered_(static_cast<int>(resumed.answers.size())),
-      size_(resumed.size),
-      done_(resumed.done) {
-    states_ = store_.card_states(profile_.id, deck_.id);
+    : StudySession(deck, store, std::move(profile), settings, std::move(clock), resumed.kind) {
+    session_id_ = resumed.session_id;
+    answered_ = static_cast<int>(resumed.answers.size());
+    size_ = resumed.size;
+    done_ = resumed.done;
     for (const SessionSnapshot::Queued& queued : resumed.queue)
         queue_.push_back({*deck_.claim_index(queued.card), queued.comeback});
     // Each wrong answer brought its card back, up to kMaxComebacks times.

@@ -127,6 +127,9 @@ public:
     std::optional<CardState> state_of(const std::string& card_id) const;
 
 private:
+    // What both ways in share: the learner, the schedule and the cards' states.
+    StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
+                 SessionKind kind);
     struct Queued {
         std::size_t claim_index;  // into deck_.claims
         bool comeback;            // shown again after a wrong answer
