@@ -1,12 +1,14 @@
 # cmake --install lays out exactly these files (FHS, prefix /usr): the
 # programs, every deck and article of content/, the desktop entry with its
-# icons, the AppStream metainfo and the Debian docs. The desktop entry starts
-# an installed program and names an installed icon.
+# icons, the AppStream metainfo, the Debian docs and the server's systemd
+# unit. The desktop entry starts an installed program and names an installed
+# icon.
 #
 #   cmake -DBUILD_DIR=... -DWORK_DIR=... -DCONTENT_DIR=... -DAPP_ID=... -DGUI=ON|OFF -P install_layout.cmake
 include(${CMAKE_CURRENT_LIST_DIR}/install_into.cmake)
 
-set(expected usr/bin/claimdeck-cli usr/bin/claimdeck-server usr/share/doc/claimdeck/copyright
+set(expected usr/bin/claimdeck-cli usr/bin/claimdeck-server usr/lib/systemd/system/claimdeck-server.service
+    usr/share/doc/claimdeck/copyright
     usr/share/doc/claimdeck/changelog.gz usr/share/doc/claimdeck/FORMAT.md usr/share/doc/claimdeck/EDITORIAL.md)
 file(GLOB_RECURSE content RELATIVE ${CONTENT_DIR} ${CONTENT_DIR}/decks/* ${CONTENT_DIR}/articles/*)
 foreach(file ${content})
