@@ -1,5 +1,7 @@
 #include "live_server.hpp"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <functional>
 
@@ -13,6 +15,15 @@ using httplib::Response;
 using live::Refusal;
 
 constexpr auto kKeepAliveEvery = std::chrono::seconds(15);
+// httplib serves each connection on a worker thread until it closes, and a
+// dashboard's event stream stays open all lesson: with httplib's default of
+// 8 workers, 8 teachers watching left no thread for any pupil. So there are
+// many workers, streams may take at most 3 in 4 of them, and an idle
+// keep-alive connection (a phone between two answers) gives its worker back
+// after a second.
+constexpr std::size_t kWorkerThreads = 128;
+constexpr int kMaxEventStreams = 96;
+constexpr time_t kIdleConnectionSeconds = 1;
 const char* const kJson = "application/json";
 
 std::int64_t now_ms() {
@@ -67,15 +78,28 @@ const char* reason_for(int status) {
 
 }  // namespace
 
-std::uint64_t ChangeFeed::version() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return version_;
+std::uint64_t ChangeFeed::version_locked(const std::string& class_code) const {
+    const auto found = class_versions_.find(class_code);
+    return all_version_ + (found == class_versions_.end() ? 0 : found->second);
 }
 
-void ChangeFeed::announce() {
+std::uint64_t ChangeFeed::version(const std::string& class_code) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return version_locked(class_code);
+}
+
+void ChangeFeed::announce(const std::string& class_code) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        ++version_;
+        ++class_versions_[class_code];
+    }
+    changed_.notify_all();
+}
+
+void ChangeFeed::announce_all() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++all_version_;
     }
     changed_.notify_all();
 }
@@ -88,15 +112,17 @@ void ChangeFeed::close() {
     changed_.notify_all();
 }
 
-bool ChangeFeed::wait_past(std::uint64_t seen, std::chrono::seconds timeout) {
+bool ChangeFeed::wait_past(const std::string& class_code, std::uint64_t seen, std::chrono::seconds timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait_for(lock, timeout, [&] { return closed_ || version_ > seen; });
+    changed_.wait_for(lock, timeout, [&] { return closed_ || version_locked(class_code) > seen; });
     return !closed_;
 }
 
 LiveServer::LiveServer(const Options& options, live::LiveClasses& classes, Deck deck)
     : options_(options), classes_(classes), deck_(std::move(deck)), limiter_(options.rate_per_second) {
     http_.set_payload_max_length(live::kMaxRequestBytes);
+    http_.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    http_.set_keep_alive_timeout(kIdleConnectionSeconds);
     http_.set_pre_routing_handler([this](const Request& request, Response& response) {
         if (limiter_.allow(request.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
         response.set_header("Retry-After", "1");
@@ -120,6 +146,16 @@ LiveServer::LiveServer(const Options& options, live::LiveClasses& classes, Deck 
         }
     });
     add_routes();
+}
+
+void LiveServer::wake_dashboards(const std::string& class_code) {
+    if (class_code.empty()) return feed_.announce_all();
+    feed_.announce(class_code);
+}
+
+// After a request: "" when it changed nothing (it was refused).
+void LiveServer::wake_dashboards_of(const std::string& changed_class) {
+    if (!changed_class.empty()) feed_.announce(changed_class);
 }
 
 bool LiveServer::is_teacher(const Request& request) {
@@ -174,9 +210,13 @@ void LiveServer::add_teacher_routes() {
               teacher_only([this](const Request& request, Response& response) { answer_events(request, response); }));
     auto change = [this](std::function<live::ClassState(const std::string&)> act) {
         return [this, act](const Request& request, Response& response) {
-            answer_with(classes_mutex_, response, 200,
-                        [&] { return live::class_state_json(act(request.matches[1].str())); });
-            feed_.announce();
+            std::string changed;
+            answer_with(classes_mutex_, response, 200, [&] {
+                const live::ClassState state = act(request.matches[1].str());
+                changed = state.code;
+                return live::class_state_json(state);
+            });
+            wake_dashboards_of(changed);
         };
     };
     http_.Post(R"(/api/classes/([^/]+)/next)",
@@ -190,11 +230,14 @@ void LiveServer::add_pupil_routes() {
         if (!has_json_body(request, response)) return;
         const auto parsed = live::parse_join_request(request.body);
         if (!parsed.request) return reply(response, 400, live::problems_json(parsed.problems));
+        std::string changed;
         answer_with(classes_mutex_, response, 201, [&] {
             const live::Joined joined = classes_.join(parsed.request->code, parsed.request->nickname, now_ms());
-            return live::joined_json(joined, classes_.dashboard(parsed.request->code).state);
+            const live::ClassState state = classes_.dashboard(parsed.request->code).state;
+            changed = state.code;
+            return live::joined_json(joined, state);
         });
-        feed_.announce();
+        wake_dashboards_of(changed);
     });
     http_.Get(R"(/api/classes/([^/]+)/card)", [this](const Request& request, Response& response) {
         const std::string token = bearer(request);
@@ -206,21 +249,30 @@ void LiveServer::add_pupil_routes() {
         if (!has_json_body(request, response)) return;
         const auto parsed = live::parse_answer_request(request.body);
         if (!parsed.request) return reply(response, 400, live::problems_json(parsed.problems));
-        answer_with(classes_mutex_, response, 200,
-                    [&] { return live::confirmation_json(classes_.answer(*parsed.request, now_ms())); });
-        feed_.announce();
+        std::string changed;
+        answer_with(classes_mutex_, response, 200, [&] {
+            const live::Confirmation confirmation = classes_.answer(*parsed.request, now_ms());
+            changed = confirmation.class_code;
+            return live::confirmation_json(confirmation);
+        });
+        wake_dashboards_of(changed);
     });
 }
 
 // Each event carries the whole dashboard: a client that missed some simply
 // shows the latest. A comment line every 15 s keeps proxies from closing it.
 void LiveServer::answer_events(const Request& request, Response& response) {
-    const std::string code = request.matches[1].str();
+    std::string code;  // as the store writes it, whatever case or spacing the address has
     try {
         std::lock_guard<std::mutex> lock(classes_mutex_);
-        classes_.dashboard(code);
+        code = classes_.dashboard(request.matches[1].str()).state.code;
     } catch (const live::LiveError& error) {
         return reply_error(response, status_of(error.refusal()), error.what());
+    }
+    if (++open_streams_ > kMaxEventStreams) {
+        --open_streams_;
+        response.set_header("Retry-After", "5");
+        return reply_error(response, 503, "too many dashboards are open on this server; try again in a moment");
     }
     struct Stream {
         std::uint64_t seen = 0;
@@ -229,9 +281,10 @@ void LiveServer::answer_events(const Request& request, Response& response) {
     auto stream = std::make_shared<Stream>();
     response.set_header("Cache-Control", "no-store");
     response.set_chunked_content_provider(
-        "text/event-stream", [this, code, stream](std::size_t, httplib::DataSink& sink) {
-            if (stream->started && !feed_.wait_past(stream->seen, kKeepAliveEvery)) return false;
-            const std::uint64_t version = feed_.version();
+        "text/event-stream",
+        [this, code, stream](std::size_t, httplib::DataSink& sink) {
+            if (stream->started && !feed_.wait_past(code, stream->seen, kKeepAliveEvery)) return false;
+            const std::uint64_t version = feed_.version(code);
             std::string event = ": still here\n\n";
             if (!stream->started || version != stream->seen) {
                 std::lock_guard<std::mutex> lock(classes_mutex_);
@@ -245,7 +298,8 @@ void LiveServer::answer_events(const Request& request, Response& response) {
             stream->started = true;
             stream->seen = version;
             return sink.write(event.data(), event.size());
-        });
+        },
+        [this](bool) { --open_streams_; });
 }
 
 void LiveServer::add_web_app() {
@@ -261,9 +315,21 @@ void LiveServer::add_web_app() {
     });
 }
 
+// Debian's compiled httplib listens with a backlog of 5 connections: a room
+// of phones connecting at once overflowed it, and each phone left out waited
+// a second for the kernel to try again. So the socket is listened on again
+// with the system's largest backlog, which Linux takes as the new length.
 int LiveServer::bind() {
-    if (options_.port == 0) return http_.bind_to_any_port(options_.host);
-    return http_.bind_to_port(options_.host.c_str(), options_.port) ? options_.port : -1;
+    int listening = -1;
+    http_.set_socket_options([&listening](socket_t socket) {
+        httplib::default_socket_options(socket);
+        listening = socket;
+    });
+    const int port = options_.port == 0                                         ? http_.bind_to_any_port(options_.host)
+                     : http_.bind_to_port(options_.host.c_str(), options_.port) ? options_.port
+                                                                                : -1;
+    if (port > 0) ::listen(listening, SOMAXCONN);
+    return port;
 }
 
 void LiveServer::run() { http_.listen_after_bind(); }

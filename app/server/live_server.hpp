@@ -8,8 +8,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,20 +23,28 @@
 
 namespace claimdeck::server {
 
-// Wakes the dashboards' event streams when anything in a class changed.
+// Wakes a class's dashboard event streams when that class changed. Only its
+// own streams rebuild their dashboard: with 40 classes answering at once,
+// waking every stream on every answer made 40 dashboards per answer.
 class ChangeFeed {
 public:
-    std::uint64_t version();
-    void announce();
+    // Grows with each change to the class, and with each change of unknown class.
+    std::uint64_t version(const std::string& class_code);
+    void announce(const std::string& class_code);
+    // A change somewhere (another process that did not say where).
+    void announce_all();
     void close();
-    // Waits until the version passes `seen`, for at most `timeout`; returns
-    // false once the feed is closed (the server is stopping).
-    bool wait_past(std::uint64_t seen, std::chrono::seconds timeout);
+    // Waits until the class's version passes `seen`, for at most `timeout`;
+    // returns false once the feed is closed (the server is stopping).
+    bool wait_past(const std::string& class_code, std::uint64_t seen, std::chrono::seconds timeout);
 
 private:
+    std::uint64_t version_locked(const std::string& class_code) const;
+
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::uint64_t version_ = 0;
+    std::map<std::string, std::uint64_t> class_versions_;
+    std::uint64_t all_version_ = 0;
     bool closed_ = false;
 };
 
@@ -47,9 +57,9 @@ public:
     // Serves until stop().
     void run();
     void stop();
-    // Sends every open dashboard stream the class again if it changed
-    // (another process announced a change).
-    void wake_dashboards() { feed_.announce(); }
+    // Sends the class's open dashboard streams the class again (another
+    // process announced a change to it; "": it did not say which class).
+    void wake_dashboards(const std::string& class_code);
 
 private:
     void add_routes();
@@ -57,6 +67,7 @@ private:
     void add_pupil_routes();
     void add_web_app();
     bool is_teacher(const httplib::Request& request);
+    void wake_dashboards_of(const std::string& changed_class);
     void answer_events(const httplib::Request& request, httplib::Response& response);
 
     const Options& options_;
@@ -65,6 +76,7 @@ private:
     Deck deck_;
     RateLimiter limiter_;
     ChangeFeed feed_;
+    std::atomic<int> open_streams_{0};
     httplib::Server http_;
 };
 

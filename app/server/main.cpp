@@ -62,7 +62,9 @@ int serve(const Options& options) {
     LiveServer server(options, classes, load_deck_or_throw(options.deck));
     // Other processes on the same PostgreSQL announce their pupils' answers.
     std::optional<ChangeListener> listener;
-    if (is_postgresql(options.database)) listener.emplace(options.database, [&server] { server.wake_dashboards(); });
+    if (is_postgresql(options.database))
+        listener.emplace(options.database,
+                         [&server](const std::string& class_code) { server.wake_dashboards(class_code); });
     const int port = server.bind();
     if (port <= 0)
         throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +

@@ -158,7 +158,9 @@ public:
         }
     }
 
-    void announce_change() override { run("SELECT pg_notify($1, '')", {std::string(kChannel)}); }
+    void announce_change(const std::string& class_code) override {
+        run("SELECT pg_notify($1, $2)", {std::string(kChannel), class_code});
+    }
 
     void migrate() {
         run_alone(kMigrationLock);
@@ -260,7 +262,7 @@ std::unique_ptr<live::LiveDatabase> open_postgres_live_database(const std::strin
     return database;
 }
 
-ChangeListener::ChangeListener(std::string connection, std::function<void()> on_change)
+ChangeListener::ChangeListener(std::string connection, OnChange on_change)
     : connection_(std::move(connection)), on_change_(std::move(on_change)) {
     if (pipe(stop_pipe_) != 0) throw std::runtime_error(std::string("cannot make a pipe: ") + std::strerror(errno));
     thread_ = std::thread([this] { listen_until_stopped(); });
@@ -291,14 +293,13 @@ bool listen_on(PGconn* conn) {
 }
 
 // Takes in what arrived; true while the connection is good.
-bool take_notifications(PGconn* conn, const std::function<void()>& on_change) {
+bool take_notifications(PGconn* conn, const ChangeListener::OnChange& on_change) {
     if (!PQconsumeInput(conn)) return false;
-    bool heard = false;
     while (PGnotify* note = PQnotifies(conn)) {
-        heard = true;
+        const std::string class_code = note->extra;
         PQfreemem(note);
+        on_change(class_code);
     }
-    if (heard) on_change();
     return PQstatus(conn) == CONNECTION_OK;
 }
 
@@ -313,7 +314,7 @@ void ChangeListener::listen_until_stopped() {
             wait_unless_stopped(-1, stop_pipe_[0], kRetryMs);
             continue;
         }
-        on_change_();  // whatever changed while nobody listened
+        on_change_("");  // whatever changed while nobody listened
         while (!stopping_ && wait_unless_stopped(PQsocket(conn.get()), stop_pipe_[0], -1) &&
                take_notifications(conn.get(), on_change_)) {
         }

@@ -25,13 +25,14 @@ std::string connection_string_problem(const std::string& connection);
 // when its schema is newer than this ClaimDeck's.
 std::unique_ptr<live::LiveDatabase> open_postgres_live_database(const std::string& connection);
 
-// LISTENs on its own connection and calls `on_change` for every change any
-// process announced, and once after each (re)connection, since changes made
-// while it was away were not heard. It reconnects by itself after losing
-// PostgreSQL.
+// LISTENs on its own connection and calls `on_change` with the class code
+// of every change any process announced, and with "" (some class) once
+// after each (re)connection, since changes made while it was away were not
+// heard. It reconnects by itself after losing PostgreSQL.
 class ChangeListener {
 public:
-    ChangeListener(std::string connection, std::function<void()> on_change);
+    using OnChange = std::function<void(const std::string& class_code)>;
+    ChangeListener(std::string connection, OnChange on_change);
     ~ChangeListener();
     ChangeListener(const ChangeListener&) = delete;
     ChangeListener& operator=(const ChangeListener&) = delete;
@@ -40,7 +41,7 @@ private:
     void listen_until_stopped();
 
     std::string connection_;
-    std::function<void()> on_change_;
+    OnChange on_change_;
     int stop_pipe_[2] = {-1, -1};
     std::atomic<bool> stopping_{false};
     std::thread thread_;

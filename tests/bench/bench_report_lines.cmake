@@ -3,6 +3,9 @@
 # with one would match any text and its check could never fail.
 set(BENCH_REPORT_LINES
     "## Machine"
+    "\\| floor: GET /api/health, one process \\| [0-9.]+ ms \\| [0-9.]+ ms"
+    "\\| SQLite, one process: answer to confirmation \\| [0-9.]+ ms \\| [0-9.]+ ms"
+    "\\| PostgreSQL, two processes: answer to confirmation \\| [0-9.]+ ms \\| [0-9.]+ ms"
     "\\| ClaimDeck: exec to first frame \\| [0-9.]+ ms"
     "\\| ClaimDeck with 2000 answers stored: exec to first frame \\| [0-9.]+ ms"
     "\\| ClaimDeck: frames drawn while idle \\| [0-9]"

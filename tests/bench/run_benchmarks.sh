@@ -27,9 +27,14 @@ FLOOR="$BUILD_DIR/tests/bench/claimdeck-floor-window"
 PROBE="$BUILD_DIR/tests/bench/claimdeck-launch-probe"
 CORE_BENCH="$BUILD_DIR/tests/bench/claimdeck-core-bench"
 STUDIO_BENCH="$BUILD_DIR/tests/bench/claimdeck-studio-bench"
+LIVE_LOAD="$BUILD_DIR/tests/bench/claimdeck-live-load"
 DECK="$HERE/../../content/decks/panjshir-2021.json"
 IDLE_SECONDS=10 LONG_HISTORY=1000000 FRAME_HISTORY=100000 FIRST_FRAME_RUNS=$((4 * RUNS))
+# A class of phones: 1,000 pupils in 40 classes, 20 cards each, reading a
+# card 5 s on average.
+LIVE_SIZE=(--pupils 1000 --classes 40 --cards 20 --think-ms 5000)
 [ $SMOKE = 1 ] && IDLE_SECONDS=1 LONG_HISTORY=2000 FRAME_HISTORY=1000
+[ $SMOKE = 1 ] && LIVE_SIZE=(--pupils 20 --classes 2 --cards 3 --think-ms 10)
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT
 
@@ -74,6 +79,13 @@ frame_cell() {
   local s; s=$(field "$2" < "$SCRATCH/frames-$1" | summary)
   local rest=${s#*|}
   echo "${s%%|*} µs (${rest%%|*} – ${rest#*|})"
+}
+
+# One row of the live class table: label, result file, target.
+live_row() {
+  local line; line=$(cat "$SCRATCH/$2")
+  echo "| $1 | $(echo "$line" | field p50_ms) ms | $(echo "$line" | field p99_ms) ms |" \
+       "$(echo "$line" | field answers_per_s) | $3 |"
 }
 
 # One row of the frame table: label, frames file name.
@@ -172,6 +184,24 @@ row() {
   echo "## Core"
   if [ $SMOKE = 1 ]; then "$CORE_BENCH" --smoke; else "$CORE_BENCH" --runs "$RUNS"; fi
   if [ $SMOKE = 1 ]; then "$STUDIO_BENCH" --smoke; else "$STUDIO_BENCH" --runs "$RUNS"; fi
+  echo
+  echo "## Live class under load"
+  echo
+  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --request health > "$SCRATCH/live-floor"
+  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend sqlite > "$SCRATCH/live-sqlite"
+  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend postgresql > "$SCRATCH/live-postgresql"
+  echo "\`claimdeck-live-load ${LIVE_SIZE[*]}\`: each pupil on a thread of its own joins, then for each card"
+  echo "reads it (a random time up to twice --think-ms), asks for it and sends its answer, again on a 503 or a"
+  echo "lost connection, while each class's teacher watches the dashboard's event stream; client and server"
+  echo "share this machine and talk over 127.0.0.1. Times run from an answer's first send to its"
+  echo "confirmation, committed (SQLite: WAL, synchronous=FULL; PostgreSQL: fsync on); every dashboard then"
+  echo "counted each answer once. Floor: the same pupils ask GET /api/health where they would answer."
+  echo
+  echo "| figure | p50 | p99 | answers a second | target |"
+  echo "|---|---|---|---|---|"
+  live_row "floor: GET /api/health, one process" live-floor ""
+  live_row "SQLite, one process: answer to confirmation" live-sqlite "p99 < 100 ms"
+  live_row "PostgreSQL, two processes: answer to confirmation" live-postgresql "p99 < 100 ms"
   echo
   echo "## Web build (phones)"
   echo

@@ -139,6 +139,35 @@ TEST_CASE("the dashboard's event stream sends the class, then again when a pupil
     CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
 }
 
+TEST_CASE("a class's dashboard stream is sent its own answers, not another class's") {
+    TestDatabase database;
+    TempDir data;
+    ServerProcess server(data.path(), database.args());
+    Client client(server.port());
+    client.wait_until_healthy(database);
+    const LiveClass watched = start_class(client, server.teacher_key(), R"({"count":1})");
+    const LiveClass other = start_class(client, server.teacher_key(), R"({"count":10,"pace":"own"})");
+    const std::string token = join(client, watched.code, "Ana");
+    const std::string other_token = join(client, other.code, "Ben");
+    const std::string received =
+        events_until_answered(server.port(), server.port(), server.teacher_key(), watched, token, [&] {
+            for (const std::string& card : other.cards)
+                CHECK(answered(client.post("/api/answers", answer_body(other_token, card, "verified", card))).first ==
+                      200);
+        });
+    // The class when the stream opened, then once more with Ana's answer; on
+    // PostgreSQL perhaps once more, when the server's listener connected (it
+    // cannot know what it missed, so it wakes every stream), but not once
+    // for each of the other class's ten answers.
+    std::size_t events = 0;
+    for (auto at = received.find("event: dashboard"); at != std::string::npos;
+         at = received.find("event: dashboard", at + 1))
+        ++events;
+    CHECK(events >= 2);
+    CHECK(events <= 3);
+    CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
+}
+
 TEST_CASE("GET / serves the web app from --web-root, or says how to build it") {
     TestDatabase database;
     TempDir data;

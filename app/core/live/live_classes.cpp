@@ -156,7 +156,7 @@ Joined LiveClasses::join(std::string_view code, std::string_view nickname, std::
             {row.id, joined.nickname, sha256_hex(joined.token), now_ms});
         if (added.empty())
             refuse(Refusal::Conflict, "someone in this class already has the nickname \"" + joined.nickname + "\"");
-        db_->announce_change();
+        db_->announce_change(row.state.code);
         return joined;
     });
 }
@@ -194,7 +194,7 @@ PupilView LiveClasses::next_card_for(std::string_view code, std::string_view tok
 
 // The answer this pupil already gave under the same key, if any. The same
 // key with a different answer is a client fault, not a retry.
-std::optional<Confirmation> LiveClasses::earlier_answer(const Pupil& pupil, const Answer& answer) {
+std::optional<Confirmation> LiveClasses::earlier_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer) {
     const SqlRows rows = db_->query(
         "SELECT answers.id, card_id, answers.verdict, confidence, committed_ms FROM answers "
         "JOIN pupils ON pupils.id = pupil_id "
@@ -202,11 +202,11 @@ std::optional<Confirmation> LiveClasses::earlier_answer(const Pupil& pupil, cons
         "WHERE pupil_id = $1 AND answer_key = $2",
         {pupil.id, answer.key});
     if (rows.empty()) return std::nullopt;
-    const SqlRow& row = rows[0];
-    const bool same = row.text(1) == answer.card && row.text(2) == to_string(answer.verdict) &&
-                      row.number(3) == percent(answer.confidence);
+    const SqlRow& earlier = rows[0];
+    const bool same = earlier.text(1) == answer.card && earlier.text(2) == to_string(answer.verdict) &&
+                      earlier.number(3) == percent(answer.confidence);
     if (!same) refuse(Refusal::Conflict, "the key \"" + answer.key + "\" was already used for a different answer");
-    return Confirmation{row.number(0), answer.card, answer.key, row.number(4)};
+    return Confirmation{earlier.number(0), answer.card, answer.key, earlier.number(4), row.state.code};
 }
 
 int LiveClasses::position_of(const ClassRow& row, std::string_view card_id) {
@@ -219,14 +219,16 @@ int LiveClasses::position_of(const ClassRow& row, std::string_view card_id) {
     return position;
 }
 
-Confirmation LiveClasses::record_answer(const Pupil& pupil, int position, const Answer& answer, std::int64_t now_ms) {
+Confirmation LiveClasses::record_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer,
+                                        std::int64_t now_ms) {
+    const int position = position_of(row, answer.card);
     const SqlRows added = db_->query(
         "INSERT INTO answers(pupil_id, position, verdict, confidence, answer_key, committed_ms) "
         "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
         {pupil.id, position, std::string(to_string(answer.verdict)), percent(answer.confidence), answer.key, now_ms});
     if (added.empty()) refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
-    db_->announce_change();
-    return {added[0].number(0), answer.card, answer.key, now_ms};
+    db_->announce_change(row.state.code);
+    return {added[0].number(0), answer.card, answer.key, now_ms, row.state.code};
 }
 
 Confirmation LiveClasses::answer(const Answer& answer, std::int64_t now_ms) {
@@ -234,12 +236,12 @@ Confirmation LiveClasses::answer(const Answer& answer, std::int64_t now_ms) {
         refuse(Refusal::Invalid, "the key must be 1 to " + std::to_string(kMaxKeyBytes) + " bytes");
     return in_transaction(*db_, [&] {
         const Pupil pupil = find_pupil(answer.token);
+        const ClassRow row = class_by_id(pupil.class_id);
         // A retry is answered first, so a client whose confirmation was lost
         // gets it even after the teacher moved on or ended the class.
-        if (std::optional<Confirmation> earlier = earlier_answer(pupil, answer)) return *earlier;
-        const ClassRow row = class_by_id(pupil.class_id);
+        if (std::optional<Confirmation> earlier = earlier_answer(row, pupil, answer)) return *earlier;
         if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
-        return record_answer(pupil, position_of(row, answer.card), answer, now_ms);
+        return record_answer(row, pupil, answer, now_ms);
     });
 }
 
@@ -281,7 +283,7 @@ ClassState LiveClasses::move_on(std::string_view code) {
         if (row.state.pace == Pace::Own) refuse(Refusal::Conflict, "the class goes at its own pace");
         if (row.state.current >= row.state.card_count) refuse(Refusal::Conflict, "the class is past its last card");
         db_->query("UPDATE classes SET current = current + 1 WHERE id = $1", {row.id});
-        db_->announce_change();
+        db_->announce_change(row.state.code);
         return class_by_id(row.id).state;
     });
 }
@@ -291,7 +293,7 @@ ClassState LiveClasses::end(std::string_view code) {
         const ClassRow row = find_class(code);
         if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
         db_->query("UPDATE classes SET ended = 1 WHERE id = $1", {row.id});
-        db_->announce_change();
+        db_->announce_change(row.state.code);
         return class_by_id(row.id).state;
     });
 }

@@ -87,6 +87,9 @@ struct Confirmation {
     std::string card;
     std::string key;
     std::int64_t committed_ms = 0;
+    // The class it counts in, for the server to wake that class's dashboards;
+    // not sent to the pupil, and not part of the confirmation's identity.
+    std::string class_code;
 
     bool operator==(const Confirmation& other) const;
 };
@@ -148,9 +151,9 @@ private:
     ClassRow class_by_id(std::int64_t id);
     Pupil find_pupil(std::string_view token);
     ClassCard card_at(std::int64_t class_id, int position);
-    std::optional<Confirmation> earlier_answer(const Pupil& pupil, const Answer& answer);
+    std::optional<Confirmation> earlier_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer);
     int position_of(const ClassRow& row, std::string_view card_id);
-    Confirmation record_answer(const Pupil& pupil, int position, const Answer& answer, std::int64_t now_ms);
+    Confirmation record_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer, std::int64_t now_ms);
     PupilView own_pace_view(const ClassRow& row, const Pupil& pupil);
 
     std::unique_ptr<LiveDatabase> db_;

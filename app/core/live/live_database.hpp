@@ -63,9 +63,9 @@ public:
     // again after a clash, so `work` must change nothing but the database.
     virtual void transact(const std::function<void()>& work) = 0;
     // Inside a transaction: once it commits, every server process on this
-    // database wakes its dashboards' event streams. (One process: nothing to
-    // do, the server wakes its own.)
-    virtual void announce_change() = 0;
+    // database wakes the event streams of that class's dashboards. (One
+    // process: nothing to do, the server wakes its own.)
+    virtual void announce_change(const std::string& class_code) = 0;
 };
 
 // Opens (creating and migrating) the SQLite live store at `path`; ":memory:"

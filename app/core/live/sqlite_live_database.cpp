@@ -125,7 +125,7 @@ public:
         transaction.commit();
     }
 
-    void announce_change() override {}
+    void announce_change(const std::string&) override {}
 
 private:
     sql::Database db_;
