@@ -85,7 +85,7 @@ frame_cell() {
 live_row() {
   local line; line=$(cat "$SCRATCH/$2")
   echo "| $1 | $(echo "$line" | field p50_ms) ms | $(echo "$line" | field p99_ms) ms |" \
-       "$(echo "$line" | field answers_per_s) | $3 |"
+       "$(echo "$line" | field answers_per_s) | $(echo "$line" | field unconfirmed) | $3 |"
 }
 
 # One row of the frame table: label, frames file name.
@@ -191,14 +191,15 @@ row() {
   "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend sqlite > "$SCRATCH/live-sqlite"
   "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend postgresql > "$SCRATCH/live-postgresql"
   echo "\`claimdeck-live-load ${LIVE_SIZE[*]}\`: each pupil on a thread of its own joins, then for each card"
-  echo "reads it (a random time up to twice --think-ms), asks for it and sends its answer, again on a 503 or a"
-  echo "lost connection, while each class's teacher watches the dashboard's event stream; client and server"
-  echo "share this machine and talk over 127.0.0.1. Times run from an answer's first send to its"
-  echo "confirmation, committed (SQLite: WAL, synchronous=FULL; PostgreSQL: fsync on); every dashboard then"
-  echo "counted each answer once. Floor: the same pupils ask GET /api/health where they would answer."
+  echo "reads it (a random time up to twice --think-ms), asks for it and sends its answer, again after a lost"
+  echo "connection or a 503's Retry-After (10 sends at most), while each class's teacher watches the"
+  echo "dashboard's event stream; client and server share this machine and talk over 127.0.0.1. Times run"
+  echo "from an answer's first send to its confirmation, committed (SQLite: WAL, synchronous=FULL;"
+  echo "PostgreSQL: fsync on); every dashboard then counted each confirmed answer once. Floor: the same"
+  echo "pupils ask GET /api/health where they would answer."
   echo
-  echo "| figure | p50 | p99 | answers a second | target |"
-  echo "|---|---|---|---|---|"
+  echo "| figure | p50 | p99 | answers a second | unconfirmed after 10 sends | target |"
+  echo "|---|---|---|---|---|---|"
   live_row "floor: GET /api/health, one process" live-floor ""
   live_row "SQLite, one process: answer to confirmation" live-sqlite "p99 < 100 ms"
   live_row "PostgreSQL, two processes: answer to confirmation" live-postgresql "p99 < 100 ms"
