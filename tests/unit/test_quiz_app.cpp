@@ -66,10 +66,11 @@ TEST_CASE("two pupils of the same name on two devices hand in results files of d
     // One teacher's folder takes both files: neither replaces the other.
     Fixture laptop;
     Fixture tablet;
+    const std::filesystem::path handed_out = laptop.quiz_file();
     std::vector<std::filesystem::path> names;
     for (Fixture* device : {&laptop, &tablet}) {
         device->app.open_profile("Ana");
-        REQUIRE(device->app.class_quiz().open(laptop.quiz_file()));
+        REQUIRE(device->app.class_quiz().open(handed_out));
         device->app.start_quiz(false);
         device->answer_all();
         REQUIRE(device->app.class_quiz().saved());
