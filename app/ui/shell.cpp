@@ -897,6 +897,7 @@ FrameReport Shell::report() const {
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
     report.controls = controls_this_frame();
+    report.texts = texts_this_frame();
     if (screen_ == Screen::Studio && studio_) {
         const Deck& deck = studio_->document().deck();
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +

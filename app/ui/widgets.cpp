@@ -29,6 +29,7 @@ struct NotedControls {
     bool on = false;
     int frame = -1;
     std::vector<DrawnControl> drawn;
+    std::vector<std::string> texts;
 };
 NotedControls& noted() {
     static NotedControls controls;
@@ -134,6 +135,7 @@ ImRect end_card(ImU32 fill, ImU32 outline) {
 }
 
 void text_block(std::string_view text, ImFont* font, ImU32 colour, float width) {
+    note_text(text);
     Paragraph paragraph;
     paragraph.text = text;
     paragraph.font = font;
@@ -149,18 +151,36 @@ void vertical_space(float ems) { ImGui::Dummy(ImVec2(0, ems * em())); }
 
 void note_controls(bool on) { noted().on = on; }
 
-void note_control(std::string_view label) {
+// The notes of this frame, those of an earlier one dropped; nullptr when not noting.
+NotedControls* noting() {
     NotedControls& controls = noted();
-    if (!controls.on) return;
-    if (controls.frame != ImGui::GetFrameCount()) controls.drawn.clear();
+    if (!controls.on) return nullptr;
+    if (controls.frame != ImGui::GetFrameCount()) {
+        controls.drawn.clear();
+        controls.texts.clear();
+    }
     controls.frame = ImGui::GetFrameCount();
-    controls.drawn.push_back(
-        {std::string(label), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}, ImGui::IsItemActive()});
+    return &controls;
+}
+
+void note_control(std::string_view label) {
+    if (NotedControls* controls = noting())
+        controls->drawn.push_back(
+            {std::string(label), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}, ImGui::IsItemActive()});
+}
+
+void note_text(std::string_view text) {
+    if (NotedControls* controls = noting()) controls->texts.emplace_back(text);
 }
 
 std::vector<DrawnControl> controls_this_frame() {
     if (noted().frame != ImGui::GetFrameCount()) return {};
     return noted().drawn;
+}
+
+std::vector<std::string> texts_this_frame() {
+    if (noted().frame != ImGui::GetFrameCount()) return {};
+    return noted().texts;
 }
 
 bool button(const char* label, float width) {

@@ -102,6 +102,10 @@ struct DrawnControl {
 void note_controls(bool on);
 void note_control(std::string_view label);  // the item just drawn
 std::vector<DrawnControl> controls_this_frame();
+// Likewise each paragraph drawn (text_block), so a GUI test reads what the
+// user is told ("Time ran out on card 1") and not only what they can press.
+void note_text(std::string_view text);
+std::vector<std::string> texts_this_frame();
 
 // A row of buttons of which one is chosen; returns the index
 // clicked this frame, or -1.

@@ -241,13 +241,20 @@ void print_report(const ui::FrameReport& report) {
     std::fflush(stdout);
 }
 
+// A paragraph on one line of the trace: its line breaks become spaces.
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
 bool tracing_frames() {
     static const bool tracing = std::getenv("CLAIMDECK_TRACE_SCREENS") != nullptr;
     return tracing;
 }
 
 // "control: x y width height LABEL" for each control (then "focused: LABEL"
-// for the field taking the keyboard), then the Studio's summary.
+// for the field taking the keyboard), "text: PARAGRAPH" for each paragraph,
+// then the Studio's summary.
 std::string controls_text(const ui::FrameReport& report) {
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     std::string text;
@@ -259,6 +266,7 @@ std::string controls_text(const ui::FrameReport& report) {
         text += box + control.label + "\n";
         if (control.focused) text += "focused: " + control.label + "\n";
     }
+    for (const std::string& paragraph : report.texts) text += "text: " + one_line(paragraph) + "\n";
     if (!report.studio.empty()) text += "studio: " + report.studio + "\n";
     return text;
 }

@@ -71,3 +71,8 @@ click_control() {  # label regex
 
 # A regex for a label exactly as written.
 exactly() { printf '^%s$' "$(printf '%s' "$1" | sed 's/[][\.*^$()+?{}|]/\\&/g')"; }
+
+# Whether a paragraph the user reads, as last drawn ("text: ..." lines), matches the regex.
+text_shown() {  # regex
+  last_controls | sed -n 's/^text: //p' | grep -Eq "$1"
+}

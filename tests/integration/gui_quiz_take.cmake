@@ -19,7 +19,7 @@ run_claimdeck(report --quiz ${quiz} --profile Pupil --data-dir ${WORK_DIR}/data 
               --quit-after-frames 3 --window 1280x800)
 expect_screen("${report}" quiz)
 
-file(GLOB results ${WORK_DIR}/data/results/*-Pupil.json)
+file(GLOB results ${WORK_DIR}/data/results/*-Pupil-*.json)
 list(LENGTH results found)
 if(NOT found EQUAL 1)
   message(FATAL_ERROR "expected one results file in ${WORK_DIR}/data/results, found ${found}")

@@ -50,7 +50,9 @@ TEST_CASE("a quiz taken in the app leaves a results file named after the quiz an
     f.answer_all();
 
     const QuizApp& quiz = f.app.class_quiz();
-    const std::filesystem::path expected = f.dir / "results" / (quiz.quiz()->id + "-Ada-Lovelace.json");
+    const std::string& learner_id = quiz.run()->learner_id();
+    const std::filesystem::path expected =
+        f.dir / "results" / (quiz.quiz()->id + "-Ada-Lovelace-" + learner_id.substr(learner_id.size() - 6) + ".json");
     CHECK(quiz.results_path() == expected);
     CHECK(quiz.saved());
     CHECK(quiz.message() == "Saved to " + expected.string());
@@ -58,6 +60,24 @@ TEST_CASE("a quiz taken in the app leaves a results file named after the quiz an
     REQUIRE(loaded.results);
     CHECK(loaded.results->answers.size() == 3);
     CHECK(loaded.results->profile == "Ada Lovelace");
+}
+
+TEST_CASE("two pupils of the same name on two devices hand in results files of different names") {
+    // One teacher's folder takes both files: neither replaces the other.
+    Fixture laptop;
+    Fixture tablet;
+    const std::filesystem::path handed_out = laptop.quiz_file();
+    std::vector<std::filesystem::path> names;
+    for (Fixture* device : {&laptop, &tablet}) {
+        device->app.open_profile("Ana");
+        REQUIRE(device->app.class_quiz().open(handed_out));
+        device->app.start_quiz(false);
+        device->answer_all();
+        REQUIRE(device->app.class_quiz().saved());
+        names.push_back(device->app.class_quiz().results_path().filename());
+    }
+    CHECK(names[0] != names[1]);
+    CHECK(names[0].string().find("-Ana-") != std::string::npos);
 }
 
 TEST_CASE("results go to the path the learner chose") {
@@ -84,8 +104,11 @@ TEST_CASE("a bad quiz file is named in the message and leaves the open quiz and 
     CHECK(f.app.class_quiz().message().find(broken.string()) != std::string::npos);
     REQUIRE(f.app.class_quiz().run());
     CHECK(f.app.class_quiz().run()->answered() == 1);
-    CHECK_FALSE(f.app.class_quiz().open(f.dir / "missing.json"));
-    CHECK(f.app.class_quiz().message().find("missing.json") != std::string::npos);
+    const std::filesystem::path missing = f.dir / "missing.json";
+    CHECK_FALSE(f.app.class_quiz().open(missing));
+    // Named once: not "PATH: PATH does not exist".
+    CHECK(f.app.class_quiz().message() ==
+          "This quiz cannot be opened. " + missing.string() + ": does not exist or is not a file");
 }
 
 TEST_CASE("cards whose time runs out are saved as timed out") {

@@ -71,39 +71,27 @@ std::size_t find_text(std::string_view text, std::string_view pattern) {
 
 TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
     TextFileResult result;
-    const std::string name = path.string();
+    const auto fail = [&](std::string reason) {
+        result.text.clear();
+        result.error = path.string() + " " + reason;
+        result.reason = std::move(reason);
+        return result;
+    };
     std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        result.error = name + " does not exist or is not a file";
-        return result;
-    }
+    if (!std::filesystem::is_regular_file(path, error)) return fail("does not exist or is not a file");
     std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (error) {
-        result.error = name + " cannot be read: " + error.message();
-        return result;
-    }
-    if (size > max_bytes) {
-        result.error =
-            name + " is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes);
-        return result;
-    }
+    if (error) return fail("cannot be read: " + error.message());
+    if (size > max_bytes)
+        return fail("is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes));
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.error = name + " cannot be opened";
-        return result;
-    }
+    if (!in) return fail("cannot be opened");
     // One read of the size we were told, then a check that nothing follows:
     // a file that grows meanwhile is refused rather than read without bound.
     result.text.resize(static_cast<std::size_t>(size));
     in.read(result.text.data(), static_cast<std::streamsize>(size));
     result.text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.peek() != std::ifstream::traits_type::eof()) {
-        result.text.clear();
-        result.error = name + " changed while it was read; try again";
-    } else if (!is_valid_utf8(result.text)) {
-        result.text.clear();
-        result.error = name + " is not UTF-8 text";
-    }
+    if (in.peek() != std::ifstream::traits_type::eof()) return fail("changed while it was read; try again");
+    if (!is_valid_utf8(result.text)) return fail("is not UTF-8 text");
     return result;
 }
 

@@ -10,7 +10,8 @@ namespace claimdeck {
 
 struct TextFileResult {
     std::string text;
-    std::string error;  // empty on success; a sentence naming the file otherwise
+    std::string error;        // empty on success; a sentence naming the file otherwise
+    std::string reason = {};  // the same without the file's name, for a Problem that names it already
 };
 
 // Refuses files larger than max_bytes before reading them, and text that is

@@ -1,5 +1,6 @@
 #include "classroom/quiz_app.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace claimdeck {
@@ -80,7 +81,15 @@ std::filesystem::path QuizApp::results_path() const {
     // too, since this is where it turns into a place on disk.
     const std::string quiz_id = quiz_ ? file_name_part(quiz_->id, "quiz") : "quiz";
     const std::string profile = run_ ? file_name_part(run_->profile().name) : "learner";
-    return results_dir_ / (quiz_id + "-" + profile + ".json");
+    return results_dir_ / (quiz_id + "-" + profile + learner_tag() + ".json");
+}
+
+// "-5dedd4": the end of the learner id, random for each learner on each
+// device, is enough to tell a class's namesakes' files apart by their names.
+std::string QuizApp::learner_tag() const {
+    constexpr std::size_t kTagLength = 6;
+    const std::string id = run_ ? file_name_part(run_->learner_id(), "") : "";
+    return id.empty() ? "" : "-" + id.substr(id.size() - std::min(id.size(), kTagLength));
 }
 
 bool QuizApp::save_results() {

@@ -44,8 +44,10 @@ public:
     void next();
 
     // Where the results are (or will be) written: the chosen path, else
-    // <results dir>/<quiz id>-<profile>.json. An existing file there is never
-    // replaced: the results go beside it, as <name>-2.json and so on.
+    // <results dir>/<quiz id>-<profile>-<end of the learner id>.json, so two
+    // pupils called Ana hand in files a teacher can put in one folder. An
+    // existing file there is never replaced: the results go beside it, as
+    // <name>-2.json and so on.
     std::filesystem::path results_path() const;
     // An empty path goes back to the default.
     void choose_results_path(std::filesystem::path path) { chosen_results_path_ = std::move(path); }
@@ -62,6 +64,8 @@ public:
     void end_run();
 
 private:
+    std::string learner_tag() const;
+
     const Deck& deck_;
     ProgressStore& store_;
     Clock clock_;

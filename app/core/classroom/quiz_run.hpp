@@ -39,6 +39,7 @@ public:
 
     const Quiz& quiz() const { return quiz_; }
     const Profile& profile() const { return profile_; }
+    const std::string& learner_id() const { return learner_id_; }
 
     // The card being asked; nullptr while an answer is being revealed and
     // once the quiz is over.
