@@ -1,8 +1,9 @@
 #include "show_folder.hpp"
 
 #ifdef _WIN32
-#include <shellapi.h>
 #include <windows.h>
+// after windows.h, which it needs
+#include <shellapi.h>
 #else
 #include <spawn.h>
 #include <sys/wait.h>

@@ -25,8 +25,13 @@ set(HEADER_COPY ${CMAKE_BINARY_DIR}/host-headers)
 file(COPY /usr/include/cereal /usr/include/rapidjson /usr/include/stb DESTINATION ${HEADER_COPY})
 add_library(cereal::cereal INTERFACE IMPORTED GLOBAL)
 target_include_directories(cereal::cereal SYSTEM INTERFACE ${HEADER_COPY})
-add_library(PkgConfig::STB INTERFACE IMPORTED GLOBAL)
-target_include_directories(PkgConfig::STB SYSTEM INTERFACE ${HEADER_COPY}/stb)
+# stb_image compiled once, as Debian's libstb has it (stb_image_write is
+# compiled where it is used: platform/desktop/screenshot.cpp).
+file(WRITE ${CMAKE_BINARY_DIR}/stb_image.c "#define STB_IMAGE_IMPLEMENTATION\n#include <stb_image.h>\n")
+add_library(windows_stb STATIC ${CMAKE_BINARY_DIR}/stb_image.c)
+target_include_directories(windows_stb SYSTEM PUBLIC ${HEADER_COPY}/stb)
+target_compile_options(windows_stb PRIVATE -w)
+add_library(PkgConfig::STB ALIAS windows_stb)
 
 add_library(windows_sqlite STATIC ${SQLITE_DIR}/sqlite3.c)
 target_include_directories(windows_sqlite SYSTEM PUBLIC ${SQLITE_DIR})
