@@ -3,8 +3,10 @@
 #include <thread>
 #include <utility>
 
+#ifndef _WIN32
 #include "dialog_chooser.hpp"
 #include "portal_chooser.hpp"
+#endif
 
 namespace claimdeck::desktop {
 
@@ -42,9 +44,13 @@ std::optional<FileChoice> BackgroundFileChooser::poll() {
 
 std::unique_ptr<FileChooser> system_file_chooser() {
     std::vector<std::unique_ptr<FileChooserBackend>> backends;
+#ifndef _WIN32
+    // On Windows there is none yet (GetOpenFileNameW would be its own): the
+    // chooser answers "unavailable" and the screens keep to typed paths.
     backends.push_back(std::make_unique<PortalChooser>());
     backends.push_back(std::make_unique<DialogProgramChooser>(zenity_arguments));
     backends.push_back(std::make_unique<DialogProgramChooser>(kdialog_arguments));
+#endif
     return std::make_unique<BackgroundFileChooser>(std::move(backends));
 }
 

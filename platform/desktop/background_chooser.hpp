@@ -33,7 +33,7 @@ private:
     std::shared_ptr<Shared> shared_;
 };
 
-// The portal first, then zenity, then kdialog.
+// The portal first, then zenity, then kdialog (none on Windows).
 std::unique_ptr<FileChooser> system_file_chooser();
 
 }  // namespace claimdeck::desktop

@@ -2,17 +2,25 @@
 
 #include <system_error>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 namespace claimdeck::desktop {
 namespace {
 
-// The folder of the running program. Only Linux is asked (/proc/self/exe);
-// elsewhere the answer is empty and the compile-time folder is used, until a
-// platform's own call (GetModuleFileNameW, _NSGetExecutablePath) is added here.
+// The folder of the running program, asked of Linux (/proc/self/exe) and
+// Windows; elsewhere the answer is empty and the compile-time folder is used,
+// until a platform's own call (_NSGetExecutablePath) is added here.
 std::filesystem::path program_dir() {
 #if defined(__linux__)
     std::error_code error;
     const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error) return program.parent_path();
+#elif defined(_WIN32)
+    wchar_t program[32768];
+    const DWORD length = GetModuleFileNameW(nullptr, program, sizeof program / sizeof program[0]);
+    if (length > 0 && length < sizeof program / sizeof program[0]) return std::filesystem::path(program).parent_path();
 #endif
     return {};
 }

@@ -1,5 +1,10 @@
 #include "show_folder.hpp"
 
+#ifdef _WIN32
+#include <windows.h>
+// after windows.h, which it needs
+#include <shellapi.h>
+#else
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -8,9 +13,17 @@
 #include <thread>
 
 extern char** environ;
+#endif
 
 namespace claimdeck::desktop {
 
+#ifdef _WIN32
+// Explorer opens on the folder; ShellExecuteW returns once it is asked.
+bool show_folder(const std::filesystem::path& folder) {
+    const auto result = ShellExecuteW(nullptr, L"explore", folder.c_str(), nullptr, nullptr, SW_SHOWNORMAL);
+    return reinterpret_cast<INT_PTR>(result) > 32;  // its documented success test
+}
+#else
 bool show_folder(const std::filesystem::path& folder) {
     std::string program = "xdg-open";
     std::string target = folder.string();
@@ -26,5 +39,6 @@ bool show_folder(const std::filesystem::path& folder) {
     }).detach();
     return true;
 }
+#endif
 
 }  // namespace claimdeck::desktop

@@ -1,5 +1,6 @@
 // "Show in folder": the desktop's file manager opened on a folder, through
-// xdg-open (the freedesktop.org way, whichever desktop is running).
+// xdg-open (the freedesktop.org way, whichever desktop is running); Explorer
+// on Windows.
 #pragma once
 
 #include <filesystem>

@@ -1,31 +1,34 @@
-# Tests that run the real claimdeck-cli binary.
-set(MINI_DECK ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/mini.json)
+# Tests that run the real claimdeck-cli binary: CLI, or the one this build
+# makes. (The Windows build sets CLI to claimdeck-cli.exe under Wine.)
+if(NOT DEFINED CLI)
+  set(CLI $<TARGET_FILE:claimdeck-cli>)
+endif()
+set(MINI_DECK ${CMAKE_CURRENT_LIST_DIR}/../data/mini-deck/decks/mini.json)
 set(BUNDLED_DECK ${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json)
 
 add_exit_test(NAME "cli: the bundled deck validates" CODE 0 OUTPUT ": ok, [0-9]+ claims"
-              COMMAND $<TARGET_FILE:claimdeck-cli> validate ${BUNDLED_DECK})
+              COMMAND ${CLI} validate ${BUNDLED_DECK})
 
 add_test(NAME "cli: a broken deck lists its problems and exits 1"
-         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli>
-                 -DSOURCE_DECK=${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck
+         COMMAND ${CMAKE_COMMAND} -DCLI=${CLI}
+                 -DSOURCE_DECK=${CMAKE_CURRENT_LIST_DIR}/../data/mini-deck
                  -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/broken-deck
-                 -P ${CMAKE_CURRENT_SOURCE_DIR}/validate_broken_deck.cmake)
+                 -P ${CMAKE_CURRENT_LIST_DIR}/validate_broken_deck.cmake)
 
 add_test(NAME "cli: answers from study --plain show up in stats --json"
-         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDECK=${MINI_DECK}
+         COMMAND ${CMAKE_COMMAND} -DCLI=${CLI} -DDECK=${MINI_DECK}
                  -DDATA_DIR=${CMAKE_CURRENT_BINARY_DIR}/study-data
-                 -P ${CMAKE_CURRENT_SOURCE_DIR}/study_then_stats.cmake)
+                 -P ${CMAKE_CURRENT_LIST_DIR}/study_then_stats.cmake)
 
 add_exit_test(NAME "cli: export writes ClaimReview JSON-LD" CODE 0
   OUTPUT "\"@type\": \"ClaimReview\".*\"alternateName\": \"propaganda\".*\"headline\": \"Headline A\".*\"name\": \"A. Writer\""
-  COMMAND $<TARGET_FILE:claimdeck-cli> export --format claimreview ${MINI_DECK})
+  COMMAND ${CLI} export --format claimreview ${MINI_DECK})
 
 add_exit_test(NAME "cli: --version" CODE 0 OUTPUT "^claimdeck-cli [0-9]+\\.[0-9]+\\.[0-9]+"
-              COMMAND $<TARGET_FILE:claimdeck-cli> --version)
+              COMMAND ${CLI} --version)
 
 # Usage errors exit 2, runtime failures 1: a script can tell misuse from a
 # failure only by the code, so every case here asserts it.
-set(CLI $<TARGET_FILE:claimdeck-cli>)
 add_exit_test(NAME "cli: an unknown option exits 2" CODE 2 OUTPUT "claimdeck-cli stats: unknown option --colour"
               COMMAND ${CLI} stats --data-dir x --colour)
 add_exit_test(NAME "cli: an unknown command exits 2" CODE 2 OUTPUT "claimdeck-cli: unknown command \"frobnicate\""
@@ -64,41 +67,41 @@ add_exit_test(NAME "cli: quiz pretest --count 100000 is out of range and exits 2
 
 # audit-cues: a deck whose cards give their verdict away is flagged (exit 1);
 # one with the same texts under every verdict is not (exit 0).
-set(BALANCED_DECK ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/balanced.json)
+set(BALANCED_DECK ${CMAKE_CURRENT_LIST_DIR}/../data/mini-deck/decks/balanced.json)
 add_exit_test(NAME "cli: audit-cues flags the cues that give the mini deck's verdicts away and exits 1" CODE 1
               OUTPUT "! digits +1/1 100 % +0/1   0 % +0/1   0 % +100.0\n.*! attribution verb \"say\" .*Flagged: 5 cues\\."
-              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues ${MINI_DECK})
+              COMMAND ${CLI} audit-cues ${MINI_DECK})
 add_exit_test(NAME "cli: audit-cues passes a deck with the same texts under every verdict and exits 0" CODE 0
               OUTPUT "6 cards: 2 verified, 2 contested, 2 propaganda.*Nothing flagged"
-              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues ${BALANCED_DECK})
+              COMMAND ${CLI} audit-cues ${BALANCED_DECK})
 add_exit_test(NAME "cli: audit-cues --json reports each cue and the classifier" CODE 1
               OUTPUT "\"kind\": \"digits\".*\"classifier\": {.*\"baseline_percent\": 33\\.3.*\"flagged\": true\n}"
-              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues --json ${MINI_DECK})
+              COMMAND ${CLI} audit-cues --json ${MINI_DECK})
 add_exit_test(NAME "cli: audit-cues --help exits 0" CODE 0 OUTPUT "^Usage: claimdeck-cli audit-cues DECK \\[--json\\]"
-              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues --help)
+              COMMAND ${CLI} audit-cues --help)
 add_exit_test(NAME "cli: audit-cues without a deck exits 2" CODE 2 OUTPUT "audit-cues: missing DECK"
-              COMMAND $<TARGET_FILE:claimdeck-cli> audit-cues)
+              COMMAND ${CLI} audit-cues)
 
 # replay --retention takes the one range of the desired-retention setting
 # (learning/study_settings.hpp): both bounds are accepted, just outside is a
 # usage error.
-set(REPLAY_INPUT ${CMAKE_CURRENT_SOURCE_DIR}/../data/fsrs/replay-input.csv)
+set(REPLAY_INPUT ${CMAKE_CURRENT_LIST_DIR}/../data/fsrs/replay-input.csv)
 add_exit_test(NAME "cli: replay accepts the lowest desired retention" CODE 0 OUTPUT "^card,reviewed_at"
-              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.70 ${REPLAY_INPUT})
+              COMMAND ${CLI} replay --retention 0.70 ${REPLAY_INPUT})
 add_exit_test(NAME "cli: replay accepts the highest desired retention" CODE 0 OUTPUT "^card,reviewed_at"
-              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.97 ${REPLAY_INPUT})
+              COMMAND ${CLI} replay --retention 0.97 ${REPLAY_INPUT})
 add_exit_test(NAME "cli: replay refuses a desired retention below the range and exits 2" CODE 2
               OUTPUT "--retention must be a number from 0.7 to 0.97, not \"0.69\""
-              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.69 ${REPLAY_INPUT})
+              COMMAND ${CLI} replay --retention 0.69 ${REPLAY_INPUT})
 add_exit_test(NAME "cli: replay refuses a desired retention above the range and exits 2" CODE 2
               OUTPUT "--retention must be a number from 0.7 to 0.97, not \"0.98\""
-              COMMAND $<TARGET_FILE:claimdeck-cli> replay --retention 0.98 ${REPLAY_INPUT})
+              COMMAND ${CLI} replay --retention 0.98 ${REPLAY_INPUT})
 
 # Deck authoring: deck new, check, spans, import-csv, import-claimreview.
 add_test(NAME "cli: deck new, import-csv, import-claimreview, export and spans work one after another"
-         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDATA=${CMAKE_CURRENT_SOURCE_DIR}/../data/import
+         COMMAND ${CMAKE_COMMAND} -DCLI=${CLI} -DDATA=${CMAKE_CURRENT_LIST_DIR}/../data/import
                  -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/deck-authoring
-                 -P ${CMAKE_CURRENT_SOURCE_DIR}/deck_authoring_flow.cmake)
+                 -P ${CMAKE_CURRENT_LIST_DIR}/deck_authoring_flow.cmake)
 foreach(action new check spans import-csv import-claimreview)
   add_exit_test(NAME "cli: deck ${action} --help exits 0" CODE 0 OUTPUT "^Usage: claimdeck-cli deck ${action}"
                 COMMAND ${CLI} deck ${action} --help)
@@ -120,7 +123,7 @@ add_exit_test(NAME "cli: deck import-csv of a missing file exits 1 naming it" CO
               COMMAND ${CLI} deck import-csv ${CMAKE_CURRENT_BINARY_DIR}/no-such.csv --out ${CMAKE_CURRENT_BINARY_DIR}/never)
 add_exit_test(NAME "cli: deck import-claimreview of a file that is not JSON exits 1 naming the place" CODE 1
               OUTPUT "valley.txt: line 1, column [0-9]+"
-              COMMAND ${CLI} deck import-claimreview ${CMAKE_CURRENT_SOURCE_DIR}/../data/import/valley.txt
+              COMMAND ${CLI} deck import-claimreview ${CMAKE_CURRENT_LIST_DIR}/../data/import/valley.txt
                       --out ${CMAKE_CURRENT_BINARY_DIR}/never --accept-mapping)
 add_exit_test(NAME "cli: deck import-claimreview with both --accept-mapping and --mapping exits 2" CODE 2
               OUTPUT "--accept-mapping and --mapping exclude each other"
