@@ -580,7 +580,9 @@ void Shell::use_browser_for(FilePurpose purpose) {
     switch (purpose) {
         case FilePurpose::StudioSaveAs:
             studio().save();
-            studio_view_.status = "Saved in this browser; downloading " + download_package() + ".";
+            // Saved even when the package cannot be made yet (the banner says what to fix).
+            studio_view_.status = "Saved in this browser.";
+            studio_view_.status += " Downloading " + download_package() + ".";
             return;
         case FilePurpose::StudioExportPackage:
             studio_view_.status = "Downloading " + download_package() + ": send that file to your class.";
