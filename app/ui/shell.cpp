@@ -275,7 +275,8 @@ Action Shell::draw_screen() {
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
         case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
         case Screen::Report: return draw_report_screen(app_, report_);
-        case Screen::Studio: return draw_studio_screen(studio(), studio_view_, features_.files);
+        case Screen::Studio:
+            return draw_studio_screen(studio(), studio_view_, features_.files || bool(features_.pick_file));
     }
     return {};
 }
@@ -558,12 +559,48 @@ void Shell::apply(const act::ExportReport& save) {
 }
 
 // The system chooser runs beside the frame loop (FileChooser); each frame
-// looks for its answer, and a chosen file is used as if typed.
+// looks for its answer, and a chosen file is used as if typed. Without one,
+// the Studio asks for a typed path.
 void Shell::apply(const act::ChooseFile& choose) {
+    if (features_.pick_file && is_studio_file(choose.purpose)) return use_browser_for(choose.purpose);
+    if (!features_.file_chooser && is_studio_file(choose.purpose)) {
+        studio_view_.typing_for = choose.purpose;
+        return;
+    }
     const std::string studio_deck = studio_ ? studio_->document().deck().id : "";
     if (!features_.file_chooser || !features_.file_chooser->start(file_request(choose.purpose, app_, studio_deck)))
         return;
     choosing_ = choose.purpose;
+}
+
+// The browser has no paths: a file to open comes from its picker (back
+// through open_picked_file()), and a deck to keep leaves as a download of its
+// package, the one file Open… reads back. Save as… also saves it here first.
+void Shell::use_browser_for(FilePurpose purpose) {
+    switch (purpose) {
+        case FilePurpose::StudioSaveAs:
+            studio().save();
+            // Saved even when the package cannot be made yet (the banner says what to fix).
+            studio_view_.status = "Saved in this browser.";
+            studio_view_.status += " Downloading " + download_package() + ".";
+            return;
+        case FilePurpose::StudioExportPackage:
+            studio_view_.status = "Downloading " + download_package() + ": send that file to your class.";
+            return;
+        default: return features_.pick_file(purpose, file_request(purpose, app_));
+    }
+}
+
+// Written outside the data folder, handed to the browser, then let go; returns its name.
+std::string Shell::download_package() {
+    const std::string name =
+        file_request(FilePurpose::StudioExportPackage, app_, studio().document().deck().id).suggested_name;
+    const std::filesystem::path file = std::filesystem::temp_directory_path() / name;
+    studio().export_package(file);
+    features_.offer_download(file, name);
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+    return name;
 }
 
 void Shell::take_chosen_file() {
@@ -706,14 +743,34 @@ void Shell::apply(const act::PickProgressFile&) {
     apply(Action(act::ChooseFile{FilePurpose::ImportProgress}));
 }
 
-void Shell::import_progress_bytes(std::string_view bytes, const std::string& name) {
+namespace {
+
+// A file from the browser's picker, copied outside the data folder (keeping
+// its extension, which says what it is) so it can be read by path.
+std::filesystem::path picked_copy(std::string_view bytes, const std::string& name) {
     const std::filesystem::path copy =
-        std::filesystem::temp_directory_path() / ("import-" + std::filesystem::path(name).filename().string());
-    if (std::string error = write_text_file(copy, bytes); !error.empty()) {
-        settings_.progress_message = "The file could not be read: " + error + ".";
-        return;
+        std::filesystem::temp_directory_path() / ("picked-" + std::filesystem::path(name).filename().string());
+    if (std::string error = write_text_file(copy, bytes); !error.empty())
+        throw std::runtime_error("The file could not be read: " + error + ".");
+    return copy;
+}
+
+}  // namespace
+
+void Shell::import_progress_bytes(std::string_view bytes, const std::string& name) {
+    try {
+        apply(Action(act::ImportProgress{picked_copy(bytes, name).string()}));
+    } catch (const std::exception& error) {
+        settings_.progress_message = error.what();
     }
-    apply(Action(act::ImportProgress{copy.string()}));
+}
+
+void Shell::open_picked_file(FilePurpose purpose, std::string_view bytes, const std::string& name) {
+    try {
+        use_chosen_file(purpose, picked_copy(bytes, name).string());
+    } catch (const std::exception& error) {
+        notice_ = error.what();
+    }
 }
 
 // ---- The Studio ---------------------------------------------------------------

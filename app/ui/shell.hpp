@@ -47,6 +47,12 @@ struct PlatformFeatures {
     // chooser and typed paths.
     std::function<void(const std::filesystem::path& file, const std::string& name)> offer_download;
     std::function<void()> pick_progress_file;
+    // The browser's picker for a file the Studio opens (a deck, an article),
+    // asked with the request's kinds; the file comes back through
+    // Shell::open_picked_file(). With it the Studio's Save as… and Export
+    // package… hand the package to offer_download(). Unset: the system
+    // chooser and typed paths.
+    std::function<void(FilePurpose purpose, const FileRequest& request)> pick_file;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -113,6 +119,8 @@ public:
     void import_deck_bytes(std::string_view bytes, const std::string& name);
     // A progress file's bytes from the browser's picker, imported as if chosen.
     void import_progress_bytes(std::string_view bytes, const std::string& name);
+    // A file's bytes from the browser's picker (pick_file), used as if its path had been chosen.
+    void open_picked_file(FilePurpose purpose, std::string_view bytes, const std::string& name);
     // Results files or folders from the command line, then the report.
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
@@ -180,6 +188,8 @@ private:
     void apply(const act::ChooseFile& choose);
     void apply(const act::ShowInFolder& show);
     void take_chosen_file();
+    void use_browser_for(FilePurpose purpose);
+    std::string download_package();
     void use_chosen_file(FilePurpose purpose, const std::string& path);
     void apply(const act::StudyDeck& study);
     void apply(const act::ImportDeck& import);

@@ -77,26 +77,21 @@ void same_line_if_fits(const char* next_label, float right_edge) {
 }
 
 struct StudioFiles {
-    bool by_path;  // the platform names files by path
+    bool offered;  // the platform has files to open and keep
     float right_edge;
-    StudioView& view;
+    const StudioView& view;
 };
 
-// Where the platform names files by path: a "…" button on this line (if
-// it fits in `right_edge`) that asks the system's file chooser, or, where
-// there is none, shows a field to type the path in (draw_typed_path).
+// Where the platform has files: a "…" button on this line (if it fits in
+// `right_edge`). The shell asks the system's file chooser, the browser's
+// picker or a download, or, where there is none, shows a field to type the
+// path in (draw_typed_path).
 void file_button(const char* label, FilePurpose purpose, const StudioFiles& files, Action& action) {
-    if (!files.by_path) return;
+    if (!files.offered) return;
     same_line_if_fits(label, files.right_edge);
-    StudioView& view = files.view;
-    ImGui::BeginDisabled(view.typing_for == purpose);
-    const bool clicked = button(label);
+    ImGui::BeginDisabled(files.view.typing_for == purpose);
+    if (button(label)) take(action, act::ChooseFile{purpose});
     ImGui::EndDisabled();
-    if (!clicked) return;
-    if (file_chooser_available())
-        take(action, act::ChooseFile{purpose});
-    else
-        view.typing_for = purpose;
 }
 
 // What the typed-path field asks for, and its button, for each file operation.
@@ -168,6 +163,28 @@ Action draw_deck_fields(const Deck& deck, float width) {
     return action;
 }
 
+// One row standing for folded fields, e.g. "▸ Article details: …"; true when pressed to open them.
+bool folded_row(const char* id, const std::string& text, float width) {
+    ImGui::PushID(id);
+    const bool pressed = content_button("\u25B8 " + text, width);
+    ImGui::PopID();
+    return pressed;
+}
+
+// The deck's title, id and version fold into one row on a deck that has
+// articles when it opens: they are set once, and the reader needs the room.
+Action draw_deck_details(const Deck& deck, StudioView& view, float width) {
+    if (!view.deck_details_shown) view.deck_details_shown = deck.articles.empty();
+    if (!*view.deck_details_shown) {
+        const std::string row =
+            "Deck: " + deck.title + " (" + deck.id + ", version " + std::to_string(deck.version) + ")";
+        if (folded_row("deck-details", row, width)) view.deck_details_shown = true;
+        return {};
+    }
+    if (button("Fold the deck's title, id and version", width)) view.deck_details_shown = false;
+    return draw_deck_fields(deck, width);
+}
+
 Action draw_article_fields(const Article& article, float width) {
     Action action;
     auto field = [&](const char* label, const std::string& value, ArticleField which) {
@@ -182,6 +199,41 @@ Action draw_article_fields(const Article& article, float width) {
     return action;
 }
 
+// An article's details fold into one row once filled in (as it is opened),
+// so the reader and its "New claim" button fit on a desktop's screen.
+Action draw_article_details(const Article& article, StudioView& view, float width) {
+    if (view.details_decided_for != article.id) {
+        view.details_decided_for = article.id;
+        view.details_shown = article.title.empty() || article.provenance.empty();
+    }
+    if (!view.details_shown) {
+        if (folded_row("article-details", "Article details: headline, byline, provenance, URL, date", width))
+            view.details_shown = true;
+        return {};
+    }
+    if (button("Fold the article details", width)) view.details_shown = false;
+    return draw_article_fields(article, width);
+}
+
+// Above the reader, so it stays in sight while words are selected in it:
+// "New claim from selection", and beside it "Find words" (below it on a phone).
+Action draw_reader_toolbar(const Article& article, StudioView& view, float width) {
+    Action action;
+    const float left = ImGui::GetCursorPosX();
+    ImGui::BeginDisabled(!view.selection);
+    if (primary_button("New claim from selection") && view.selection)
+        take(action, act::StudioChange{edit::NewClaim{article.id, *view.selection}});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    float find_width = width - (ImGui::GetCursorPosX() - left);
+    if (find_width < 12 * em()) {
+        ImGui::NewLine();
+        find_width = width;
+    }
+    find_words_field("##find-in-article", article.text, view.find_in_article, view.selection, view, find_width);
+    return action;
+}
+
 // The clipboard's text as a new article, its first line the headline.
 Action paste_article() {
     const char* clipboard = ImGui::GetClipboardText();
@@ -193,7 +245,7 @@ Action paste_article() {
 Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width, bool files_by_path) {
     Action action;
     const Deck& deck = studio.document().deck();
-    take(action, draw_deck_fields(deck, width));
+    take(action, draw_deck_details(deck, view, width));
     vertical_space(0.5f);
     if (button("Paste article (Ctrl+V)")) take(action, paste_article());
     const StudioFiles files{files_by_path, ImGui::GetItemRectMin().x + width, view};
@@ -215,7 +267,7 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width,
         muted("Copy an article's text, then press Paste article. Select words in it to make a claim.", width);
         return action;
     }
-    take(action, draw_article_fields(*article, width));
+    take(action, draw_article_details(*article, view, width));
     ImGui::Checkbox("Edit the text", &view.editing_article);
     if (view.editing_article) {
         std::string text = article->text;
@@ -223,13 +275,9 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width,
             take(action, act::StudioChange{edit::SetArticleField{article->id, ArticleField::Text, text}});
         return action;
     }
+    take(action, draw_reader_toolbar(*article, view, width));
     if (auto picked = selectable_text("##reader", article->text, width, 20 * em())) view.selection = picked;
-    find_words_field("##find-in-article", article->text, view.find_in_article, view.selection, view, width);
     selected_words(article->text, view.selection, view, width);
-    ImGui::BeginDisabled(!view.selection);
-    if (primary_button("New claim from selection") && view.selection)
-        take(action, act::StudioChange{edit::NewClaim{article->id, *view.selection}});
-    ImGui::EndDisabled();
     return action;
 }
 

@@ -33,7 +33,11 @@ struct StudioView {
     int stance = 0;                // corroborates, contradicts, qualifies
     std::string new_topic;         // typed, not yet applied
     bool editing_article = false;  // the reader is an editor
-    std::string focus_field;       // a check was clicked: this field takes the keyboard
+    // The deck's and the article's fields, or one row each that opens them (see draw_articles_tab).
+    std::optional<bool> deck_details_shown;  // decided when the deck is first drawn
+    bool details_shown = true;
+    std::string details_decided_for;  // the article they were last shown or folded for
+    std::string focus_field;          // a check was clicked: this field takes the keyboard
     CardView try_card;
     std::string status;  // what the last save or restore did
     // A file operation waiting for a typed path: there is no system file
@@ -42,8 +46,9 @@ struct StudioView {
     std::string typed_path;
 };
 
-// `files`: the platform names files by path (the desktop), so Open…, Open
-// article file…, Save as… and Export package… are offered.
+// `files`: the platform has files to open and keep (by path on the desktop,
+// the browser's picker and downloads on the web), so Open…, Open article
+// file…, Save as… and Export package… are offered.
 Action draw_studio_screen(const StudioApp& studio, StudioView& view, bool files);
 
 }  // namespace claimdeck::ui

@@ -96,8 +96,8 @@ int run(const GuiOptions& options, const char* program) {
     // Scripted runs shuffle the same way every time, so their screenshots repeat.
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     const std::unique_ptr<FileChooser> file_chooser = desktop::system_file_chooser();
-    // No pick_deck_file: "Import a deck…" asks the system's file chooser.
-    ui::Shell shell(app, *font_files, seed, {true, file_chooser.get(), desktop::show_folder, {}, {}, {}});
+    // No pick_deck_file or pick_file: "Import a deck…" and the Studio's files ask the system's file chooser.
+    ui::Shell shell(app, *font_files, seed, {true, file_chooser.get(), desktop::show_folder, {}, {}, {}, {}});
     const bool store_opened = app.store_fault().empty();
     if (store_opened) {
         try {

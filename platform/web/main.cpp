@@ -304,6 +304,15 @@ std::optional<std::int64_t> remembered_profile() {
     return id;
 }
 
+// The picker's `accept` list for the request's kinds: "*.txt" becomes ".txt".
+std::string accepted_types(const FileRequest& request) {
+    std::string accept;
+    for (const FileKind& kind : request.kinds)
+        for (const std::string& pattern : kind.patterns)
+            accept += (accept.empty() ? "" : ",") + pattern.substr(pattern.rfind('*') + 1);
+    return accept;
+}
+
 }  // namespace
 
 extern "C" {
@@ -333,7 +342,6 @@ EMSCRIPTEN_KEEPALIVE void claimdeck_web_import_deck(const char* bytes, int size,
     the_app->busy_frames = kFramesAfterInput;
 }
 
-// Runs `count` frames at once, from inside a touch handler.
 // A backup or progress file chosen in the browser's picker for "Import
 // progress…": imported as if its path had been chosen (the store file then
 // changes, and the frame that sees it saves /data to IndexedDB).
@@ -343,6 +351,16 @@ EMSCRIPTEN_KEEPALIVE void claimdeck_web_import_progress(const char* bytes, int s
     the_app->busy_frames = kFramesAfterInput;
 }
 
+// A file chosen in the browser's picker for the Studio (pick_file): a deck
+// to open or an article, `purpose` saying which (a FilePurpose).
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_open_file(int purpose, const char* bytes, int size, const char* name) {
+    if (!the_app || !the_app->shell || size < 0) return;
+    the_app->shell->open_picked_file(static_cast<ui::FilePurpose>(purpose),
+                                     std::string_view(bytes, static_cast<std::size_t>(size)), name);
+    the_app->busy_frames = kFramesAfterInput;
+}
+
+// Runs `count` frames at once, from inside a touch handler.
 EMSCRIPTEN_KEEPALIVE void claimdeck_web_pump(int count) {
     if (!the_app || !the_app->shell || the_app->frames == 0) return;
     for (int i = 0; i < count; ++i) frame(true);
@@ -401,7 +419,8 @@ int main() {
 
     const auto seed = static_cast<std::uint64_t>(EM_ASM_DOUBLE({ return Date.now(); }));
     // A browser tab has no files to name or drop: no class quizzes or
-    // reports; a deck package comes through the browser's file picker.
+    // reports; a deck package, a Studio deck or article comes through the
+    // browser's file picker, and what is kept leaves as a download.
     ui::PlatformFeatures features;
     features.files = false;
     features.pick_deck_file = [] { EM_ASM({ Module.claimdeckPickDeck(); }); };
@@ -409,6 +428,10 @@ int main() {
         EM_ASM({ Module.claimdeckDownload(UTF8ToString($0), UTF8ToString($1)); }, file.c_str(), name.c_str());
     };
     features.pick_progress_file = [] { EM_ASM({ Module.claimdeckPickProgress(); }); };
+    features.pick_file = [](ui::FilePurpose purpose, const FileRequest& request) {
+        EM_ASM({ Module.claimdeckPickFile($0, UTF8ToString($1)); }, static_cast<int>(purpose),
+               accepted_types(request).c_str());
+    };
     the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed, features);
     the_app->shell->set_scale(the_app->size.ratio, 1);
 

@@ -6,7 +6,6 @@
 //    emulated mouse clicks on top, and no hover left behind;
 //  - the on-screen keyboard, through a hidden <input> focused whenever
 //    ImGui wants text, and pasted text for ImGui's clipboard;
-//  - "Import a deck…": the browser's file picker;
 //  - the canvas backing store at CSS size × devicePixelRatio (main.cpp
 //    applies it; this only asks for a frame on resize);
 //  - the browser's file picker and downloads, for decks and progress files;
@@ -85,14 +84,14 @@ if (typeof document !== 'undefined') {
 }
 
 // The browser's file picker, for "Import a deck…" on Home (a .claimdeck
-// package, field #deck-file) and "Import progress…" in Settings (a backup or
-// progress file, #progress-file), through the page's own hidden file fields
-// in index.html: a field made on the fly and never put in the page may be
-// collected while the picker is open. The chosen file's bytes are copied into
-// the module's memory and handed to `receiver` (claimdeck_web_import_deck or
-// claimdeck_web_import_progress), which takes them in; the next frame saves
-// /data to IndexedDB.
-function claimdeckFileField(id, receiver) {
+// package, field #deck-file), "Import progress…" in Settings (a backup or
+// progress file, #progress-file) and the Studio's Open… and Open article
+// file… (#studio-file), through the page's own hidden file fields in
+// index.html: a field made on the fly and never put in the page may be
+// collected while the picker is open. The chosen file's bytes are copied
+// into the module's memory and handed to `receive(pointer, size, name)`,
+// which passes them to the app; the next frame saves /data to IndexedDB.
+function claimdeckFileField(id, receive) {
   var field = document.getElementById(id);
   if (field.dataset.ready) return field;
   field.dataset.ready = '1';
@@ -103,26 +102,50 @@ function claimdeckFileField(id, receiver) {
       var bytes = new Uint8Array(buffer);
       var pointer = _malloc(bytes.length || 1);
       HEAPU8.set(bytes, pointer);
-      Module.ccall(receiver, null, ['number', 'number', 'string'], [pointer, bytes.length, file.name]);
+      receive(pointer, bytes.length, file.name);
       _free(pointer);
       Module.claimdeckActivity = 1;
     }).finally(function () {
-      field.value = '';  // the same file chosen again is imported again
+      field.value = '';  // the same file chosen again is taken again
     });
   });
   return field;
 }
 
-Module.claimdeckPickDeck = function () { claimdeckFileField('deck-file', 'claimdeck_web_import_deck').click(); };
+// Hands a chosen file to the app's `receiver` (claimdeck_web_import_deck, …).
+function claimdeckReceiver(receiver) {
+  return function (pointer, size, name) {
+    Module.ccall(receiver, null, ['number', 'number', 'string'], [pointer, size, name]);
+  };
+}
+
+Module.claimdeckPickDeck = function () {
+  claimdeckFileField('deck-file', claimdeckReceiver('claimdeck_web_import_deck')).click();
+};
 Module.claimdeckPickProgress = function () {
-  claimdeckFileField('progress-file', 'claimdeck_web_import_progress').click();
+  claimdeckFileField('progress-file', claimdeckReceiver('claimdeck_web_import_progress')).click();
 };
 
-// "Back up my progress": the backup the app wrote at `path` (outside /data)
-// as a download named `name`, e.g. to import it in the desktop app.
+// The Studio's picker: `purpose` (the app's FilePurpose) says what the file
+// is for and `accept` which kinds the picker offers (".claimdeck,.json").
+var claimdeckStudioPurpose = 0;
+Module.claimdeckPickFile = function (purpose, accept) {
+  claimdeckStudioPurpose = purpose;
+  var field = claimdeckFileField('studio-file', function (pointer, size, name) {
+    Module.ccall('claimdeck_web_open_file', null, ['number', 'number', 'number', 'string'],
+                 [claimdeckStudioPurpose, pointer, size, name]);
+  });
+  field.accept = accept;
+  field.click();
+};
+
+// A file the app wrote at `path` (outside /data) as a download named `name`:
+// "Back up my progress" (a .sqlite backup, e.g. for the desktop app) and the
+// Studio's deck packages (.claimdeck) for a class.
 Module.claimdeckDownload = function (path, name) {
   var bytes = FS.readFile(path);
-  var blob = new Blob([bytes], {type: 'application/vnd.sqlite3'});
+  var type = /\.sqlite$/.test(name) ? 'application/vnd.sqlite3' : 'application/octet-stream';
+  var blob = new Blob([bytes], {type: type});
   var link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = name;
