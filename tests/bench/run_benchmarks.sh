@@ -81,11 +81,19 @@ frame_cell() {
   echo "${s%%|*} µs (${rest%%|*} – ${rest#*|})"
 }
 
-# One row of the live class table: label, result file, target.
+# One row of the live class table: label, result file, target. A run that
+# failed says why in its row, and the report goes on.
 live_row() {
-  local line; line=$(cat "$SCRATCH/$2")
+  local line note
+  line=$(cat "$SCRATCH/$2")
+  note=$(head -c 200 "$SCRATCH/$2.err")
+  [ -n "$note" ] && note="; the run failed: $note"
+  if [ -z "$line" ]; then
+    echo "| $1 | – | – | – | – | $3$note |"
+    return
+  fi
   echo "| $1 | $(echo "$line" | field p50_ms) ms | $(echo "$line" | field p99_ms) ms |" \
-       "$(echo "$line" | field answers_per_s) | $(echo "$line" | field unconfirmed) | $3 |"
+       "$(echo "$line" | field answers_per_s) | $(echo "$line" | field unconfirmed) | $3$note |"
 }
 
 # One row of the frame table: label, frames file name.
@@ -187,9 +195,10 @@ row() {
   echo
   echo "## Live class under load"
   echo
-  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --request health > "$SCRATCH/live-floor"
-  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend sqlite > "$SCRATCH/live-sqlite"
-  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend postgresql > "$SCRATCH/live-postgresql"
+  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --request health > "$SCRATCH/live-floor" 2> "$SCRATCH/live-floor.err" || true
+  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend sqlite > "$SCRATCH/live-sqlite" 2> "$SCRATCH/live-sqlite.err" || true
+  "$LIVE_LOAD" "${LIVE_SIZE[@]}" --backend postgresql > "$SCRATCH/live-postgresql" 2> "$SCRATCH/live-postgresql.err" ||
+    true
   echo "\`claimdeck-live-load ${LIVE_SIZE[*]}\`: each pupil on a thread of its own joins, then for each card"
   echo "reads it (a random time up to twice --think-ms), asks for it and sends its answer, again after a lost"
   echo "connection or a 503's Retry-After (10 sends at most), while each class's teacher watches the"
