@@ -118,7 +118,7 @@ ClaimTallies tally_claims(const Deck& deck) {
     return tallies;
 }
 
-HouseStyleChecker::HouseStyleChecker(const Deck& deck, std::string file, HouseStyleRules rules)
+HouseStyleChecker::HouseStyleChecker(const Deck& deck, std::string file, const HouseStyleRules& rules)
     : deck_(deck), file_(std::move(file)), rules_(rules) {}
 
 void HouseStyleChecker::check(std::vector<Problem>& problems) const {

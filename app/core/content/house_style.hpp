@@ -71,7 +71,7 @@ ClaimTallies tally_claims(const Deck& deck);
 // is the three in that order. The deck must not change while it is in use.
 class HouseStyleChecker {
 public:
-    HouseStyleChecker(const Deck& deck, std::string file, HouseStyleRules rules = {});
+    HouseStyleChecker(const Deck& deck, std::string file, const HouseStyleRules& rules = {});
     void check(std::vector<Problem>& problems) const;
     void check_deck_items(const ClaimTallies& tallies, std::vector<Problem>& problems) const;
     void check_claim(const Claim& claim, std::vector<Problem>& problems) const;
