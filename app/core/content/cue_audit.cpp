@@ -128,7 +128,7 @@ public:
 
 private:
     std::vector<Verdict>& slot(const std::string& value) {
-        auto [found, added] = index_.emplace(value, values_.size());
+        auto [found, added] = index_.try_emplace(value, values_.size());  // no node made for a value seen before
         if (added) values_.push_back({value, {}});
         return values_[found->second].second;
     }
