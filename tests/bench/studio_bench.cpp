@@ -327,7 +327,7 @@ const std::vector<EditCase>& edit_cases() {
              studio.apply(edit::SetVerdict{
                  claim.id, claim.verdict == Verdict::Verified ? Verdict::Contested : Verdict::Verified});
          }},
-        {"an article's text (its 100 quotes followed)",
+        {"an article's text (every quote from it followed)",
          [](StudioApp& studio, const Claim& claim) {
              const std::string text = studio.document().deck().article(claim.article)->text;
              studio.apply(edit::SetArticleField{claim.article, ArticleField::Text, "A new first line.\n\n" + text});
