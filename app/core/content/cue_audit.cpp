@@ -329,6 +329,11 @@ CardReading read_card(const Claim& claim, WordIds& word_ids) {
     return card;
 }
 
+bool operator==(const CardReading& a, const CardReading& b) {
+    return a.verdict == b.verdict && a.words == b.words && a.opener == b.opener && a.verbs == b.verbs &&
+           a.quotation_marks == b.quotation_marks && a.digits == b.digits;
+}
+
 CueAudit audit_cues(const Deck& deck) {
     WordIds word_ids;
     std::vector<CardReading> cards;

@@ -107,6 +107,8 @@ struct CardReading {
     bool digits = false;
 };
 CardReading read_card(const Claim& claim, WordIds& word_ids);
+bool operator==(const CardReading& a, const CardReading& b);
+inline bool operator!=(const CardReading& a, const CardReading& b) { return !(a == b); }
 
 // `cards` are the readings of the deck's claims, in order, all by the same
 // WordIds, which has given `word_ids` ids.

@@ -1,6 +1,7 @@
 #include "studio/studio_checks.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace claimdeck {
 namespace {
@@ -79,6 +80,7 @@ void LiveChecks::check_all(const StudioDocument& document, const std::string& fi
     claims_.assign(document.deck().claims.size(), ClaimResults{});
     tallies_ = {};
     word_ids_ = {};
+    audit_stale_ = true;
     check_stale_claims(document.deck());
     list(document, file);
 }
@@ -94,6 +96,7 @@ void LiveChecks::update(const StudioDocument& document, const std::string& file)
 
 void LiveChecks::follow_claim_changes(const DeckChange& change) {
     for (const DeckChange::ClaimChange& claim : change.claims) {
+        if (claim.step != DeckChange::ClaimStep::Replaced) audit_stale_ = true;
         const auto at = claims_.begin() + static_cast<std::ptrdiff_t>(std::min(claim.index, claims_.size()));
         switch (claim.step) {
             case DeckChange::ClaimStep::Inserted: claims_.insert(at, ClaimResults{}); break;
@@ -113,6 +116,7 @@ void LiveChecks::follow_claim_changes(const DeckChange& change) {
 // its topic (that it is declared): a change to one checks its claims again.
 void LiveChecks::mark_claims_citing(const Deck& deck, const DeckChange& change) {
     if (change.articles.empty() && change.topics.empty()) return;
+    audit_stale_ = true;  // the deck's lists of articles and topics may have changed
     for (std::size_t i = 0; i < deck.claims.size() && i < claims_.size(); ++i) {
         const Claim& claim = deck.claims[i];
         const bool touched = names_any(change.topics, claim.topic) ||
@@ -134,7 +138,10 @@ void LiveChecks::check_stale_claims(const Deck& deck) {
         validator.check_claim(claim, results.validator);
         results.house_style.clear();
         house_style.check_claim(claim, results.house_style);
-        results.card = read_card(claim, word_ids_);
+        CardReading card = read_card(claim, word_ids_);
+        if (card != results.card || claim.article != results.article || claim.topic != results.topic)
+            audit_stale_ = true;
+        results.card = std::move(card);
         results.article = claim.article;
         results.topic = claim.topic;
         results.verdict = claim.verdict;
@@ -166,12 +173,18 @@ void LiveChecks::list(const StudioDocument& document, const std::string& file) {
     house_style.check_deck_items(tallies_, style);
     for (const ClaimResults& claim : claims_)
         if (!add_claim_problems(style, claim.house_style, file)) break;
+    house_style.check_shares(tallies_, audit(deck), style);
+    add_all(problems_, std::move(style));
+}
+
+const CueAudit& LiveChecks::audit(const Deck& deck) {
+    if (!audit_stale_) return audit_;
     std::vector<const CardReading*> cards;
     cards.reserve(claims_.size());
     for (const ClaimResults& claim : claims_) cards.push_back(&claim.card);
-    house_style.check_shares(tallies_, deck.claims.empty() ? CueAudit{} : audit_cues(deck, cards, word_ids_.size()),
-                             style);
-    add_all(problems_, std::move(style));
+    audit_ = deck.claims.empty() ? CueAudit{} : audit_cues(deck, cards, word_ids_.size());
+    audit_stale_ = false;
+    return audit_;
 }
 
 }  // namespace claimdeck

@@ -61,10 +61,16 @@ private:
     void check_stale_claims(const Deck& deck);
     void uncount(ClaimResults& results);
     void list(const StudioDocument& document, const std::string& file);
+    const CueAudit& audit(const Deck& deck);
 
     std::vector<ClaimResults> claims_;  // one for each claim of the deck, in its order
     ClaimTallies tallies_;
     WordIds word_ids_;
+    // The cue audit reads only the cards, their articles and topics, and the
+    // deck's lists of these: an edit that changes none of them (a rationale,
+    // evidence) keeps it.
+    CueAudit audit_;
+    bool audit_stale_ = true;
     std::vector<StudioProblem> problems_;
 };
 
