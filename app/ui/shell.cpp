@@ -901,10 +901,8 @@ void Shell::answer_quiz_by_script(int count) {
 bool Shell::clock_running() const {
     if ((features_.file_chooser && features_.file_chooser->busy()) || import_in_frames_ > 0) return true;
     const QuizRun* run = app_.class_quiz().run();
-    // A Studio change the draft does not hold yet, or checks still running:
-    // frames go on until it is written and they are shown.
-    return (screen_ == Screen::Quiz && run && run->remaining_ms()) ||
-           (studio_ && (studio_->draft_pending() || studio_->checks_running()));
+    // A Studio change the draft does not hold yet: frames go on until it is written.
+    return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
 }
 
 // ---- Scripted starts --------------------------------------------------------
@@ -958,7 +956,7 @@ FrameReport Shell::report() const {
     if (screen_ == Screen::Studio && studio_) {
         const Deck& deck = studio_->document().deck();
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +
-                        " claims, " + std::to_string(studio_->checks().size()) + " problems, edit " +
+                        " claims, " + std::to_string(studio_->live_checks().size()) + " problems, edit " +
                         std::to_string(studio_->document().revision());
     }
     if (screen_ == Screen::Report) {

@@ -16,7 +16,7 @@ set(BENCH_REPORT_LINES
     "\\| Studio: Claim \\(a claim open\\) \\| [0-9.]+ ms \\([0-9.]+ – [0-9.]+\\) \\| [0-9.]+ ms"
     "\\| Studio: Checks \\| [0-9.]+ ms \\([0-9.]+ – [0-9.]+\\) \\| [0-9.]+ ms"
     "\\| Studio: reader scrolling a [0-9]+ KiB article \\| [0-9.]+ ms \\([0-9.]+ – [0-9.]+\\) \\| [0-9.]+ ms"
-    "\\| live checks up to date after one edit \\| [0-9.]+ ms"
+    "\\| one edit and the live checks up to date: a claim's rationale \\| [0-9.]+ ms"
     "\\| pack: package_deck \\+ write_package \\| [0-9.]+ ms"
     "\\| import: read_package \\+ install_package \\| [0-9.]+ ms")
 

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "content/deck.hpp"
 #include "content/deck_package.hpp"
@@ -35,7 +38,7 @@ void write_valid_deck(StudioApp& studio) {
 // field they change.
 std::size_t problems_with(const StudioApp& studio, const std::string& field) {
     std::size_t count = 0;
-    for (const StudioProblem& found : studio.checks()) count += found.where.field == field;
+    for (const StudioProblem& found : studio.live_checks()) count += found.where.field == field;
     return count;
 }
 
@@ -151,21 +154,129 @@ TEST_CASE("live checks follow undo") {
     CHECK(problems_with(studio, "rationale") >= 1);
 }
 
-TEST_CASE("the live checks drawn after edits, once finished, are the checks of the deck as it is now") {
+namespace {
+
+std::string described(const StudioProblem& found) {
+    const FieldRef& where = found.where;
+    return found.problem.describe() + " [" + std::to_string(static_cast<int>(where.kind)) + " " + where.id + " " +
+           where.field + "]";
+}
+
+// The live checks, kept up to date edit by edit, against every check run
+// afresh over the deck as it is now: the same problems in the same order.
+void expect_live_checks_are_a_full_check(const StudioApp& studio, const std::string& step) {
+    const std::vector<StudioProblem> full = studio_checks(studio.document(), studio.document().deck().id + ".json");
+    const std::vector<StudioProblem>& live = studio.live_checks();
+    std::vector<std::string> full_lines, live_lines;
+    for (const StudioProblem& found : full) full_lines.push_back(described(found));
+    for (const StudioProblem& found : live) live_lines.push_back(described(found));
+    INFO("after: " << step);
+    CHECK(live_lines == full_lines);
+}
+
+const std::string kThird = "Third\n\nThe valley is 80km north of Kabul, a third says.\n";
+
+}  // namespace
+
+// A deck opened with a claim that names an article and a topic it does not
+// have yet: adding them must clear its problems, though the claim is not edited.
+Deck deck_with_an_orphan_claim() {
+    Deck deck = StudioDocument::empty_deck();
+    Claim orphan;
+    orphan.id = "orphan";
+    orphan.article = "later";
+    orphan.topic = "later-topic";
+    orphan.text = "Something happened.";
+    orphan.quote = "Something";
+    orphan.span = {7, 16};
+    deck.claims.push_back(orphan);
+    return deck;
+}
+
+TEST_CASE("after each kind of edit, undo and redo, the live checks are what a full check finds") {
     TempDir data;
     StudioApp studio(data.path());
-    write_valid_deck(studio);
-    const std::string id = studio.document().last_new_claim();
-    for (const char* rationale : {"", "One.", "Maps agree. Both articles give 80 km.", "x"}) {
-        studio.apply(edit::SetClaimField{id, ClaimField::Rationale, rationale});
-        studio.live_checks();  // starts them on another thread and returns at once
-        const std::vector<StudioProblem> finished = studio.checks();  // waits for them
-        const std::vector<StudioProblem> now = studio_checks(studio.document(), "my-deck.json");
-        REQUIRE(finished.size() == now.size());
-        for (std::size_t i = 0; i < now.size(); ++i) CHECK(finished[i].problem.message == now[i].problem.message);
-        CHECK(studio.live_checks().size() == now.size());
-        CHECK_FALSE(studio.checks_running());
+    studio.open_copy(deck_with_an_orphan_claim());
+    expect_live_checks_are_a_full_check(studio, "opening");
+    std::vector<std::pair<std::string, std::function<void()>>> steps;
+    auto edit_step = [&](std::string name, StudioEdit change) {
+        steps.emplace_back(std::move(name), [&studio, change] { studio.apply(change); });
+    };
+    // The claims made below, after the orphan.
+    auto claim_id = [&](std::size_t index) { return studio.document().deck().claims.at(index + 1).id; };
+    edit_step("deck id", edit::SetDeckField{DeckField::Id, "my-deck"});
+    edit_step("deck title with a double space", edit::SetDeckField{DeckField::Title, "My  deck"});
+    edit_step("article added", edit::AddArticle{"Headline", kText});
+    edit_step("second article added", edit::AddArticle{"Other", kOther});
+    edit_step("third article added", edit::AddArticle{"Third", kThird});
+    edit_step("claim from the first article", edit::NewClaim{"headline", {10, 44}});
+    edit_step("claim from the second article", edit::NewClaim{"other", {7, 43}});
+    edit_step("claim from the third article", edit::NewClaim{"third", {7, 41}});
+    steps.emplace_back("new topic", [&] { studio.apply(edit::SetTopic{claim_id(0), "Distance"}); });
+    steps.emplace_back("existing topic", [&] { studio.apply(edit::SetTopic{claim_id(1), "distance"}); });
+    steps.emplace_back("claim text", [&] {
+        studio.apply(edit::SetClaimField{claim_id(0), ClaimField::Text, "The valley is  80 km north. Of Kabul. Yes."});
+    });
+    steps.emplace_back("rationale", [&] {
+        studio.apply(edit::SetClaimField{claim_id(0), ClaimField::Rationale, "Maps agree. Both articles give 80 km."});
+    });
+    steps.emplace_back("known now", [&] {
+        studio.apply(edit::SetClaimField{claim_id(2), ClaimField::KnownNow, " x"});
+    });
+    steps.emplace_back("verdict propaganda, no technique", [&] {
+        studio.apply(edit::SetVerdict{claim_id(1), Verdict::Propaganda});
+    });
+    steps.emplace_back("verdict verified", [&] { studio.apply(edit::SetVerdict{claim_id(0), Verdict::Verified}); });
+    steps.emplace_back("technique words", [&] {
+        studio.apply(edit::AddTechniqueWords{claim_id(1), "Loaded Language", {0, 5}});
+    });
+    steps.emplace_back("technique removed", [&] { studio.apply(edit::RemoveTechnique{claim_id(1), 0}); });
+    steps.emplace_back("evidence", [&] {
+        studio.apply(edit::AddEvidence{claim_id(0), "other", {7, 43}, Stance::Corroborates});
+    });
+    steps.emplace_back("second evidence from the same article", [&] {
+        studio.apply(edit::AddEvidence{claim_id(0), "other", {7, 12}, Stance::Qualifies});
+    });
+    steps.emplace_back("evidence removed", [&] { studio.apply(edit::RemoveEvidence{claim_id(0), 1}); });
+    edit_step(
+        "article text that moves a quote",
+        edit::SetArticleField{"other", ArticleField::Text, "Other\n\nSo: Kabul lies 80 km south of the valley.\n"});
+    edit_step("article text that loses quotes",
+              edit::SetArticleField{"headline", ArticleField::Text, "Headline\n\nNothing of the sort.\n"});
+    edit_step("article title", edit::SetArticleField{"third", ArticleField::Title, "Not the headline"});
+    edit_step("the article the orphan claim names", edit::AddArticle{"Later", "Later\n\nSomething happened.\n"});
+    steps.emplace_back("the topic the orphan claim names", [&] {
+        studio.apply(edit::SetTopic{claim_id(2), "Later topic"});
+    });
+    steps.emplace_back("claim removed", [&] { studio.apply(edit::RemoveClaim{claim_id(1)}); });
+    steps.emplace_back("claim added after a removal", [&] { studio.apply(edit::NewClaim{"third", {0, 5}}); });
+    for (const auto& [name, run] : steps) {
+        run();
+        expect_live_checks_are_a_full_check(studio, name);
     }
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        studio.undo();
+        expect_live_checks_are_a_full_check(studio, "undo of " + steps[steps.size() - 1 - i].first);
+    }
+    for (const auto& step : steps) {
+        studio.redo();
+        expect_live_checks_are_a_full_check(studio, "redo of " + step.first);
+    }
+}
+
+TEST_CASE("past the most problems a list holds, the live checks still list what a full check lists") {
+    TempDir data;
+    StudioApp studio(data.path());
+    studio.apply(edit::AddArticle{"Headline", kText});
+    for (std::size_t i = 0; i < kMaxProblems + 10; ++i) studio.apply(edit::NewClaim{"headline", {10, 20}});
+    expect_live_checks_are_a_full_check(studio, "claims with more problems than a list holds");
+    const std::string first = studio.document().deck().claims.front().id;
+    studio.apply(edit::SetClaimField{first, ClaimField::Rationale, "Maps agree. Both articles give 80 km."});
+    expect_live_checks_are_a_full_check(studio, "the first claim's problems fixed");
+    studio.apply(edit::RemoveClaim{studio.document().deck().claims.at(3).id});
+    expect_live_checks_are_a_full_check(studio, "a claim removed");
+    studio.undo();
+    expect_live_checks_are_a_full_check(studio, "its removal undone");
 }
 
 TEST_CASE("a new deck is not saved yet; saving or opening a saved one makes it saved") {

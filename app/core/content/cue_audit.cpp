@@ -81,18 +81,6 @@ std::set<std::string_view> verbs_in(const std::vector<std::string>& words) {
     return found;
 }
 
-// A card as the audit reads it: its verdict and its words.
-struct CardReading {
-    Verdict verdict;
-    std::vector<std::string> words;
-};
-
-std::vector<CardReading> read_cards(const Deck& deck) {
-    std::vector<CardReading> cards;
-    for (const Claim& claim : deck.claims) cards.push_back({claim.verdict, card_words(claim.text)});
-    return cards;
-}
-
 // ---- Shares and flags ---------------------------------------------------------
 
 // Whether the shares of two verdicts differ by more than the limit, in exact
@@ -140,7 +128,7 @@ public:
 
 private:
     std::vector<Verdict>& slot(const std::string& value) {
-        auto [found, added] = index_.emplace(value, values_.size());
+        auto [found, added] = index_.try_emplace(value, values_.size());  // no node made for a value seen before
         if (added) values_.push_back({value, {}});
         return values_[found->second].second;
     }
@@ -154,18 +142,16 @@ constexpr std::size_t kFewestCardsForAnOpener = 2;
 
 // Quotation marks and digits are always listed, at 0 % too: a clean deck
 // shows that it was measured.
-void add_text_cues(CueAudit& audit, const Deck& deck, const std::vector<CardReading>& cards) {
+void add_text_cues(CueAudit& audit, const std::vector<const CardReading*>& cards) {
     CueTally quotes, digits, openers, verbs;
     quotes.declare("");
     digits.declare("");
     for (const AttributionVerb& verb : attribution_verbs()) verbs.declare(std::string(verb.base));
-    for (std::size_t i = 0; i < cards.size(); ++i) {
-        const std::string& text = deck.claims[i].text;
-        const Verdict verdict = cards[i].verdict;
-        if (has_quotation_marks(text)) quotes.add("", verdict);
-        if (has_digit(text)) digits.add("", verdict);
-        if (!cards[i].words.empty()) openers.add(opener_of(cards[i].words), verdict);
-        for (std::string_view verb : verbs_in(cards[i].words)) verbs.add(std::string(verb), verdict);
+    for (const CardReading* card : cards) {
+        if (card->quotation_marks) quotes.add("", card->verdict);
+        if (card->digits) digits.add("", card->verdict);
+        if (!card->words.empty()) openers.add(card->opener, card->verdict);
+        for (std::string_view verb : card->verbs) verbs.add(std::string(verb), card->verdict);
     }
     quotes.append_to(audit, CueKind::QuotationMarks, 0);
     digits.append_to(audit, CueKind::Digits, 0);
@@ -187,51 +173,42 @@ void add_source_cues(CueAudit& audit, const Deck& deck) {
 
 // ---- The classifier -----------------------------------------------------------
 
-using WordCounts = std::unordered_map<std::string, int>;
-
-int count_in(const WordCounts& counts, const std::string& word) {
-    auto found = counts.find(word);
-    return found == counts.end() ? 0 : found->second;
-}
-
-WordCounts count_words(const std::vector<std::string>& words) {
-    WordCounts counts;
-    for (const std::string& word : words) ++counts[word];
-    return counts;
-}
-
 // Multinomial naive Bayes over every card of a deck, able to leave any one
 // card out of its training by subtracting that card's counts, so the n
-// leave-one-out predictions cost one pass over the deck, not n.
+// leave-one-out predictions cost one pass over the deck, not n. Words are
+// counted by their ids, in arrays.
 class LeaveOneOutBayes {
 public:
-    explicit LeaveOneOutBayes(const std::vector<CardReading>& cards) : cards_(cards) {
-        for (const CardReading& card : cards) {
-            VerdictModel& model = models_[index_of(card.verdict)];
+    LeaveOneOutBayes(const std::vector<const CardReading*>& cards, std::size_t word_ids)
+        : cards_(cards), deck_counts_(word_ids), own_(word_ids), seen_(word_ids) {
+        for (VerdictModel& model : models_) model.counts.assign(word_ids, 0);
+        for (const CardReading* card : cards) {
+            VerdictModel& model = models_[index_of(card->verdict)];
             ++model.cards;
-            model.words += static_cast<long long>(card.words.size());
-            for (const std::string& word : card.words) {
+            model.words += static_cast<long long>(card->words.size());
+            for (const WordId word : card->words) {
                 ++model.counts[word];
-                ++deck_counts_[word];
+                if (deck_counts_[word]++ == 0) ++vocabulary_;
             }
         }
     }
 
     // The verdict of card `held_out` as the other cards predict it; the first
     // in kAllVerdicts on a tie; none when no other card is left to learn from.
-    std::optional<Verdict> predict_without(std::size_t held_out) const {
-        const CardReading& card = cards_[held_out];
-        const WordCounts own = count_words(card.words);
-        const long long vocabulary = training_vocabulary(own);
+    std::optional<Verdict> predict_without(std::size_t held_out) {
+        const CardReading& card = *cards_[held_out];
+        for (const WordId word : card.words) ++own_[word];
+        const long long vocabulary = training_vocabulary(card);
         std::optional<Verdict> best;
         double best_score = 0;
         for (Verdict verdict : kAllVerdicts) {
-            std::optional<double> score = log_score(verdict, card, own, vocabulary);
+            std::optional<double> score = log_score(verdict, card, vocabulary);
             if (score && (!best || *score > best_score)) {
                 best = verdict;
                 best_score = *score;
             }
         }
+        for (const WordId word : card.words) own_[word] = 0;
         return best;
     }
 
@@ -239,40 +216,46 @@ private:
     struct VerdictModel {
         int cards = 0;
         long long words = 0;
-        WordCounts counts;
+        std::vector<int> counts;
     };
 
     // Words the other cards use: a word only the held-out card has is unseen.
-    long long training_vocabulary(const WordCounts& own) const {
+    long long training_vocabulary(const CardReading& card) {
         long long only_here = 0;
-        for (const auto& [word, count] : own)
-            if (count_in(deck_counts_, word) == count) ++only_here;
-        return static_cast<long long>(deck_counts_.size()) - only_here;
+        for (const WordId word : card.words) {
+            if (seen_[word]) continue;
+            seen_[word] = true;
+            if (deck_counts_[word] == own_[word]) ++only_here;
+        }
+        for (const WordId word : card.words) seen_[word] = false;
+        return vocabulary_ - only_here;
     }
 
     // log P(verdict) + Σ log P(word | verdict) over the card's words the
     // training cards know, with add-one (Laplace) smoothing; none when the
     // training cards hold no card of this verdict.
-    std::optional<double> log_score(Verdict verdict, const CardReading& card, const WordCounts& own,
-                                    long long vocabulary) const {
+    std::optional<double> log_score(Verdict verdict, const CardReading& card, long long vocabulary) const {
         const VerdictModel& model = models_[index_of(verdict)];
         const bool same = verdict == card.verdict;
         const int cards = model.cards - (same ? 1 : 0);
         if (cards == 0) return std::nullopt;
         const long long words = model.words - (same ? static_cast<long long>(card.words.size()) : 0);
         double score = std::log(static_cast<double>(cards) / static_cast<double>(cards_.size() - 1));
-        for (const std::string& word : card.words) {
-            const int own_count = count_in(own, word);
-            if (count_in(deck_counts_, word) == own_count) continue;  // unseen in training
-            const int count = count_in(model.counts, word) - (same ? own_count : 0);
+        for (const WordId word : card.words) {
+            const int own_count = own_[word];
+            if (deck_counts_[word] == own_count) continue;  // unseen in training
+            const int count = model.counts[word] - (same ? own_count : 0);
             score += std::log(static_cast<double>(count + 1) / static_cast<double>(words + vocabulary));
         }
         return score;
     }
 
-    const std::vector<CardReading>& cards_;
+    const std::vector<const CardReading*>& cards_;
     std::array<VerdictModel, 3> models_{};
-    WordCounts deck_counts_;
+    std::vector<int> deck_counts_;
+    long long vocabulary_ = 0;  // words with a count in deck_counts_
+    std::vector<int> own_;      // the held-out card's counts; all 0 between predictions
+    std::vector<bool> seen_;
 };
 
 Verdict most_common(const std::array<int, 3>& cards_per_verdict) {
@@ -288,14 +271,15 @@ bool beats_baseline_beyond_limit(const ClassifierCheck& check) {
            static_cast<long long>(kClassifierMarginLimitPoints) * check.cards;
 }
 
-ClassifierCheck check_classifier(const std::vector<CardReading>& cards, const std::array<int, 3>& cards_per_verdict) {
+ClassifierCheck check_classifier(const std::vector<const CardReading*>& cards, std::size_t word_ids,
+                                 const std::array<int, 3>& cards_per_verdict) {
     ClassifierCheck check;
     check.cards = static_cast<int>(cards.size());
     check.majority = most_common(cards_per_verdict);
     check.majority_cards = cards_per_verdict[index_of(check.majority)];
-    const LeaveOneOutBayes bayes(cards);
+    LeaveOneOutBayes bayes(cards, word_ids);
     for (std::size_t i = 0; i < cards.size(); ++i)
-        if (bayes.predict_without(i) == cards[i].verdict) ++check.right;
+        if (bayes.predict_without(i) == cards[i]->verdict) ++check.right;
     check.flagged = beats_baseline_beyond_limit(check);
     return check;
 }
@@ -328,13 +312,44 @@ int CueAudit::flagged_cues() const {
 
 bool CueAudit::flagged() const { return classifier.flagged || flagged_cues() > 0; }
 
+WordId WordIds::id_of(const std::string& word) {
+    return ids_.emplace(word, static_cast<WordId>(ids_.size())).first->second;
+}
+
+CardReading read_card(const Claim& claim, WordIds& word_ids) {
+    CardReading card;
+    card.verdict = claim.verdict;
+    const std::vector<std::string> words = card_words(claim.text);
+    for (const std::string& word : words) card.words.push_back(word_ids.id_of(word));
+    card.opener = opener_of(words);
+    const std::set<std::string_view> verbs = verbs_in(words);
+    card.verbs.assign(verbs.begin(), verbs.end());
+    card.quotation_marks = has_quotation_marks(claim.text);
+    card.digits = has_digit(claim.text);
+    return card;
+}
+
+bool operator==(const CardReading& a, const CardReading& b) {
+    return a.verdict == b.verdict && a.words == b.words && a.opener == b.opener && a.verbs == b.verbs &&
+           a.quotation_marks == b.quotation_marks && a.digits == b.digits;
+}
+
 CueAudit audit_cues(const Deck& deck) {
+    WordIds word_ids;
+    std::vector<CardReading> cards;
+    cards.reserve(deck.claims.size());
+    for (const Claim& claim : deck.claims) cards.push_back(read_card(claim, word_ids));
+    std::vector<const CardReading*> read;
+    for (const CardReading& card : cards) read.push_back(&card);
+    return audit_cues(deck, read, word_ids.size());
+}
+
+CueAudit audit_cues(const Deck& deck, const std::vector<const CardReading*>& cards, std::size_t word_ids) {
     CueAudit audit;
-    for (const Claim& claim : deck.claims) ++audit.cards_per_verdict[index_of(claim.verdict)];
-    const std::vector<CardReading> cards = read_cards(deck);
-    add_text_cues(audit, deck, cards);
+    for (const CardReading* card : cards) ++audit.cards_per_verdict[index_of(card->verdict)];
+    add_text_cues(audit, cards);
     add_source_cues(audit, deck);
-    audit.classifier = check_classifier(cards, audit.cards_per_verdict);
+    audit.classifier = check_classifier(cards, word_ids, audit.cards_per_verdict);
     return audit;
 }
 

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/verdict.hpp"
@@ -81,6 +83,36 @@ struct CueAudit {
 };
 
 CueAudit audit_cues(const Deck& deck);
+
+// The audit in two steps, so that the Studio reads again only the cards an
+// edit touched: each card read once (its words by id), then the whole audit
+// from the readings. audit_cues(deck) is read_card() of every claim, then this.
+using WordId = std::uint32_t;
+class WordIds {
+public:
+    WordId id_of(const std::string& word);  // a new word gets the next id
+    std::size_t size() const { return ids_.size(); }
+
+private:
+    std::unordered_map<std::string, WordId> ids_;
+};
+
+// What the audit reads of a card: its verdict, its words and the cues its text shows.
+struct CardReading {
+    Verdict verdict = Verdict::Contested;
+    std::vector<WordId> words;            // card_words() of its text, by id
+    std::string opener;                   // its first two words
+    std::vector<std::string_view> verbs;  // the attribution verbs it uses, by base form
+    bool quotation_marks = false;
+    bool digits = false;
+};
+CardReading read_card(const Claim& claim, WordIds& word_ids);
+bool operator==(const CardReading& a, const CardReading& b);
+inline bool operator!=(const CardReading& a, const CardReading& b) { return !(a == b); }
+
+// `cards` are the readings of the deck's claims, in order, all by the same
+// WordIds, which has given `word_ids` ids.
+CueAudit audit_cues(const Deck& deck, const std::vector<const CardReading*>& cards, std::size_t word_ids);
 
 // The attribution verbs the audit looks for, by base form, with the forms
 // that count as each: {"say", {"say", "says", "said"}}, ...

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <set>
+#include <unordered_set>
 
 #include "base/calendar.hpp"
 #include "base/json_input.hpp"
@@ -208,120 +208,115 @@ void read_deck_fields(FieldReader& fields, const DeckLimits& limits, Deck& deck)
 
 // ---- Checking what was read ------------------------------------------------
 
-class DeckChecker {
-public:
-    DeckChecker(const Deck& deck, std::string file, std::vector<Problem>& problems)
-        : deck_(deck), file_(std::move(file)), problems_(problems) {}
+void report(std::vector<Problem>& problems, const std::string& file, const std::string& place, std::string message) {
+    add_problem(problems, Problem{file, place, std::move(message)});
+}
 
-    void check() {
-        check_unique_ids();
-        for (const Claim& claim : deck_.claims) {
-            if (problems_full(problems_)) return;
-            check_claim(claim);
+std::string claim_place(const Claim& claim, std::string_view field) {
+    return "claim " + in_quotes(claim.id) + ", field " + in_quotes(field);
+}
+
+}  // namespace
+
+DeckValidator::DeckValidator(const Deck& deck, std::string file) : deck_(deck), file_(std::move(file)) {
+    for (const Article& article : deck.articles) articles_.emplace(article.id, &article);  // the first of an id
+    for (const Topic& topic : deck.topics) topics_.insert(topic.id);
+}
+
+void DeckValidator::check_ids(std::vector<Problem>& problems) const {
+    auto check = [&](std::string_view kind, const auto& items) {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(items.size());
+        for (const auto& item : items) {
+            if (item.id.empty()) continue;
+            if (!seen.insert(item.id).second)
+                report(problems, file_, std::string(kind) + " " + in_quotes(item.id), "the id is used twice");
         }
-    }
+    };
+    check("article", deck_.articles);
+    check("topic", deck_.topics);
+    check("claim", deck_.claims);
+}
 
-private:
-    void report(const std::string& place, std::string message) {
-        add_problem(problems_, Problem{file_, place, std::move(message)});
-    }
-    static std::string claim_place(const Claim& claim, std::string_view field) {
-        return "claim " + in_quotes(claim.id) + ", field " + in_quotes(field);
-    }
+const Article* DeckValidator::find_article(const std::string& article_id) const {
+    const auto found = articles_.find(article_id);
+    return found == articles_.end() ? nullptr : found->second;
+}
 
-    void check_unique_ids() {
-        auto check = [&](std::string_view kind, auto ids) {
-            std::set<std::string> seen;
-            for (const std::string& id : ids) {
-                if (id.empty()) continue;
-                if (!seen.insert(id).second) report(std::string(kind) + " " + in_quotes(id), "the id is used twice");
-            }
-        };
-        std::vector<std::string> ids;
-        for (const Article& a : deck_.articles) ids.push_back(a.id);
-        check("article", ids);
-        ids.clear();
-        for (const Topic& t : deck_.topics) ids.push_back(t.id);
-        check("topic", ids);
-        ids.clear();
-        for (const Claim& c : deck_.claims) ids.push_back(c.id);
-        check("claim", ids);
+// Checks that `quote` stands in `article_id`'s text at `span`, byte for byte.
+void DeckValidator::check_quote(const std::string& place, const std::string& article_id, const std::string& quote,
+                                Span span, std::vector<Problem>& problems) const {
+    const Article* article = find_article(article_id);
+    if (!article || article->text.empty()) return;  // reported elsewhere
+    if (quote.empty()) {
+        report(problems, file_, place, "the quote is empty");
+        return;
     }
-
-    // Checks that `quote` stands in `article_id`'s text at `span`, byte for byte.
-    void check_quote(const std::string& place, const std::string& article_id, const std::string& quote, Span span) {
-        const Article* article = find_article(article_id);
-        if (!article || article->text.empty()) return;  // reported elsewhere
-        if (quote.empty()) {
-            report(place, "the quote is empty");
-            return;
-        }
-        const std::string& text = article->text;
-        if (span.end > text.size()) {
-            report(place, "the span [" + std::to_string(span.begin) + ", " + std::to_string(span.end) +
-                              "] runs past the end of " + in_quotes(article->file) + " (" +
-                              std::to_string(text.size()) + " bytes)");
-            return;
-        }
-        if (text.compare(span.begin, span.end - span.begin, quote) == 0) return;
-        std::size_t found = find_text(text, quote);
-        std::string hint = found == std::string::npos ? "the quote is not in the article word for word"
-                                                      : "the quote is in the article at [" + std::to_string(found) +
-                                                            ", " + std::to_string(found + quote.size()) + "]";
-        report(place, "the quote does not match the article at its span; " + hint);
+    const std::string& text = article->text;
+    if (span.end > text.size()) {
+        report(problems, file_, place,
+               "the span [" + std::to_string(span.begin) + ", " + std::to_string(span.end) + "] runs past the end of " +
+                   in_quotes(article->file) + " (" + std::to_string(text.size()) + " bytes)");
+        return;
     }
+    if (text.compare(span.begin, span.end - span.begin, quote) == 0) return;
+    std::size_t found = find_text(text, quote);
+    std::string hint = found == std::string::npos ? "the quote is not in the article word for word"
+                                                  : "the quote is in the article at [" + std::to_string(found) + ", " +
+                                                        std::to_string(found + quote.size()) + "]";
+    report(problems, file_, place, "the quote does not match the article at its span; " + hint);
+}
 
-    const Article* find_article(const std::string& article_id) {
-        auto found = std::find_if(deck_.articles.begin(), deck_.articles.end(),
-                                  [&](const Article& a) { return a.id == article_id; });
-        return found == deck_.articles.end() ? nullptr : &*found;
+void DeckValidator::check_claim(const Claim& claim, std::vector<Problem>& problems) const {
+    if (claim.id.empty()) return;  // already reported as missing
+    if (!claim.article.empty() && !find_article(claim.article))
+        report(problems, file_, claim_place(claim, "article"),
+               in_quotes(claim.article) + " is not an article of this deck");
+    if (!claim.topic.empty() && !topics_.count(claim.topic))
+        report(problems, file_, claim_place(claim, "topic"), in_quotes(claim.topic) + " is not declared in \"topics\"");
+    if (claim.text.empty()) report(problems, file_, claim_place(claim, "text"), "is empty");
+    if (claim.rationale.find_first_not_of(" \t\n") == std::string::npos)
+        report(problems, file_, claim_place(claim, "rationale"), "is empty; every verdict needs its reasons");
+    check_quote(claim_place(claim, "quote"), claim.article, claim.quote, claim.span, problems);
+    check_techniques(claim, problems);
+    check_evidence(claim, problems);
+}
+
+void DeckValidator::check_techniques(const Claim& claim, std::vector<Problem>& problems) const {
+    if (claim.verdict == Verdict::Propaganda && claim.techniques.empty())
+        report(problems, file_, claim_place(claim, "techniques"), "a propaganda claim needs at least one technique");
+    for (const TechniqueUse& use : claim.techniques) {
+        if (!find_technique(use.name))
+            report(problems, file_, claim_place(claim, "techniques"),
+                   in_quotes(use.name) + " is not one of the 18 techniques listed in FORMAT.md");
+        for (const std::string& words : use.words)
+            if (words.empty() || find_text(claim.quote, words) == std::string::npos)
+                report(problems, file_, claim_place(claim, "techniques"),
+                       "the words " + in_quotes(words) + " of " + in_quotes(use.name) + " are not in the quote");
     }
+}
 
-    void check_claim(const Claim& claim) {
-        if (claim.id.empty()) return;  // already reported as missing
-        if (!claim.article.empty() && !find_article(claim.article))
-            report(claim_place(claim, "article"), in_quotes(claim.article) + " is not an article of this deck");
-        if (!claim.topic.empty() &&
-            std::none_of(deck_.topics.begin(), deck_.topics.end(), [&](const Topic& t) { return t.id == claim.topic; }))
-            report(claim_place(claim, "topic"), in_quotes(claim.topic) + " is not declared in \"topics\"");
-        if (claim.text.empty()) report(claim_place(claim, "text"), "is empty");
-        if (claim.rationale.find_first_not_of(" \t\n") == std::string::npos)
-            report(claim_place(claim, "rationale"), "is empty; every verdict needs its reasons");
-        check_quote(claim_place(claim, "quote"), claim.article, claim.quote, claim.span);
-        check_techniques(claim);
-        check_evidence(claim);
+void DeckValidator::check_evidence(const Claim& claim, std::vector<Problem>& problems) const {
+    for (std::size_t i = 0; i < claim.evidence.size(); ++i) {
+        const Evidence& evidence = claim.evidence[i];
+        std::string place = claim_place(claim, "evidence[" + std::to_string(i) + "]");
+        if (evidence.article == claim.article)
+            report(problems, file_, place, "cites the claim's own article; evidence must come from another article");
+        else if (!find_article(evidence.article))
+            report(problems, file_, place, in_quotes(evidence.article) + " is not an article of this deck");
+        check_quote(place, evidence.article, evidence.quote, evidence.span, problems);
     }
+}
 
-    void check_techniques(const Claim& claim) {
-        if (claim.verdict == Verdict::Propaganda && claim.techniques.empty())
-            report(claim_place(claim, "techniques"), "a propaganda claim needs at least one technique");
-        for (const TechniqueUse& use : claim.techniques) {
-            if (!find_technique(use.name))
-                report(claim_place(claim, "techniques"),
-                       in_quotes(use.name) + " is not one of the 18 techniques listed in FORMAT.md");
-            for (const std::string& words : use.words)
-                if (words.empty() || find_text(claim.quote, words) == std::string::npos)
-                    report(claim_place(claim, "techniques"),
-                           "the words " + in_quotes(words) + " of " + in_quotes(use.name) + " are not in the quote");
-        }
+void DeckValidator::check(std::vector<Problem>& problems) const {
+    check_ids(problems);
+    for (const Claim& claim : deck_.claims) {
+        if (problems_full(problems)) return;
+        check_claim(claim, problems);
     }
+}
 
-    void check_evidence(const Claim& claim) {
-        for (std::size_t i = 0; i < claim.evidence.size(); ++i) {
-            const Evidence& evidence = claim.evidence[i];
-            std::string place = claim_place(claim, "evidence[" + std::to_string(i) + "]");
-            if (evidence.article == claim.article)
-                report(place, "cites the claim's own article; evidence must come from another article");
-            else if (!find_article(evidence.article))
-                report(place, in_quotes(evidence.article) + " is not an article of this deck");
-            check_quote(place, evidence.article, evidence.quote, evidence.span);
-        }
-    }
-
-    const Deck& deck_;
-    std::string file_;
-    std::vector<Problem>& problems_;
-};
+namespace {
 
 void load_article_texts(Deck& deck, const std::string& file, const ArticleSource& source,
                         std::vector<Problem>& problems) {
@@ -374,7 +369,7 @@ DeckLoadResult read_deck_checking(std::string_view json, const std::string& file
     DeckLoadResult result;
     std::optional<Deck> deck = read_deck_structure(json, file, articles, limits, result.problems);
     if (!deck) return result;
-    if (checks == ContentChecks::Run) DeckChecker(*deck, file, result.problems).check();
+    if (checks == ContentChecks::Run) DeckValidator(*deck, file).check(result.problems);
     if (result.problems.empty()) {
         deck->index();
         result.deck = std::move(deck);
@@ -417,7 +412,7 @@ std::optional<Deck> read_deck_for_editing(std::string_view json, const std::stri
 
 std::vector<Problem> check_deck(const Deck& deck, const std::string& file) {
     std::vector<Problem> problems;
-    DeckChecker(deck, file, problems).check();
+    DeckValidator(deck, file).check(problems);
     return problems;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/problems.hpp"
@@ -143,6 +144,31 @@ std::optional<Deck> read_deck_for_editing(std::string_view json, const std::stri
 // techniques, evidence), the checks load_deck() makes after reading: the
 // Studio runs them on the deck being edited. Article texts must be filled in.
 std::vector<Problem> check_deck(const Deck& deck, const std::string& file);
+
+// check_deck() in its two parts, so that the Studio can check again only the
+// claims an edit touched: the ids of the deck as a whole, and each claim
+// against the deck's articles and topics (looked up by id, made once here).
+// The deck must not change while its validator is in use.
+class DeckValidator {
+public:
+    DeckValidator(const Deck& deck, std::string file);
+    // Every check: the ids, then each claim until the list is full.
+    void check(std::vector<Problem>& problems) const;
+    void check_ids(std::vector<Problem>& problems) const;
+    void check_claim(const Claim& claim, std::vector<Problem>& problems) const;
+
+private:
+    const Article* find_article(const std::string& article_id) const;
+    void check_quote(const std::string& place, const std::string& article_id, const std::string& quote, Span span,
+                     std::vector<Problem>& problems) const;
+    void check_techniques(const Claim& claim, std::vector<Problem>& problems) const;
+    void check_evidence(const Claim& claim, std::vector<Problem>& problems) const;
+
+    const Deck& deck_;
+    std::string file_;
+    std::unordered_map<std::string_view, const Article*> articles_;
+    std::unordered_set<std::string_view> topics_;
+};
 
 // The folder that holds a deck's article files: `articles/` beside the deck's
 // own `decks/` folder (content/decks/x.json -> content/articles/).

@@ -133,12 +133,11 @@ InstallResult install_package(const std::filesystem::path& library, const DeckPa
                                                  std::to_string(result.replaced_version) +
                                                  "; this file holds the older version " + std::to_string(deck.version) +
                                                  ", so it was not installed");
-    DeckPackage renamed = files;  // always decks/<id>.json, where read_library() looks
-    renamed.deck_file.name = deck.id + ".json";
     const std::filesystem::path incoming = incoming_folder(library, deck.id);
     std::error_code ignored;
     std::filesystem::remove_all(incoming, ignored);
-    std::string error = write_deck_folder(renamed, incoming);
+    // Always decks/<id>.json, where read_library() looks.
+    std::string error = write_deck_folder(files, incoming, deck.id + ".json");
     if (error.empty()) error = swap_in(library, deck.id);
     if (!error.empty()) {
         std::filesystem::remove_all(incoming, ignored);

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "base/json_input.hpp"
-#include "base/json_library.hpp"
 #include "base/text_file.hpp"
 #include "content/deck_writer.hpp"
 
@@ -17,11 +16,6 @@ constexpr const char* kPackageFormatName = "claimdeck-package";
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string mebibytes(std::uintmax_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
-
-void write_text(rapidjson::Writer<rapidjson::StringBuffer>& json, const char* key, const std::string& text) {
-    json.Key(key);
-    json.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
 
 // ---- Reading the envelope ----------------------------------------------------
 
@@ -150,26 +144,33 @@ std::vector<PackedFile> article_files(const Deck& deck) {
 
 }  // namespace
 
+// Written in one string sized once: a package carries megabytes of text.
 std::string write_package(const DeckPackage& package) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
-    json.StartObject();
-    write_text(json, "format", kPackageFormatName);
-    json.Key("package_version");
-    json.Int(kPackageFormatVersion);
-    write_text(json, "deck_file", package.deck_file.name);
-    write_text(json, "deck", package.deck_file.text);
-    json.Key("articles");
-    json.StartArray();
-    for (const PackedFile& article : package.articles) {
-        json.StartObject();
-        write_text(json, "file", article.name);
-        write_text(json, "text", article.text);
-        json.EndObject();
+    std::size_t size = package.deck_file.name.size() + package.deck_file.text.size() + 128;
+    for (const PackedFile& article : package.articles) size += article.name.size() + article.text.size() + 32;
+    std::string out;
+    out.reserve(size + size / 8);  // room for escapes
+    const auto member = [&](const char* key, std::string_view text) {
+        append_json_string(out, key);
+        out += ':';
+        append_json_string(out, text);
+    };
+    out += '{';
+    member("format", kPackageFormatName);
+    out += ",\"package_version\":" + std::to_string(kPackageFormatVersion) + ',';
+    member("deck_file", package.deck_file.name);
+    out += ',';
+    member("deck", package.deck_file.text);
+    out += ",\"articles\":[";
+    for (std::size_t i = 0; i < package.articles.size(); ++i) {
+        out += i == 0 ? "{" : ",{";
+        member("file", package.articles[i].name);
+        out += ',';
+        member("text", package.articles[i].text);
+        out += '}';
     }
-    json.EndArray();
-    json.EndObject();
-    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+    out += "]}\n";
+    return out;
 }
 
 PackageReadResult read_package(std::string_view bytes, const std::string& file, const PackageLimits& limits) {
@@ -214,9 +215,13 @@ PackageReadResult package_deck(const Deck& deck) {
 }
 
 std::string write_deck_folder(const DeckPackage& package, const std::filesystem::path& folder) {
+    return write_deck_folder(package, folder, package.deck_file.name);
+}
+
+std::string write_deck_folder(const DeckPackage& package, const std::filesystem::path& folder,
+                              const std::string& deck_file_name) {
     // The names were checked to be bare file names when the package was read.
-    if (std::string error = write_text_file(folder / "decks" / package.deck_file.name, package.deck_file.text);
-        !error.empty())
+    if (std::string error = write_text_file(folder / "decks" / deck_file_name, package.deck_file.text); !error.empty())
         return error;
     for (const PackedFile& article : package.articles)
         if (std::string error = write_text_file(folder / "articles" / article.name, article.text); !error.empty())

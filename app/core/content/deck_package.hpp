@@ -71,5 +71,8 @@ PackageReadResult package_deck(const Deck& deck);
 // and `folder/articles/<file>`, each written whole or not at all. Returns an
 // empty string, or a sentence naming the file that could not be written.
 std::string write_deck_folder(const DeckPackage& package, const std::filesystem::path& folder);
+// The same with the deck file under another bare name (an installed deck's is always <id>.json).
+std::string write_deck_folder(const DeckPackage& package, const std::filesystem::path& folder,
+                              const std::string& deck_file_name);
 
 }  // namespace claimdeck

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "content/deck.hpp"
 
@@ -14,5 +15,11 @@ namespace claimdeck {
 // The deck file's text, ending in a newline. Article texts are not part of
 // it: they live in their own files, named by Article::file.
 std::string write_deck_json(const Deck& deck);
+
+// `text` as a JSON string, appended to `out`: UTF-8 as it is, with the
+// characters that cannot be seen (no-break and zero-width spaces, line and
+// paragraph separators, the byte order mark) escaped so whoever edits the
+// file by hand sees them. Runs of plain text are copied whole.
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace claimdeck

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <set>
 
 #include "content/cue_audit.hpp"
@@ -82,163 +81,161 @@ std::string whole_percent(double percent) {
     return text;
 }
 
-class HouseStyleChecker {
-public:
-    HouseStyleChecker(const Deck& deck, std::string file, const HouseStyleRules& rules)
-        : deck_(deck), file_(std::move(file)), rules_(rules) {}
+std::string field_of(std::string_view kind, std::string_view id, std::string_view field) {
+    return std::string(kind) + " " + in_quotes(id) + ", field " + in_quotes(field);
+}
 
-    std::vector<Problem> check() {
-        check_ids();
-        check_deck_texts();
-        check_articles();
-        check_topics_used();
-        for (const Claim& claim : deck_.claims) check_claim(claim);
-        check_balance();
-        check_cues();
-        return std::move(problems_);
-    }
+std::string describe_cue(const Cue& cue) {
+    std::string label(to_string(cue.kind));
+    if (!cue.value.empty()) label += " " + in_quotes(cue.value);
+    std::string shares;
+    for (Verdict verdict : kAllVerdicts)
+        if (cue.per_verdict[index_of(verdict)].cards > 0)
+            shares += (shares.empty() ? "" : ", ") + whole_percent(cue.per_verdict[index_of(verdict)].percent()) +
+                      " of " + std::string(to_string(verdict)) + " cards";
+    return label + ": on " + shares + ", " + std::to_string(static_cast<int>(cue.spread_points + 0.5)) +
+           " points apart (limit " + std::to_string(kCueSpreadLimitPoints) +
+           "); a learner can guess the verdict from it";
+}
 
-private:
-    void report(const std::string& place, std::string message) {
-        add_problem(problems_, Problem{file_, place, std::move(message)});
-    }
-    static std::string field_of(std::string_view kind, std::string_view id, std::string_view field) {
-        return std::string(kind) + " " + in_quotes(id) + ", field " + in_quotes(field);
-    }
-    void check_typing(const std::string& place, std::string_view text) {
-        std::string problem = typing_problem(text);
-        if (!problem.empty()) report(place, problem);
-    }
-    void check_id(std::string_view kind, std::string_view id) {
-        if (!is_kebab_case(id))
-            report(field_of(kind, id, "id"),
-                   "ids are lower-case kebab-case: letters and digits in words joined by single hyphens");
-    }
-
-    void check_ids() {
-        check_id("deck", deck_.id);
-        for (const Article& article : deck_.articles) check_id("article", article.id);
-        for (const Topic& topic : deck_.topics) check_id("topic", topic.id);
-        for (const Claim& claim : deck_.claims) check_id("claim", claim.id);
-    }
-
-    void check_deck_texts() {
-        check_typing("deck, field \"title\"", deck_.title);
-        check_typing("deck, field \"description\"", deck_.description);
-        for (const Topic& topic : deck_.topics) check_typing(field_of("topic", topic.id, "title"), topic.title);
-    }
-
-    // The title is the headline the reader shows above the text, so it must
-    // be the file's first line (FORMAT.md); article texts stay verbatim, so
-    // their typing is not checked.
-    void check_articles() {
-        for (const Article& article : deck_.articles) {
-            const std::string_view first_line = std::string_view(article.text).substr(0, article.text.find('\n'));
-            if (!article.text.empty() && article.title != first_line)
-                report(field_of("article", article.id, "title"),
-                       "differs from the first line of " + in_quotes(article.file) + ", the headline");
-            check_claims_per_article(article);
-        }
-    }
-
-    void check_claims_per_article(const Article& article) {
-        const auto claims = static_cast<std::size_t>(std::count_if(
-            deck_.claims.begin(), deck_.claims.end(), [&](const Claim& c) { return c.article == article.id; }));
-        if (claims < rules_.min_claims_per_article)
-            report("article " + in_quotes(article.id),
-                   std::to_string(claims) + " claims, fewer than " + std::to_string(rules_.min_claims_per_article));
-    }
-
-    void check_topics_used() {
-        std::set<std::string_view> used;
-        for (const Claim& claim : deck_.claims) used.insert(claim.topic);
-        for (const Topic& topic : deck_.topics)
-            if (!used.count(topic.id)) report("topic " + in_quotes(topic.id), "declared but no claim uses it");
-    }
-
-    void check_claim(const Claim& claim) {
-        check_typing(field_of("claim", claim.id, "text"), claim.text);
-        check_typing(field_of("claim", claim.id, "rationale"), claim.rationale);
-        check_typing(field_of("claim", claim.id, "known_now"), claim.known_now);
-        check_sentences(claim);
-        check_one_evidence_per_article(claim);
-    }
-
-    void check_sentences(const Claim& claim) {
-        const int text = count_sentences(claim.text);
-        if (text > rules_.max_text_sentences)
-            report(field_of("claim", claim.id, "text"), std::to_string(text) + " sentences; house style is at most " +
-                                                            std::to_string(rules_.max_text_sentences));
-        const int rationale = count_sentences(claim.rationale);
-        if (rationale < rules_.min_rationale_sentences || rationale > rules_.max_rationale_sentences)
-            report(field_of("claim", claim.id, "rationale"),
-                   std::to_string(rationale) + (rationale == 1 ? " sentence" : " sentences") + "; house style is " +
-                       std::to_string(rules_.min_rationale_sentences) + " to " +
-                       std::to_string(rules_.max_rationale_sentences));
-    }
-
-    void check_one_evidence_per_article(const Claim& claim) {
-        std::set<std::string_view> cited;
-        for (std::size_t i = 0; i < claim.evidence.size(); ++i)
-            if (!cited.insert(claim.evidence[i].article).second)
-                report(field_of("claim", claim.id, "evidence[" + std::to_string(i) + "]"),
-                       "a second entry from " + in_quotes(claim.evidence[i].article) +
-                           "; house style is one entry per article, its clearest sentence");
-    }
-
-    void check_balance() {
-        if (deck_.claims.size() < rules_.min_claims)
-            report("deck",
-                   std::to_string(deck_.claims.size()) + " claims, fewer than " + std::to_string(rules_.min_claims));
-        const VerdictShares shares = verdict_shares(deck_);
-        for (Verdict verdict : kAllVerdicts)
-            if (!shares.in_range(verdict, rules_))
-                report("deck", "verdict " + in_quotes(to_string(verdict)) + " holds " +
-                                   whole_percent(shares.percent(verdict)) + " of the claims (" +
-                                   std::to_string(shares.claims[index_of(verdict)]) + " of " +
-                                   std::to_string(shares.total) + "); house style is " +
-                                   std::to_string(rules_.min_verdict_percent) + " to " +
-                                   std::to_string(rules_.max_verdict_percent) +
-                                   " % each, so that pressing one button never pays");
-    }
-
-    void check_cues() {
-        if (deck_.claims.empty()) return;
-        const CueAudit audit = audit_cues(deck_);
-        for (const Cue& cue : audit.cues)
-            if (cue.flagged) report("deck, cue audit", describe_cue(cue));
-        if (audit.classifier.flagged)
-            report("deck, cue audit",
-                   "a classifier reading only the cards' words gets " +
-                       whole_percent(audit.classifier.accuracy_percent()) + " right against " +
-                       whole_percent(audit.classifier.baseline_percent()) + " for always pressing " +
-                       in_quotes(to_string(audit.classifier.majority)) +
-                       "; the wording gives verdicts away (claimdeck-cli audit-cues shows which words)");
-    }
-
-    static std::string describe_cue(const Cue& cue) {
-        std::string label(to_string(cue.kind));
-        if (!cue.value.empty()) label += " " + in_quotes(cue.value);
-        std::string shares;
-        for (Verdict verdict : kAllVerdicts)
-            if (cue.per_verdict[index_of(verdict)].cards > 0)
-                shares += (shares.empty() ? "" : ", ") + whole_percent(cue.per_verdict[index_of(verdict)].percent()) +
-                          " of " + std::string(to_string(verdict)) + " cards";
-        return label + ": on " + shares + ", " + std::to_string(static_cast<int>(cue.spread_points + 0.5)) +
-               " points apart (limit " + std::to_string(kCueSpreadLimitPoints) +
-               "); a learner can guess the verdict from it";
-    }
-
-    const Deck& deck_;
-    std::string file_;
-    const HouseStyleRules& rules_;
-    std::vector<Problem> problems_;
-};
+int count_in(const std::unordered_map<std::string, int>& counts, const std::string& key) {
+    const auto found = counts.find(key);
+    return found == counts.end() ? 0 : found->second;
+}
 
 }  // namespace
 
+void ClaimTallies::count(const std::string& article, const std::string& topic, Verdict verdict, int by) {
+    claims_per_article[article] += by;
+    claims_per_topic[topic] += by;
+    verdicts.claims[index_of(verdict)] += by;
+    verdicts.total += by;
+}
+
+ClaimTallies tally_claims(const Deck& deck) {
+    ClaimTallies tallies;
+    for (const Claim& claim : deck.claims) tallies.count(claim.article, claim.topic, claim.verdict, 1);
+    return tallies;
+}
+
+HouseStyleChecker::HouseStyleChecker(const Deck& deck, std::string file, const HouseStyleRules& rules)
+    : deck_(deck), file_(std::move(file)), rules_(rules) {}
+
+void HouseStyleChecker::check(std::vector<Problem>& problems) const {
+    const ClaimTallies tallies = tally_claims(deck_);
+    check_deck_items(tallies, problems);
+    for (const Claim& claim : deck_.claims) check_claim(claim, problems);
+    check_shares(tallies, deck_.claims.empty() ? CueAudit{} : audit_cues(deck_), problems);
+}
+
+void HouseStyleChecker::report(std::vector<Problem>& problems, const std::string& place, std::string message) const {
+    add_problem(problems, Problem{file_, place, std::move(message)});
+}
+
+void HouseStyleChecker::check_typing(const std::string& place, std::string_view text,
+                                     std::vector<Problem>& problems) const {
+    std::string problem = typing_problem(text);
+    if (!problem.empty()) report(problems, place, problem);
+}
+
+void HouseStyleChecker::check_id(std::string_view kind, std::string_view id, std::vector<Problem>& problems) const {
+    if (!is_kebab_case(id))
+        report(problems, field_of(kind, id, "id"),
+               "ids are lower-case kebab-case: letters and digits in words joined by single hyphens");
+}
+
+void HouseStyleChecker::check_deck_items(const ClaimTallies& tallies, std::vector<Problem>& problems) const {
+    check_id("deck", deck_.id, problems);
+    for (const Article& article : deck_.articles) check_id("article", article.id, problems);
+    for (const Topic& topic : deck_.topics) check_id("topic", topic.id, problems);
+    check_typing("deck, field \"title\"", deck_.title, problems);
+    check_typing("deck, field \"description\"", deck_.description, problems);
+    for (const Topic& topic : deck_.topics) check_typing(field_of("topic", topic.id, "title"), topic.title, problems);
+    for (const Article& article : deck_.articles) check_article(article, tallies, problems);
+    for (const Topic& topic : deck_.topics)
+        if (count_in(tallies.claims_per_topic, topic.id) == 0)
+            report(problems, "topic " + in_quotes(topic.id), "declared but no claim uses it");
+}
+
+// The title is the headline the reader shows above the text, so it must
+// be the file's first line (FORMAT.md); article texts stay verbatim, so
+// their typing is not checked.
+void HouseStyleChecker::check_article(const Article& article, const ClaimTallies& tallies,
+                                      std::vector<Problem>& problems) const {
+    const std::string_view first_line = std::string_view(article.text).substr(0, article.text.find('\n'));
+    if (!article.text.empty() && article.title != first_line)
+        report(problems, field_of("article", article.id, "title"),
+               "differs from the first line of " + in_quotes(article.file) + ", the headline");
+    const auto claims = static_cast<std::size_t>(count_in(tallies.claims_per_article, article.id));
+    if (claims < rules_.min_claims_per_article)
+        report(problems, "article " + in_quotes(article.id),
+               std::to_string(claims) + " claims, fewer than " + std::to_string(rules_.min_claims_per_article));
+}
+
+void HouseStyleChecker::check_claim(const Claim& claim, std::vector<Problem>& problems) const {
+    check_id("claim", claim.id, problems);
+    check_typing(field_of("claim", claim.id, "text"), claim.text, problems);
+    check_typing(field_of("claim", claim.id, "rationale"), claim.rationale, problems);
+    check_typing(field_of("claim", claim.id, "known_now"), claim.known_now, problems);
+    check_sentences(claim, problems);
+    check_one_evidence_per_article(claim, problems);
+}
+
+void HouseStyleChecker::check_sentences(const Claim& claim, std::vector<Problem>& problems) const {
+    const int text = count_sentences(claim.text);
+    if (text > rules_.max_text_sentences)
+        report(
+            problems, field_of("claim", claim.id, "text"),
+            std::to_string(text) + " sentences; house style is at most " + std::to_string(rules_.max_text_sentences));
+    const int rationale = count_sentences(claim.rationale);
+    if (rationale < rules_.min_rationale_sentences || rationale > rules_.max_rationale_sentences)
+        report(problems, field_of("claim", claim.id, "rationale"),
+               std::to_string(rationale) + (rationale == 1 ? " sentence" : " sentences") + "; house style is " +
+                   std::to_string(rules_.min_rationale_sentences) + " to " +
+                   std::to_string(rules_.max_rationale_sentences));
+}
+
+void HouseStyleChecker::check_one_evidence_per_article(const Claim& claim, std::vector<Problem>& problems) const {
+    std::set<std::string_view> cited;
+    for (std::size_t i = 0; i < claim.evidence.size(); ++i)
+        if (!cited.insert(claim.evidence[i].article).second)
+            report(problems, field_of("claim", claim.id, "evidence[" + std::to_string(i) + "]"),
+                   "a second entry from " + in_quotes(claim.evidence[i].article) +
+                       "; house style is one entry per article, its clearest sentence");
+}
+
+void HouseStyleChecker::check_shares(const ClaimTallies& tallies, const CueAudit& audit,
+                                     std::vector<Problem>& problems) const {
+    if (deck_.claims.size() < rules_.min_claims)
+        report(problems, "deck",
+               std::to_string(deck_.claims.size()) + " claims, fewer than " + std::to_string(rules_.min_claims));
+    const VerdictShares& shares = tallies.verdicts;
+    for (Verdict verdict : kAllVerdicts)
+        if (!shares.in_range(verdict, rules_))
+            report(problems, "deck",
+                   "verdict " + in_quotes(to_string(verdict)) + " holds " + whole_percent(shares.percent(verdict)) +
+                       " of the claims (" + std::to_string(shares.claims[index_of(verdict)]) + " of " +
+                       std::to_string(shares.total) + "); house style is " +
+                       std::to_string(rules_.min_verdict_percent) + " to " +
+                       std::to_string(rules_.max_verdict_percent) + " % each, so that pressing one button never pays");
+    if (!deck_.claims.empty()) check_cues(audit, problems);
+}
+
+void HouseStyleChecker::check_cues(const CueAudit& audit, std::vector<Problem>& problems) const {
+    for (const Cue& cue : audit.cues)
+        if (cue.flagged) report(problems, "deck, cue audit", describe_cue(cue));
+    if (audit.classifier.flagged)
+        report(problems, "deck, cue audit",
+               "a classifier reading only the cards' words gets " + whole_percent(audit.classifier.accuracy_percent()) +
+                   " right against " + whole_percent(audit.classifier.baseline_percent()) + " for always pressing " +
+                   in_quotes(to_string(audit.classifier.majority)) +
+                   "; the wording gives verdicts away (claimdeck-cli audit-cues shows which words)");
+}
+
 std::vector<Problem> check_house_style(const Deck& deck, const std::string& file, const HouseStyleRules& rules) {
-    return HouseStyleChecker(deck, file, rules).check();
+    std::vector<Problem> problems;
+    HouseStyleChecker(deck, file, rules).check(problems);
+    return problems;
 }
 
 int count_sentences(std::string_view text) {

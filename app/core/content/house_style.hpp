@@ -11,10 +11,12 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/problems.hpp"
 #include "base/verdict.hpp"
+#include "content/cue_audit.hpp"
 #include "content/deck.hpp"
 
 namespace claimdeck {
@@ -50,6 +52,45 @@ VerdictShares verdict_shares(const Deck& deck);
 // (`claim "id", field "rationale"`), the cue audit's flags among them.
 // Article texts must be filled in (the headline check reads them).
 std::vector<Problem> check_house_style(const Deck& deck, const std::string& file, const HouseStyleRules& rules = {});
+
+// What the deck-wide rules count of the claims: kept as counts so that the
+// Studio, after an edit, takes the old claim out and puts the new one in
+// rather than counting the deck again.
+struct ClaimTallies {
+    std::unordered_map<std::string, int> claims_per_article;
+    std::unordered_map<std::string, int> claims_per_topic;
+    VerdictShares verdicts;
+    // `by` is 1 for a claim counted in, -1 for one taken out.
+    void count(const std::string& article, const std::string& topic, Verdict verdict, int by);
+};
+ClaimTallies tally_claims(const Deck& deck);
+
+// check_house_style() in its parts, so that the Studio can check again only
+// the claims an edit touched: the deck's own items (ids, titles, articles,
+// topics), each claim, and the shares (verdict balance, cue audit). check()
+// is the three in that order. The deck must not change while it is in use.
+class HouseStyleChecker {
+public:
+    HouseStyleChecker(const Deck& deck, std::string file, const HouseStyleRules& rules = {});
+    void check(std::vector<Problem>& problems) const;
+    void check_deck_items(const ClaimTallies& tallies, std::vector<Problem>& problems) const;
+    void check_claim(const Claim& claim, std::vector<Problem>& problems) const;
+    // `audit` is audit_cues() of the deck; unread when it has no claims.
+    void check_shares(const ClaimTallies& tallies, const CueAudit& audit, std::vector<Problem>& problems) const;
+
+private:
+    void report(std::vector<Problem>& problems, const std::string& place, std::string message) const;
+    void check_typing(const std::string& place, std::string_view text, std::vector<Problem>& problems) const;
+    void check_id(std::string_view kind, std::string_view id, std::vector<Problem>& problems) const;
+    void check_article(const Article& article, const ClaimTallies& tallies, std::vector<Problem>& problems) const;
+    void check_sentences(const Claim& claim, std::vector<Problem>& problems) const;
+    void check_one_evidence_per_article(const Claim& claim, std::vector<Problem>& problems) const;
+    void check_cues(const CueAudit& audit, std::vector<Problem>& problems) const;
+
+    const Deck& deck_;
+    std::string file_;
+    HouseStyleRules rules_;
+};
 
 // Sentences in a text as an editor counts them: a break after . ! or ?
 // (closing quotes and brackets may follow) then white space and a capital

@@ -11,7 +11,9 @@
 namespace claimdeck {
 namespace fs = std::filesystem;
 
-StudioApp::StudioApp(fs::path data_dir) : data_dir_(std::move(data_dir)) {}
+StudioApp::StudioApp(fs::path data_dir) : data_dir_(std::move(data_dir)) {
+    checks_.check_all(document_, checked_file_name());
+}
 
 bool StudioApp::restore_draft() {
     if (!fs::exists(draft_folder())) return false;
@@ -26,14 +28,11 @@ bool StudioApp::restore_draft() {
 void StudioApp::replace(StudioDocument document) {
     set_aside_.reset();
     if (edits_at_risk_) set_aside_unsaved_edits();
-    // Checks of the document being replaced must not pass for the new one's.
-    if (running_.valid()) running_.wait();
-    running_ = {};
     document_ = std::move(document);
     chosen_folder_.clear();
     saved_once_ = false;
-    checked_revision_ = UINT64_MAX;  // a new document counts its revisions from 0 again
-    overview_revision_ = UINT64_MAX;
+    checks_.check_all(document_, checked_file_name());
+    overview_revision_ = UINT64_MAX;  // a new document counts its revisions from 0 again
     changed();
     edits_at_risk_ = false;  // the deck just opened holds no edits yet
 }
@@ -91,18 +90,23 @@ void StudioApp::add_article_file(const fs::path& file) {
 
 void StudioApp::apply(const StudioEdit& change) {
     document_.apply(change);
-    changed();
+    after_edit();
 }
 
 void StudioApp::undo() {
     if (!document_.can_undo()) return;
     document_.undo();
-    changed();
+    after_edit();
 }
 
 void StudioApp::redo() {
     if (!document_.can_redo()) return;
     document_.redo();
+    after_edit();
+}
+
+void StudioApp::after_edit() {
+    checks_.update(document_, checked_file_name());
     changed();
 }
 
@@ -175,47 +179,12 @@ void StudioApp::drop_draft() {
     fs::remove_all(fs::path(draft_folder()) += ".previous", ignored);
 }
 
-const std::vector<StudioProblem>& StudioApp::checks() const {
-    take_finished_checks(true);
-    if (checked_revision_ != document_.revision()) {
-        checks_ = studio_checks(document_, checked_file_name());
-        checked_revision_ = document_.revision();
-    }
-    return checks_;
-}
-
-const std::vector<StudioProblem>& StudioApp::live_checks() const {
-    take_finished_checks(false);
-    if (!running_.valid() && checked_revision_ != document_.revision()) start_checks();
-    return checks_;
-}
-
 const std::vector<TopicOverview>& StudioApp::topic_overview() const {
     if (overview_revision_ != document_.revision()) {
         overview_ = document_.topic_overview();
         overview_revision_ = document_.revision();
     }
     return overview_;
-}
-
-void StudioApp::start_checks() const {
-    running_revision_ = document_.revision();
-    auto check = [deck = document_.deck(), lost = document_.lost_quotes(), file = checked_file_name()] {
-        return studio_checks(deck, lost, file);
-    };
-#ifdef __EMSCRIPTEN__
-    checks_ = check();
-    checked_revision_ = running_revision_;
-#else
-    running_ = std::async(std::launch::async, std::move(check));
-#endif
-}
-
-void StudioApp::take_finished_checks(bool wait) const {
-    if (!running_.valid()) return;
-    if (!wait && running_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-    checks_ = running_.get();
-    checked_revision_ = running_revision_;
 }
 
 }  // namespace claimdeck

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,13 +74,10 @@ public:
     void close();
     std::filesystem::path draft_folder() const { return data_dir_ / "studio" / "drafts" / "current"; }
 
-    // The live checks as they last finished, for drawing: after a change
-    // they run again on a copy of the deck on another thread, so a frame
-    // never waits for them (in the browser, which has no threads, at once).
-    const std::vector<StudioProblem>& live_checks() const;
-    bool checks_running() const { return running_.valid(); }
-    // The checks of the document as it is now, waiting for them if need be.
-    const std::vector<StudioProblem>& checks() const;
+    // The live checks of the document as it is now: brought up to date
+    // after each change, between frames, by checking again only what the
+    // change touched (LiveChecks), so a frame never waits for them.
+    const std::vector<StudioProblem>& live_checks() const { return checks_.problems(); }
     // The document's topic view, worked out again only after a change.
     const std::vector<TopicOverview>& topic_overview() const;
 
@@ -91,8 +87,7 @@ private:
     void changed();
     void write_draft();
     void drop_draft();
-    void start_checks() const;
-    void take_finished_checks(bool wait) const;
+    void after_edit();
     std::string checked_file_name() const { return document_.deck().id + ".json"; }
 
     std::filesystem::path data_dir_;
@@ -104,12 +99,9 @@ private:
     bool saved_once_ = false;
     bool draft_stale_ = false;         // changes the draft does not hold yet
     std::int64_t changed_at_ms_ = -1;  // when the first change the draft lacks was made (-1: on its next autosave)
-    mutable std::vector<StudioProblem> checks_;
-    mutable std::uint64_t checked_revision_ = UINT64_MAX;
-    mutable std::future<std::vector<StudioProblem>> running_;
+    LiveChecks checks_;
     mutable std::vector<TopicOverview> overview_;
     mutable std::uint64_t overview_revision_ = UINT64_MAX;
-    mutable std::uint64_t running_revision_ = UINT64_MAX;
 };
 
 }  // namespace claimdeck

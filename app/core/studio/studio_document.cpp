@@ -135,6 +135,7 @@ void StudioDocument::apply(const StudioEdit& edit) {
         throw;
     }
     if (reshapes(before)) deck_.index();
+    last_change_ = change_made(before, before.topics ? *before.topics : deck_.topics);
     if (!typing || typing != last_typing_) {
         undo_.push_back(std::move(before));
         if (undo_.size() > kMaxUndoSteps) undo_.erase(undo_.begin());
@@ -149,6 +150,7 @@ void StudioDocument::undo() {
     Reversal step = std::move(undo_.back());
     undo_.pop_back();
     reverse(step);
+    last_change_ = change_made(step, step.topics ? *step.topics : deck_.topics);
     redo_.push_back(std::move(step));
     last_typing_.reset();
     ++revision_;
@@ -159,6 +161,7 @@ void StudioDocument::redo() {
     Reversal step = std::move(redo_.back());
     redo_.pop_back();
     reverse(step);
+    last_change_ = change_made(step, step.topics ? *step.topics : deck_.topics);
     undo_.push_back(std::move(step));
     last_typing_.reset();
     ++revision_;
@@ -258,6 +261,33 @@ bool StudioDocument::reshapes(const Reversal& step) {
                            [](const auto& c) { return c.kind != decltype(c.kind)::Replace; });
     };
     return step.topics || moves(step.articles) || moves(step.claims);
+}
+
+DeckChange StudioDocument::change_made(const Reversal& step, const std::vector<Topic>& topics_before) const {
+    using Kind = ItemChange<Claim>::Kind;
+    DeckChange made;
+    for (const ItemChange<Claim>& claim : step.claims) {
+        // The step undoes the change: erasing a claim undoes its insertion.
+        const auto done = claim.kind == Kind::Erase    ? DeckChange::ClaimStep::Inserted
+                          : claim.kind == Kind::Insert ? DeckChange::ClaimStep::Erased
+                                                       : DeckChange::ClaimStep::Replaced;
+        made.claims.push_back({done, claim.index});
+    }
+    for (const ItemChange<Article>& article : step.articles) {
+        const bool gone = article.kind == ItemChange<Article>::Kind::Insert;
+        if (gone)
+            made.articles.push_back(article.item.id);
+        else if (article.index < deck_.articles.size())
+            made.articles.push_back(deck_.articles[article.index].id);
+    }
+    const auto declared_in = [](const std::vector<Topic>& topics, const std::string& id) {
+        return std::any_of(topics.begin(), topics.end(), [&](const Topic& t) { return t.id == id; });
+    };
+    for (const Topic& topic : topics_before)
+        if (!declared_in(deck_.topics, topic.id)) made.topics.push_back(topic.id);
+    for (const Topic& topic : deck_.topics)
+        if (!declared_in(topics_before, topic.id)) made.topics.push_back(topic.id);
+    return made;
 }
 
 Article& StudioDocument::article(const std::string& id) {

@@ -92,6 +92,19 @@ struct TopicOverview {
     std::vector<std::string> uncited_articles;
 };
 
+// What one apply(), undo() or redo() changed, for whoever keeps results per
+// claim (the live checks): which claims, articles and topics to look at again.
+struct DeckChange {
+    enum class ClaimStep { Replaced, Inserted, Erased };
+    struct ClaimChange {
+        ClaimStep step;
+        std::size_t index;  // where the claim now is, or was before it was erased
+    };
+    std::vector<ClaimChange> claims;    // in the order they were made
+    std::vector<std::string> articles;  // ids of articles changed, added or taken away
+    std::vector<std::string> topics;    // ids of topics added or taken away
+};
+
 class StudioDocument {
 public:
     explicit StudioDocument(Deck deck = empty_deck());
@@ -111,6 +124,7 @@ public:
     // The id of the claim the last NewClaim made.
     const std::string& last_new_claim() const { return last_new_claim_; }
     const std::vector<LostQuote>& lost_quotes() const { return lost_quotes_; }
+    const DeckChange& last_change() const { return last_change_; }
 
     std::vector<TopicOverview> topic_overview() const;
 
@@ -142,6 +156,8 @@ private:
     void keep_article(Reversal& reversal, const std::string& id, bool with_its_quotes) const;
     void reverse(Reversal& step);
     static bool reshapes(const Reversal& step);
+    // `step` holds what was there before: the reversal of the change just made.
+    DeckChange change_made(const Reversal& step, const std::vector<Topic>& topics_before) const;
     void change(const edit::SetDeckField& set);
     void change(const edit::AddArticle& add);
     void change(const edit::SetArticleField& set);
@@ -166,6 +182,7 @@ private:
     std::optional<std::string> last_typing_;  // the field typed into last: its keystrokes undo as one
     std::uint64_t revision_ = 0;
     std::string last_new_claim_;
+    DeckChange last_change_;
 };
 
 // Where `words` next stand in `text`, searching from byte `from` and then
