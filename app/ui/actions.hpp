@@ -60,6 +60,11 @@ inline bool is_studio_file(FilePurpose purpose) {
     return purpose == FilePurpose::StudioOpenDeck || purpose == FilePurpose::StudioOpenArticle ||
            purpose == FilePurpose::StudioSaveAs || purpose == FilePurpose::StudioExportPackage;
 }
+// What the browser's picker is asked for (PlatformFeatures::pick_file): the
+// Studio's files, and a class quiz a pupil takes.
+inline bool is_picked_in_browser(FilePurpose purpose) {
+    return is_studio_file(purpose) || purpose == FilePurpose::OpenQuiz;
+}
 
 // What to do when a file is already where an export goes.
 enum class IfThere { Ask, Replace, SaveBeside };
@@ -148,6 +153,9 @@ struct ExportReport {
 struct ShowInFolder {  // the system's file manager, on the folder of a saved file
     std::filesystem::path file;
 };
+struct Download {  // a saved file handed to the browser as a download (PlatformFeatures::offer_download)
+    std::filesystem::path file;
+};
 struct ChooseFile {  // opens the system file chooser; the shell carries out the choice
     FilePurpose purpose;
 };
@@ -192,7 +200,7 @@ using Action =
                  act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
                  act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
                  act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
-                 act::ExportReport, act::ChooseFile, act::ShowInFolder, act::StudyDeck, act::ImportDeck,
+                 act::ExportReport, act::ChooseFile, act::ShowInFolder, act::Download, act::StudyDeck, act::ImportDeck,
                  act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
                  act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile>;
 

@@ -19,17 +19,17 @@ const char* reveal_line(RevealMode reveal) {
                                            : "You see the true verdicts once the whole quiz is done.";
 }
 
-void quiz_card(const QuizApp& quiz, const Column& column) {
+void quiz_card(const QuizApp& quiz, bool typed_paths, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     text_block(quiz.quiz()->title.empty() ? "Class quiz" : quiz.quiz()->title, fonts().heading, 0, width);
     text_block(cards_line(*quiz.quiz()), nullptr, 0, width);
     text_block(reveal_line(quiz.quiz()->reveal), nullptr, 0, width);
-    muted(quiz.quiz_file().string(), width);
+    muted((typed_paths ? quiz.quiz_file() : quiz.quiz_file().filename()).string(), width);
     end_card();
 }
 
-Action start_card(const StudyApp& app, ClassQuizView& view, const Column& column) {
+Action start_card(const StudyApp& app, ClassQuizView& view, bool typed_paths, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     if (!app.profile()) {
@@ -50,10 +50,13 @@ Action start_card(const StudyApp& app, ClassQuizView& view, const Column& column
     ImGui::Checkbox("Count towards my schedule", &view.count_towards_schedule);
     muted("Otherwise your answers are kept for the teacher but your study cards stay as they are.", width);
     vertical_space(0.4f);
-    text_block("Save the results to", fonts().bold, 0, width);
-    const PathField results =
-        path_field("##results", "the app's results folder", view.results_path, nullptr, "Save as\u2026", width);
-    vertical_space(0.4f);
+    PathField results;
+    if (typed_paths) {
+        text_block("Save the results to", fonts().bold, 0, width);
+        results =
+            path_field("##results", "the app's results folder", view.results_path, nullptr, "Save as\u2026", width);
+        vertical_space(0.4f);
+    }
     const bool start = primary_button("Start the quiz", width) || pressed(ImGuiKey_Enter);
     end_card();
     if (results.choose) return act::ChooseFile{FilePurpose::ResultsFile};
@@ -70,14 +73,14 @@ Action quiz_file_field(std::string& path, float width) {
     return {};
 }
 
-Action draw_class_quiz_screen(const StudyApp& app, ClassQuizView& view) {
+Action draw_class_quiz_screen(const StudyApp& app, ClassQuizView& view, bool typed_paths) {
     const QuizApp& quiz = app.class_quiz();
     if (!quiz.quiz()) return act::Go{Screen::Home};
     const Column column = page_column(36 * em());
     InColumn in(column);
     vertical_space(1.0f);
-    quiz_card(quiz, column);
-    Action action = start_card(app, view, column);
+    quiz_card(quiz, typed_paths, column);
+    Action action = start_card(app, view, typed_paths, column);
     vertical_space(1.0f);
     return action;
 }

@@ -16,7 +16,9 @@ struct ClassQuizView {
     std::string results_path;  // empty: the default place
 };
 
-Action draw_class_quiz_screen(const StudyApp& app, ClassQuizView& view);
+// `typed_paths`: where the results go can be typed or chosen; without
+// (the browser) they go to the app's results folder and leave as a download.
+Action draw_class_quiz_screen(const StudyApp& app, ClassQuizView& view, bool typed_paths);
 
 // A field for a quiz file's path with an Open button, and Open… for the
 // system file chooser where there is one; the file can also be dropped on

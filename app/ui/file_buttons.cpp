@@ -18,6 +18,8 @@ void set_file_chooser_status(FileChooserStatus shown) { status() = shown; }
 
 bool file_chooser_available() { return status().available; }
 
+bool saved_files_download() { return status().downloads; }
+
 float chooser_button_width(const char* label) {
     return std::round(ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + em());
 }
@@ -64,6 +66,8 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
 }
 
 Action saved_file(const std::filesystem::path& file, float width) {
+    if (status().downloads)
+        return button(("Download " + file.filename().string()).c_str(), width) ? Action(act::Download{file}) : Action();
     std::string shown = file.string();
     // Read-only, so the path can be selected with the mouse as well.
     ImGui::PushID(shown.c_str());

@@ -20,9 +20,11 @@ struct FileChooserStatus {
     bool available = false;     // the platform has a system chooser
     bool open = false;          // one is on screen now, waiting for an answer
     bool show_folders = false;  // the platform can open a folder in the file manager
+    bool downloads = false;     // saved files leave as downloads (the browser: its paths mean nothing to a learner)
 };
 void set_file_chooser_status(FileChooserStatus status);
 bool file_chooser_available();
+bool saved_files_download();  // FileChooserStatus::downloads
 
 // A chooser button: nothing is drawn (false) where there is no chooser.
 bool chooser_button(const char* label, float width);
@@ -42,6 +44,7 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
 
 // A file just saved: its whole path, which can be selected and copied, and
 // "Copy path" (the clipboard) and, where the platform can, "Show in folder".
+// In the browser, where paths mean nothing, a button that downloads it.
 Action saved_file(const std::filesystem::path& file, float width);
 
 }  // namespace claimdeck::ui

@@ -250,13 +250,20 @@ Action profiles_card(const StudyApp& app, HomeView& view, const Column& column) 
 }
 
 // Where a pupil opens the quiz file their teacher handed out.
-Action class_quiz_card(const StudyApp& app, HomeView& view, const Column& column) {
+Action class_quiz_card(const StudyApp& app, HomeView& view, const HomeFiles& files, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
     text_block("Class quiz", fonts().heading, 0, width);
-    muted("Paste the path of the quiz file from your teacher, or drop the file on this window.", width);
-    vertical_space(0.3f);
-    Action action = quiz_file_field(view.quiz_path, width);
+    Action action;
+    if (files.classroom) {
+        muted("Paste the path of the quiz file from your teacher, or drop the file on this window.", width);
+        vertical_space(0.3f);
+        action = quiz_file_field(view.quiz_path, width);
+    } else {
+        muted("Open the quiz file your teacher sent you. At the end you download your results to hand back.", width);
+        vertical_space(0.3f);
+        if (button("Open the quiz file\u2026", width)) action = act::ChooseFile{FilePurpose::OpenQuiz};
+    }
     // The quiz opened last stays one click away, e.g. after choosing who takes it.
     if (const Quiz* open = app.class_quiz().quiz()) {
         ImGui::PushID("open-quiz");
@@ -338,7 +345,7 @@ Action navigation_buttons(const Column& column) {
 }  // namespace
 
 Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& files) {
-    const bool classroom = files.classroom;
+    const bool class_quiz = files.classroom || files.quiz_picker;
     if (pressed(ImGuiKey_Escape)) stop_editing(view);
     const Column column = page_column(36 * em());
     InColumn in(column);
@@ -359,15 +366,15 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& fi
     take(action, decks_card(app, view, files, column));
     if (app.profile()) {
         if (!going_on) take(action, study_card(app, column));
-        if (classroom) take(action, class_quiz_card(app, view, column));
+        if (class_quiz) take(action, class_quiz_card(app, view, files, column));
         if (!app.has_studied()) verdicts_card(column);
         take(action, profiles_card(app, view, column));
     } else {
         take(action, profiles_card(app, view, column));
         verdicts_card(column);
-        if (classroom) take(action, class_quiz_card(app, view, column));
+        if (class_quiz) take(action, class_quiz_card(app, view, files, column));
     }
-    take(action, teachers_card(column, classroom));
+    take(action, teachers_card(column, files.classroom));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

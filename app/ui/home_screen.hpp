@@ -34,6 +34,7 @@ struct HomeFiles {
     bool classroom = true;      // the class quiz and the teachers' screens, which need files
     bool typed_paths = true;    // a deck to import can be named by its path
     bool file_chooser = false;  // the platform can show a file chooser (act::PickDeckFile)
+    bool quiz_picker = false;   // without files, a class quiz still opens from the platform's picker (the browser)
 };
 
 Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& files);

@@ -99,7 +99,12 @@ std::string score_line(const QuizRun& run) {
 // to the same place or one the learner types.
 Action results_file(const QuizApp& quiz, QuizView& view, float width) {
     vertical_space(0.3f);
-    text_block(quiz.message(), nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
+    // In the browser the path means nothing: the file is the download.
+    const std::string said =
+        quiz.saved() && saved_files_download()
+            ? "Your results are kept in this browser. Download the file and hand it to your teacher."
+            : quiz.message();
+    text_block(said, nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
     if (quiz.saved()) return saved_file(quiz.results_path(), width);
     vertical_space(0.3f);
     const PathField field = path_field("##retry-path", quiz.results_path().string().c_str(), view.retry_path, nullptr,

@@ -260,7 +260,8 @@ Action Shell::draw_screen() {
         case Screen::Home:
             return draw_home_screen(
                 app_, home_,
-                {features_.files, features_.files, features_.pick_deck_file || features_.file_chooser != nullptr});
+                {features_.files, features_.files, features_.pick_deck_file || features_.file_chooser != nullptr,
+                 bool(features_.pick_file)});
         case Screen::Card: return draw_card_screen(app_, card_);
         case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
         case Screen::Done: return draw_done_screen(app_);
@@ -271,7 +272,7 @@ Action Shell::draw_screen() {
             return draw_settings_screen(
                 app_, settings_,
                 {features_.files, bool(features_.offer_download) || features_.file_chooser != nullptr});
-        case Screen::ClassQuiz: return draw_class_quiz_screen(app_, class_quiz_);
+        case Screen::ClassQuiz: return draw_class_quiz_screen(app_, class_quiz_, features_.files);
         case Screen::Quiz: return draw_quiz_screen(app_, quiz_);
         case Screen::BuildQuiz: return draw_build_quiz_screen(app_, build_quiz_);
         case Screen::Report: return draw_report_screen(app_, report_);
@@ -562,7 +563,7 @@ void Shell::apply(const act::ExportReport& save) {
 // looks for its answer, and a chosen file is used as if typed. Without one,
 // the Studio asks for a typed path.
 void Shell::apply(const act::ChooseFile& choose) {
-    if (features_.pick_file && is_studio_file(choose.purpose)) return use_browser_for(choose.purpose);
+    if (features_.pick_file && is_picked_in_browser(choose.purpose)) return use_browser_for(choose.purpose);
     if (!features_.file_chooser && is_studio_file(choose.purpose)) {
         studio_view_.typing_for = choose.purpose;
         return;
@@ -606,7 +607,8 @@ std::string Shell::download_package() {
 void Shell::take_chosen_file() {
     FileChooser* chooser = features_.file_chooser;
     const std::optional<FileChoice> choice = chooser ? chooser->poll() : std::nullopt;
-    set_file_chooser_status({chooser != nullptr, chooser && chooser->busy(), bool(features_.show_folder)});
+    set_file_chooser_status(
+        {chooser != nullptr, chooser && chooser->busy(), bool(features_.show_folder), bool(features_.offer_download)});
     if (!choice) return;
     switch (choice->outcome) {
         case FileChoice::Outcome::Chosen: return use_chosen_file(choosing_, choice->path.string());
@@ -645,6 +647,10 @@ void Shell::apply(const act::ShowInFolder& show) {
     const std::filesystem::path folder = show.file.parent_path();
     if (!features_.show_folder || !features_.show_folder(folder))
         throw std::runtime_error("The folder " + folder.string() + " could not be opened in the file manager.");
+}
+
+void Shell::apply(const act::Download& download) {
+    if (features_.offer_download) features_.offer_download(download.file, download.file.filename().string());
 }
 
 void Shell::apply(const act::StudyDeck& study) {

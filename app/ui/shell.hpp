@@ -187,6 +187,7 @@ private:
     void apply(const act::ExportReport& save);
     void apply(const act::ChooseFile& choose);
     void apply(const act::ShowInFolder& show);
+    void apply(const act::Download& download);
     void take_chosen_file();
     void use_browser_for(FilePurpose purpose);
     std::string download_package();

@@ -351,12 +351,25 @@ EMSCRIPTEN_KEEPALIVE void claimdeck_web_import_progress(const char* bytes, int s
     the_app->busy_frames = kFramesAfterInput;
 }
 
-// A file chosen in the browser's picker for the Studio (pick_file): a deck
-// to open or an article, `purpose` saying which (a FilePurpose).
+// A file chosen in the browser's picker (pick_file): a Studio deck
+// or article, or a class quiz, `purpose` saying which (a FilePurpose).
 EMSCRIPTEN_KEEPALIVE void claimdeck_web_open_file(int purpose, const char* bytes, int size, const char* name) {
     if (!the_app || !the_app->shell || size < 0) return;
     the_app->shell->open_picked_file(static_cast<ui::FilePurpose>(purpose),
                                      std::string_view(bytes, static_cast<std::size_t>(size)), name);
+    the_app->busy_frames = kFramesAfterInput;
+}
+
+// A class quiz from a link (index.html?quiz=ADDRESS, fetched by pre.js):
+// opened as if picked.
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_open_quiz(const char* bytes, int size, const char* name) {
+    claimdeck_web_open_file(static_cast<int>(ui::FilePurpose::OpenQuiz), bytes, size, name);
+}
+
+// Why a link could not be followed, shown in the app's banner.
+EMSCRIPTEN_KEEPALIVE void claimdeck_web_notice(const char* message) {
+    if (!the_app || !the_app->shell) return;
+    the_app->shell->show_error(message);
     the_app->busy_frames = kFramesAfterInput;
 }
 
@@ -418,9 +431,10 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     const auto seed = static_cast<std::uint64_t>(EM_ASM_DOUBLE({ return Date.now(); }));
-    // A browser tab has no files to name or drop: no class quizzes or
-    // reports; a deck package, a Studio deck or article comes through the
-    // browser's file picker, and what is kept leaves as a download.
+    // A browser tab has no files to name or drop: no quiz building or
+    // reports; a deck package, a class quiz, a Studio deck or article comes
+    // through the browser's file picker, and what is kept (a backup, a
+    // package, a quiz's results) leaves as a download.
     ui::PlatformFeatures features;
     features.files = false;
     features.pick_deck_file = [] { EM_ASM({ Module.claimdeckPickDeck(); }); };

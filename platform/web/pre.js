@@ -85,8 +85,8 @@ if (typeof document !== 'undefined') {
 
 // The browser's file picker, for "Import a deck…" on Home (a .claimdeck
 // package, field #deck-file), "Import progress…" in Settings (a backup or
-// progress file, #progress-file) and the Studio's Open… and Open article
-// file… (#studio-file), through the page's own hidden file fields in
+// progress file, #progress-file), the Studio's Open… and Open article
+// file… and a class quiz (#pick-file), through the page's own hidden file fields in
 // index.html: a field made on the fly and never put in the page may be
 // collected while the picker is open. The chosen file's bytes are copied
 // into the module's memory and handed to `receive(pointer, size, name)`,
@@ -99,17 +99,23 @@ function claimdeckFileField(id, receive) {
     var file = field.files && field.files[0];
     if (!file) return;
     file.arrayBuffer().then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var pointer = _malloc(bytes.length || 1);
-      HEAPU8.set(bytes, pointer);
-      receive(pointer, bytes.length, file.name);
-      _free(pointer);
-      Module.claimdeckActivity = 1;
+      claimdeckHandBytes(buffer, file.name, receive);
     }).finally(function () {
       field.value = '';  // the same file chosen again is taken again
     });
   });
   return field;
+}
+
+// Copies a file's bytes into the module's memory for `receive(pointer, size,
+// name)`, which passes them to the app, and frees them after.
+function claimdeckHandBytes(buffer, name, receive) {
+  var bytes = new Uint8Array(buffer);
+  var pointer = _malloc(bytes.length || 1);
+  HEAPU8.set(bytes, pointer);
+  receive(pointer, bytes.length, name);
+  _free(pointer);
+  Module.claimdeckActivity = 1;
 }
 
 // Hands a chosen file to the app's `receiver` (claimdeck_web_import_deck, …).
@@ -126,22 +132,22 @@ Module.claimdeckPickProgress = function () {
   claimdeckFileField('progress-file', claimdeckReceiver('claimdeck_web_import_progress')).click();
 };
 
-// The Studio's picker: `purpose` (the app's FilePurpose) says what the file
+// The picker for the Studio's files and class quizzes: `purpose` (the app's FilePurpose) says what the file
 // is for and `accept` which kinds the picker offers (".claimdeck,.json").
-var claimdeckStudioPurpose = 0;
+var claimdeckPickPurpose = 0;
 Module.claimdeckPickFile = function (purpose, accept) {
-  claimdeckStudioPurpose = purpose;
-  var field = claimdeckFileField('studio-file', function (pointer, size, name) {
+  claimdeckPickPurpose = purpose;
+  var field = claimdeckFileField('pick-file', function (pointer, size, name) {
     Module.ccall('claimdeck_web_open_file', null, ['number', 'number', 'number', 'string'],
-                 [claimdeckStudioPurpose, pointer, size, name]);
+                 [claimdeckPickPurpose, pointer, size, name]);
   });
   field.accept = accept;
   field.click();
 };
 
-// A file the app wrote at `path` (outside /data) as a download named `name`:
-// "Back up my progress" (a .sqlite backup, e.g. for the desktop app) and the
-// Studio's deck packages (.claimdeck) for a class.
+// A file the app wrote at `path` as a download named `name`: "Back up my
+// progress" (a .sqlite backup, e.g. for the desktop app), the Studio's deck
+// packages (.claimdeck) for a class, and a class quiz's results (.json).
 Module.claimdeckDownload = function (path, name) {
   var bytes = FS.readFile(path);
   var type = /\.sqlite$/.test(name) ? 'application/vnd.sqlite3' : 'application/octet-stream';
@@ -309,7 +315,28 @@ Module.claimdeckFirstFrame = function () {
   console.log('ClaimDeck: first frame after ' + Math.round(performance.now()) + ' ms');
   var splash = document.getElementById('splash');
   if (splash) splash.remove();
+  claimdeckOpenLinkedQuiz();
 };
+
+// A class quiz sent as a link: index.html?quiz=ADDRESS opens the quiz file at
+// ADDRESS (on this site, or another that allows it) as if it were picked.
+// A link that cannot be fetched says so on the page's banner.
+function claimdeckOpenLinkedQuiz() {
+  var address = new URLSearchParams(window.location.search).get('quiz');
+  if (!address) return;
+  var name = address.split('/').pop().split('?')[0] || 'quiz.json';
+  fetch(address).then(function (response) {
+    if (!response.ok) throw new Error('the server answered ' + response.status);
+    return response.arrayBuffer();
+  }).then(function (buffer) {
+    claimdeckHandBytes(buffer, name, claimdeckReceiver('claimdeck_web_open_quiz'));
+  }, function (error) {
+    Module.ccall('claimdeck_web_notice', null, ['string'],
+                 ['The quiz at ' + address + ' could not be fetched (' + error.message + '). ' +
+                  'Ask your teacher for the file and open it with "Open the quiz file\u2026".']);
+    Module.claimdeckActivity = 1;
+  });
+}
 
 Module.claimdeckFailed = function (message) {
   claimdeckMark('failed', 1);
