@@ -270,7 +270,8 @@ Action class_quiz_card(const StudyApp& app, HomeView& view, const Column& column
 
 // The teacher's way in: where there are files, make a quiz for the class and
 // read how it went; everywhere (the browser too), write a deck in the Studio.
-Action teachers_card(const Column& column, bool classroom) {
+Action teachers_card(const Column& column, const HomeFiles& files) {
+    const bool classroom = files.classroom;
     const float width = card_inner_width(column);
     Action action;
     begin_card(column);
@@ -282,6 +283,11 @@ Action teachers_card(const Column& column, bool classroom) {
         if (button("Build a quiz", half)) take(action, act::Go{Screen::BuildQuiz});
         ImGui::SameLine();
         if (button("Class report", half)) take(action, act::Go{Screen::Report});
+    }
+    if (files.live_class_on) {
+        if (button("Back to the live class", width)) take(action, act::Go{Screen::LiveDashboard});
+    } else if (files.live_classes) {
+        if (button("Run a live class", width)) take(action, act::Go{Screen::LiveSetup});
     }
     if (button("Deck Studio: write your own deck", width)) take(action, act::Go{Screen::Studio});
     end_card();
@@ -367,7 +373,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& fi
         verdicts_card(column);
         if (classroom) take(action, class_quiz_card(app, view, column));
     }
-    take(action, teachers_card(column, classroom));
+    take(action, teachers_card(column, files));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

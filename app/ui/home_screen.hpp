@@ -31,9 +31,11 @@ struct HomeView {
 
 // What the platform offers for files on Home.
 struct HomeFiles {
-    bool classroom = true;      // the class quiz and the teachers' screens, which need files
-    bool typed_paths = true;    // a deck to import can be named by its path
-    bool file_chooser = false;  // the platform can show a file chooser (act::PickDeckFile)
+    bool classroom = true;       // the class quiz and the teachers' screens, which need files
+    bool typed_paths = true;     // a deck to import can be named by its path
+    bool file_chooser = false;   // the platform can show a file chooser (act::PickDeckFile)
+    bool live_classes = false;   // the platform can run live classes (PlatformFeatures::connect_live)
+    bool live_class_on = false;  // one is running: Home offers the way back to it
 };
 
 Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& files);
