@@ -206,6 +206,11 @@ void LiveServer::add_teacher_routes() {
                   answer_with(classes_mutex_, response, 200,
                               [&] { return live::dashboard_json(classes_.dashboard(request.matches[1].str())); });
               }));
+    http_.Get(R"(/api/classes/([^/]+)/answers)", teacher_only([this](const Request& request, Response& response) {
+                  answer_with(classes_mutex_, response, 200, [&] {
+                      return live::class_answers_json(classes_.answers_by_pupil(request.matches[1].str()));
+                  });
+              }));
     http_.Get(R"(/api/classes/([^/]+)/events)",
               teacher_only([this](const Request& request, Response& response) { answer_events(request, response); }));
     auto change = [this](std::function<live::ClassState(const std::string&)> act) {

@@ -14,13 +14,15 @@
 #include "classroom/quiz_builder.hpp"
 #include "content/deck.hpp"
 #include "learning/session.hpp"
+#include "live/live_json.hpp"
 #include "studio/studio_document.hpp"
 
 namespace claimdeck::ui {
 
 // Lookup is the reveal of a claim opened from the article reader. ClassQuiz
 // is the opened quiz file, before it is taken; Quiz is taking it. BuildQuiz
-// and Report are the teacher's.
+// and Report are the teacher's, as are the live class's: LiveSetup before
+// it, LiveProjector (the join code for the room) and LiveDashboard during it.
 enum class Screen {
     Home,
     Card,
@@ -34,7 +36,10 @@ enum class Screen {
     Quiz,
     BuildQuiz,
     Report,
-    Studio
+    Studio,
+    LiveSetup,
+    LiveProjector,
+    LiveDashboard
 };
 
 // What a file picked in the system chooser is for.
@@ -191,6 +196,15 @@ struct StudioFile {  // Open…, Open article file…, Save as…, Export packag
     FilePurpose purpose;
     std::string path;
 };
+struct StartLiveClass {
+    live::ClassRequest request;
+    bool on_this_computer = true;  // else on the server named here
+    std::string address;
+    std::string teacher_key;
+};
+struct MoveLiveClassOn {};  // teacher pace: "Next card"
+struct EndLiveClass {};
+struct OpenLiveClassReport {};  // the ended class's results files, on the Report screen
 }  // namespace act
 
 using Action =
@@ -202,7 +216,8 @@ using Action =
                  act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
                  act::ExportReport, act::ChooseFile, act::ShowInFolder, act::Download, act::StudyDeck, act::ImportDeck,
                  act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
-                 act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile>;
+                 act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile, act::StartLiveClass,
+                 act::MoveLiveClassOn, act::EndLiveClass, act::OpenLiveClassReport>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -16,6 +16,12 @@ const ImWchar kGlyphRanges[] = {
     0x2260, 0x2423, 0x2423, 0x25B8, 0x25B8, 0x2699, 0x2699, 0x2713, 0x2717, 0,
 };
 
+// A live class's join code: capitals, digits and '-' only, so its large
+// size costs the atlas little.
+const ImWchar kJoinCodeRanges[] = {0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0};
+// The join code is read from the back of a classroom: this many times the body size.
+constexpr float kJoinCodeScale = 5.0f;
+
 // Glyphs are snapped to whole pixels, so they are rasterised once at their
 // size: oversampling (ImGui's default is 3 across) only serves sub-pixel
 // placement. Without it the atlas is half as wide, quicker to build at
@@ -39,7 +45,7 @@ std::vector<char>& file_bytes(const std::string& file) {
     return read_files.emplace(file, std::move(bytes)).first->second;
 }
 
-ImFont* add_font(ImFontAtlas& atlas, const std::string& file, float size) {
+ImFont* add_font(ImFontAtlas& atlas, const std::string& file, float size, const ImWchar* ranges = kGlyphRanges) {
     std::vector<char>& bytes = file_bytes(file);
     if (bytes.empty()) return nullptr;
     ImFontConfig config;
@@ -47,7 +53,7 @@ ImFont* add_font(ImFontAtlas& atlas, const std::string& file, float size) {
     config.OversampleV = 1;
     config.PixelSnapH = true;
     config.FontDataOwnedByAtlas = false;
-    return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size, &config, kGlyphRanges);
+    return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size, &config, ranges);
 }
 
 }  // namespace
@@ -61,6 +67,7 @@ Fonts build_fonts(ImFontAtlas& atlas, const FontFiles& files, float body_size, f
     fonts.claim = add_font(atlas, files.regular, 1.4f * px);
     fonts.heading = add_font(atlas, files.bold, 1.25f * px);
     fonts.small = add_font(atlas, files.regular, 0.85f * px);
+    fonts.join_code = add_font(atlas, files.bold, kJoinCodeScale * px, kJoinCodeRanges);
     atlas.Build();
     return fonts;
 }

@@ -277,7 +277,8 @@ Action class_quiz_card(const StudyApp& app, HomeView& view, const HomeFiles& fil
 
 // The teacher's way in: where there are files, make a quiz for the class and
 // read how it went; everywhere (the browser too), write a deck in the Studio.
-Action teachers_card(const Column& column, bool classroom) {
+Action teachers_card(const Column& column, const HomeFiles& files) {
+    const bool classroom = files.classroom;
     const float width = card_inner_width(column);
     Action action;
     begin_card(column);
@@ -289,6 +290,11 @@ Action teachers_card(const Column& column, bool classroom) {
         if (button("Build a quiz", half)) take(action, act::Go{Screen::BuildQuiz});
         ImGui::SameLine();
         if (button("Class report", half)) take(action, act::Go{Screen::Report});
+    }
+    if (files.live_class_on) {
+        if (button("Back to the live class", width)) take(action, act::Go{Screen::LiveDashboard});
+    } else if (files.live_classes) {
+        if (button("Run a live class", width)) take(action, act::Go{Screen::LiveSetup});
     }
     if (button("Deck Studio: write your own deck", width)) take(action, act::Go{Screen::Studio});
     end_card();
@@ -374,7 +380,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& fi
         verdicts_card(column);
         if (class_quiz) take(action, class_quiz_card(app, view, files, column));
     }
-    take(action, teachers_card(column, files.classroom));
+    take(action, teachers_card(column, files));
     take(action, navigation_buttons(column));
     vertical_space(1.5f);
     return action;

@@ -35,6 +35,10 @@ struct HomeFiles {
     bool typed_paths = true;    // a deck to import can be named by its path
     bool file_chooser = false;  // the platform can show a file chooser (act::PickDeckFile)
     bool quiz_picker = false;   // without files, a class quiz still opens from the platform's picker (the browser)
+    // A teacher can run a live class: a server can be reached (PlatformFeatures::connect_live)
+    // and the class's results files kept for the report.
+    bool live_classes = false;
+    bool live_class_on = false;  // one is running: Home offers the way back to it
 };
 
 Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& files);

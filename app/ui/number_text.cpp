@@ -15,4 +15,8 @@ std::string signed_number(double value) {
     return text;
 }
 
+std::string count_of(int count, const char* noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 }  // namespace claimdeck::ui

@@ -14,10 +14,6 @@
 namespace claimdeck::ui {
 namespace {
 
-std::string count_of(int count, const char* noun) {
-    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
 std::string verdict_label(Verdict verdict) {
     return std::string(verdict_symbol(verdict)) + " " + std::string(display_name(verdict));
 }

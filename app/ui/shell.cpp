@@ -11,6 +11,8 @@
 #include "done_screen.hpp"
 #include "file_buttons.hpp"
 #include "file_requests.hpp"
+#include "live_dashboard_screen.hpp"
+#include "live_projector_screen.hpp"
 #include "stats_screen.hpp"
 
 namespace claimdeck::ui {
@@ -74,6 +76,9 @@ const char* screen_name(Screen screen) {
         case Screen::BuildQuiz: return "build-quiz";
         case Screen::Report: return "report";
         case Screen::Studio: return "studio";
+        case Screen::LiveSetup: return "live-setup";
+        case Screen::LiveProjector: return "live-projector";
+        case Screen::LiveDashboard: return "live-dashboard";
     }
     return "home";
 }
@@ -115,6 +120,7 @@ void Shell::draw_frame() {
     if (screen_ == Screen::Quiz && app_.class_quiz().time_out_if_expired()) quiz_.card = {};
     take_chosen_file();
     run_waiting_import();
+    update_live_class();
     start_naming_keys();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -261,7 +267,8 @@ Action Shell::draw_screen() {
             return draw_home_screen(
                 app_, home_,
                 {features_.files, features_.files, features_.pick_deck_file || features_.file_chooser != nullptr,
-                 bool(features_.pick_file)});
+                 bool(features_.pick_file), features_.connect_live && features_.files,
+                 live_class_ && live_class_->busy()});
         case Screen::Card: return draw_card_screen(app_, card_);
         case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
         case Screen::Done: return draw_done_screen(app_);
@@ -278,6 +285,13 @@ Action Shell::draw_screen() {
         case Screen::Report: return draw_report_screen(app_, report_);
         case Screen::Studio:
             return draw_studio_screen(studio(), studio_view_, features_.files || bool(features_.pick_file));
+        case Screen::LiveSetup: return draw_live_setup_screen(app_, live_setup_, bool(features_.start_live_server));
+        case Screen::LiveProjector:
+            if (live_class_) return draw_live_projector_screen(*live_class_, live_qr_);
+            return act::Go{Screen::LiveSetup};
+        case Screen::LiveDashboard:
+            if (live_class_) return draw_live_dashboard_screen(*live_class_, live_results_);
+            return act::Go{Screen::LiveSetup};
     }
     return {};
 }
@@ -876,6 +890,52 @@ void Shell::apply(const act::StudioFile& file) {
     studio_view_.typed_path.clear();
 }
 
+// ---- Live classes -----------------------------------------------------------
+
+void Shell::apply(const act::StartLiveClass& start) {
+    live_qr_ = {};
+    live_results_ = {};
+    live_class_.reset();  // a class still running stops here, and its server with it
+    if (start.on_this_computer && features_.start_live_server)
+        live_class_ = std::make_unique<live::TeacherClass>(start.request, features_.start_live_server(app_.deck()),
+                                                           features_.connect_live);
+    else
+        live_class_ = std::make_unique<live::TeacherClass>(
+            start.request, live::named_server(start.address, start.teacher_key), features_.connect_live);
+    show(Screen::LiveProjector);
+}
+
+void Shell::apply(const act::MoveLiveClassOn&) {
+    if (live_class_) live_class_->move_on();
+}
+
+void Shell::apply(const act::EndLiveClass&) {
+    if (!live_class_) return;
+    live_class_->end();
+    show(Screen::LiveDashboard);
+}
+
+void Shell::apply(const act::OpenLiveClassReport&) {
+    ReportApp& report = app_.class_report();
+    report.clear();  // the live class alone, not mixed with files added before
+    if (!report.add(live_results_.folder)) throw std::runtime_error(report.message());
+    apply(act::Go{Screen::Report});
+}
+
+// Between frames: what the server answered is taken in, the join link's QR
+// code is made once the class has one, and an ended class's answers are
+// saved as results files for the report.
+void Shell::update_live_class() {
+    if (!live_class_) return;
+    live_class_->update(system_clock_ms()());
+    if (live_qr_.empty() && features_.make_qr_code && !live_class_->join_link().empty())
+        live_qr_ = features_.make_qr_code(live_class_->join_link());
+    const auto& answers = live_class_->answers();
+    if (answers && !answers->empty() && live_results_.folder.empty())
+        live_results_ = live::save_live_class_results(app_.class_report().results_dir(), *live_class_->state(),
+                                                      app_.deck(), *answers, system_clock_ms()());
+}
+
 void Shell::drop_file(const std::string& path) {
     if (is_package_file(path))
         import_deck(path);
@@ -906,6 +966,8 @@ void Shell::answer_quiz_by_script(int count) {
 
 bool Shell::clock_running() const {
     if ((features_.file_chooser && features_.file_chooser->busy()) || import_in_frames_ > 0) return true;
+    // A live class is asked for its answers every second, whatever is on screen.
+    if (live_class_ && live_class_->busy()) return true;
     const QuizRun* run = app_.class_quiz().run();
     // A Studio change the draft does not hold yet: frames go on until it is written.
     return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
@@ -949,6 +1011,7 @@ void Shell::open(StartScreen start) {
         case StartScreen::Report: return apply(act::Go{Screen::Report});
         case StartScreen::BuildQuiz: return apply(act::Go{Screen::BuildQuiz});
         case StartScreen::Studio: return apply(act::Go{Screen::Studio});
+        case StartScreen::LiveClass: return apply(act::Go{Screen::LiveSetup});
     }
 }
 

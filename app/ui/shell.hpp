@@ -19,6 +19,10 @@
 #include "class_quiz_screen.hpp"
 #include "fonts.hpp"
 #include "home_screen.hpp"
+#include "live/class_results.hpp"
+#include "live/qr_code.hpp"
+#include "live/teacher_class.hpp"
+#include "live_setup_screen.hpp"
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"
 #include "reveal_screen.hpp"
@@ -53,6 +57,14 @@ struct PlatformFeatures {
     // package… hand the package to offer_download(). Unset: the system
     // chooser and typed paths.
     std::function<void(FilePurpose purpose, const FileRequest& request)> pick_file;
+    // Live classes, the teacher's side. connect_live reaches a server at an
+    // address like "http://192.168.1.5:8080"; unset: no live classes on
+    // this platform. start_live_server starts one on this computer for a
+    // class on `deck`; unset: only a named server. make_qr_code draws the
+    // join link for phones; unset: the link is shown alone.
+    std::function<std::unique_ptr<live::HttpTransport>(const std::string& server_address)> connect_live;
+    std::function<std::unique_ptr<live::LocalServer>(const Deck& deck)> start_live_server;
+    std::function<live::QrCode(const std::string& text)> make_qr_code;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -205,6 +217,11 @@ private:
     void apply(const act::StudioChange& change);
     void apply(const act::StudioCommand& command);
     void apply(const act::StudioFile& file);
+    void apply(const act::StartLiveClass& start);
+    void apply(const act::MoveLiveClassOn&);
+    void apply(const act::EndLiveClass&);
+    void apply(const act::OpenLiveClassReport&);
+    void update_live_class();
     void add_to_my_decks(const Deck& deck);
     StudioApp& studio();
 
@@ -246,6 +263,13 @@ private:
     ReportView report_;
     std::unique_ptr<StudioApp> studio_;  // made when the Studio is first opened
     StudioView studio_view_;
+    LiveSetupView live_setup_;
+    // The live class this teacher runs, until another starts or the app
+    // ends (its local server stops with it), and its join link's QR code.
+    std::unique_ptr<live::TeacherClass> live_class_;
+    live::QrCode live_qr_;
+    // Where the ended class's results files went (folder empty until then).
+    live::SavedResults live_results_;
 };
 
 }  // namespace claimdeck::ui

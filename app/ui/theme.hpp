@@ -30,9 +30,10 @@ struct Palette {
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* bold = nullptr;
-    ImFont* claim = nullptr;    // 1.4 × body
-    ImFont* heading = nullptr;  // bold, 1.25 × body
-    ImFont* small = nullptr;    // 0.85 × body
+    ImFont* claim = nullptr;      // 1.4 × body
+    ImFont* heading = nullptr;    // bold, 1.25 × body
+    ImFont* small = nullptr;      // 0.85 × body
+    ImFont* join_code = nullptr;  // bold, 5 × body; only capitals, digits and '-'
 };
 
 const Palette& palette();

@@ -17,6 +17,11 @@
 #include "content/deck_library.hpp"
 #include "data_dir.hpp"
 #include "font_files.hpp"
+#ifdef CLAIMDECK_LIVE_CLASSES
+#include "http_client_transport.hpp"
+#include "local_live_server.hpp"
+#include "qr_encoder.hpp"
+#endif
 #include "shell.hpp"
 #include "show_folder.hpp"
 #include "storage/store.hpp"
@@ -79,6 +84,20 @@ void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
     shell.answer_by_script(options.demo_answers);
 }
 
+// Live classes where this build has them (not on Windows: no server there).
+void add_live_classes(ui::PlatformFeatures& features, const char* program, const std::filesystem::path& data_dir) {
+#ifdef CLAIMDECK_LIVE_CLASSES
+    features.connect_live = [](const std::string& address) {
+        return desktop::connect_http(address, desktop::request_frame);
+    };
+    const desktop::LocalServerPlace place{desktop::find_server_program(program), data_dir};
+    features.start_live_server = [place](const Deck& deck) { return desktop::start_local_server(place, deck); };
+    features.make_qr_code = desktop::encode_qr;
+#else
+    (void)features, (void)program, (void)data_dir;
+#endif
+}
+
 int run(const GuiOptions& options, const char* program) {
     auto deck = load_deck_or_report(options.deck.empty() ? desktop::bundled_deck_path() : options.deck);
     if (!deck) return 1;
@@ -97,7 +116,9 @@ int run(const GuiOptions& options, const char* program) {
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     const std::unique_ptr<FileChooser> file_chooser = desktop::system_file_chooser();
     // No pick_deck_file or pick_file: "Import a deck…" and the Studio's files ask the system's file chooser.
-    ui::Shell shell(app, *font_files, seed, {true, file_chooser.get(), desktop::show_folder, {}, {}, {}, {}});
+    ui::PlatformFeatures features{true, file_chooser.get(), desktop::show_folder, {}, {}, {}, {}, {}, {}, {}};
+    add_live_classes(features, program, data_dir);
+    ui::Shell shell(app, *font_files, seed, std::move(features));
     const bool store_opened = app.store_fault().empty();
     if (store_opened) {
         try {

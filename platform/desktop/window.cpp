@@ -7,11 +7,13 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <future>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +36,11 @@ constexpr double kCaretBlinkSeconds = 0.5;
 constexpr double kClockTickSeconds = 0.25;
 
 std::string glfw_error;
+// Set by request_frame() from another thread; the loop draws a frame for it.
+std::atomic<bool> frame_requested{false};
+// GLFW may be woken from any thread only between glfwInit and glfwTerminate.
+std::mutex glfw_alive_mutex;
+bool glfw_alive = false;
 
 // A key going down or up, or a character typed (a key press gives both).
 struct InputEvent {
@@ -163,6 +170,7 @@ void wait_for_change(GLFWwindow* window, const ui::Shell& shell) {
         const double started = glfwGetTime();
         glfwWaitEventsTimeout(timeout);
         if (state.frames_left <= 0 && glfwGetTime() - started >= timeout * 0.99) state.frames_left = 1;
+        if (frame_requested.exchange(false)) state.frames_left = std::max(state.frames_left, 1);
     }
 }
 
@@ -394,6 +402,11 @@ int run_in_window(GLFWwindow* window, ui::Shell& shell, const WindowOptions& opt
     return exit_code;
 }
 
+void set_glfw_alive(bool alive) {
+    std::lock_guard<std::mutex> lock(glfw_alive_mutex);
+    glfw_alive = alive;
+}
+
 }  // namespace
 
 int run_window(ui::Shell& shell, const WindowOptions& options) {
@@ -406,6 +419,7 @@ int run_window(ui::Shell& shell, const WindowOptions& options) {
                      glfw_error.c_str());
         return 1;
     }
+    set_glfw_alive(true);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
@@ -421,8 +435,15 @@ int run_window(ui::Shell& shell, const WindowOptions& options) {
         exit_code = run_in_window(window, shell, options, close_on_termination);
     if (window) glfwDestroyWindow(window);
     ImGui::DestroyContext();
+    set_glfw_alive(false);
     glfwTerminate();
     return exit_code;
+}
+
+void request_frame() {
+    frame_requested = true;
+    std::lock_guard<std::mutex> lock(glfw_alive_mutex);
+    if (glfw_alive) glfwPostEmptyEvent();
 }
 
 }  // namespace claimdeck::desktop

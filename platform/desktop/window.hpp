@@ -25,4 +25,8 @@ struct WindowOptions {
 // prints what the last frame showed to stdout.
 int run_window(ui::Shell& shell, const WindowOptions& options);
 
+// Asks the loop for a frame soon, from any thread: a live class's answer
+// arrived on the transport's thread and waits to be collected.
+void request_frame();
+
 }  // namespace claimdeck::desktop

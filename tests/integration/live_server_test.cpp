@@ -40,6 +40,16 @@ TEST_CASE("three pupils join, answer, and the dashboard counts each answer once 
     CHECK(dashboard["totals"][0]["by_verdict"]["verified"].GetInt() == 2);
     CHECK(dashboard["totals"][0]["by_verdict"]["propaganda"].GetInt() == 1);
     CHECK(dashboard["totals"][1]["answered"].GetInt() == 0);
+    // Each pupil's own answers, once, for the class report.
+    auto [answers_status, answers_body] =
+        answered(client.get("/api/classes/" + live.code + "/answers", server.teacher_key()));
+    REQUIRE(answers_status == 200);
+    const rapidjson::Document answers = json_of(answers_body);
+    REQUIRE(answers["pupils"].Size() == 3);
+    CHECK(std::string(answers["pupils"][1]["nickname"].GetString()) == "Ben");
+    REQUIRE(answers["pupils"][1]["answers"].Size() == 1);
+    CHECK(std::string(answers["pupils"][1]["answers"][0]["card"].GetString()) == live.cards[0]);
+    CHECK(std::string(answers["pupils"][1]["answers"][0]["verdict"].GetString()) == "propaganda");
 
     auto [next_status, next] = answered(client.post("/api/classes/" + live.code + "/next", "", server.teacher_key()));
     CHECK(next_status == 200);
@@ -70,6 +80,7 @@ TEST_CASE("every bad request gets a 4xx with a JSON error that says what was wro
     };
     expect(client.post("/api/classes", "{}", "wrong-key"), 401, "teacher key");
     expect(client.get("/api/classes/" + live.code + "/dashboard"), 401, "teacher key");
+    expect(client.get("/api/classes/" + live.code + "/answers", token), 401, "teacher key");
     expect(client.post("/api/answers", R"({"token":"t","card":"c","verdict":"maybe","key":"k"})"), 400, "verdict");
     expect(client.post("/api/answers", "{\"token\": ", ""), 400, "line 1");
     expect(client.post("/api/answers", answer_body("forged", live.cards[0], "verified", "k")), 401, "token");

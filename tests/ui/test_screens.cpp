@@ -21,9 +21,10 @@ const std::string kDeck = CLAIMDECK_TEST_DATA_DIR "/gui-deck/decks/gui-test.json
 const ui::FontFiles kFonts{CLAIMDECK_FONT_DIR "/DejaVuSans.ttf", CLAIMDECK_FONT_DIR "/DejaVuSans-Bold.ttf"};
 constexpr std::int64_t kNow = 1'630'000'000'000;  // 2021-08-26, a fixed day
 
-constexpr StartScreen kScreens[] = {
-    StartScreen::Home,  StartScreen::Card,     StartScreen::Reveal, StartScreen::Done,      StartScreen::Article,
-    StartScreen::Stats, StartScreen::Settings, StartScreen::Report, StartScreen::BuildQuiz, StartScreen::Studio};
+constexpr StartScreen kScreens[] = {StartScreen::Home,     StartScreen::Card,     StartScreen::Reveal,
+                                    StartScreen::Done,     StartScreen::Article,  StartScreen::Stats,
+                                    StartScreen::Settings, StartScreen::Report,   StartScreen::BuildQuiz,
+                                    StartScreen::Studio,   StartScreen::LiveClass};
 
 // Created first and destroyed last: the shell may touch ImGui from the start.
 struct ImGuiContextScope {

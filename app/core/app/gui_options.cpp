@@ -13,7 +13,7 @@
 namespace claimdeck {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, StartScreen>, 10> kScreenNames = {{
+constexpr std::array<std::pair<std::string_view, StartScreen>, 11> kScreenNames = {{
     {"home", StartScreen::Home},
     {"card", StartScreen::Card},
     {"reveal", StartScreen::Reveal},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<std::string_view, StartScreen>, 10> kScreenNames 
     {"report", StartScreen::Report},
     {"build-quiz", StartScreen::BuildQuiz},
     {"studio", StartScreen::Studio},
+    {"live-class", StartScreen::LiveClass},
 }};
 
 std::optional<int> parse_int(std::string_view text, int min, int max) {

@@ -10,7 +10,20 @@
 namespace claimdeck {
 
 // The screens a run can open on, for scripted screenshots (--screen).
-enum class StartScreen { Natural, Home, Card, Reveal, Done, Article, Stats, Settings, Report, BuildQuiz, Studio };
+enum class StartScreen {
+    Natural,
+    Home,
+    Card,
+    Reveal,
+    Done,
+    Article,
+    Stats,
+    Settings,
+    Report,
+    BuildQuiz,
+    Studio,
+    LiveClass
+};
 
 struct WindowSize {
     int width = 1280;

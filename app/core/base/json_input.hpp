@@ -69,6 +69,10 @@ public:
     template <class ReadElement>
     void read_objects(const char* field, std::size_t max_items, ReadElement&& read_element,
                       Presence presence = Presence::Required);
+    // Reads an object field, calling read_fields(FieldReader&) with a reader
+    // placed inside it; false when it is absent or not an object.
+    template <class ReadFields>
+    bool read_object(const char* field, ReadFields&& read_fields, Presence presence = Presence::Required);
 
     void report(std::string_view field, std::string message);
     void set_place(std::string place) { place_ = std::move(place); }
@@ -106,6 +110,19 @@ void FieldReader::read_objects(const char* field, std::size_t max_items, ReadEle
         FieldReader element(item, problems_, file_, element_place(field, i), max_string_bytes_);
         read_element(element, static_cast<std::size_t>(i));
     }
+}
+
+template <class ReadFields>
+bool FieldReader::read_object(const char* field, ReadFields&& read_fields, Presence presence) {
+    const rapidjson::Value* value = find(field, presence);
+    if (!value) return false;
+    if (!value->IsObject()) {
+        report(field, "must be an object { ... }");
+        return false;
+    }
+    FieldReader inner(*value, problems_, file_, place_ + (place_.empty() ? "" : ", ") + field, max_string_bytes_);
+    read_fields(inner);
+    return true;
 }
 
 // Checks the shape of `json`, parses it and hands a reader on its root object

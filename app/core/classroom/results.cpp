@@ -15,8 +15,6 @@ namespace {
 
 const JsonFileFormat kResultsFormat{"claimdeck-results", 2, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 constexpr const char* kChecksumPrefix = "fnv1a64:";
-// A card shown for longer than a day was not being answered; refuse it as damage.
-constexpr std::int64_t kMaxResponseMs = 86'400'000;
 
 std::string picked_name(const QuizAnswer& answer) {
     return answer.picked ? std::string(to_string(*answer.picked)) : std::string();

@@ -39,6 +39,10 @@
 
 namespace claimdeck {
 
+// A card shown for longer than a day was not being answered: a results
+// file with such a response is refused as damaged.
+inline constexpr std::int64_t kMaxResponseMs = 86'400'000;
+
 struct QuizAnswer {
     std::string claim_id;
     Verdict truth = Verdict::Verified;

@@ -276,6 +276,25 @@ Dashboard LiveClasses::dashboard(std::string_view code) {
     return board;
 }
 
+std::vector<PupilAnswers> LiveClasses::answers_by_pupil(std::string_view code) {
+    const ClassRow row = find_class(code);
+    const SqlRows answers = db_->query(
+        "SELECT pupils.id, nickname, joined_ms, card_id, class_cards.verdict, answers.verdict, confidence, "
+        "committed_ms FROM pupils JOIN answers ON answers.pupil_id = pupils.id "
+        "JOIN class_cards ON class_cards.class_id = pupils.class_id AND class_cards.position = answers.position "
+        "WHERE pupils.class_id = $1 ORDER BY pupils.id, answers.position",
+        {row.id});
+    std::vector<PupilAnswers> pupils;
+    for (const SqlRow& answer : answers) {
+        if (pupils.empty() || pupils.back().pupil != answer.number(0))
+            pupils.push_back({answer.number(0), answer.text(1), answer.number(2), {}});
+        pupils.back().answers.push_back(
+            {answer.text(3), stored_verdict(answer.text(4)), stored_verdict(answer.text(5)),
+             confidence_from_percent(as_int(answer.number(6))).value_or(Confidence::Unstated), answer.number(7)});
+    }
+    return pupils;
+}
+
 ClassState LiveClasses::move_on(std::string_view code) {
     return in_transaction(*db_, [&] {
         const ClassRow row = find_class(code);

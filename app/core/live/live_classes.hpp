@@ -113,6 +113,23 @@ struct Dashboard {
     std::vector<CardTotals> cards;
 };
 
+// One pupil's answers, for the class report once the lesson is over: each
+// pupil becomes one results file (classroom/results.hpp).
+struct AnsweredCard {
+    std::string card;
+    Verdict truth = Verdict::Contested;
+    Verdict picked = Verdict::Contested;
+    Confidence confidence = Confidence::Unstated;
+    std::int64_t committed_ms = 0;
+};
+
+struct PupilAnswers {
+    std::int64_t pupil = 0;  // the pupil's number in the store: who they are in the report
+    std::string nickname;
+    std::int64_t joined_ms = 0;
+    std::vector<AnsweredCard> answers;  // in the class's card order
+};
+
 inline constexpr std::size_t kMaxNicknameCharacters = 24;
 inline constexpr std::size_t kMaxKeyBytes = 64;
 inline constexpr std::size_t kMaxPupilsPerClass = 500;
@@ -141,6 +158,8 @@ public:
     PupilView next_card_for(std::string_view code, std::string_view token);
     Confirmation answer(const Answer& answer, std::int64_t now_ms);
     Dashboard dashboard(std::string_view code);
+    // The teacher's: every pupil who answered, with each of their answers.
+    std::vector<PupilAnswers> answers_by_pupil(std::string_view code);
     ClassState move_on(std::string_view code);
     ClassState end(std::string_view code);
 

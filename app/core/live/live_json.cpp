@@ -1,6 +1,7 @@
 #include "live/live_json.hpp"
 
 #include <functional>
+#include <limits>
 
 #include "base/json_input.hpp"
 #include "classroom/quiz.hpp"
@@ -12,16 +13,29 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 const JsonShapeLimits kRequestLimits{8, 4u << 10};
+// A reply holds a whole class (500 pupils, every card's text).
+const JsonShapeLimits kReplyLimits{8, 64u << 10};
 
-// Reads `body` as one JSON object; problems name the request, not a file.
+// Reads `body` as one JSON object; problems name the body, not a file.
 template <class Request, class ReadFields>
-Parsed<Request> parse_request(std::string_view body, ReadFields&& read_fields) {
+Parsed<Request> parse_body(std::string_view body, const char* what, const JsonShapeLimits& limits,
+                           ReadFields&& read_fields) {
     Parsed<Request> parsed;
     Request request;
-    const bool read = read_json_object(body, "request body", kRequestLimits, parsed.problems,
+    const bool read = read_json_object(body, what, limits, parsed.problems,
                                        [&](FieldReader& fields) { read_fields(fields, request); });
     if (read && parsed.problems.empty()) parsed.request = std::move(request);
     return parsed;
+}
+
+template <class Request, class ReadFields>
+Parsed<Request> parse_request(std::string_view body, ReadFields&& read_fields) {
+    return parse_body<Request>(body, "request body", kRequestLimits, std::forward<ReadFields>(read_fields));
+}
+
+template <class Reply, class ReadFields>
+Parsed<Reply> parse_reply(std::string_view body, ReadFields&& read_fields) {
+    return parse_body<Reply>(body, "the server's answer", kReplyLimits, std::forward<ReadFields>(read_fields));
 }
 
 void read_pace(FieldReader& fields, Pace& pace) {
@@ -42,13 +56,13 @@ void read_count(FieldReader& fields, std::optional<std::size_t>& count) {
         count = static_cast<std::size_t>(value);
 }
 
-void read_verdict(FieldReader& fields, Verdict& verdict) {
+void read_verdict(FieldReader& fields, Verdict& verdict, const char* field = "verdict") {
     std::string text;
-    if (!fields.read_string("verdict", text)) return;
+    if (!fields.read_string(field, text)) return;
     if (std::optional<Verdict> parsed = parse_verdict(text))
         verdict = *parsed;
     else
-        fields.report("verdict", "must be \"verified\", \"contested\" or \"propaganda\"");
+        fields.report(field, "must be \"verified\", \"contested\" or \"propaganda\"");
 }
 
 void read_confidence(FieldReader& fields, Confidence& confidence) {
@@ -66,6 +80,66 @@ void read_key(FieldReader& fields, std::string& key) {
     if (!fields.read_string("key", key)) return;
     if (key.empty() || key.size() > kMaxKeyBytes)
         fields.report("key", "must be 1 to " + std::to_string(kMaxKeyBytes) + " bytes");
+}
+
+// A count in a reply: a whole number from 0.
+void read_count_of(FieldReader& fields, const char* field, int& count) {
+    std::int64_t value = 0;
+    if (!fields.read_int(field, value)) return;
+    if (value < 0 || value > std::numeric_limits<int>::max())
+        fields.report(field, "must be a whole number from 0");
+    else
+        count = static_cast<int>(value);
+}
+
+void read_state(FieldReader& fields, ClassState& state) {
+    fields.read_string("code", state.code);
+    fields.read_string("title", state.title);
+    std::string pace;
+    if (fields.read_string("pace", pace)) {
+        if (std::optional<Pace> parsed = parse_pace(pace))
+            state.pace = *parsed;
+        else
+            fields.report("pace", "must be \"teacher\" or \"own\"");
+    }
+    read_count_of(fields, "current", state.current);
+    read_count_of(fields, "cards", state.card_count);
+    fields.read_bool("ended", state.ended);
+}
+
+void read_card_totals(FieldReader& fields, CardTotals& totals) {
+    fields.read_string("card", totals.card.id);
+    fields.read_string("text", totals.card.text);
+    read_verdict(fields, totals.card.verdict);
+    read_count_of(fields, "answered", totals.answered);
+    read_count_of(fields, "right", totals.right);
+    fields.read_object("by_verdict", [&](FieldReader& by_verdict) {
+        for (Verdict verdict : kAllVerdicts)
+            read_count_of(by_verdict, to_string(verdict).data(), totals.by_verdict[index_of(verdict)]);
+    });
+}
+
+void read_answered_card(FieldReader& fields, AnsweredCard& answer) {
+    fields.read_string("card", answer.card);
+    read_verdict(fields, answer.truth, "truth");
+    read_verdict(fields, answer.picked);
+    read_confidence(fields, answer.confidence);
+    fields.read_int("committed_ms", answer.committed_ms);
+}
+
+void read_pupil_answers(FieldReader& fields, PupilAnswers& pupil) {
+    fields.read_int("pupil", pupil.pupil);
+    fields.read_string("nickname", pupil.nickname);
+    fields.read_int("joined_ms", pupil.joined_ms);
+    fields.read_objects("answers", kMaxQuizClaims, [&](FieldReader& answer, std::size_t) {
+        read_answered_card(answer, pupil.answers.emplace_back());
+    });
+}
+
+void read_pupil_totals(FieldReader& fields, PupilTotals& totals) {
+    fields.read_string("nickname", totals.nickname);
+    read_count_of(fields, "answered", totals.answered);
+    read_count_of(fields, "right", totals.right);
 }
 
 std::string written(const std::function<void(Writer&)>& write) {
@@ -111,6 +185,26 @@ void write_card_totals(Writer& out, const CardTotals& totals) {
     for (Verdict verdict : kAllVerdicts)
         put(out, to_string(verdict).data(), std::int64_t{totals.by_verdict[index_of(verdict)]});
     out.EndObject();
+    out.EndObject();
+}
+
+void write_pupil_answers(Writer& out, const PupilAnswers& pupil) {
+    out.StartObject();
+    put(out, "pupil", pupil.pupil);
+    put(out, "nickname", pupil.nickname);
+    put(out, "joined_ms", pupil.joined_ms);
+    out.Key("answers");
+    out.StartArray();
+    for (const AnsweredCard& answer : pupil.answers) {
+        out.StartObject();
+        put(out, "card", answer.card);
+        put(out, "truth", to_string(answer.truth));
+        put(out, "verdict", to_string(answer.picked));
+        put(out, "confidence", std::int64_t{percent(answer.confidence)});
+        put(out, "committed_ms", answer.committed_ms);
+        out.EndObject();
+    }
+    out.EndArray();
     out.EndObject();
 }
 
@@ -169,6 +263,53 @@ NewClass class_on_deck(const ClassRequest& request, const Deck& deck) {
         for (const Claim& claim : deck.claims) made.cards.push_back({claim.id, claim.text, claim.verdict});
     if (request.count && made.cards.size() > *request.count) made.cards.resize(*request.count);
     return made;
+}
+
+std::string class_request_json(const ClassRequest& request) {
+    return written([&](Writer& out) {
+        out.StartObject();
+        put(out, "title", request.title);
+        put(out, "pace", to_string(request.pace));
+        if (request.deck_id) put(out, "deck", *request.deck_id);
+        if (!request.claims.empty()) {
+            out.Key("claims");
+            out.StartArray();
+            for (const std::string& claim : request.claims)
+                out.String(claim.data(), static_cast<rapidjson::SizeType>(claim.size()));
+            out.EndArray();
+        }
+        if (request.count) put(out, "count", static_cast<std::int64_t>(*request.count));
+        out.EndObject();
+    });
+}
+
+Parsed<ClassState> parse_class_state_reply(std::string_view body) {
+    return parse_reply<ClassState>(body, [](FieldReader& fields, ClassState& state) { read_state(fields, state); });
+}
+
+Parsed<Dashboard> parse_dashboard_reply(std::string_view body) {
+    return parse_reply<Dashboard>(body, [](FieldReader& fields, Dashboard& dashboard) {
+        read_state(fields, dashboard.state);
+        fields.read_objects("pupils", kMaxPupilsPerClass, [&](FieldReader& pupil, std::size_t) {
+            read_pupil_totals(pupil, dashboard.pupils.emplace_back());
+        });
+        fields.read_objects("totals", kMaxQuizClaims, [&](FieldReader& card, std::size_t) {
+            read_card_totals(card, dashboard.cards.emplace_back());
+        });
+    });
+}
+
+Parsed<std::vector<PupilAnswers>> parse_class_answers_reply(std::string_view body) {
+    return parse_reply<std::vector<PupilAnswers>>(body, [](FieldReader& fields, std::vector<PupilAnswers>& pupils) {
+        fields.read_objects("pupils", kMaxPupilsPerClass,
+                            [&](FieldReader& pupil, std::size_t) { read_pupil_answers(pupil, pupils.emplace_back()); });
+    });
+}
+
+std::string error_message_of(std::string_view body) {
+    const Parsed<std::string> parsed = parse_reply<std::string>(
+        body, [](FieldReader& fields, std::string& message) { fields.read_string("error", message); });
+    return parsed.request.value_or("");
 }
 
 std::string error_json(std::string_view message) {
@@ -241,6 +382,17 @@ std::string class_state_json(const ClassState& state) {
     return written([&](Writer& out) {
         out.StartObject();
         write_state(out, state);
+        out.EndObject();
+    });
+}
+
+std::string class_answers_json(const std::vector<PupilAnswers>& pupils) {
+    return written([&](Writer& out) {
+        out.StartObject();
+        out.Key("pupils");
+        out.StartArray();
+        for (const PupilAnswers& pupil : pupils) write_pupil_answers(out, pupil);
+        out.EndArray();
         out.EndObject();
     });
 }

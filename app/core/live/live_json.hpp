@@ -52,6 +52,17 @@ Parsed<Answer> parse_answer_request(std::string_view body);
 // Conflict) says why it cannot be run.
 NewClass class_on_deck(const ClassRequest& request, const Deck& deck);
 
+// What the app sends: POST /api/classes.
+std::string class_request_json(const ClassRequest& request);
+
+// What the server answers, read back by the app's clients. Replies are read
+// as strictly as requests: a server of another version says so in problems.
+Parsed<ClassState> parse_class_state_reply(std::string_view body);  // class_state_json, class_created_json
+Parsed<Dashboard> parse_dashboard_reply(std::string_view body);
+Parsed<std::vector<PupilAnswers>> parse_class_answers_reply(std::string_view body);
+// The message of an error_json reply; empty when the body is not one.
+std::string error_message_of(std::string_view body);
+
 std::string error_json(std::string_view message);
 std::string problems_json(const std::vector<Problem>& problems);
 std::string class_created_json(const std::string& code, const ClassState& state);
@@ -60,5 +71,7 @@ std::string pupil_view_json(const PupilView& view);
 std::string confirmation_json(const Confirmation& confirmation);
 std::string class_state_json(const ClassState& state);
 std::string dashboard_json(const Dashboard& dashboard);
+// GET /api/classes/{code}/answers, the teacher's: each pupil's answers.
+std::string class_answers_json(const std::vector<PupilAnswers>& pupils);
 
 }  // namespace claimdeck::live
