@@ -368,6 +368,7 @@ const std::vector<std::string>& keys_named() { return named_keys(); }
 
 bool big_button(const BigButton& look, float width) {
     const bool clicked = ImGui::InvisibleButton(look.id, ImVec2(width, big_button_height()));
+    note_control(look.label);
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = 0.6f * em();

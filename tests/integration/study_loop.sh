@@ -10,7 +10,8 @@
 #      now" ends it on a summary that lists the mistake;
 #   4. Home says the day's new cards are done and what tomorrow brings, and
 #      offers more new cards now and practice; practice leaves the store as
-#      it was; "Study 3 more new cards now" studies a card never seen;
+#      it was; "Study 3 more new cards now" studies a card never seen, whose
+#      verdict, picked wrongly, stays shown and is changed with a click;
 #   5. with the daily limit off (Settings, for a workshop) Home offers the
 #      rest of the new cards at once.
 # The store is read back with sqlite3 after each step. Run it under xvfb-run.
@@ -127,8 +128,19 @@ reviews_are 3 || fail "practice wrote $(($(reviews) - 3)) answers to the store"
 go_home
 click_control "$(exactly "Study 3 more new cards now")"
 wait_until "the first of 3 more" text_shown '^1 / 3$'
-answer right
+# A verdict pressed by mistake stays shown and is changed with a click.
+wait_until "a card" card_shown
+IFS=$'\t' read -r TRUTH CLAIM < <(claim_on_screen) || fail "no claim of the deck on the card"
+case "$TRUTH" in verified) WRONG=Propaganda ;; contested) WRONG=Verified ;; *) WRONG=Contested ;; esac
+click_control "$(exactly "$WRONG")"
+wait_until "the verdict picked shown" control_box "$(exactly "$WRONG  — your verdict")"
+click_control "$(exactly "${TRUTH^}")"
+wait_until "the verdict changed" control_box "$(exactly "${TRUTH^}  — your verdict")"
+xdotool key --window "$WINDOW" 3
+wait_until "the answer" control_box "^Undo"
 reviews_are 4 || fail "the card studied beyond the limit is not in the store ($(reviews) answers)"
+PICKED=$(sqlite3 "$STORE" "SELECT picked FROM reviews ORDER BY id DESC LIMIT 1")
+[ "$PICKED" = "$TRUTH" ] || fail "the verdict changed to $TRUTH was stored as $PICKED"
 SEEN=$(sqlite3 "$STORE" "SELECT COUNT(DISTINCT card_id) FROM reviews")
 [ "$SEEN" = 3 ] || fail "the card studied beyond the limit was not a new one ($SEEN cards seen)"
 next_card
