@@ -77,8 +77,9 @@ Action next_bar(const QuizRun& run) {
     const Column column = page_column(36 * em());
     ImGui::SetCursorScreenPos(ImVec2(column.x, top + reveal_footer_padding()));
     const bool last = run.answered() == run.size();
-    if (primary_button(last ? "See your score   \u2423" : "Next card   \u2423", column.width) ||
-        pressed(ImGuiKey_Space) || pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter))
+    const std::string label = with_key(last ? "See your score" : "Next card", "Space");
+    if (primary_button(label.c_str(), column.width) || pressed(ImGuiKey_Space) || pressed(ImGuiKey_Enter) ||
+        pressed(ImGuiKey_KeyPadEnter))
         return act::Next{};
     return {};
 }

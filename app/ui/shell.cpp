@@ -213,6 +213,7 @@ Action Shell::draw_top_bar() {
         const float centred = at.x + (width - text_width) / 2;
         const float x = std::clamp(centred, left_end, std::max(left_end, right - spacing - text_width));
         ImGui::SetCursorScreenPos(ImVec2(std::round(x), text_y));
+        note_text(progress);
         ImGui::TextUnformatted(progress.c_str());
     }
 
@@ -308,7 +309,9 @@ void Shell::popup(const char* name, bool& open, Draw draw) {
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::BeginPopupModal(name, nullptr, flags)) {
         const float width = std::min(26 * em(), viewport->WorkSize.x - 4 * em());
-        heading(name);
+        // At its width from the first frame, which measures the popup, so it
+        // opens where it stays.
+        text_block(name, fonts().heading, 0, width);
         draw(width);
         if (!open || primary_button("Close", width)) {
             open = false;

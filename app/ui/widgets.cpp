@@ -151,10 +151,12 @@ void vertical_space(float ems) { ImGui::Dummy(ImVec2(0, ems * em())); }
 
 void note_controls(bool on) { noted().on = on; }
 
-// The notes of this frame, those of an earlier one dropped; nullptr when not noting.
+// The notes of this frame, those of an earlier one dropped; nullptr when not
+// noting, or in a window drawn hidden (a popup measuring itself on its first
+// frame): nobody sees or clicks what is there.
 NotedControls* noting() {
     NotedControls& controls = noted();
-    if (!controls.on) return nullptr;
+    if (!controls.on || ImGui::GetCurrentWindowRead()->Hidden) return nullptr;
     if (controls.frame != ImGui::GetFrameCount()) {
         controls.drawn.clear();
         controls.texts.clear();
@@ -366,6 +368,7 @@ const std::vector<std::string>& keys_named() { return named_keys(); }
 
 bool big_button(const BigButton& look, float width) {
     const bool clicked = ImGui::InvisibleButton(look.id, ImVec2(width, big_button_height()));
+    note_control(look.label);
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = 0.6f * em();
@@ -478,7 +481,11 @@ void drag_to_scroll() {
         if (dragging == window) dragging = 0;
         return;
     }
-    if (dragging == window && io.MouseDelta.y != 0) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    // The press's own frame may bring the pointer from elsewhere (a tap, or a
+    // click right after a jump): that move is arriving, not dragging, and
+    // scrolling by it would pull the control pressed from under the pointer.
+    if (dragging == window && !ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.MouseDelta.y != 0)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
 }  // namespace claimdeck::ui

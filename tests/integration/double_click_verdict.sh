@@ -14,9 +14,7 @@ CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
 source "$(dirname "$0")/gui_lib.sh"
 WINDOW_SIZE=390x844
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-DATA="$WORK_DIR/data"
+fresh_work_dir
 
 # Where Contested is drawn: the answer bar is fixed at the window's bottom on
 # a phone-sized window, so a scripted run on another folder shows the place.
@@ -25,22 +23,14 @@ DATA="$WORK_DIR/data"
 read -r X Y W H < <(sed -n 's/^verdict-button-contested: //p' "$WORK_DIR/measure.log")
 [ -n "${H:-}" ] || fail "the app did not report where Contested is: $(cat "$WORK_DIR/measure.log")"
 
-"$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --profile Clicks --window "$WINDOW_SIZE" > "$WORK_DIR/app.log" 2>&1 &
-APP=$!
+start_app --profile Clicks --window "$WINDOW_SIZE"
 
-answers_stored() {
-  [ "$("$CLI" stats --data-dir "$DATA" --profile Clicks --json 2>/dev/null | sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$1" ]
-}
-
-wait_for_window
 xdotool mousemove --window "$WINDOW" $((X + W / 2)) $((Y + H / 2))
 xdotool click --repeat 2 --delay 120 1
 xdotool key --window "$WINDOW" 3
-wait_until "the answer in the store" answers_stored 1
+wait_until "the answer in the store" answers_stored Clicks 1
 
 close_app
-"$CLI" export-progress --data-dir "$DATA" --profile Clicks --out "$WORK_DIR/export.json" >/dev/null
-STORED=$(paste -d ' ' <(sed -n 's/^ *"picked": "\([a-z]*\)",*$/\1/p' "$WORK_DIR/export.json") \
-                      <(sed -n 's/^ *"confidence": \([0-9]*\),*$/\1/p' "$WORK_DIR/export.json"))
+STORED=$(stored_answers Clicks)
 [ "$STORED" = "contested 90" ] || fail "the answer is stored as \"$STORED\", expected \"contested 90\""
 echo "a double click on Contested picked it once; the confidence came from the key"

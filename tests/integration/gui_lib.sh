@@ -1,12 +1,34 @@
-# What the GUI test scripts share: waiting for the window and for what the
-# user would see, clicking a control where the app drew it, and closing the
-# app. Sourced after `set -euo pipefail`; the script sets WORK_DIR, writes
-# the app's output to $WORK_DIR/app.log and keeps its pid in APP. The
-# scripts run under xvfb-run (ctest starts it), so there is always a display.
+# What the GUI test scripts share: a fresh work folder, starting the app,
+# waiting for the window and for what the user would see, clicking a control
+# where the app drew it, and closing the app. Sourced after
+# `set -euo pipefail`; the script sets WORK_DIR (and CLAIMDECK and DECK for
+# start_app); the app's output goes to $WORK_DIR/app.log and its pid is kept
+# in APP. The scripts run under xvfb-run (ctest starts it), so there is
+# always a display.
 
 APP=""
 # Whatever happens, the app started last does not outlive the script.
 trap '[ -n "$APP" ] && kill -9 "$APP" 2>/dev/null || true' EXIT
+
+# Empties $WORK_DIR (and makes the folders named, inside it); the app's data
+# folder is to be $DATA, not made yet, as on a first start.
+fresh_work_dir() {  # folders to make in it...
+  rm -rf "$WORK_DIR"
+  mkdir -p "$WORK_DIR"
+  local folder
+  for folder in "$@"; do mkdir -p "$WORK_DIR/$folder"; done
+  DATA="$WORK_DIR/data"
+}
+
+# Starts the app on $DECK and $DATA with every frame traced (screens,
+# controls and paragraphs; see last_controls) into $WORK_DIR/app.log, and
+# waits for its window. Variables set before the call (PATH=..., HOME=...)
+# reach the app only.
+start_app() {  # app arguments...
+  CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" "$@" > "$WORK_DIR/app.log" 2>&1 &
+  APP=$!
+  wait_for_window
+}
 
 fail() {
   echo "$*" >&2
@@ -29,6 +51,24 @@ wait_until() {  # description, command...
 wait_for_window() {
   WINDOW=$(xdotool search --sync --onlyvisible --name '^ClaimDeck$' | head -1)
   xdotool windowfocus --sync "$WINDOW"
+}
+
+# Whether the screen shown last is NAME (the trace's "screen: NAME" lines).
+screen_is() { [ "$(sed -n 's/^screen: //p' "$WORK_DIR/app.log" | tail -1)" = "$1" ]; }
+
+# Whether the store in $DATA holds COUNT answers of the learner, as
+# `claimdeck-cli stats` counts them (the script sets CLI).
+answers_stored() {  # learner, count
+  [ "$("$CLI" stats --data-dir "$DATA" --profile "$1" --json 2>/dev/null |
+       sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$2" ]
+}
+
+# The learner's answers as stored, "VERDICT CONFIDENCE" a line, oldest
+# first (`claimdeck-cli export-progress`).
+stored_answers() {  # learner
+  "$CLI" export-progress --data-dir "$DATA" --profile "$1" --out "$WORK_DIR/export.json" >/dev/null
+  paste -d ' ' <(sed -n 's/^ *"picked": "\([a-z]*\)",*$/\1/p' "$WORK_DIR/export.json") \
+               <(sed -n 's/^ *"confidence": \([0-9]*\),*$/\1/p' "$WORK_DIR/export.json")
 }
 
 # Ends the app as the window manager would and checks it closed cleanly.

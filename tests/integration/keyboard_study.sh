@@ -11,16 +11,8 @@ CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
 source "$(dirname "$0")/gui_lib.sh"
 ANSWERS=5
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-DATA="$WORK_DIR/data"
-
-"$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --profile Keys --window 1280x800 > "$WORK_DIR/app.log" 2>&1 &
-APP=$!
-
-answers_stored() {
-  [ "$("$CLI" stats --data-dir "$DATA" --profile Keys --json 2>/dev/null | sed -n 's/^ *"reviews": \([0-9]*\),*/\1/p')" = "$1" ]
-}
+fresh_work_dir
+start_app --profile Keys --window 1280x800
 
 # Verdict key, confidence key, and what they must be stored as.
 VERDICT_KEYS=(1 2 3 1 2)
@@ -31,19 +23,16 @@ propaganda 50
 verified 50
 contested 90"
 
-wait_for_window
 for answer in $(seq "$ANSWERS"); do
   xdotool key --window "$WINDOW" "${VERDICT_KEYS[answer - 1]}"
   xdotool key --window "$WINDOW" "${CONFIDENCE_KEYS[answer - 1]}"
   # The answer is written before the reveal appears.
-  wait_until "answer $answer in the store" answers_stored "$answer"
+  wait_until "answer $answer in the store" answers_stored Keys "$answer"
   xdotool key --window "$WINDOW" space
 done
 
 close_app
-answers_stored "$ANSWERS" || fail "expected $ANSWERS answers in the store"
-"$CLI" export-progress --data-dir "$DATA" --profile Keys --out "$WORK_DIR/export.json" >/dev/null
-STORED=$(paste -d ' ' <(sed -n 's/^ *"picked": "\([a-z]*\)",*$/\1/p' "$WORK_DIR/export.json") \
-                      <(sed -n 's/^ *"confidence": \([0-9]*\),*$/\1/p' "$WORK_DIR/export.json"))
+answers_stored Keys "$ANSWERS" || fail "expected $ANSWERS answers in the store"
+STORED=$(stored_answers Keys)
 [ "$STORED" = "$EXPECTED" ] || fail "$(printf 'the answers are stored as\n%s\nexpected\n%s' "$STORED" "$EXPECTED")"
 echo "$ANSWERS answers given by keyboard are in the store"

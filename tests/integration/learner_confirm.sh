@@ -15,9 +15,7 @@ set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
 source "$(dirname "$0")/gui_lib.sh"
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-DATA="$WORK_DIR/data"
+fresh_work_dir
 STORE="$DATA/progress.sqlite"
 
 # Two learners who have each answered two cards (verdict, then confidence).
@@ -36,10 +34,7 @@ expect_learners() {  # expected names, what was just done
 [ "$(learners)" = "Ada Ben" ] && [ "$(answers_of Ben)" = 2 ] && [ "$(answers_of Ada)" = 2 ] ||
   fail "the set-up did not give Ada and Ben two answers each: $(learners)"
 
-CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --profile Ben --screen home \
-  --window 1280x1500 > "$WORK_DIR/app.log" 2>&1 &
-APP=$!
-wait_for_window
+start_app --profile Ben --screen home --window 1280x1500
 
 name_field_focused() { last_controls | grep -qx "focused: Name"; }
 type_new_name() {  # name

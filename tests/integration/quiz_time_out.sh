@@ -17,16 +17,7 @@ set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
 source "$(dirname "$0")/gui_lib.sh"
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-DATA="$WORK_DIR/data"
-
-start_app() {  # app arguments...
-  CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --window 1280x800 "$@" \
-    > "$WORK_DIR/app.log" 2>&1 &
-  APP=$!
-  wait_for_window
-}
+fresh_work_dir
 make_quiz() {  # file, number of cards, reveal
   "$CLI" quiz create --deck "$DECK" --out "$1" --count "$2" --time-limit 4 --reveal "$3" --title "Timed quiz" \
     > /dev/null
@@ -36,7 +27,7 @@ one_results_file() { [ "$(results_files)" = 1 ]; }
 
 # 1. The pupil, verdicts at the end.
 make_quiz "$WORK_DIR/at-end.json" 2 at_end
-start_app --quiz "$WORK_DIR/at-end.json" --profile Slow
+start_app --window 1280x800 --quiz "$WORK_DIR/at-end.json" --profile Slow
 wait_until "card 1 of 2" text_shown 'card 1 of 2$'
 wait_until "the note that time ran out on card 1" text_shown '^⌛  Time ran out on card 1: it counts as not answered'
 text_shown 'card 2 of 2$' || fail "the note is not shown on card 2"
@@ -49,13 +40,13 @@ close_app
 grep -q '"timed_out": true' "$DATA"/results/*.json || fail "the results file holds no card that timed out"
 
 # 2. The teacher's report on that file.
-start_app --report "$DATA/results"
+start_app --window 1280x800 --report "$DATA/results"
 wait_until "the pupil's row" text_shown '^⌛ Time ran out on 1 of 2 cards$'
 close_app
 
 # 3. Verdicts after each card.
 make_quiz "$WORK_DIR/after-each.json" 1 after_each
-start_app --quiz "$WORK_DIR/after-each.json" --profile Slow
+start_app --window 1280x800 --quiz "$WORK_DIR/after-each.json" --profile Slow
 wait_until "the reveal of the card that ran out" text_shown '^⌛  Time ran out — it is '
 close_app
 echo "time ran out on a quiz card: the pupil was told on the next card, at the end and on the reveal; the report says so"

@@ -15,9 +15,7 @@ set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
 source "$(dirname "$0")/gui_lib.sh"
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR/bin" "$WORK_DIR/runtime" "$WORK_DIR/home" "$WORK_DIR/teacher"
-DATA="$WORK_DIR/data"
+fresh_work_dir bin runtime home teacher
 DECK_ID=$(sed -n 's/^  "id": "\(.*\)",$/\1/p' "$DECK" | head -1)
 cp -r "$(dirname "$(dirname "$DECK")")"/. "$WORK_DIR/teacher/"
 OPENED="$WORK_DIR/teacher/decks/$(basename "$DECK")"
@@ -33,11 +31,10 @@ cat "$WORK_DIR/answer"
 FAKE
 chmod +x "$WORK_DIR/bin/zenity"
 
-env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$WORK_DIR/runtime" PATH="$WORK_DIR/bin:$PATH" HOME="$WORK_DIR/home" \
-  CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1600x1000 \
-  > "$WORK_DIR/app.log" 2>&1 &
-APP=$!
-wait_for_window
+# No session bus (none in the runtime folder either), so the portal is passed over.
+unset DBUS_SESSION_BUS_ADDRESS
+XDG_RUNTIME_DIR="$WORK_DIR/runtime" PATH="$WORK_DIR/bin:$PATH" HOME="$WORK_DIR/home" \
+  start_app --screen studio --window 1600x1000
 
 choose() {  # button label, the path the chooser answers with
   printf '%s\n' "$2" > "$WORK_DIR/answer"

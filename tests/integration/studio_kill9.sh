@@ -9,18 +9,14 @@ set -euo pipefail
 CLAIMDECK="$1" DECK="$2" WORK_DIR="$3"
 source "$(dirname "$0")/gui_lib.sh"
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-DATA="$WORK_DIR/data"
+fresh_work_dir
 DRAFT_ARTICLE="$DATA/studio/drafts/current/articles/valley-falls.txt"
 ARTICLE=$'Valley falls\n\nThe Taliban said they took the valley on Monday.\n'
 
-"$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1280x800 > "$WORK_DIR/app.log" 2>&1 &
-APP=$!
 draft_holds_article() { [ "$(cat "$DRAFT_ARTICLE")" = "$(printf '%s' "$ARTICLE")" ]; }
 
+start_app --screen studio --window 1280x800
 printf '%s' "$ARTICLE" | xclip -selection clipboard
-wait_for_window
 xdotool keydown ctrl key v keyup ctrl  # through XTEST, the modifier held down around the key
 wait_until "the draft on disk" draft_holds_article
 

@@ -23,9 +23,7 @@ set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DECK="$3" WORK_DIR="$4"
 source "$(dirname "$0")/gui_lib.sh"
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-DATA="$WORK_DIR/data"
+fresh_work_dir
 SAVED="$DATA/studio/valley-test/decks/valley-test.json"
 ARTICLE_ONE=$'Valley falls\n\nThe Taliban said on Monday that their fighters had captured the whole of the Panjshir valley.\n'
 ARTICLE_TWO=$'Resistance holds out\n\nThe National Resistance Front said its fighters still held strategic positions across the valley.\n'
@@ -68,10 +66,7 @@ find_words() {  # words: selected with Ctrl+F, the words and Enter
 }
 problem_count() { studio_summary | sed -n 's/.* claims, \([0-9]*\) problems.*/\1/p'; }
 
-CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$DATA" --screen studio --window 1600x1800 \
-  > "$WORK_DIR/app.log" 2>&1 &
-APP=$!
-wait_for_window
+start_app --screen studio --window 1600x1800
 
 # 1. A new deck, named, and the first article.
 click_control "$(exactly "New deck")"

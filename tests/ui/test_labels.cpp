@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "reveal_screen.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -60,4 +61,22 @@ TEST_CASE("segment labels stay in one row only while each fits its share, paddin
     CHECK(fits_in_a_row({60, 70, 77}, 300, 4, 10));
     CHECK_FALSE(fits_in_a_row({60, 70, 78}, 300, 4, 10));  // "Contrast" at the largest text size
     CHECK(fits_in_a_row({}, 10, 4, 10));
+}
+
+TEST_CASE("a claim whose wording uses a technique but that is not Propaganda says why not; the others say nothing") {
+    claimdeck::Claim claim;
+    claim.techniques.push_back({"Loaded Language", {"slaying"}});
+    claim.verdict = Verdict::Contested;
+    CHECK(why_not_propaganda(claim) ==
+          "Why not Propaganda? A technique is at work in the wording, but what is claimed is disputed, not invented. "
+          "The verdict judges the claim, not how it is worded.");
+    claim.verdict = Verdict::Verified;
+    CHECK(why_not_propaganda(claim) ==
+          "Why not Propaganda? A technique is at work in the wording, but what is claimed checks out. The verdict "
+          "judges the claim, not how it is worded.");
+    claim.verdict = Verdict::Propaganda;
+    CHECK(why_not_propaganda(claim).empty());
+    claim.verdict = Verdict::Contested;
+    claim.techniques.clear();
+    CHECK(why_not_propaganda(claim).empty());
 }

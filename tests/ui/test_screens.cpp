@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/study_app.hpp"
+#include "classroom/quiz.hpp"
 #include "frame.hpp"
 #include "shell.hpp"
 #include "temp_dir.hpp"
@@ -209,7 +210,9 @@ TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil
     }
 }
 
-TEST_CASE("a touch screen shows no key names on the card, the answer or Settings; a keyboard's screen does") {
+TEST_CASE(
+    "a touch screen shows no key names on the card, the answer, a quiz's answer or Settings; a keyboard's screen "
+    "does") {
     for (bool touch : {false, true}) {
         CAPTURE(touch);
         HeadlessApp headless(ImVec2(1600, 1000));
@@ -221,14 +224,24 @@ TEST_CASE("a touch screen shows no key names on the card, the answer or Settings
         const std::vector<std::string> reveal = headless.shell->report().keys_named;
         headless.draw(StartScreen::Settings);
         const std::vector<std::string> settings = headless.shell->report().keys_named;
+        // A quiz that shows each card's verdict after it, on its first answer.
+        const std::filesystem::path quiz_file = headless.dir / "quiz.json";
+        REQUIRE(write_quiz_file(quiz_file, quiz_of_matching_claims(headless.app->deck(), {}, {}, 1)).empty());
+        headless.shell->open_quiz(quiz_file.string(), true);
+        headless.shell->answer_quiz_by_script(1);
+        headless.draw(StartScreen::Natural);
+        REQUIRE(headless.shell->report().screen == ui::Screen::Quiz);
+        const std::vector<std::string> quiz_reveal = headless.shell->report().keys_named;
         if (touch) {
             CHECK(card.empty());
             CHECK(reveal.empty());
             CHECK(settings.empty());
+            CHECK(quiz_reveal.empty());
         } else {
             CHECK(card == std::vector<std::string>{"H", "1", "2", "3"});
             CHECK(reveal == std::vector<std::string>{"Ctrl+Z", "Space"});
-            CHECK(settings == std::vector<std::string>{"?"});  // the "Keyboard shortcuts" entry
+            CHECK(settings == std::vector<std::string>{"?"});         // the "Keyboard shortcuts" entry
+            CHECK(quiz_reveal == std::vector<std::string>{"Space"});  // "Next card  (Space)"
         }
     }
 }
