@@ -34,7 +34,11 @@ enum class Screen {
     Quiz,
     BuildQuiz,
     Report,
-    Studio
+    Studio,
+    // A pupil in a live class: the join form, a card, and between cards.
+    LiveJoin,
+    LiveCard,
+    LiveWait
 };
 
 // What a file picked in the system chooser is for.
@@ -183,18 +187,27 @@ struct StudioFile {  // Open…, Open article file…, Save as…, Export packag
     FilePurpose purpose;
     std::string path;
 };
+struct JoinLive {
+    std::string server;  // empty: the server the page came from
+    std::string code;
+    std::string nickname;
+};
+struct AnswerLive {
+    Verdict verdict;
+    Confidence confidence;
+};
+struct LeaveLive {};  // answers not confirmed yet go on being sent
 }  // namespace act
 
-using Action =
-    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
-                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim,
-                 act::ChooseProfile, act::CreateProfile, act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile,
-                 act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
-                 act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
-                 act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
-                 act::ExportReport, act::ChooseFile, act::ShowInFolder, act::StudyDeck, act::ImportDeck,
-                 act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
-                 act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile>;
+using Action = std::variant<
+    std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict, act::PickConfidence,
+    act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
+    act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
+    act::ToggleShortcuts, act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults,
+    act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
+    act::ExportReport, act::ChooseFile, act::ShowInFolder, act::StudyDeck, act::ImportDeck, act::PickDeckFile,
+    act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress, act::PickProgressFile,
+    act::StudioChange, act::StudioCommand, act::StudioFile, act::JoinLive, act::AnswerLive, act::LeaveLive>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -19,6 +19,9 @@
 #include "class_quiz_screen.hpp"
 #include "fonts.hpp"
 #include "home_screen.hpp"
+#include "live/http_transport.hpp"
+#include "live_card_screen.hpp"
+#include "live_join_screen.hpp"
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"
 #include "reveal_screen.hpp"
@@ -53,6 +56,12 @@ struct PlatformFeatures {
     // package… hand the package to offer_download(). Unset: the system
     // chooser and typed paths.
     std::function<void(FilePurpose purpose, const FileRequest& request)> pick_file;
+    // Unset: no live classes on this platform. An empty server_address is
+    // the server this page came from (web).
+    std::function<std::unique_ptr<live::HttpTransport>(const std::string& server_address)> connect_live;
+    // The live class server is the one the page came from: the join form
+    // asks for no address.
+    bool live_server_is_page_origin = false;
 };
 
 // What the last frame showed, for scripted runs and the GUI tests.
@@ -78,6 +87,10 @@ struct FrameReport {
     bool unanswered_note = false;
     std::string notice;                   // the error banner's text, when one is shown
     std::vector<std::string> keys_named;  // the keys the frame named on screen (none on a touch screen)
+    // A pupil in a live class: "stage answer unsent", e.g. "waiting saved 0"
+    // (stage: out, joining, loading, card, waiting, ended; answer: none,
+    // sending, saved, refused).
+    std::string live;
 };
 const char* screen_name(Screen screen);
 
@@ -124,6 +137,9 @@ public:
     // Results files or folders from the command line, then the report.
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
+    // A link or QR code with ?join=CODE: the join form with the code filled in
+    // (or the class, when this device is in it already).
+    void join_live_class(const std::string& code);
 
     // Asked before the window closes. With answers still unsaved (after one
     // more try) the first close is refused and the banner says why; the next
@@ -204,6 +220,10 @@ private:
     void apply(const act::StudioChange& change);
     void apply(const act::StudioCommand& command);
     void apply(const act::StudioFile& file);
+    void apply(const act::JoinLive& join);
+    void apply(const act::AnswerLive& answer);
+    void apply(const act::LeaveLive&);
+    void follow_live_class();
     void add_to_my_decks(const Deck& deck);
     StudioApp& studio();
 
@@ -245,6 +265,8 @@ private:
     ReportView report_;
     std::unique_ptr<StudioApp> studio_;  // made when the Studio is first opened
     StudioView studio_view_;
+    LiveJoinView live_join_;
+    LiveCardView live_card_;
 };
 
 }  // namespace claimdeck::ui

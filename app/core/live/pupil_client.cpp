@@ -168,6 +168,7 @@ void PupilClient::leave() {
     card_.reset();
     last_answer_.reset();
     problem_.clear();
+    connection_problem_.clear();
 }
 
 void PupilClient::remember_class() {
