@@ -37,9 +37,14 @@ enum class Screen {
     BuildQuiz,
     Report,
     Studio,
+    // A teacher's live class: what it answers and where, the join code, the answers.
     LiveSetup,
     LiveProjector,
-    LiveDashboard
+    LiveDashboard,
+    // A pupil in a live class: the join form, a card, and between cards.
+    LiveJoin,
+    LiveCard,
+    LiveWait
 };
 
 // What a file picked in the system chooser is for.
@@ -205,19 +210,28 @@ struct StartLiveClass {
 struct MoveLiveClassOn {};  // teacher pace: "Next card"
 struct EndLiveClass {};
 struct OpenLiveClassReport {};  // the ended class's results files, on the Report screen
+struct JoinLive {
+    std::string server;  // empty: the server the page came from
+    std::string code;
+    std::string nickname;
+};
+struct AnswerLive {
+    Verdict verdict;
+    Confidence confidence;
+};
+struct LeaveLive {};  // answers not confirmed yet go on being sent
 }  // namespace act
 
-using Action =
-    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
-                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim,
-                 act::ChooseProfile, act::CreateProfile, act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile,
-                 act::ChangeStudySettings, act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions,
-                 act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan,
-                 act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
-                 act::ExportReport, act::ChooseFile, act::ShowInFolder, act::Download, act::StudyDeck, act::ImportDeck,
-                 act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
-                 act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile, act::StartLiveClass,
-                 act::MoveLiveClassOn, act::EndLiveClass, act::OpenLiveClassReport>;
+using Action = std::variant<
+    std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict, act::PickConfidence,
+    act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
+    act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
+    act::ToggleShortcuts, act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults,
+    act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
+    act::ExportReport, act::ChooseFile, act::ShowInFolder, act::Download, act::StudyDeck, act::ImportDeck,
+    act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
+    act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile, act::StartLiveClass,
+    act::MoveLiveClassOn, act::EndLiveClass, act::OpenLiveClassReport, act::JoinLive, act::AnswerLive, act::LeaveLive>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

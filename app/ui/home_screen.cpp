@@ -275,6 +275,22 @@ Action class_quiz_card(const StudyApp& app, HomeView& view, const HomeFiles& fil
     return action;
 }
 
+// A pupil joins the class on the board; once in, the way back to it.
+Action live_class_card(const live::PupilClient& pupil, const Column& column) {
+    const float width = card_inner_width(column);
+    Action action;
+    begin_card(column);
+    text_block("Live class", fonts().heading, 0, width);
+    if (pupil.stage() == live::PupilStage::Out) {
+        muted("Your teacher shows a code on the board: join with it and a nickname.", width);
+        if (button("Join a live class", width)) take(action, act::Go{Screen::LiveJoin});
+    } else if (button(("Back to class " + pupil.class_code()).c_str(), width)) {
+        take(action, act::Go{Screen::LiveWait});
+    }
+    end_card();
+    return action;
+}
+
 // The teacher's way in: where there are files, make a quiz for the class and
 // read how it went; everywhere (the browser too), write a deck in the Studio.
 Action teachers_card(const Column& column, const HomeFiles& files) {
@@ -370,6 +386,7 @@ Action draw_home_screen(const StudyApp& app, HomeView& view, const HomeFiles& fi
     const bool going_on = app.profile() && app.has_studied();
     if (going_on) take(action, study_card(app, column));
     take(action, decks_card(app, view, files, column));
+    if (const live::PupilClient* pupil = app.live_pupil()) take(action, live_class_card(*pupil, column));
     if (app.profile()) {
         if (!going_on) take(action, study_card(app, column));
         if (class_quiz) take(action, class_quiz_card(app, view, files, column));

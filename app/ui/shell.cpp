@@ -13,6 +13,7 @@
 #include "file_requests.hpp"
 #include "live_dashboard_screen.hpp"
 #include "live_projector_screen.hpp"
+#include "live_wait_screen.hpp"
 #include "stats_screen.hpp"
 
 namespace claimdeck::ui {
@@ -79,12 +80,25 @@ const char* screen_name(Screen screen) {
         case Screen::LiveSetup: return "live-setup";
         case Screen::LiveProjector: return "live-projector";
         case Screen::LiveDashboard: return "live-dashboard";
+        case Screen::LiveJoin: return "live-join";
+        case Screen::LiveCard: return "live-card";
+        case Screen::LiveWait: return "live-wait";
     }
     return "home";
 }
 
 Shell::Shell(StudyApp& app, FontFiles font_files, std::uint64_t shuffle_seed, PlatformFeatures features)
-    : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed), features_(features) {}
+    : app_(app), font_files_(std::move(font_files)), shuffle_seed_(shuffle_seed), features_(features) {
+    if (!features_.connect_live) return;
+    try {
+        app_.enable_live_classes(features_.connect_live);
+    } catch (const std::exception& error) {
+        notice_ = error.what();
+        return;
+    }
+    // Reloaded (or woken) in the middle of a class: straight back to it.
+    if (app_.live_pupil()->stage() != live::PupilStage::Out) show(Screen::LiveWait);
+}
 
 Shell::~Shell() {
     if (studio_) studio_->close();
@@ -121,6 +135,7 @@ void Shell::draw_frame() {
     take_chosen_file();
     run_waiting_import();
     update_live_class();
+    follow_live_class();
     start_naming_keys();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -293,6 +308,10 @@ Action Shell::draw_screen() {
         case Screen::LiveDashboard:
             if (live_class_) return draw_live_dashboard_screen(*live_class_, live_results_);
             return act::Go{Screen::LiveSetup};
+        case Screen::LiveJoin:
+            return draw_live_join_screen(*app_.live_pupil(), live_join_, !features_.live_server_is_page_origin);
+        case Screen::LiveCard: return draw_live_card_screen(app_, *app_.live_pupil(), live_card_);
+        case Screen::LiveWait: return draw_live_wait_screen(*app_.live_pupil());
     }
     return {};
 }
@@ -971,9 +990,65 @@ bool Shell::clock_running() const {
     if ((features_.file_chooser && features_.file_chooser->busy()) || import_in_frames_ > 0) return true;
     // A live class is asked for its answers every second, whatever is on screen.
     if (live_class_ && live_class_->busy()) return true;
+    if (app_.live_pupil() && app_.live_pupil()->wants_updates()) return true;
     const QuizRun* run = app_.class_quiz().run();
     // A Studio change the draft does not hold yet: frames go on until it is written.
     return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
+}
+
+// ---- A pupil in a live class ------------------------------------------------
+
+namespace {
+
+// The screen for where the class stands: the join form until joined, the
+// card while there is one to answer, the waiting screen otherwise.
+Screen live_screen_for(live::PupilStage stage) {
+    switch (stage) {
+        case live::PupilStage::Out:
+        case live::PupilStage::Joining: return Screen::LiveJoin;
+        case live::PupilStage::Card: return Screen::LiveCard;
+        default: return Screen::LiveWait;
+    }
+}
+
+bool is_live_screen(Screen screen) {
+    return screen == Screen::LiveJoin || screen == Screen::LiveCard || screen == Screen::LiveWait;
+}
+
+}  // namespace
+
+// Between frames: what the server sent back is taken in (its answers
+// confirmed in the store), and a live screen follows the class.
+void Shell::follow_live_class() {
+    live::PupilClient* pupil = app_.live_pupil();
+    if (!pupil) return;
+    try {
+        pupil->update(app_.now());
+    } catch (const std::exception& error) {
+        notice_ = error.what();
+    }
+    if (is_live_screen(screen_)) show(live_screen_for(pupil->stage()));
+}
+
+void Shell::join_live_class(const std::string& code) {
+    const live::PupilClient* pupil = app_.live_pupil();
+    if (!pupil) return;
+    back_stack_.clear();
+    if (pupil->stage() == live::PupilStage::Out || pupil->class_code() != code) live_join_.code = code;
+    show(pupil->class_code() == code ? live_screen_for(pupil->stage()) : Screen::LiveJoin);
+}
+
+void Shell::apply(const act::JoinLive& join) {
+    live_join_.problem = app_.live_pupil()->join(join.server, join.code, join.nickname).value_or("");
+}
+
+void Shell::apply(const act::AnswerLive& answer) {
+    app_.live_pupil()->answer(answer.verdict, answer.confidence, app_.now());
+}
+
+void Shell::apply(const act::LeaveLive&) {
+    app_.live_pupil()->leave();
+    show(Screen::Home);
 }
 
 // ---- Scripted starts --------------------------------------------------------
@@ -1018,6 +1093,16 @@ void Shell::open(StartScreen start) {
     }
 }
 
+namespace {
+std::string live_report(const live::PupilClient& pupil) {
+    static constexpr const char* kStages[] = {"out", "joining", "loading", "card", "waiting", "ended"};
+    static constexpr const char* kFates[] = {"sending", "saved", "refused"};
+    const auto& given = pupil.last_answer();
+    return std::string(kStages[static_cast<int>(pupil.stage())]) + " " +
+           (given ? kFates[static_cast<int>(given->fate)] : "none") + " " + std::to_string(pupil.unconfirmed());
+}
+}  // namespace
+
 FrameReport Shell::report() const {
     FrameReport report;
     report.screen = screen_;
@@ -1037,6 +1122,7 @@ FrameReport Shell::report() const {
             if (std::find(shown.begin(), shown.end(), student.pupil) == shown.end()) shown.push_back(student.pupil);
         for (const std::string& pupil : shown) report.pupils += (report.pupils.empty() ? "" : ", ") + pupil;
     }
+    if (const live::PupilClient* pupil = app_.live_pupil()) report.live = live_report(*pupil);
     report.page_bottom = page_bottom_;
     report.keys_named = keys_named();
     report.notice = notice_;

@@ -20,8 +20,11 @@
 #include "fonts.hpp"
 #include "home_screen.hpp"
 #include "live/class_results.hpp"
+#include "live/http_transport.hpp"
 #include "live/qr_code.hpp"
 #include "live/teacher_class.hpp"
+#include "live_card_screen.hpp"
+#include "live_join_screen.hpp"
 #include "live_setup_screen.hpp"
 #include "quiz_screen.hpp"
 #include "report_screen.hpp"
@@ -57,12 +60,16 @@ struct PlatformFeatures {
     // package… hand the package to offer_download(). Unset: the system
     // chooser and typed paths.
     std::function<void(FilePurpose purpose, const FileRequest& request)> pick_file;
-    // Live classes, the teacher's side. connect_live reaches a server at an
-    // address like "http://192.168.1.5:8080"; unset: no live classes on
-    // this platform. start_live_server starts one on this computer for a
-    // class on `deck`; unset: only a named server. make_qr_code draws the
-    // join link for phones; unset: the link is shown alone.
+    // Live classes. connect_live reaches a server at an address like
+    // "http://192.168.1.5:8080", or the server this page came from when the
+    // address is empty (web); unset: no live classes on this platform.
     std::function<std::unique_ptr<live::HttpTransport>(const std::string& server_address)> connect_live;
+    // The live class server is the one the page came from: the pupils' join
+    // form asks for no address.
+    bool live_server_is_page_origin = false;
+    // The teacher's side: start_live_server starts a server on this computer
+    // for a class on `deck`; unset: only a named server. make_qr_code draws
+    // the join link for phones; unset: the link is shown alone.
     std::function<std::unique_ptr<live::LocalServer>(const Deck& deck)> start_live_server;
     std::function<live::QrCode(const std::string& text)> make_qr_code;
 };
@@ -90,6 +97,10 @@ struct FrameReport {
     bool unanswered_note = false;
     std::string notice;                   // the error banner's text, when one is shown
     std::vector<std::string> keys_named;  // the keys the frame named on screen (none on a touch screen)
+    // A pupil in a live class: "stage answer unsent", e.g. "waiting saved 0"
+    // (stage: out, joining, loading, card, waiting, ended; answer: none,
+    // sending, saved, refused).
+    std::string live;
 };
 const char* screen_name(Screen screen);
 
@@ -136,6 +147,9 @@ public:
     // Results files or folders from the command line, then the report.
     void open_report(const std::vector<std::filesystem::path>& paths);
     void answer_quiz_by_script(int count);
+    // A link or QR code with ?join=CODE: the join form with the code filled in
+    // (or the class, when this device is in it already).
+    void join_live_class(const std::string& code);
 
     // Asked before the window closes. With answers still unsaved (after one
     // more try) the first close is refused and the banner says why; the next
@@ -222,6 +236,10 @@ private:
     void apply(const act::EndLiveClass&);
     void apply(const act::OpenLiveClassReport&);
     void update_live_class();
+    void apply(const act::JoinLive& join);
+    void apply(const act::AnswerLive& answer);
+    void apply(const act::LeaveLive&);
+    void follow_live_class();
     void add_to_my_decks(const Deck& deck);
     StudioApp& studio();
 
@@ -270,6 +288,8 @@ private:
     live::QrCode live_qr_;
     // Where the ended class's results files went (folder empty until then).
     live::SavedResults live_results_;
+    LiveJoinView live_join_;
+    LiveCardView live_card_;
 };
 
 }  // namespace claimdeck::ui

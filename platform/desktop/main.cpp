@@ -116,7 +116,9 @@ int run(const GuiOptions& options, const char* program) {
     const std::uint64_t seed = options.quit_after_frames ? 1 : std::random_device()();
     const std::unique_ptr<FileChooser> file_chooser = desktop::system_file_chooser();
     // No pick_deck_file or pick_file: "Import a deck…" and the Studio's files ask the system's file chooser.
-    ui::PlatformFeatures features{true, file_chooser.get(), desktop::show_folder, {}, {}, {}, {}, {}, {}, {}};
+    ui::PlatformFeatures features;
+    features.file_chooser = file_chooser.get();
+    features.show_folder = desktop::show_folder;
     add_live_classes(features, program, data_dir);
     ui::Shell shell(app, *font_files, seed, std::move(features));
     const bool store_opened = app.store_fault().empty();

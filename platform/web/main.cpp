@@ -13,7 +13,7 @@
 //   them in through the two exported functions at the end of this file.
 // - Each frame publishes what it shows as attributes on <body>, for tests
 //   and for the page (data-screen, data-profile, data-answers, data-deck,
-//   data-shelf, data-studio).
+//   data-shelf, data-studio, data-live).
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -24,6 +24,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -36,6 +37,7 @@
 #include "frame.hpp"
 #include "gl_frame.hpp"
 #include "inspect.hpp"
+#include "live_fetch.hpp"
 #include "shell.hpp"
 #include "storage/store.hpp"
 
@@ -113,10 +115,11 @@ struct PageState {
     std::string deck;
     std::string shelf;   // the ids of the decks Home lists, space-separated
     std::string studio;  // on the Studio: "N articles, M claims, K problems"
+    std::string live;    // a pupil in a live class (FrameReport::live)
     bool operator==(const PageState& other) const {
         return screen == other.screen && profile == other.profile && profile_name == other.profile_name &&
                answers == other.answers && theme == other.theme && deck == other.deck && shelf == other.shelf &&
-               studio == other.studio;
+               studio == other.studio && live == other.live;
     }
 };
 
@@ -193,7 +196,8 @@ PageState page_state() {
             std::string(to_string(app.display_settings().theme)),
             app.deck().id,
             shelf_ids(app),
-            report.studio};
+            report.studio,
+            report.live};
 }
 
 // Tells the page what the frame shows, when it changes.
@@ -209,6 +213,7 @@ void publish_state() {
             document.body.dataset.deck = UTF8ToString($5);
             document.body.dataset.shelf = UTF8ToString($6);
             document.body.dataset.studio = UTF8ToString($7);
+            document.body.dataset.live = UTF8ToString($8);
             if ($1) {
                 try {
                     localStorage.setItem("claimdeck.profile", String($1));
@@ -217,7 +222,7 @@ void publish_state() {
             }
         },
         state.screen.c_str(), static_cast<int>(state.profile), state.profile_name.c_str(), state.answers,
-        state.theme.c_str(), state.deck.c_str(), state.shelf.c_str(), state.studio.c_str());
+        state.theme.c_str(), state.deck.c_str(), state.shelf.c_str(), state.studio.c_str(), state.live.c_str());
     the_app->shown = std::move(state);
 }
 
@@ -311,6 +316,22 @@ std::string accepted_types(const FileRequest& request) {
         for (const std::string& pattern : kind.patterns)
             accept += (accept.empty() ? "" : ",") + pattern.substr(pattern.rfind('*') + 1);
     return accept;
+}
+
+// The class code in the page's address (?join=CODE), or "" (malloc'd).
+EM_JS(char*, join_code_js, (), {
+    const code = new URLSearchParams(location.search).get('join') || "";
+    const size = lengthBytesUTF8(code) + 1;
+    const copy = _malloc(size);
+    stringToUTF8(code, copy, size);
+    return copy;
+});
+
+std::string join_code_in_address() {
+    char* code = join_code_js();
+    std::string text = code ? code : "";
+    std::free(code);
+    return text;
 }
 
 }  // namespace
@@ -446,8 +467,13 @@ int main() {
         EM_ASM({ Module.claimdeckPickFile($0, UTF8ToString($1)); }, static_cast<int>(purpose),
                accepted_types(request).c_str());
     };
+    // Live classes: the page's own server, which served it (claimdeck-server --web-root).
+    features.connect_live = web::connect_live;
+    features.live_server_is_page_origin = true;
     the_app->shell = std::make_unique<ui::Shell>(*the_app->app, kFonts, seed, features);
     the_app->shell->set_scale(the_app->size.ratio, 1);
+    // A link or QR code to the class: /?join=CODE opens its join form.
+    if (const std::string code = join_code_in_address(); !code.empty()) the_app->shell->join_live_class(code);
 
     emscripten_set_main_loop([] { frame(false); }, 0, false);
     return 0;

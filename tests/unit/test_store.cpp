@@ -127,9 +127,7 @@ TEST_CASE("store: an answer is on disk, visible to another connection, when reco
     CHECK(query_file(dir / "progress.sqlite", "SELECT MAX(id) FROM reviews") == std::to_string(id));
 }
 
-// Each version's test starts from a store as that version left it. When
-// version 2 comes, give this loop data written at version 1 and check it
-// comes through the step to 2 intact.
+// Each version's test starts from a store as that version left it.
 TEST_CASE("store: a store of every earlier schema version migrates to the current one") {
     for (int version = 0; version < kStoreSchemaVersion; ++version) {
         CAPTURE(version);
@@ -143,6 +141,21 @@ TEST_CASE("store: a store of every earlier schema version migrates to the curren
         record_answers(*store, ada.id, 2);
         CHECK(store->review_count(ada.id) == 2);
     }
+}
+
+TEST_CASE("store: a version 1 store keeps its learners, answers and settings through the step that adds live answers") {
+    TempDir dir;
+    create_store_at_version(dir / "progress.sqlite", 1);
+    query_file(dir / "progress.sqlite", "INSERT INTO profiles(id, name, created_ms) VALUES (1, 'Ada', 0)");
+    query_file(dir / "progress.sqlite", "INSERT INTO settings(profile_id, key, value) VALUES (0, 'theme', 'dark')");
+    {
+        auto at_one = ProgressStore::open(dir / "progress.sqlite");  // the step runs here
+    }
+    auto store = ProgressStore::open(dir / "progress.sqlite");
+    CHECK(stored_schema_version(dir / "progress.sqlite") == 2);
+    REQUIRE(store->find_profile("Ada"));
+    CHECK(store->setting(0, "theme") == "dark");
+    CHECK(store->live_answers().empty());
 }
 
 TEST_CASE("store: an empty file is version 0 and becomes a new store") {

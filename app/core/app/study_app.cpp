@@ -447,4 +447,8 @@ std::string pending_answers_text(std::size_t count) {
     return std::to_string(count) + (count == 1 ? " answer is" : " answers are");
 }
 
+void StudyApp::enable_live_classes(live::PupilClient::Connect connect) {
+    live_pupil_ = std::make_unique<live::PupilClient>(*store_, std::move(connect), now());
+}
+
 }  // namespace claimdeck

@@ -26,6 +26,7 @@
 #include "content/deck_library.hpp"
 #include "learning/scoring.hpp"
 #include "learning/session.hpp"
+#include "live/pupil_client.hpp"
 #include "storage/progress_import.hpp"
 #include "storage/store.hpp"
 
@@ -185,6 +186,12 @@ public:
     const ReportApp& class_report() const { return class_report_; }
     ReportApp& class_report() { return class_report_; }
     const std::filesystem::path& classroom_dir() const { return classroom_dir_; }
+    // Live classes, where the platform can reach a server: the pupil's side,
+    // on this device's store (answers are kept there until confirmed). Throws
+    // StoreError when the store cannot be read.
+    void enable_live_classes(live::PupilClient::Connect connect);
+    const live::PupilClient* live_pupil() const { return live_pupil_.get(); }
+    live::PupilClient* live_pupil() { return live_pupil_.get(); }
     // Starts the opened quiz for the chosen learner.
     void start_quiz(bool count_towards_schedule);
     // Answers given and right in the current session.
@@ -244,6 +251,7 @@ private:
     QuizApp class_quiz_;
     std::unique_ptr<QuizBuilder> quiz_builder_;  // made again for each deck
     ReportApp class_report_;
+    std::unique_ptr<live::PupilClient> live_pupil_;
     Deck start_deck_;  // the bundled deck, or --deck's
     std::filesystem::path library_;
     std::vector<InstalledDeck> library_decks_;

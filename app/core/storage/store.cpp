@@ -78,6 +78,20 @@ const char* const kMigrations[] = {
         value TEXT NOT NULL,
         PRIMARY KEY(profile_id, key)) WITHOUT ROWID;
     )sql",
+    // 1 -> 2: a pupil's answers in a live class, kept until the server
+    // confirms them (live/pupil_client.hpp); the key is the one the server
+    // knows the answer by, so sending it again never counts it twice.
+    R"sql(
+    CREATE TABLE live_answers(
+        key TEXT PRIMARY KEY,
+        server TEXT NOT NULL,
+        class_code TEXT NOT NULL,
+        token TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        confidence INTEGER NOT NULL,
+        given_ms INTEGER NOT NULL) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
@@ -599,6 +613,47 @@ void ProgressStore::set_setting(std::int64_t profile_id, const std::string& key,
             .bind(3, value)
             .run();
     });
+}
+
+void ProgressStore::keep_live_answer(const LiveAnswerRow& answer) {
+    guarded(path_, "keep your live class answer", [&] {
+        db_->prepare(
+               "INSERT OR IGNORE INTO live_answers(key, server, class_code, token, card_id, verdict, confidence, "
+               "given_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            .bind(1, answer.key)
+            .bind(2, answer.server)
+            .bind(3, answer.class_code)
+            .bind(4, answer.token)
+            .bind(5, answer.card_id)
+            .bind(6, to_string(answer.verdict))
+            .bind(7, percent(answer.confidence))
+            .bind(8, answer.given_ms)
+            .run();
+    });
+}
+
+std::vector<LiveAnswerRow> ProgressStore::live_answers() const {
+    return guarded(path_, "read the live class answers not sent yet", [&] {
+        auto query = db_->prepare(
+            "SELECT key, server, class_code, token, card_id, verdict, confidence, given_ms FROM live_answers "
+            "ORDER BY given_ms, key");
+        std::vector<LiveAnswerRow> rows;
+        while (query.step()) {
+            LiveAnswerRow row{query.column_text(0), query.column_text(1), query.column_text(2), query.column_text(3),
+                              query.column_text(4)};
+            row.verdict = parse_verdict(query.column_text(5)).value_or(Verdict::Contested);
+            row.confidence =
+                confidence_from_percent(static_cast<int>(query.column_int(6))).value_or(Confidence::Unstated);
+            row.given_ms = query.column_int(7);
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    });
+}
+
+void ProgressStore::forget_live_answer(const std::string& key) {
+    guarded(path_, "mark your live class answer as saved",
+            [&] { db_->prepare("DELETE FROM live_answers WHERE key = ?1").bind(1, key).run(); });
 }
 
 std::vector<OrphanedCard> ProgressStore::orphaned_cards(std::int64_t profile_id, const std::string& deck_id,

@@ -28,7 +28,7 @@ inline constexpr const char* kStoreFileName = "progress.sqlite";
 inline std::filesystem::path store_file_in(const std::filesystem::path& data_dir) { return data_dir / kStoreFileName; }
 
 // The store's file format version, kept in PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 // A fault a learner can act on: full disk, read-only folder, locked or newer
 // store. `what()` is written for them.
@@ -92,6 +92,19 @@ struct AnswerCount {
     Verdict picked = Verdict::Verified;
     Confidence confidence = Confidence::Unstated;
     int count = 0;
+};
+
+// A pupil's answer in a live class, kept on the device from the moment it is
+// given until the class's server confirms it (live/pupil_client.hpp).
+struct LiveAnswerRow {
+    std::string key;  // the idempotency key the server knows it by
+    std::string server;
+    std::string class_code;
+    std::string token;  // the pupil's, from joining
+    std::string card_id;
+    Verdict verdict = Verdict::Contested;
+    Confidence confidence = Confidence::Unstated;
+    std::int64_t given_ms = 0;
 };
 
 struct StoreOptions {
@@ -189,6 +202,12 @@ public:
     // Settings: per profile, or for the device with profile_id 0.
     std::optional<std::string> setting(std::int64_t profile_id, const std::string& key) const;
     void set_setting(std::int64_t profile_id, const std::string& key, const std::string& value);
+
+    // Live class answers not confirmed by their server yet, oldest first.
+    // Keeping one whose key is there already changes nothing.
+    void keep_live_answer(const LiveAnswerRow& answer);
+    std::vector<LiveAnswerRow> live_answers() const;
+    void forget_live_answer(const std::string& key);
 
     // Cards of `deck_id` this learner has history for that are not among
     // `deck_claim_ids`, with how many answers about each were kept.
