@@ -145,7 +145,7 @@ Joined LiveClasses::join(std::string_view code, std::string_view nickname, std::
     if (std::optional<std::string> problem = nickname_problem(nickname)) refuse(Refusal::Invalid, *problem);
     return in_transaction(*db_, [&] {
         const ClassRow row = find_class(code);
-        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
+        hold_running_class(row);
         const SqlRows count = db_->query("SELECT COUNT(*) FROM pupils WHERE class_id = $1", {row.id});
         if (static_cast<std::size_t>(count[0].number(0)) >= kMaxPupilsPerClass)
             refuse(Refusal::Conflict, "the class is full (" + std::to_string(kMaxPupilsPerClass) + " pupils)");
@@ -159,6 +159,14 @@ Joined LiveClasses::join(std::string_view code, std::string_view nickname, std::
         db_->announce_change(row.state.code);
         return joined;
     });
+}
+
+// Holds the class's row until the transaction ends, or refuses an ended
+// class. Joins to one class so take turns: each counts the pupils the one
+// before it added (the size limit holds), and none slips in after the end.
+void LiveClasses::hold_running_class(const ClassRow& row) {
+    if (db_->query("UPDATE classes SET ended = 0 WHERE id = $1 AND ended = 0 RETURNING id", {row.id}).empty())
+        refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
 }
 
 ClassCard LiveClasses::card_at(std::int64_t class_id, int position) {
@@ -226,7 +234,12 @@ Confirmation LiveClasses::record_answer(const ClassRow& row, const Pupil& pupil,
         "INSERT INTO answers(pupil_id, position, verdict, confidence, answer_key, committed_ms) "
         "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
         {pupil.id, position, std::string(to_string(answer.verdict)), percent(answer.confidence), answer.key, now_ms});
-    if (added.empty()) refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
+    if (added.empty()) {
+        // The same answer sent twice at once: the other send committed it
+        // while this one waited on the key, and its confirmation is this one's.
+        if (std::optional<Confirmation> earlier = earlier_answer(row, pupil, answer)) return *earlier;
+        refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
+    }
     db_->announce_change(row.state.code);
     return {added[0].number(0), answer.card, answer.key, now_ms, row.state.code};
 }
@@ -281,8 +294,11 @@ ClassState LiveClasses::move_on(std::string_view code) {
         const ClassRow row = find_class(code);
         if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
         if (row.state.pace == Pace::Own) refuse(Refusal::Conflict, "the class goes at its own pace");
-        if (row.state.current >= row.state.card_count) refuse(Refusal::Conflict, "the class is past its last card");
-        db_->query("UPDATE classes SET current = current + 1 WHERE id = $1", {row.id});
+        // Two presses at once both move on, but never past the last card.
+        if (db_->query("UPDATE classes SET current = current + 1 WHERE id = $1 AND current < $2 RETURNING id",
+                       {row.id, row.state.card_count})
+                .empty())
+            refuse(Refusal::Conflict, "the class is past its last card");
         db_->announce_change(row.state.code);
         return class_by_id(row.id).state;
     });
@@ -291,8 +307,9 @@ ClassState LiveClasses::move_on(std::string_view code) {
 ClassState LiveClasses::end(std::string_view code) {
     return in_transaction(*db_, [&] {
         const ClassRow row = find_class(code);
-        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
-        db_->query("UPDATE classes SET ended = 1 WHERE id = $1", {row.id});
+        // Of two ends at once, one ends the class and the other is told so.
+        if (db_->query("UPDATE classes SET ended = 1 WHERE id = $1 AND ended = 0 RETURNING id", {row.id}).empty())
+            refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
         db_->announce_change(row.state.code);
         return class_by_id(row.id).state;
     });

@@ -150,6 +150,7 @@ private:
     ClassRow find_class(std::string_view code);
     ClassRow class_by_id(std::int64_t id);
     Pupil find_pupil(std::string_view token);
+    void hold_running_class(const ClassRow& row);
     ClassCard card_at(std::int64_t class_id, int position);
     std::optional<Confirmation> earlier_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer);
     int position_of(const ClassRow& row, std::string_view card_id);
