@@ -72,9 +72,9 @@ public:
     // `work` again after a deadlock, so it must change nothing but the
     // database.
     virtual void transact(const std::function<void()>& work) = 0;
-    // Inside a transaction: once it commits, every server process on this
-    // database wakes the event streams of that class's dashboards. (One
-    // process: nothing to do, the server wakes its own.)
+    // Inside a transaction: once it has committed, every server process on
+    // this database wakes the event streams of that class's dashboards.
+    // (One process: nothing to do, the server wakes its own.)
     virtual void announce_change(const std::string& class_code) = 0;
 };
 
