@@ -160,7 +160,6 @@ void LiveServer::wake_dashboards_of(const std::string& changed_class) {
 
 bool LiveServer::is_teacher(const Request& request) {
     const std::string key = bearer(request);
-    std::lock_guard<std::mutex> lock(classes_mutex_);
     return !key.empty() && classes_.is_teacher_key(key);
 }
 
@@ -173,12 +172,11 @@ void LiveServer::add_routes() {
     add_web_app();
 }
 
-// Runs `action` on the store under its lock, replying with its JSON or with
-// the refusal's status and message.
+// Runs `action` on the store, replying with its JSON or with the refusal's
+// status and message.
 template <class Action>
-void answer_with(std::mutex& mutex, Response& response, int status, Action&& action) {
+void answer_with(Response& response, int status, Action&& action) {
     try {
-        std::lock_guard<std::mutex> lock(mutex);
         reply(response, status, action());
     } catch (const live::LiveError& error) {
         reply_error(response, status_of(error.refusal()), error.what());
@@ -196,14 +194,14 @@ void LiveServer::add_teacher_routes() {
                    if (!has_json_body(request, response)) return;
                    const auto parsed = live::parse_class_request(request.body);
                    if (!parsed.request) return reply(response, 400, live::problems_json(parsed.problems));
-                   answer_with(classes_mutex_, response, 201, [&] {
+                   answer_with(response, 201, [&] {
                        const std::string code =
                            classes_.create_class(live::class_on_deck(*parsed.request, deck_), now_ms());
                        return live::class_created_json(code, classes_.dashboard(code).state);
                    });
                }));
     http_.Get(R"(/api/classes/([^/]+)/dashboard)", teacher_only([this](const Request& request, Response& response) {
-                  answer_with(classes_mutex_, response, 200,
+                  answer_with(response, 200,
                               [&] { return live::dashboard_json(classes_.dashboard(request.matches[1].str())); });
               }));
     http_.Get(R"(/api/classes/([^/]+)/answers)", teacher_only([this](const Request& request, Response& response) {
@@ -216,7 +214,7 @@ void LiveServer::add_teacher_routes() {
     auto change = [this](std::function<live::ClassState(const std::string&)> act) {
         return [this, act](const Request& request, Response& response) {
             std::string changed;
-            answer_with(classes_mutex_, response, 200, [&] {
+            answer_with(response, 200, [&] {
                 const live::ClassState state = act(request.matches[1].str());
                 changed = state.code;
                 return live::class_state_json(state);
@@ -236,7 +234,7 @@ void LiveServer::add_pupil_routes() {
         const auto parsed = live::parse_join_request(request.body);
         if (!parsed.request) return reply(response, 400, live::problems_json(parsed.problems));
         std::string changed;
-        answer_with(classes_mutex_, response, 201, [&] {
+        answer_with(response, 201, [&] {
             const live::Joined joined = classes_.join(parsed.request->code, parsed.request->nickname, now_ms());
             const live::ClassState state = classes_.dashboard(parsed.request->code).state;
             changed = state.code;
@@ -247,7 +245,7 @@ void LiveServer::add_pupil_routes() {
     http_.Get(R"(/api/classes/([^/]+)/card)", [this](const Request& request, Response& response) {
         const std::string token = bearer(request);
         if (token.empty()) return reply_error(response, 401, "send the pupil token: \"Authorization: Bearer TOKEN\"");
-        answer_with(classes_mutex_, response, 200,
+        answer_with(response, 200,
                     [&] { return live::pupil_view_json(classes_.next_card_for(request.matches[1].str(), token)); });
     });
     http_.Post("/api/answers", [this](const Request& request, Response& response) {
@@ -255,7 +253,7 @@ void LiveServer::add_pupil_routes() {
         const auto parsed = live::parse_answer_request(request.body);
         if (!parsed.request) return reply(response, 400, live::problems_json(parsed.problems));
         std::string changed;
-        answer_with(classes_mutex_, response, 200, [&] {
+        answer_with(response, 200, [&] {
             const live::Confirmation confirmation = classes_.answer(*parsed.request, now_ms());
             changed = confirmation.class_code;
             return live::confirmation_json(confirmation);
@@ -269,7 +267,6 @@ void LiveServer::add_pupil_routes() {
 void LiveServer::answer_events(const Request& request, Response& response) {
     std::string code;  // as the store writes it, whatever case or spacing the address has
     try {
-        std::lock_guard<std::mutex> lock(classes_mutex_);
         code = classes_.dashboard(request.matches[1].str()).state.code;
     } catch (const live::LiveError& error) {
         return reply_error(response, status_of(error.refusal()), error.what());
@@ -292,7 +289,6 @@ void LiveServer::answer_events(const Request& request, Response& response) {
             const std::uint64_t version = feed_.version(code);
             std::string event = ": still here\n\n";
             if (!stream->started || version != stream->seen) {
-                std::lock_guard<std::mutex> lock(classes_mutex_);
                 // The database gone: end the stream; the browser's EventSource comes back.
                 try {
                     event = "event: dashboard\ndata: " + live::dashboard_json(classes_.dashboard(code)) + "\n\n";

@@ -1,9 +1,8 @@
 // The live class's HTTP API on top of live::LiveClasses: JSON in and out,
 // teacher endpoints behind the teacher key, live dashboard updates as
-// server-sent events. The store is used by one request at a time (one
-// database connection per process); answers are few and small, so this is not
-// the bottleneck. All class state is in the store: with PostgreSQL, several
-// processes serve the same classes.
+// server-sent events. Requests use the store at once, each on a connection
+// of its own (live_database.hpp). All class state is in the store: with
+// PostgreSQL, several processes serve the same classes.
 #pragma once
 
 #include <httplib.h>
@@ -72,7 +71,6 @@ private:
 
     const Options& options_;
     live::LiveClasses& classes_;
-    std::mutex classes_mutex_;
     Deck deck_;
     RateLimiter limiter_;
     ChangeFeed feed_;

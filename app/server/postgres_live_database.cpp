@@ -7,7 +7,10 @@
 #include <cerrno>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "live/connection_pool.hpp"
 
 namespace claimdeck::server {
 namespace {
@@ -17,13 +20,17 @@ using live::SqlRows;
 using live::SqlValue;
 
 const char* const kChannel = "claimdeck_live";
-// Held while migrating, so processes starting together migrate once. A
-// session lock, taken before the transaction: a SERIALIZABLE transaction that
-// waited for it inside would still see the schema as it was before the wait.
+// Held while migrating, so processes starting together migrate once: a
+// session lock, taken before the transaction and held until it committed.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(4242190019)";
 constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(4242190019)";
-// A transaction that clashed with a concurrent one is run again up to this often.
+// A transaction that deadlocked with a concurrent one is run again up to this often.
 constexpr int kMaxAttempts = 20;
+// Connections per server process, each serving one request's statement or
+// transaction at a time. The server has 128 request threads, but a
+// statement is short and two processes' connections share the database's
+// cores: more connections would only queue inside PostgreSQL.
+constexpr std::size_t kPoolSize = 12;
 
 // One step per schema version, never edited once shipped; the steps run are
 // listed in live_schema_steps. The same tables as the SQLite store, in
@@ -118,88 +125,39 @@ SqlRows rows_of(const PGresult* result) {
     return rows;
 }
 
-class PostgresLiveDatabase : public live::LiveDatabase {
+// One connection to PostgreSQL, used by one thread at a time.
+class PgConnection {
 public:
-    explicit PostgresLiveDatabase(const std::string& connection) : conn_(PQconnectdb(connection.c_str()), &PQfinish) {
-        if (PQstatus(conn_.get()) != CONNECTION_OK)
-            throw std::runtime_error("cannot connect to PostgreSQL: " + first_line(PQerrorMessage(conn_.get())));
+    // Connects, or stays unconnected until its first statement tries again.
+    explicit PgConnection(const std::string& connection) : conn_(PQconnectdb(connection.c_str()), &PQfinish) {
         // Our own notices ("relation already exists, skipping") are not news.
         PQsetNoticeProcessor(
             conn_.get(), [](void*, const char*) {}, nullptr);
     }
 
-    std::string_view kind() const override { return "postgresql"; }
-
-    // Outside a transaction each statement stands alone and is a read or an
-    // upsert, so after a lost connection it is simply sent again.
-    SqlRows query(const char* sql, const std::vector<SqlValue>& params) override {
-        if (in_transaction_) return rows_of(run(sql, params).get());
-        return rows_of(run_alone(sql, params).get());
-    }
-
-    // SERIALIZABLE: each transaction acts as if it ran alone, as in SQLite,
-    // whichever process runs the one beside it; a clash runs it again.
-    void transact(const std::function<void()>& work) override {
-        for (int attempt = 1;; ++attempt) {
-            try {
-                run_alone("BEGIN ISOLATION LEVEL SERIALIZABLE");
-                in_transaction_ = true;
-                work();
-                in_transaction_ = false;
-                run("COMMIT");
-                return;
-            } catch (const PostgresError& error) {
-                roll_back();
-                if (!error.is_clash() || attempt == kMaxAttempts) throw;
-            } catch (...) {
-                roll_back();
-                throw;
-            }
-        }
-    }
-
-    void announce_change(const std::string& class_code) override {
-        run("SELECT pg_notify($1, $2)", {std::string(kChannel), class_code});
-    }
-
-    void migrate() {
-        run_alone(kMigrationLock);
-        migrate_locked();  // on failure the process stops, and its lock goes with its connection
-        run(kMigrationUnlock);
-    }
-
-private:
-    void migrate_locked() {
-        transact([this] {
-            run("CREATE TABLE IF NOT EXISTS live_schema_steps("
-                "version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-            const auto version = static_cast<int>(
-                rows_of(run("SELECT COALESCE(MAX(version), 0) FROM live_schema_steps").get())[0].number(0));
-            if (version > live::kLiveSchemaVersion)
-                throw std::runtime_error(
-                    "the PostgreSQL database was written by a newer ClaimDeck (live store version " +
-                    std::to_string(version) + "); it was left untouched.");
-            for (int step = version; step < live::kLiveSchemaVersion; ++step) {
-                check(Result(PQexec(conn_.get(), kMigrations[step]), &PQclear));
-                run("INSERT INTO live_schema_steps(version) VALUES($1)", {std::int64_t{step + 1}});
-            }
-        });
-    }
+    bool connected() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
+    std::string problem() const { return first_line(PQerrorMessage(conn_.get())); }
 
     Result run(const char* sql, const std::vector<SqlValue>& params = {}) {
+        if (params.empty())
+            return check(Result(PQexecParams(conn_.get(), sql, 0, nullptr, nullptr, nullptr, nullptr, 0), &PQclear));
         std::vector<std::string> texts;
         for (const SqlValue& value : params) texts.push_back(text_of(value));
         std::vector<const char*> values;
         for (const std::string& text : texts) values.push_back(text.c_str());
-        return check(Result(PQexecParams(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(),
-                                         nullptr, nullptr, 0),
+        const std::string& name = prepared(sql);
+        return check(Result(PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(values.size()), values.data(),
+                                           nullptr, nullptr, 0),
                             &PQclear));
     }
+
+    // For the fixed migration scripts: several statements, no parameters.
+    void run_script(const char* sql) { check(Result(PQexec(conn_.get(), sql), &PQclear)); }
 
     // A statement that did nothing yet when the connection turned out lost
     // (PostgreSQL restarted since the last one) goes again on a new one.
     Result run_alone(const char* sql, const std::vector<SqlValue>& params = {}) {
-        reconnect_if_lost();
+        if (!connected()) reconnect();
         try {
             return run(sql, params);
         } catch (const live::DatabaseUnavailable&) {
@@ -208,37 +166,158 @@ private:
         }
     }
 
+    void roll_back() {
+        if (connected()) Result(PQexec(conn_.get(), "ROLLBACK"), &PQclear);
+    }
+
+private:
+    // The name of `sql` prepared on this connection. A statement with
+    // parameters (each request's) is parsed and planned once a connection,
+    // not on every request: under load that was much of PostgreSQL's work.
+    const std::string& prepared(const char* sql) {
+        if (const auto found = prepared_.find(sql); found != prepared_.end()) return found->second;
+        std::string name = "claimdeck_" + std::to_string(prepared_.size());
+        check(Result(PQprepare(conn_.get(), name.c_str(), sql, 0, nullptr), &PQclear));
+        return prepared_.emplace(sql, std::move(name)).first->second;
+    }
+
     Result check(Result result) {
         const ExecStatusType status = PQresultStatus(result.get());
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
         const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
         // A shutdown's farewell can arrive before libpq sees the connection close.
-        if (PQstatus(conn_.get()) != CONNECTION_OK || is_connection_lost(state ? state : ""))
-            throw live::DatabaseUnavailable(unavailable());
+        if (!connected() || is_connection_lost(state ? state : "")) throw live::DatabaseUnavailable(unavailable());
         throw PostgresError(state ? state : "", "PostgreSQL: " + first_line(PQresultErrorMessage(result.get())));
     }
 
-    void reconnect_if_lost() {
-        if (PQstatus(conn_.get()) != CONNECTION_OK) reconnect();
-    }
-
     void reconnect() {
+        prepared_.clear();  // a new session has none
         PQreset(conn_.get());
-        if (PQstatus(conn_.get()) != CONNECTION_OK) throw live::DatabaseUnavailable(unavailable());
+        if (!connected()) throw live::DatabaseUnavailable(unavailable());
     }
 
-    std::string unavailable() const {
-        return "PostgreSQL cannot be reached just now (" + first_line(PQerrorMessage(conn_.get())) + ")";
-    }
-
-    void roll_back() {
-        in_transaction_ = false;
-        if (PQstatus(conn_.get()) == CONNECTION_OK) Result(PQexec(conn_.get(), "ROLLBACK"), &PQclear);
-    }
+    std::string unavailable() const { return "PostgreSQL cannot be reached just now (" + problem() + ")"; }
 
     Connection conn_;
-    bool in_transaction_ = false;
+    std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
+
+using Pool = live::ConnectionPool<PgConnection>;
+
+class PostgresLiveDatabase : public live::LiveDatabase {
+public:
+    explicit PostgresLiveDatabase(std::string connection)
+        : pool_(kPoolSize, [connection] { return std::make_unique<PgConnection>(connection); }) {
+        if (Pool::Lease first = pool_.borrow(); !first->connected())
+            throw std::runtime_error("cannot connect to PostgreSQL: " + first->problem());
+    }
+
+    std::string_view kind() const override { return "postgresql"; }
+
+    // Inside a transaction a statement is part of it, on its connection.
+    // Outside, each statement stands alone and is a read or an upsert, so
+    // after a lost connection it is simply sent again.
+    SqlRows query(const char* sql, const std::vector<SqlValue>& params) override {
+        if (PgConnection* open = transaction_of_this_thread()) return rows_of(open->run(sql, params).get());
+        return rows_of(pool_.borrow()->run_alone(sql, params).get());
+    }
+
+    void transact(const std::function<void()>& work) override {
+        Pool::Lease lease = pool_.borrow();
+        transact_on(*lease, work);
+    }
+
+    void announce_change(const std::string& class_code) override {
+        if (open_transaction_.database == this) return open_transaction_.announced->push_back(class_code);
+        notify(*pool_.borrow(), class_code);
+    }
+
+    void migrate() {
+        Pool::Lease lease = pool_.borrow();
+        lease->run_alone(kMigrationLock);
+        migrate_locked(*lease);  // on failure the process stops, and its lock goes with its connection
+        lease->run(kMigrationUnlock);
+    }
+
+private:
+    // Each request thread runs at most one transaction at a time; its
+    // statements go to the connection that transaction was begun on.
+    struct OpenTransaction {
+        const PostgresLiveDatabase* database = nullptr;
+        PgConnection* connection = nullptr;
+        std::vector<std::string>* announced = nullptr;  // classes to announce once it commits
+    };
+    static thread_local OpenTransaction open_transaction_;
+
+    PgConnection* transaction_of_this_thread() const {
+        return open_transaction_.database == this ? open_transaction_.connection : nullptr;
+    }
+
+    // READ COMMITTED: each statement sees what was committed before it ran.
+    // LiveClasses keeps its rules with unique keys and conditional updates,
+    // which PostgreSQL applies to the latest row, so two processes' answers
+    // never clash and need no retry. (SERIALIZABLE made them clash and run
+    // again under load, and requests queued past their timeouts.) A
+    // deadlock, should one ever happen, runs the transaction again.
+    void transact_on(PgConnection& connection, const std::function<void()>& work) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                std::vector<std::string> announced;
+                connection.run_alone("BEGIN ISOLATION LEVEL READ COMMITTED");
+                open_transaction_ = {this, &connection, &announced};
+                work();
+                open_transaction_ = {};
+                connection.run("COMMIT");
+                for (const std::string& class_code : announced) notify(connection, class_code);
+                return;
+            } catch (const PostgresError& error) {
+                open_transaction_ = {};
+                connection.roll_back();
+                if (!error.is_clash() || attempt == kMaxAttempts) throw;
+            } catch (...) {
+                open_transaction_ = {};
+                connection.roll_back();
+                throw;
+            }
+        }
+    }
+
+    // Sent just after the commit, in a statement of its own: PostgreSQL
+    // commits transactions that NOTIFY one at a time (it holds a lock from
+    // their NOTIFY to the end of their commit), so answers that notified
+    // inside their transaction each waited for the disk in turn, and at
+    // 1,000 pupils they queued. Should it fail, the answer still stands
+    // committed and is confirmed; the other processes' dashboards then show
+    // it with the next change.
+    static void notify(PgConnection& connection, const std::string& class_code) {
+        try {
+            connection.run("SELECT pg_notify($1, $2)", {std::string(kChannel), class_code});
+        } catch (const std::runtime_error&) {
+        }
+    }
+
+    void migrate_locked(PgConnection& connection) {
+        transact_on(connection, [&] {
+            connection.run(
+                "CREATE TABLE IF NOT EXISTS live_schema_steps("
+                "version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            const auto version = static_cast<int>(
+                rows_of(connection.run("SELECT COALESCE(MAX(version), 0) FROM live_schema_steps").get())[0].number(0));
+            if (version > live::kLiveSchemaVersion)
+                throw std::runtime_error(
+                    "the PostgreSQL database was written by a newer ClaimDeck (live store version " +
+                    std::to_string(version) + "); it was left untouched.");
+            for (int step = version; step < live::kLiveSchemaVersion; ++step) {
+                connection.run_script(kMigrations[step]);
+                connection.run("INSERT INTO live_schema_steps(version) VALUES($1)", {std::int64_t{step + 1}});
+            }
+        });
+    }
+
+    Pool pool_;
+};
+
+thread_local PostgresLiveDatabase::OpenTransaction PostgresLiveDatabase::open_transaction_;
 
 }  // namespace
 

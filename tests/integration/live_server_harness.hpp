@@ -134,6 +134,25 @@ std::string answer_body(const std::string& token, const std::string& card, const
            R"(","confidence":70,"key":")" + key + "\"}";
 }
 
+// Sends `count` requests at the same moment, each on a connection of its
+// own as separate phones would, and returns their statuses and bodies in
+// order. `send(i)` makes request i on a client of its own.
+std::vector<std::pair<int, std::string>> all_at_once(int count, const std::function<httplib::Result(int)>& send) {
+    std::promise<void> go;
+    std::shared_future<void> started = go.get_future().share();
+    std::vector<std::future<std::pair<int, std::string>>> replies;
+    for (int i = 0; i < count; ++i)
+        replies.push_back(std::async(std::launch::async, [&, i] {
+            started.wait();
+            httplib::Result result = send(i);
+            return result ? std::make_pair(result->status, result->body) : std::make_pair(0, std::string("no reply"));
+        }));
+    go.set_value();
+    std::vector<std::pair<int, std::string>> answers;
+    for (auto& reply : replies) answers.push_back(reply.get());
+    return answers;
+}
+
 // A lesson the server is to lose mid-way: three pupils each answer every
 // card of an own-pace class, each answer with its idempotency key.
 struct Lesson {

@@ -21,6 +21,30 @@ TEST_CASE("two server processes share one PostgreSQL: a pupil answers on one, th
     CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
 }
 
+TEST_CASE("an answer sent to two processes many times at once is confirmed the same by both and counted once") {
+    TestDatabase database;
+    database.cluster();
+    TempDir data;
+    ServerProcess first(data / "first", database.args({"--rate-limit", "0"}));
+    ServerProcess second(data / "second", database.args({"--rate-limit", "0"}));
+    Client client(first.port());
+    client.wait_until_healthy(database);
+    Client(second.port()).wait_until_healthy(database);
+    const LiveClass live = start_class(client, first.teacher_key(), R"({"count":1})");
+    const std::string token = join(client, live.code, "Ana");
+    const int ports[] = {first.port(), second.port()};
+    const auto replies = all_at_once(16, [&](int i) {
+        return Client(ports[i % 2]).post("/api/answers", answer_body(token, live.cards[0], "verified", "once"));
+    });
+    for (const auto& [status, body] : replies) {
+        CHECK_MESSAGE(status == 200, body);
+        CHECK(body == replies[0].second);
+    }
+    auto [status, board] = answered(client.get("/api/classes/" + live.code + "/dashboard", first.teacher_key()));
+    REQUIRE(status == 200);
+    CHECK(json_of(board)["totals"][0]["answered"].GetInt() == 1);
+}
+
 TEST_CASE("PostgreSQL restarted mid-run loses no answer and counts none twice as clients retry") {
     TestDatabase database;
     TempDir data;

@@ -3,6 +3,8 @@
 // killed with SIGKILL mid-run and started again. ctest runs this whole suite
 // twice: on SQLite, and with CLAIMDECK_TEST_DATABASE=postgresql on a
 // throwaway PostgreSQL cluster per test.
+#include <algorithm>
+
 #include "live_server_harness.hpp"
 
 TEST_CASE("three pupils join, answer, and the dashboard counts each answer once however often it is sent") {
@@ -115,6 +117,52 @@ TEST_CASE("after a SIGKILL mid-run and a restart, retried answers are each count
     Client client(restarted.port());
     client.wait_until_healthy(database);
     lesson->resend_all_and_check(client);
+}
+
+TEST_CASE("an answer sent many times at once gets the same confirmation every time and is counted once") {
+    TestDatabase database;
+    TempDir data;
+    ServerProcess server(data.path(), database.args({"--rate-limit", "0"}));
+    Client client(server.port());
+    client.wait_until_healthy(database);
+    const LiveClass live = start_class(client, server.teacher_key(), R"({"count":1})");
+    constexpr int kPupils = 6, kSends = 6;
+    std::vector<std::string> tokens;
+    for (int p = 0; p < kPupils; ++p) tokens.push_back(join(client, live.code, "P" + std::to_string(p)));
+    const auto replies = all_at_once(kPupils * kSends, [&](int i) {
+        return Client(server.port())
+            .post("/api/answers", answer_body(tokens[i / kSends], live.cards[0], "verified", "once"));
+    });
+    for (int i = 0; i < kPupils * kSends; ++i) {
+        CHECK_MESSAGE(replies[i].first == 200, replies[i].second);
+        CHECK(replies[i].second == replies[i - i % kSends].second);  // the pupil's first send's confirmation
+    }
+    auto [status, board] = answered(client.get("/api/classes/" + live.code + "/dashboard", server.teacher_key()));
+    REQUIRE(status == 200);
+    CHECK(json_of(board)["totals"][0]["answered"].GetInt() == kPupils);
+}
+
+TEST_CASE("a teacher's presses sent at once move the class no further than its last card and end it once") {
+    TestDatabase database;
+    TempDir data;
+    ServerProcess server(data.path(), database.args({"--rate-limit", "0"}));
+    Client client(server.port());
+    client.wait_until_healthy(database);
+    const LiveClass live = start_class(client, server.teacher_key(), R"({"count":2})");
+    auto count_of = [](const std::vector<std::pair<int, std::string>>& replies, int status) {
+        return std::count_if(replies.begin(), replies.end(), [&](const auto& reply) { return reply.first == status; });
+    };
+    auto press = [&](const std::string& button, int times) {
+        return all_at_once(times, [&](int) {
+            return Client(server.port()).post("/api/classes/" + live.code + "/" + button, "", server.teacher_key());
+        });
+    };
+    const auto nexts = press("next", 8);
+    CHECK(count_of(nexts, 200) == 2);  // to the second card, then past the last
+    CHECK(count_of(nexts, 409) == 6);
+    const auto ends = press("end", 8);
+    CHECK(count_of(ends, 200) == 1);
+    CHECK(count_of(ends, 410) == 7);
 }
 
 TEST_CASE("a client sending faster than the rate limit is told to slow down with a 429") {

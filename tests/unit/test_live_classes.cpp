@@ -1,8 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <functional>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "live/live_classes.hpp"
 #include "live/secrets.hpp"
@@ -216,4 +219,38 @@ TEST_CASE("a live store from a newer ClaimDeck is refused and left untouched") {
         raw.execute("PRAGMA user_version = 99");
     }
     CHECK_THROWS_WITH(LiveClasses(folder / "live.sqlite"), doctest::Contains("newer ClaimDeck"));
+}
+
+TEST_CASE(
+    "transactions sent together to the SQLite store return once committed, and one that fails undoes only itself") {
+    TempDir folder;
+    constexpr int kThreads = 12, kEach = 8;
+    {
+        const std::unique_ptr<LiveDatabase> db = open_sqlite_live_database(folder / "live.sqlite");
+        std::vector<std::thread> threads;
+        std::atomic<int> unseen{0};
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < kEach; ++i) {
+                    const std::string name = std::to_string(t) + "-" + std::to_string(i);
+                    try {
+                        db->transact([&] {
+                            db->query("INSERT INTO settings(name, value) VALUES($1, 'x')", {name});
+                            if (i % 2) throw std::runtime_error("refused after writing");
+                        });
+                    } catch (const std::runtime_error&) {
+                        continue;
+                    }
+                    // A read outside the transaction sees only what is committed.
+                    if (db->query("SELECT 1 FROM settings WHERE name = $1", {name}).empty()) ++unseen;
+                }
+            });
+        for (std::thread& thread : threads) thread.join();
+        CHECK(unseen == 0);
+    }
+    const std::unique_ptr<LiveDatabase> reopened = open_sqlite_live_database(folder / "live.sqlite");
+    CHECK(reopened->query("SELECT COUNT(*) FROM settings")[0].number(0) == kThreads * kEach / 2);
+    const char* failed =
+        "SELECT COUNT(*) FROM settings WHERE CAST(substr(name, instr(name, '-') + 1) AS INTEGER) % 2 = 1";
+    CHECK(reopened->query(failed)[0].number(0) == 0);
 }

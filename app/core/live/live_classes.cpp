@@ -14,6 +14,17 @@ Verdict stored_verdict(const std::string& text) { return parse_verdict(text).val
 
 int as_int(std::int64_t number) { return static_cast<int>(number); }
 
+// Every query that finds a class selects these first (ClassRow::read), and
+// finds it in one round trip, which on PostgreSQL is the time that counts.
+const std::string kClassColumns =
+    "SELECT classes.id, code, title, pace, current, ended, "
+    "(SELECT COUNT(*) FROM class_cards WHERE class_id = classes.id) ";
+const std::string kClassById = kClassColumns + "FROM classes WHERE id = $1";
+const std::string kClassByCode = kClassColumns + "FROM classes WHERE code = $1 ORDER BY ended, id DESC LIMIT 1";
+const std::string kPupilAndClass =
+    kClassColumns + ", pupils.id FROM pupils JOIN classes ON classes.id = pupils.class_id WHERE token_hash = $1";
+constexpr std::size_t kPupilIdColumn = 7;
+
 }  // namespace
 
 std::string_view to_string(Pace pace) { return pace == Pace::Own ? "own" : "teacher"; }
@@ -45,6 +56,19 @@ std::optional<std::string> nickname_problem(std::string_view nickname) {
 struct LiveClasses::ClassRow {
     std::int64_t id = 0;
     ClassState state;
+
+    // From the first columns of a row selected with kClassColumns.
+    static ClassRow read(const SqlRow& found) {
+        ClassRow row;
+        row.id = found.number(0);
+        row.state.code = found.text(1);
+        row.state.title = found.text(2);
+        row.state.pace = parse_pace(found.text(3)).value_or(Pace::Teacher);
+        row.state.current = as_int(found.number(4));
+        row.state.ended = found.number(5) != 0;
+        row.state.card_count = as_int(found.number(6));
+        return row;
+    }
 };
 
 struct LiveClasses::Pupil {
@@ -107,21 +131,9 @@ std::string LiveClasses::create_class(const NewClass& request, std::int64_t now_
 }
 
 LiveClasses::ClassRow LiveClasses::class_by_id(std::int64_t id) {
-    const SqlRows rows = db_->query(
-        "SELECT code, title, pace, current, ended, (SELECT COUNT(*) FROM class_cards WHERE class_id = classes.id) "
-        "FROM classes WHERE id = $1",
-        {id});
+    const SqlRows rows = db_->query(kClassById.c_str(), {id});
     if (rows.empty()) refuse(Refusal::NotFound, "no such class");
-    const SqlRow& found = rows[0];
-    ClassRow row;
-    row.id = id;
-    row.state.code = found.text(0);
-    row.state.title = found.text(1);
-    row.state.pace = parse_pace(found.text(2)).value_or(Pace::Teacher);
-    row.state.current = as_int(found.number(3));
-    row.state.ended = found.number(4) != 0;
-    row.state.card_count = as_int(found.number(5));
-    return row;
+    return ClassRow::read(rows[0]);
 }
 
 // The running class with this code, or else the latest ended one (so the
@@ -129,23 +141,23 @@ LiveClasses::ClassRow LiveClasses::class_by_id(std::int64_t id) {
 LiveClasses::ClassRow LiveClasses::find_class(std::string_view code) {
     const std::optional<std::string> normal = normalize_join_code(code);
     if (!normal) refuse(Refusal::NotFound, "\"" + std::string(code) + "\" is not a join code");
-    const SqlRows rows =
-        db_->query("SELECT id FROM classes WHERE code = $1 ORDER BY ended, id DESC LIMIT 1", {*normal});
+    const SqlRows rows = db_->query(kClassByCode.c_str(), {*normal});
     if (rows.empty()) refuse(Refusal::NotFound, "no class has the code " + *normal);
-    return class_by_id(rows[0].number(0));
+    return ClassRow::read(rows[0]);
 }
 
-LiveClasses::Pupil LiveClasses::find_pupil(std::string_view token) {
-    const SqlRows rows = db_->query("SELECT id, class_id FROM pupils WHERE token_hash = $1", {sha256_hex(token)});
+std::pair<LiveClasses::Pupil, LiveClasses::ClassRow> LiveClasses::find_pupil(std::string_view token) {
+    const SqlRows rows = db_->query(kPupilAndClass.c_str(), {sha256_hex(token)});
     if (rows.empty()) refuse(Refusal::Unauthorized, "the pupil token is not known here; join the class again");
-    return {rows[0].number(0), rows[0].number(1)};
+    const ClassRow row = ClassRow::read(rows[0]);
+    return {Pupil{rows[0].number(kPupilIdColumn), row.id}, row};
 }
 
 Joined LiveClasses::join(std::string_view code, std::string_view nickname, std::int64_t now_ms) {
     if (std::optional<std::string> problem = nickname_problem(nickname)) refuse(Refusal::Invalid, *problem);
     return in_transaction(*db_, [&] {
         const ClassRow row = find_class(code);
-        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
+        hold_running_class(row);
         const SqlRows count = db_->query("SELECT COUNT(*) FROM pupils WHERE class_id = $1", {row.id});
         if (static_cast<std::size_t>(count[0].number(0)) >= kMaxPupilsPerClass)
             refuse(Refusal::Conflict, "the class is full (" + std::to_string(kMaxPupilsPerClass) + " pupils)");
@@ -159,6 +171,14 @@ Joined LiveClasses::join(std::string_view code, std::string_view nickname, std::
         db_->announce_change(row.state.code);
         return joined;
     });
+}
+
+// Holds the class's row until the transaction ends, or refuses an ended
+// class. Joins to one class so take turns: each counts the pupils the one
+// before it added (the size limit holds), and none slips in after the end.
+void LiveClasses::hold_running_class(const ClassRow& row) {
+    if (db_->query("UPDATE classes SET ended = 0 WHERE id = $1 AND ended = 0 RETURNING id", {row.id}).empty())
+        refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
 }
 
 ClassCard LiveClasses::card_at(std::int64_t class_id, int position) {
@@ -180,7 +200,7 @@ PupilView LiveClasses::own_pace_view(const ClassRow& row, const Pupil& pupil) {
 
 PupilView LiveClasses::next_card_for(std::string_view code, std::string_view token) {
     const ClassRow row = find_class(code);
-    const Pupil pupil = find_pupil(token);
+    const Pupil pupil = find_pupil(token).first;
     if (pupil.class_id != row.id) refuse(Refusal::Unauthorized, "this pupil token belongs to another class");
     PupilView view{row.state, row.state.current, std::nullopt, false};
     if (row.state.pace == Pace::Own) view = own_pace_view(row, pupil);
@@ -226,7 +246,13 @@ Confirmation LiveClasses::record_answer(const ClassRow& row, const Pupil& pupil,
         "INSERT INTO answers(pupil_id, position, verdict, confidence, answer_key, committed_ms) "
         "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
         {pupil.id, position, std::string(to_string(answer.verdict)), percent(answer.confidence), answer.key, now_ms});
-    if (added.empty()) refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
+    if (added.empty()) {
+        // A resent answer finds its key taken (also when both sends came at
+        // once: this one waited on the key until the other committed), and
+        // gets the confirmation of the send that was committed.
+        if (std::optional<Confirmation> earlier = earlier_answer(row, pupil, answer)) return *earlier;
+        refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
+    }
     db_->announce_change(row.state.code);
     return {added[0].number(0), answer.card, answer.key, now_ms, row.state.code};
 }
@@ -234,15 +260,17 @@ Confirmation LiveClasses::record_answer(const ClassRow& row, const Pupil& pupil,
 Confirmation LiveClasses::answer(const Answer& answer, std::int64_t now_ms) {
     if (answer.key.empty() || answer.key.size() > kMaxKeyBytes)
         refuse(Refusal::Invalid, "the key must be 1 to " + std::to_string(kMaxKeyBytes) + " bytes");
-    return in_transaction(*db_, [&] {
-        const Pupil pupil = find_pupil(answer.token);
-        const ClassRow row = class_by_id(pupil.class_id);
-        // A retry is answered first, so a client whose confirmation was lost
-        // gets it even after the teacher moved on or ended the class.
+    // No transaction: one statement writes the answer, and its key keeps
+    // it to one answer however often and however close together it is sent.
+    // (On PostgreSQL each statement of a transaction is a round trip more,
+    // and on a busy machine each round trip waits to be scheduled.)
+    const auto [pupil, row] = find_pupil(answer.token);
+    if (row.state.ended) {
+        // A client whose confirmation was lost still gets it after the end.
         if (std::optional<Confirmation> earlier = earlier_answer(row, pupil, answer)) return *earlier;
-        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
-        return record_answer(row, pupil, answer, now_ms);
-    });
+        refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
+    }
+    return record_answer(row, pupil, answer, now_ms);
 }
 
 Dashboard LiveClasses::dashboard(std::string_view code) {
@@ -300,8 +328,11 @@ ClassState LiveClasses::move_on(std::string_view code) {
         const ClassRow row = find_class(code);
         if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has ended");
         if (row.state.pace == Pace::Own) refuse(Refusal::Conflict, "the class goes at its own pace");
-        if (row.state.current >= row.state.card_count) refuse(Refusal::Conflict, "the class is past its last card");
-        db_->query("UPDATE classes SET current = current + 1 WHERE id = $1", {row.id});
+        // Two presses at once both move on, but never past the last card.
+        if (db_->query("UPDATE classes SET current = current + 1 WHERE id = $1 AND current < $2 RETURNING id",
+                       {row.id, row.state.card_count})
+                .empty())
+            refuse(Refusal::Conflict, "the class is past its last card");
         db_->announce_change(row.state.code);
         return class_by_id(row.id).state;
     });
@@ -310,8 +341,9 @@ ClassState LiveClasses::move_on(std::string_view code) {
 ClassState LiveClasses::end(std::string_view code) {
     return in_transaction(*db_, [&] {
         const ClassRow row = find_class(code);
-        if (row.state.ended) refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
-        db_->query("UPDATE classes SET ended = 1 WHERE id = $1", {row.id});
+        // Of two ends at once, one ends the class and the other is told so.
+        if (db_->query("UPDATE classes SET ended = 1 WHERE id = $1 AND ended = 0 RETURNING id", {row.id}).empty())
+            refuse(Refusal::Gone, "the class " + row.state.code + " has already ended");
         db_->announce_change(row.state.code);
         return class_by_id(row.id).state;
     });

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/verdict.hpp"
@@ -168,7 +169,9 @@ private:
     struct ClassRow;
     ClassRow find_class(std::string_view code);
     ClassRow class_by_id(std::int64_t id);
-    Pupil find_pupil(std::string_view token);
+    // The pupil with this token, and their class.
+    std::pair<Pupil, ClassRow> find_pupil(std::string_view token);
+    void hold_running_class(const ClassRow& row);
     ClassCard card_at(std::int64_t class_id, int position);
     std::optional<Confirmation> earlier_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer);
     int position_of(const ClassRow& row, std::string_view card_id);

@@ -49,6 +49,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Used by many request threads at once: each back end keeps a few
+// connections and lends one to each statement or transaction.
 class LiveDatabase {
 public:
     virtual ~LiveDatabase() = default;
@@ -56,15 +58,23 @@ public:
     // "sqlite" or "postgresql", as /api/health reports it.
     virtual std::string_view kind() const = 0;
     // Runs one statement whose parameters are written $1, $2, ... and
-    // returns its rows.
+    // returns its rows. Called by `work` inside transact, on the same
+    // thread, it is part of that transaction.
     virtual SqlRows query(const char* sql, const std::vector<SqlValue>& params = {}) = 0;
     // Runs `work` as one transaction: committed when it returns, rolled back
-    // when it throws. A back end whose concurrent writers can clash runs it
-    // again after a clash, so `work` must change nothing but the database.
+    // when it throws. Its isolation is READ COMMITTED's at least: each
+    // statement sees what was committed before it ran, and a conditional
+    // UPDATE waits for a concurrent writer of its row and then sees its
+    // change. So a rule that spans statements is kept by unique keys and
+    // conditional updates, never by reading first and writing after. (SQLite
+    // has one writer at a time and gives more; PostgreSQL runs it at READ
+    // COMMITTED, where concurrent answers cannot clash.) A back end may run
+    // `work` again after a deadlock, so it must change nothing but the
+    // database.
     virtual void transact(const std::function<void()>& work) = 0;
-    // Inside a transaction: once it commits, every server process on this
-    // database wakes the event streams of that class's dashboards. (One
-    // process: nothing to do, the server wakes its own.)
+    // Inside a transaction: once it has committed, every server process on
+    // this database wakes the event streams of that class's dashboards.
+    // (One process: nothing to do, the server wakes its own.)
     virtual void announce_change(const std::string& class_code) = 0;
 };
 

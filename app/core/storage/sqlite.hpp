@@ -76,6 +76,8 @@ public:
     std::string column_text(int index) const;
     bool column_is_null(int index) const;
     int column_count() const;
+    // Whether running it can change nothing in the database.
+    bool read_only() const { return sqlite3_stmt_readonly(statement_) != 0; }
 
 private:
     sqlite3_stmt* statement_;
