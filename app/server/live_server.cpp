@@ -205,7 +205,7 @@ void LiveServer::add_teacher_routes() {
                               [&] { return live::dashboard_json(classes_.dashboard(request.matches[1].str())); });
               }));
     http_.Get(R"(/api/classes/([^/]+)/answers)", teacher_only([this](const Request& request, Response& response) {
-                  answer_with(classes_mutex_, response, 200, [&] {
+                  answer_with(response, 200, [&] {
                       return live::class_answers_json(classes_.answers_by_pupil(request.matches[1].str()));
                   });
               }));
