@@ -333,7 +333,7 @@ function claimdeckOpenLinkedQuiz() {
   }, function (error) {
     Module.ccall('claimdeck_web_notice', null, ['string'],
                  ['The quiz at ' + address + ' could not be fetched (' + error.message + '). ' +
-                  'Ask your teacher for the file and open it with "Open the quiz file\u2026".']);
+                  'Ask your teacher for the file and open it with \u201cOpen the quiz file\u2026\u201d.']);
     Module.claimdeckActivity = 1;
   });
 }

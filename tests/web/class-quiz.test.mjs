@@ -1,5 +1,6 @@
-// A class quiz in the browser, with no server: a pupil on a 390×844 phone
-// opens the teacher's quiz file from a link (?quiz=ADDRESS) or from the
+// A class quiz in the browser, with no ClaimDeck server: a pupil on a 390×844
+// phone opens the teacher's quiz file from a link (?quiz=ADDRESS, the file on
+// another site that allows it, as a school's web space would) or from the
 // browser's file chooser, takes it, and downloads the results file, which
 // the teacher's real `claimdeck-cli report` then reads.
 //
@@ -10,6 +11,7 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -19,11 +21,10 @@ import {exactly, startingWith, touchDriver} from './touch.mjs';
 const cli = process.env.CLAIMDECK_CLI;
 const DECK = path.join(root, 'content/decks/panjshir-2021.json');
 const CARDS = 2;
-// Where the link says the teacher put the quiz; the test answers that address itself.
-const QUIZ_ADDRESS = 'class/valley-quiz.json';
-
 let work;
 let quizFile;
+let quizSite;     // the other site the quiz is on
+let quizAddress;  // the quiz's address there
 let server;
 let baseUrl;
 let browser;
@@ -37,22 +38,37 @@ before(async () => {
   quizFile = path.join(work, 'valley-quiz.json');
   execFileSync(cli, ['quiz', 'create', '--deck', DECK, '--out', quizFile, '--count', String(CARDS), '--seed', '1',
                      '--reveal', 'after_each', '--title', 'Valley quiz']);
+  ({site: quizSite, address: quizAddress} = await serveQuiz(quizFile));
   ({child: server, url: baseUrl} = await startServer());
   browser = await launchPhone();
   page = browser.context.pages()[0] || await browser.context.newPage();
   page.on('pageerror', (error) => console.log('page error:', error.message));
-  await page.route(`**/${QUIZ_ADDRESS}`, (route) => route.fulfill({path: quizFile, contentType: 'application/json'}));
   phone = touchDriver(browser.context, page);
   await page.goto(baseUrl);
   await phone.waitForApp();
   await phone.createLearner('Pupil');
+  await phone.waitForSaved();  // the learner is still chosen when the link opens the page again
 });
 
 after(async () => {
   if (browser) await browser.close();
   if (server) server.kill();
+  if (quizSite) quizSite.close();
   if (work) fs.rmSync(work, {recursive: true, force: true});
 });
+
+// The quiz file on a site of its own on 127.0.0.1, which lets other sites fetch it (CORS).
+function serveQuiz(file) {
+  const site = http.createServer((request, response) => {
+    const found = request.url === '/class/valley-quiz.json';
+    response.writeHead(found ? 200 : 404,
+                       {'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*'});
+    response.end(found ? fs.readFileSync(file) : '');
+  });
+  return new Promise((resolve) => site.listen(0, '127.0.0.1', () => {
+    resolve({site, address: `http://127.0.0.1:${site.address().port}/class/valley-quiz.json`});
+  }));
+}
 
 // Answers every card "verified, 70 % sure", moving on after each reveal.
 async function answerEveryCard() {
@@ -64,17 +80,19 @@ async function answerEveryCard() {
 }
 
 test('a quiz sent as a link opens, is taken to the end, and its results leave as a download', async () => {
-  await page.goto(`${baseUrl}?quiz=${QUIZ_ADDRESS}`);
+  await page.goto(`${baseUrl}?quiz=${encodeURIComponent(quizAddress)}`);
   await phone.waitForApp();
   await phone.waitForScreen('class-quiz');
   await phone.tap(exactly('Start the quiz'), '"Start the quiz" button');
   await phone.waitForScreen('quiz');
   await answerEveryCard();
-  const [download] = await Promise.all([page.waitForEvent('download', {timeout: 10000}),
-                                        phone.tap(startingWith('Download valley-quiz-Pupil'), 'the download button')]);
+  // Named as on the desktop: <quiz id>-<name>-<end of the learner id>.json.
+  const quizId = JSON.parse(fs.readFileSync(quizFile, 'utf8')).id;
+  const [download] = await Promise.all([page.waitForEvent('download', {timeout: 20000}),
+                                        phone.tap(startingWith(`Download ${quizId}-Pupil-`), 'the download button')]);
+  assert.match(download.suggestedFilename(), new RegExp(`^${quizId}-Pupil-[0-9a-z]{6}\\.json$`));
   const results = path.join(work, download.suggestedFilename());
   await download.saveAs(results);
-  assert.match(download.suggestedFilename(), /^valley-quiz-Pupil-[0-9a-z]+\.json$/);
 
   // The teacher's side: the real CLI reads the file as it reads a desktop pupil's.
   // The quiz (seed 1) has one verified and one propaganda claim; "verified" twice is one right.
