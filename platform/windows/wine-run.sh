@@ -40,7 +40,9 @@ case "${1:-}" in
     wineserver -k >/dev/null 2>&1 || true  # one left from an interrupted run
     wineserver -w
     wineserver -p30 </dev/null >/dev/null 2>&1
-    exec "$WINE" cmd.exe /c exit ;;  # starts the system programs
+    # Starts the system programs, which stay, so without our output: ctest
+    # would wait for them to close it.
+    exec "$WINE" cmd.exe /c exit </dev/null >/dev/null 2>&1 ;;
   --stop)
     wineserver -k >/dev/null 2>&1 || true
     exec wineserver -w ;;
