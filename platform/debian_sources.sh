@@ -65,7 +65,9 @@ sqlite_amalgamation() {
   if [ ! -f "$out/sqlite3.c" ] || [ ! -f "$out/sqlite3.h" ]; then
     say "Making SQLite's amalgamation from $(basename "$source")"
     rm -rf "$out" && mkdir -p "$out"
-    (cd "$out" && "$source/configure" --disable-tcl >/dev/null && make -j"$(nproc)" sqlite3.c >/dev/null)
+    # The amalgamation is made by tools built and run here, so by this
+    # machine's compiler even when CMake's cross compiler is in CC.
+    (cd "$out" && CC=gcc "$source/configure" --disable-tcl >/dev/null && make -j"$(nproc)" sqlite3.c >/dev/null)
   fi
   echo "$out"
 }

@@ -54,6 +54,15 @@ std::string Arguments::required(const std::string& option) const {
     throw UsageError(option + " is required");
 }
 
+std::optional<std::filesystem::path> Arguments::path(const std::string& option) const {
+    if (auto found = value(option)) return std::filesystem::u8path(*found);
+    return std::nullopt;
+}
+
+std::filesystem::path Arguments::required_path(const std::string& option) const {
+    return std::filesystem::u8path(required(option));
+}
+
 double Arguments::number(const std::string& option, double fallback, double min, double max) const {
     auto text = value(option);
     if (!text) return fallback;

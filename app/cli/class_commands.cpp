@@ -82,18 +82,20 @@ void check_replaceable(const std::filesystem::path& out, bool force, const std::
                        const std::function<bool(const std::filesystem::path&)>& is_same_kind) {
     std::error_code error;
     if (force || !std::filesystem::is_regular_file(out, error) || is_same_kind(out)) return;
-    throw std::runtime_error(out.string() + " already exists and is not " + kind +
+    throw std::runtime_error(out.u8string() + " already exists and is not " + kind +
                              "; it was left as it is (choose another file, or add --force to replace it)");
 }
 
 bool is_quiz_file(const std::filesystem::path& path) { return load_quiz(path).quiz.has_value(); }
 
 // Two --out options naming one file would leave only the second form.
-void expect_different_outputs(const std::string& out_a, const std::string& out_b) {
+void expect_different_outputs(const std::filesystem::path& out_a, const std::filesystem::path& out_b) {
     std::error_code error;
-    const auto spelled = [](const std::string& path) { return std::filesystem::absolute(path).lexically_normal(); };
+    const auto spelled = [](const std::filesystem::path& path) {
+        return std::filesystem::absolute(path).lexically_normal();
+    };
     if (spelled(out_a) == spelled(out_b) || std::filesystem::equivalent(out_a, out_b, error))
-        throw UsageError("--out-a and --out-b name the same file, " + out_a +
+        throw UsageError("--out-a and --out-b name the same file, " + out_a.u8string() +
                          "; the pretest and the posttest need one each");
 }
 
@@ -110,7 +112,7 @@ std::string verdict_mix(const Quiz& quiz, const Deck& deck) {
 void write_quiz_or_fail(const std::filesystem::path& path, const Quiz& quiz, const Deck& deck) {
     if (std::string error = write_quiz_file(path, quiz); !error.empty()) throw std::runtime_error(error);
     std::cout << "Wrote \"" << printable(quiz.title) << "\" (" << verdict_mix(quiz, deck) << ") to "
-              << printable(path.string()) << "\n";
+              << printable(path.u8string()) << "\n";
 }
 
 // ---- quiz create / pretest ---------------------------------------------------
@@ -123,12 +125,12 @@ int quiz_create_command(const Words& words) {
                     "--reveal", "--title"},
                    {"--force"});
     args.expect_positional(0, "");
-    const std::string out = args.required("--out");
+    const std::filesystem::path out = args.required_path("--out");
     const ClaimFilter filter = filter_from(args);
     const QuizSettings settings = quiz_settings_from(args, RevealMode::AfterEach);
     const std::uint64_t seed = seed_from(args);
     check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);
-    const Deck deck = load_deck_or_fail(args.required("--deck"));
+    const Deck deck = load_deck_or_fail(args.required_path("--deck"));
     const Quiz quiz =
         args.value("--count")
             ? balanced_quiz(deck, filter, static_cast<std::size_t>(whole_number(args, "--count", 0, 1, kMaxQuizClaims)),
@@ -142,15 +144,15 @@ int quiz_pretest_command(const Words& words) {
     Arguments args(words, {"--deck", "--out-a", "--out-b", "--count", "--seed", "--time-limit", "--reveal", "--title"},
                    {"--force"});
     args.expect_positional(0, "");
-    const std::string out_a = args.required("--out-a");
-    const std::string out_b = args.required("--out-b");
+    const std::filesystem::path out_a = args.required_path("--out-a");
+    const std::filesystem::path out_b = args.required_path("--out-b");
     expect_different_outputs(out_a, out_b);
     const int count = whole_number(args, "--count", 10, 1, kMaxQuizClaims);
     const QuizSettings settings = quiz_settings_from(args, kPrePostRevealDefault);
     const std::uint64_t seed = seed_from(args);
-    for (const std::string& out : {out_a, out_b})
+    for (const std::filesystem::path& out : {out_a, out_b})
         check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);
-    const Deck deck = load_deck_or_fail(args.required("--deck"));
+    const Deck deck = load_deck_or_fail(args.required_path("--deck"));
     const QuizPair forms = parallel_forms(deck, static_cast<std::size_t>(count), settings, seed);
     write_quiz_or_fail(out_a, forms.pre, deck);
     write_quiz_or_fail(out_b, forms.post, deck);
@@ -264,18 +266,18 @@ int quiz_take_command(const Words& words) {
     Arguments args(words, {"--data-dir", "--profile", "--out", "--deck"},
                    {"--plain", "--count-towards-schedule", "--force"});
     args.expect_positional(1, "QUIZ file");
-    const std::string out = args.required("--out");
+    const std::filesystem::path out = args.required_path("--out");
     const std::string profile_name = profile_name_from(args);
-    QuizLoadResult loaded = load_quiz(args.positional()[0]);
+    QuizLoadResult loaded = load_quiz(args.positional_path(0));
     if (!loaded.quiz) throw std::runtime_error(problem_list(loaded.problems));
     const Quiz& quiz = *loaded.quiz;
     // Checked before the pupil answers anything, not after.
     check_replaceable(out, args.has("--force"), "this pupil's results of this quiz",
                       [&](const std::filesystem::path& path) { return is_own_results(path, quiz, profile_name); });
-    const Deck deck = load_deck_or_fail(args.value("--deck").value_or(default_deck_path().string()));
+    const Deck deck = load_deck_or_fail(args.path("--deck").value_or(default_deck_path()));
     if (auto mismatch = quiz_deck_mismatch(quiz, deck))
         throw std::runtime_error(*mismatch + " (give the quiz's deck with --deck)");
-    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required_path("--data-dir"));
     const Profile profile = store->ensure_profile(profile_name);
     QuizRunOptions options;
     options.count_towards_schedule = args.has("--count-towards-schedule");
@@ -291,7 +293,7 @@ int quiz_take_command(const Words& words) {
                                  std::to_string(run.size()) + " cards; no results written");
     print_quiz_end(term, deck, run);
     if (std::string error = write_results_file(out, run.results()); !error.empty()) throw std::runtime_error(error);
-    std::cout << "Results written to " << printable(out) << "\n";
+    std::cout << "Results written to " << printable(out.u8string()) << "\n";
     if (!run.retry_pending())
         throw std::runtime_error(std::to_string(run.pending_saves()) +
                                  " answers could not be saved to the progress store: " + run.save_error());
@@ -362,17 +364,16 @@ void print_class_report(const ClassReport& report) {
     }
 }
 
-void write_export(const std::optional<std::string>& path, const std::string& text) {
+void write_export(const std::optional<std::filesystem::path>& path, const std::string& text) {
     if (!path) return;
     if (std::string error = write_text_file(*path, text); !error.empty()) throw std::runtime_error(error);
-    std::cout << "Wrote " << printable(*path) << "\n";
+    std::cout << "Wrote " << printable(path->u8string()) << "\n";
 }
 
 // One file per table beside `path`: class.csv gives class-claims.csv, ...
-void write_csv_tables(const std::optional<std::string>& path, const ClassReport& report) {
+void write_csv_tables(const std::optional<std::filesystem::path>& path, const ClassReport& report) {
     if (!path) return;
-    for (const CsvTable& table : class_report_csv(report))
-        write_export(csv_table_path(*path, table.name).string(), table.text);
+    for (const CsvTable& table : class_report_csv(report)) write_export(csv_table_path(*path, table.name), table.text);
 }
 
 }  // namespace
@@ -380,9 +381,10 @@ void write_csv_tables(const std::optional<std::string>& path, const ClassReport&
 int report_command(const Words& words) {
     Arguments args(words, {"--csv", "--html", "--deck"}, {});
     if (args.positional().empty()) throw UsageError("missing RESULTS files");
-    const std::vector<std::filesystem::path> files(args.positional().begin(), args.positional().end());
+    std::vector<std::filesystem::path> files;
+    for (std::size_t i = 0; i < args.positional().size(); ++i) files.push_back(args.positional_path(i));
     std::optional<Deck> deck;
-    if (std::optional<std::string> deck_path = args.value("--deck")) deck = load_deck_or_fail(*deck_path);
+    if (std::optional<std::filesystem::path> deck_path = args.path("--deck")) deck = load_deck_or_fail(*deck_path);
     const ClassReport report = build_class_report(files, deck ? &*deck : nullptr);
     if (deck && !report.checked_against_deck && !report.students.empty())
         std::cerr << "claimdeck-cli report: the results are for deck \"" << printable(report.deck_id) << "\" version "
@@ -393,8 +395,8 @@ int report_command(const Words& words) {
         std::cerr << printable(skipped.file) << ": left out: " << printable(skipped.reason) << "\n";
     if (report.students.empty()) throw std::runtime_error("no results could be counted");
     print_class_report(report);
-    write_csv_tables(args.value("--csv"), report);
-    write_export(args.value("--html"), class_report_html(report));
+    write_csv_tables(args.path("--csv"), report);
+    write_export(args.path("--html"), class_report_html(report));
     // Skipped files still fail the run, so a script notices them.
     return report.skipped.empty() ? 0 : 1;
 }

@@ -148,7 +148,7 @@ std::string audit_json(const CueAudit& audit) {
 int audit_cues_command(const Words& words) {
     Arguments args(words, {}, {"--json"});
     args.expect_positional(1, "DECK (the deck file to audit)");
-    std::optional<Deck> deck = load_or_report(args.positional()[0]);
+    std::optional<Deck> deck = load_or_report(args.positional_path(0));
     if (!deck) return 1;
     const CueAudit audit = audit_cues(*deck);
     if (args.has("--json"))

@@ -31,13 +31,13 @@ std::string count_of(std::size_t count, const char* one, const char* many) {
 }
 
 std::string id_from(const Arguments& args, const std::filesystem::path& file) {
-    const std::string id = args.value("--id").value_or(kebab_id(file.stem().string(), "imported"));
+    const std::string id = args.value("--id").value_or(kebab_id(file.stem().u8string(), "imported"));
     if (!is_kebab_case(id)) throw UsageError("--id \"" + id + "\" must be lower-case kebab-case, e.g. my-deck");
     return id;
 }
 
 std::string title_from(const Arguments& args, const std::filesystem::path& file) {
-    return args.value("--title").value_or(file.stem().string());
+    return args.value("--title").value_or(file.stem().u8string());
 }
 
 std::string read_import_file(const std::filesystem::path& file) {
@@ -55,7 +55,7 @@ int write_import(const DeckImport& imported, const std::filesystem::path& out) {
         return 1;
     }
     const Deck& deck = *imported.deck;
-    const std::string file = deck_file_in(out, deck.id).string();
+    const std::string file = deck_file_in(out, deck.id).u8string();
     std::vector<Problem> invalid = check_deck(deck, file);
     if (!invalid.empty())
         throw std::runtime_error("the imported deck does not pass its checks:\n" + problem_list(invalid));
@@ -127,9 +127,9 @@ int deck_new_command(const Words& words) {
     const std::string id = args.positional()[0];
     if (!is_kebab_case(id)) throw UsageError("the id \"" + id + "\" must be lower-case kebab-case, e.g. my-deck");
     const Deck deck = new_deck(id, args.required("--title"));
-    const std::filesystem::path out = args.required("--out");
+    const std::filesystem::path out = args.required_path("--out");
     if (std::string failed = write_deck_folder(deck, out); !failed.empty()) throw std::runtime_error(failed);
-    std::cout << "Wrote " << printable(deck_file_in(out, deck.id).string())
+    std::cout << "Wrote " << printable(deck_file_in(out, deck.id).u8string())
               << ": put article files in the articles folder beside decks/, then add them to the deck\n";
     return 0;
 }
@@ -141,7 +141,7 @@ int deck_check_command(const Words& words) {
     rules.min_claims = whole_number(args, "--min-claims");
     rules.min_claims_per_article = whole_number(args, "--min-per-article");
     const std::string file = args.positional()[0];
-    std::optional<Deck> deck = load_or_report(file);
+    std::optional<Deck> deck = load_or_report(std::filesystem::u8path(file));
     if (!deck) return 1;
     std::vector<Problem> style = check_house_style(*deck, file, rules);
     print_problems(style);
@@ -156,7 +156,7 @@ int deck_spans_command(const Words& words) {
     Arguments args(words, {}, {"--write", "--loose"});
     args.expect_positional(1, "DECK (the deck file whose spans to find)");
     const std::string file = args.positional()[0];
-    DeckLoadResult loaded = load_deck_unchecked(file);
+    DeckLoadResult loaded = load_deck_unchecked(std::filesystem::u8path(file));
     if (!loaded.deck) throw std::runtime_error(problem_list(loaded.problems));
     const SpanRepair repair =
         fill_spans(*loaded.deck, file, args.has("--loose") ? QuoteMatching::Loose : QuoteMatching::Exact);
@@ -173,7 +173,8 @@ int deck_spans_command(const Words& words) {
         return 0;
     }
     if (repair.changed > 0)
-        if (std::string failed = write_text_file(file, write_deck_json(*loaded.deck)); !failed.empty())
+        if (std::string failed = write_text_file(std::filesystem::u8path(file), write_deck_json(*loaded.deck));
+            !failed.empty())
             throw std::runtime_error(failed);
     std::cout << printable(file) << ": " << count_of(repair.changed, "span", "spans") << " updated\n";
     return 0;
@@ -182,10 +183,10 @@ int deck_spans_command(const Words& words) {
 int deck_import_csv_command(const Words& words) {
     Arguments args(words, {"--out", "--id", "--title"}, {});
     args.expect_positional(1, "FILE (the CSV or TSV file)");
-    const std::filesystem::path csv = args.positional()[0];
-    const std::filesystem::path out = args.required("--out");
+    const std::filesystem::path csv = args.positional_path(0);
+    const std::filesystem::path out = args.required_path("--out");
     CsvImportOptions options{id_from(args, csv), title_from(args, csv), ','};
-    std::string extension = csv.extension().string();
+    std::string extension = csv.extension().u8string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return std::tolower(c); });
     if (extension == ".tsv" || extension == ".tab") options.default_separator = '\t';
@@ -193,7 +194,7 @@ int deck_import_csv_command(const Words& words) {
     const ImportFileSource files = [&](const std::string& path) {
         return read_text_file(folder / path, DeckLimits{}.max_article_bytes);
     };
-    return write_import(import_csv(read_import_file(csv), csv.string(), files, options), out);
+    return write_import(import_csv(read_import_file(csv), csv.u8string(), files, options), out);
 }
 
 int deck_import_claimreview_command(const Words& words) {
@@ -201,10 +202,10 @@ int deck_import_claimreview_command(const Words& words) {
     args.expect_positional(1, "FILE (the ClaimReview JSON-LD file)");
     if (args.has("--accept-mapping") && args.value("--mapping"))
         throw UsageError("--accept-mapping and --mapping exclude each other");
-    const std::filesystem::path file = args.positional()[0];
-    const std::filesystem::path out = args.required("--out");
+    const std::filesystem::path file = args.positional_path(0);
+    const std::filesystem::path out = args.required_path("--out");
     const ReviewImportOptions options{id_from(args, file), title_from(args, file)};
-    const ReviewFile reviews = read_claim_reviews(read_import_file(file), file.string());
+    const ReviewFile reviews = read_claim_reviews(read_import_file(file), file.u8string());
     if (!reviews.problems.empty()) throw std::runtime_error(problem_list(reviews.problems));
     const RatingMapping mapping = mapping_from(args, reviews);
     if (!args.has("--accept-mapping") && !args.value("--mapping")) {
@@ -213,7 +214,7 @@ int deck_import_claimreview_command(const Words& words) {
                      "to a file, edit it (\"?\" leaves a rating's reviews out) and run again with --mapping FILE.\n";
         return 1;
     }
-    return write_import(import_reviews(reviews, mapping, file.string(), options), out);
+    return write_import(import_reviews(reviews, mapping, file.u8string(), options), out);
 }
 
 }  // namespace claimdeck::cli

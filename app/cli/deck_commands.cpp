@@ -17,7 +17,7 @@ std::optional<Deck> load_or_report(const std::filesystem::path& path) {
     std::cerr << printable(describe_all(result.problems));
     if (!result.problems.empty())
         std::cerr << result.problems.size() << (result.problems.size() == 1 ? " problem" : " problems") << " in "
-                  << printable(path.string()) << "\n";
+                  << printable(path.u8string()) << "\n";
     return std::move(result.deck);
 }
 
@@ -83,7 +83,7 @@ void write_claim_review(JsonWriter& json, const Deck& deck, const Claim& claim) 
 int validate_command(const Words& words) {
     Arguments args(words, {}, {});
     args.expect_positional(1, "DECK (the deck file to check)");
-    std::optional<Deck> deck = load_or_report(args.positional()[0]);
+    std::optional<Deck> deck = load_or_report(args.positional_path(0));
     if (!deck) return 1;
     std::cout << printable(args.positional()[0]) << ": ok, " << deck->claims.size() << " claims from "
               << deck->articles.size() << " articles\n";
@@ -95,7 +95,7 @@ int export_command(const Words& words) {
     args.expect_positional(1, "DECK (the deck file to export)");
     if (args.required("--format") != "claimreview")
         throw UsageError("unknown format \"" + args.required("--format") + "\"; the format is claimreview");
-    std::optional<Deck> deck = load_or_report(args.positional()[0]);
+    std::optional<Deck> deck = load_or_report(args.positional_path(0));
     if (!deck) return 1;
 
     rapidjson::StringBuffer buffer;

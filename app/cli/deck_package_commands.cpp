@@ -27,7 +27,7 @@ PackageReadResult checked_or_fail(PackageReadResult read) {
 
 // --data-dir, or the folder the app keeps its progress in.
 std::filesystem::path data_dir_from(const Arguments& args) {
-    if (auto given = args.value("--data-dir")) return *given;
+    if (auto given = args.path("--data-dir")) return *given;
     std::filesystem::path folder = desktop::default_data_dir();
     if (folder.empty()) throw UsageError("no home folder is set; name the data folder with --data-dir DIR");
     return folder;
@@ -40,7 +40,7 @@ void refuse_to_replace(const DeckPackage& files, const std::filesystem::path& fo
         std::error_code error;
         if (!std::filesystem::exists(path, error)) return;
         if (read_text_file(path, text.size()).text != text)
-            throw std::runtime_error(path.string() + " already exists with other contents; choose another --out");
+            throw std::runtime_error(path.u8string() + " already exists with other contents; choose another --out");
     };
     check(folder / "decks" / files.deck_file.name, files.deck_file.text);
     for (const PackedFile& article : files.articles) check(folder / "articles" / article.name, article.text);
@@ -56,11 +56,11 @@ std::string describe(const Deck& deck) {
 int deck_pack_command(const Words& words) {
     Arguments args(words, {"--out"}, {});
     args.expect_positional(1, "DECK (the deck file to pack)");
-    const std::string out = args.required("--out");
-    const PackageReadResult read = checked_or_fail(package_deck_file(args.positional()[0]));
+    const std::filesystem::path out = args.required_path("--out");
+    const PackageReadResult read = checked_or_fail(package_deck_file(args.positional_path(0)));
     if (std::string error = write_text_file(out, write_package(*read.files)); !error.empty())
         throw std::runtime_error(error);
-    std::cout << printable(out) << ": " << describe(*read.deck) << " and "
+    std::cout << printable(out.u8string()) << ": " << describe(*read.deck) << " and "
               << plural(static_cast<std::int64_t>(read.files->articles.size()), "article", "articles") << "\n";
     return 0;
 }
@@ -68,11 +68,11 @@ int deck_pack_command(const Words& words) {
 int deck_unpack_command(const Words& words) {
     Arguments args(words, {"--out"}, {});
     args.expect_positional(1, "FILE.claimdeck (the package to unpack)");
-    const std::filesystem::path folder = args.required("--out");
-    const PackageReadResult read = checked_or_fail(read_package_file(args.positional()[0]));
+    const std::filesystem::path folder = args.required_path("--out");
+    const PackageReadResult read = checked_or_fail(read_package_file(args.positional_path(0)));
     refuse_to_replace(*read.files, folder);
     if (std::string error = write_deck_folder(*read.files, folder); !error.empty()) throw std::runtime_error(error);
-    std::cout << printable((folder / "decks" / read.files->deck_file.name).string()) << ": " << describe(*read.deck)
+    std::cout << printable((folder / "decks" / read.files->deck_file.name).u8string()) << ": " << describe(*read.deck)
               << "\n";
     return 0;
 }
@@ -81,7 +81,7 @@ int deck_install_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
     args.expect_positional(1, "FILE.claimdeck or DECK.json (the deck to install)");
     const std::filesystem::path library = library_folder_in(data_dir_from(args));
-    const InstallResult result = install_file(library, args.positional()[0]);
+    const InstallResult result = install_file(library, args.positional_path(0));
     if (!result.installed()) throw std::runtime_error(problem_list(result.problems));
     std::cout << printable(result.summary()) << "\n";
     return 0;
@@ -104,7 +104,7 @@ int deck_remove_command(const Words& words) {
     const std::string& deck_id = args.positional()[0];
     const std::filesystem::path data_dir = data_dir_from(args);
     if (!in_library(library_folder_in(data_dir), deck_id))
-        throw std::runtime_error("there is no deck " + deck_id + " in " + library_folder_in(data_dir).string() +
+        throw std::runtime_error("there is no deck " + deck_id + " in " + library_folder_in(data_dir).u8string() +
                                  " (deck list shows the installed ones)");
     const bool delete_progress = args.has("--delete-progress");
     std::unique_ptr<ProgressStore> store = delete_progress ? open_or_create_store(data_dir) : nullptr;

@@ -18,13 +18,13 @@ namespace claimdeck::cli {
 int backup_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
     args.expect_positional(0, "");
-    const std::filesystem::path data_dir = args.required("--data-dir");
+    const std::filesystem::path data_dir = args.required_path("--data-dir");
     StoreOptions options;
     options.backup_on_open = false;  // this command writes its own, whatever the schedule
     std::unique_ptr<ProgressStore> store = open_existing_store(data_dir, options);
     const std::filesystem::path backup = write_backup(store->path(), backups_folder_in(data_dir), system_clock_ms()());
     thin_backups(backups_folder_in(data_dir));
-    std::cout << "backup written: " << backup.string() << "\n";
+    std::cout << "backup written: " << backup.u8string() << "\n";
     return 0;
 }
 
@@ -33,7 +33,7 @@ namespace {
 std::optional<std::filesystem::path> restore_whole(const std::filesystem::path& source,
                                                    const std::filesystem::path& store_file) {
     std::optional<std::filesystem::path> kept = restore_store(source, store_file, system_clock_ms()());
-    std::cout << "restored " << store_file.string() << " from " << source.string() << "\n";
+    std::cout << "restored " << store_file.u8string() << " from " << source.u8string() << "\n";
     return kept;
 }
 
@@ -42,7 +42,7 @@ std::optional<std::filesystem::path> restore_what_can_be_read(const std::filesys
                                                               const std::filesystem::path& store_file) {
     const SalvageRestored salvaged = restore_salvage(source, store_file, system_clock_ms()());
     std::cout << "read back " << salvaged.answers << " answers of " << salvaged.learners
-              << " learners from the damaged " << source.string() << " into " << store_file.string()
+              << " learners from the damaged " << source.u8string() << " into " << store_file.u8string()
               << " (what could not be read is left out)\n";
     return salvaged.kept;
 }
@@ -54,12 +54,12 @@ std::optional<std::filesystem::path> restore_what_can_be_read(const std::filesys
 int restore_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
     args.expect_positional(1, "the store FILE to restore");
-    const std::filesystem::path source = args.positional()[0];
-    const std::filesystem::path data_dir = args.required("--data-dir");
+    const std::filesystem::path source = args.positional_path(0);
+    const std::filesystem::path data_dir = args.required_path("--data-dir");
     std::error_code error;
     std::filesystem::create_directories(data_dir, error);
     if (error)
-        throw StoreError(StoreError::Kind::ReadOnly, "cannot create " + data_dir.string() + ": " + error.message());
+        throw StoreError(StoreError::Kind::ReadOnly, "cannot create " + data_dir.u8string() + ": " + error.message());
     const FolderLock alone = FolderLock::exclusive(data_dir);
     const std::filesystem::path store_file = store_file_in(data_dir);
     const std::optional<std::filesystem::path> kept =
@@ -74,14 +74,14 @@ int export_progress_command(const Words& words) {
     Arguments args(words, {"--data-dir", "--profile", "--out"}, {});
     args.expect_positional(0, "");
     const std::string name = args.required("--profile");
-    const std::filesystem::path out = args.required("--out");
-    std::unique_ptr<ProgressStore> store = open_existing_store(args.required("--data-dir"));
+    const std::filesystem::path out = args.required_path("--out");
+    std::unique_ptr<ProgressStore> store = open_existing_store(args.required_path("--data-dir"));
     std::optional<Profile> profile = store->find_profile(name);
-    if (!profile) throw std::runtime_error("no profile \"" + name + "\" in " + store->path().string());
+    if (!profile) throw std::runtime_error("no profile \"" + name + "\" in " + store->path().u8string());
     const ProfileProgress progress = store->progress_of(*profile);
     write_progress_file(progress, out);
     std::cout << "exported " << progress.reviews.size() << " answers and " << progress.card_states.size()
-              << " card states of " << printable(profile->name) << " to " << printable(out.string()) << "\n";
+              << " card states of " << printable(profile->name) << " to " << printable(out.u8string()) << "\n";
     return 0;
 }
 
@@ -89,9 +89,9 @@ int import_progress_command(const Words& words) {
     Arguments args(words, {"--data-dir"}, {});
     args.expect_positional(1, "the progress FILE.json or backup to import");
     // Read and checked before the store is opened: a bad file changes nothing.
-    const std::filesystem::path file = args.positional()[0];
+    const std::filesystem::path file = args.positional_path(0);
     read_progress_to_import(file);
-    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required("--data-dir"));
+    std::unique_ptr<ProgressStore> store = open_or_create_store(args.required_path("--data-dir"));
     const ProgressImport imported = import_progress_from(*store, file);
     std::string names;
     for (const std::string& name : imported.learners) names += (names.empty() ? "" : ", ") + printable(name);

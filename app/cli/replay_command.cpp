@@ -17,7 +17,7 @@ int replay_command(const Words& words) {
     const double retention =
         args.number("--retention", kDesiredRetention.fallback, kDesiredRetention.min, kDesiredRetention.max);
     const std::string& file = args.positional()[0];
-    std::ifstream in(file, std::ios::binary);
+    std::ifstream in(std::filesystem::u8path(file), std::ios::binary);
     if (!in) throw std::runtime_error(file + ": cannot be opened");
     return replay_reviews(in, file, std::cout, std::cerr, retention);
 }

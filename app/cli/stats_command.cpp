@@ -107,11 +107,11 @@ void print_kept_history(ProgressStore& store, std::int64_t profile_id, const Dec
 int stats_command(const Words& words) {
     Arguments args(words, {"--data-dir", "--profile", "--deck"}, {"--json"});
     args.expect_positional(0, "");
-    std::unique_ptr<ProgressStore> store = open_existing_store(args.required("--data-dir"));
+    std::unique_ptr<ProgressStore> store = open_existing_store(args.required_path("--data-dir"));
     const std::string name = args.required("--profile");
     std::optional<Profile> profile = store->find_profile(name);
     if (!profile) {
-        std::cerr << "no profile \"" << name << "\" in " << store->path().string() << "\n";
+        std::cerr << "no profile \"" << name << "\" in " << store->path().u8string() << "\n";
         return 1;
     }
     const ScoreAccumulator scores = load_score(*store, profile->id);
@@ -121,7 +121,7 @@ int stats_command(const Words& words) {
         return 0;
     }
     print_stats(profile->name, count, scores.scorecard());
-    DeckLoadResult loaded = load_deck(args.value("--deck").value_or(default_deck_path().string()));
+    DeckLoadResult loaded = load_deck(args.path("--deck").value_or(default_deck_path()));
     if (loaded.deck)
         print_kept_history(*store, profile->id, *loaded.deck);
     else if (args.value("--deck"))

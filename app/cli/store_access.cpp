@@ -23,7 +23,7 @@ std::unique_ptr<ProgressStore> open_existing_store(const std::filesystem::path& 
     const std::filesystem::path file = store_file_in(data_dir);
     if (!std::filesystem::exists(file))
         throw StoreError(StoreError::Kind::Other,
-                         "no progress store in " + data_dir.string() + " (expected " + file.string() + ")");
+                         "no progress store in " + data_dir.u8string() + " (expected " + file.u8string() + ")");
     return with_notices_printed(open_progress_store(data_dir, options));
 }
 

@@ -112,8 +112,8 @@ int study_command(const Words& words) {
     Arguments args(words, {"--data-dir", "--profile", "--deck"}, {"--plain"});
     args.expect_positional(0, "");
     const std::string profile_name = profile_name_from(args);
-    const Deck deck = load_deck_or_fail(args.value("--deck").value_or(default_deck_path().string()));
-    const std::filesystem::path data_dir = args.required("--data-dir");
+    const Deck deck = load_deck_or_fail(args.path("--deck").value_or(default_deck_path()));
+    const std::filesystem::path data_dir = args.required_path("--data-dir");
     std::unique_ptr<ProgressStore> store = open_or_create_store(data_dir);
     Profile profile = store->ensure_profile(profile_name);
     StudySettings settings = load_study_settings(*store, profile.id);

@@ -196,7 +196,8 @@ Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column)
     if (field.choose) take(action, act::ChooseFile{FilePurpose::SaveQuiz});
     if (view.save_path.empty()) {
         const std::vector<std::filesystem::path> files = quiz_file_paths(builder.default_path(), pair ? 2 : 1);
-        muted("Left empty, it goes to " + files.front().string() + (pair ? " and " + files.back().string() : "") + ".",
+        muted("Left empty, it goes to " + files.front().u8string() + (pair ? " and " + files.back().u8string() : "") +
+                  ".",
               width);
     }
     vertical_space(0.3f);
@@ -209,7 +210,7 @@ Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column)
             for (const std::filesystem::path& file : builder.saved_files()) take(action, saved_file(file, width));
             muted("Pupils open it on Home, or by dropping it on the window.", width);
             if (button(pair ? "Try form A yourself" : "Try it yourself", width))
-                take(action, act::OpenQuiz{builder.saved_files().front().string()});
+                take(action, act::OpenQuiz{builder.saved_files().front().u8string()});
         }
     }
     end_card();

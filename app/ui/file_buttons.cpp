@@ -67,8 +67,9 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
 
 Action saved_file(const std::filesystem::path& file, float width) {
     if (status().downloads)
-        return button(("Download " + file.filename().string()).c_str(), width) ? Action(act::Download{file}) : Action();
-    std::string shown = file.string();
+        return button(("Download " + file.filename().u8string()).c_str(), width) ? Action(act::Download{file})
+                                                                                 : Action();
+    std::string shown = file.u8string();
     // Read-only, so the path can be selected with the mouse as well.
     ImGui::PushID(shown.c_str());
     text_field("##saved", "", shown, width, ImGuiInputTextFlags_ReadOnly);
@@ -80,7 +81,7 @@ Action saved_file(const std::filesystem::path& file, float width) {
         if (button("Show in folder", half)) action = act::ShowInFolder{file};
         ImGui::SameLine(0, spacing);
     }
-    if (button("Copy path", status().show_folders ? half : width)) ImGui::SetClipboardText(file.string().c_str());
+    if (button("Copy path", status().show_folders ? half : width)) ImGui::SetClipboardText(file.u8string().c_str());
     return action;
 }
 

@@ -20,7 +20,7 @@ FileRequest open_file(const char* title, FileKind kind) {
 }
 
 FileRequest save_file(const char* title, FileKind kind, const std::filesystem::path& suggested) {
-    return {FileDialog::SaveFile, title, {std::move(kind)}, suggested.parent_path(), suggested.filename().string()};
+    return {FileDialog::SaveFile, title, {std::move(kind)}, suggested.parent_path(), suggested.filename().u8string()};
 }
 
 }  // namespace

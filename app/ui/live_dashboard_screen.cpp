@@ -108,7 +108,7 @@ Action ended_card(const live::TeacherClass& live, const live::SavedResults& save
     if (!saved.problem.empty())
         text_block(saved.problem, nullptr, palette().error_text, width);
     else if (!saved.folder.empty())
-        muted("Each pupil's answers are saved as a results file in " + saved.folder.string() + ".", width);
+        muted("Each pupil's answers are saved as a results file in " + saved.folder.u8string() + ".", width);
     else if (live.answers())
         muted("No one answered, so there is nothing to report.", width);
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;

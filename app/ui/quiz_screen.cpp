@@ -108,7 +108,7 @@ Action results_file(const QuizApp& quiz, QuizView& view, float width) {
     text_block(said, nullptr, quiz.saved() ? palette().text_muted : palette().error_text, width);
     if (quiz.saved()) return saved_file(quiz.results_path(), width);
     vertical_space(0.3f);
-    const PathField field = path_field("##retry-path", quiz.results_path().string().c_str(), view.retry_path, nullptr,
+    const PathField field = path_field("##retry-path", quiz.results_path().u8string().c_str(), view.retry_path, nullptr,
                                        "Save as\u2026", width);
     if (field.choose) return act::ChooseFile{FilePurpose::RetryResults};
     if (primary_button("Save the results again", width) || field.use) return act::SaveResults{view.retry_path};

@@ -18,7 +18,7 @@ std::string verdict_label(Verdict verdict) {
     return std::string(verdict_symbol(verdict)) + " " + std::string(display_name(verdict));
 }
 
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+std::string file_name(const std::string& path) { return std::filesystem::u8path(path).filename().u8string(); }
 
 // Ends a row drawn with SetCursorScreenPos: the next line starts at `x`
 // below `bottom`, and the card or column grows to hold the row.
@@ -94,7 +94,7 @@ void explain_report(const ReportApp& report, float width) {
         "The report shows what fooled the class, claim by claim, each pupil's accuracy, and, after a pretest "
         "and a posttest, whether the class got better at telling propaganda from the rest.",
         width);
-    muted("Quizzes taken in this app leave their results in " + report.results_dir().string() + ".", width);
+    muted("Quizzes taken in this app leave their results in " + report.results_dir().u8string() + ".", width);
     vertical_space(0.4f);
 }
 
@@ -112,7 +112,7 @@ Action file_list(const ReportApp& report, bool& all_listed, float width) {
     Action action;
     for (std::size_t i = 0; i < count; ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (text_and_button(report.files()[i].filename().string(), nullptr, "\u00D7", touch_target(), width))
+        if (text_and_button(report.files()[i].filename().u8string(), nullptr, "\u00D7", touch_target(), width))
             take(action, act::RemoveResults{i});
         ImGui::PopID();
     }
@@ -412,9 +412,9 @@ Action replace_question(const ReportApp& report, float width) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = std::floor((width - spacing) / 2);
     Action action;
-    if (button("Replace it", half)) action = act::ExportReport{format, file.string(), IfThere::Replace};
+    if (button("Replace it", half)) action = act::ExportReport{format, file.u8string(), IfThere::Replace};
     ImGui::SameLine(0, spacing);
-    if (button("Save beside it", half)) action = act::ExportReport{format, file.string(), IfThere::SaveBeside};
+    if (button("Save beside it", half)) action = act::ExportReport{format, file.u8string(), IfThere::SaveBeside};
     return action;
 }
 
@@ -431,7 +431,7 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
     text_field("##export", "Where to save it (optional)", view.export_path, width);
     // Each button adds its own extension.
     if (view.export_path.empty())
-        muted("Left empty, it goes to " + report.export_path(ReportFormat::Csv).replace_extension().string() +
+        muted("Left empty, it goes to " + report.export_path(ReportFormat::Csv).replace_extension().u8string() +
                   ".csv or .html.",
               width);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -451,7 +451,7 @@ Action export_card(const ReportApp& report, ReportView& view, const Column& colu
         muted(report.message(), width);
         // One CSV per table: each is named; the first is the one to show or copy.
         if (report.saved_paths().size() > 1)
-            for (const std::filesystem::path& file : report.saved_paths()) muted(file.filename().string(), width);
+            for (const std::filesystem::path& file : report.saved_paths()) muted(file.filename().u8string(), width);
         take(action, saved_file(report.saved_path(), width));
     }
     end_card();

@@ -647,7 +647,7 @@ void Shell::take_chosen_file() {
         {chooser != nullptr, chooser && chooser->busy(), bool(features_.show_folder), bool(features_.offer_download)});
     if (!choice) return;
     switch (choice->outcome) {
-        case FileChoice::Outcome::Chosen: return use_chosen_file(choosing_, choice->path.string());
+        case FileChoice::Outcome::Chosen: return use_chosen_file(choosing_, choice->path.u8string());
         case FileChoice::Outcome::Cancelled: return;
         case FileChoice::Outcome::Unavailable:
             notice_ = "No file chooser is set up on this computer (" + choice->message + "): type the path instead.";
@@ -682,11 +682,11 @@ void Shell::use_chosen_file(FilePurpose purpose, const std::string& path) {
 void Shell::apply(const act::ShowInFolder& show) {
     const std::filesystem::path folder = show.file.parent_path();
     if (!features_.show_folder || !features_.show_folder(folder))
-        throw std::runtime_error("The folder " + folder.string() + " could not be opened in the file manager.");
+        throw std::runtime_error("The folder " + folder.u8string() + " could not be opened in the file manager.");
 }
 
 void Shell::apply(const act::Download& download) {
-    if (features_.offer_download) features_.offer_download(download.file, download.file.filename().string());
+    if (features_.offer_download) features_.offer_download(download.file, download.file.filename().u8string());
 }
 
 void Shell::apply(const act::StudyDeck& study) {
@@ -765,7 +765,7 @@ void Shell::apply(const act::ImportProgress& import) {
     settings_.backed_up.clear();
     import_waiting_ = typed_path(import.path);
     if (import_waiting_.empty()) throw std::runtime_error("Type the path of a backup or progress file first.");
-    settings_.progress_message = "Importing progress from " + import_waiting_.filename().string() + "\u2026";
+    settings_.progress_message = "Importing progress from " + import_waiting_.filename().u8string() + "\u2026";
     import_in_frames_ = 2;
 }
 
@@ -791,7 +791,7 @@ namespace {
 // its extension, which says what it is) so it can be read by path.
 std::filesystem::path picked_copy(std::string_view bytes, const std::string& name) {
     const std::filesystem::path copy =
-        std::filesystem::temp_directory_path() / ("picked-" + std::filesystem::path(name).filename().string());
+        std::filesystem::temp_directory_path() / ("picked-" + std::filesystem::u8path(name).filename().u8string());
     if (std::string error = write_text_file(copy, bytes); !error.empty())
         throw std::runtime_error("The file could not be read: " + error + ".");
     return copy;
@@ -801,7 +801,7 @@ std::filesystem::path picked_copy(std::string_view bytes, const std::string& nam
 
 void Shell::import_progress_bytes(std::string_view bytes, const std::string& name) {
     try {
-        apply(Action(act::ImportProgress{picked_copy(bytes, name).string()}));
+        apply(Action(act::ImportProgress{picked_copy(bytes, name).u8string()}));
     } catch (const std::exception& error) {
         settings_.progress_message = error.what();
     }
@@ -809,7 +809,7 @@ void Shell::import_progress_bytes(std::string_view bytes, const std::string& nam
 
 void Shell::open_picked_file(FilePurpose purpose, std::string_view bytes, const std::string& name) {
     try {
-        use_chosen_file(purpose, picked_copy(bytes, name).string());
+        use_chosen_file(purpose, picked_copy(bytes, name).u8string());
     } catch (const std::exception& error) {
         notice_ = error.what();
     }
@@ -863,7 +863,7 @@ void Shell::apply(const act::StudioCommand& command) {
         case act::StudioStep::Redo: return open.redo();
         case act::StudioStep::Save:
             open.save();
-            studio_view_.status = "Saved to " + open.saved_deck_file().string() + ".";
+            studio_view_.status = "Saved to " + open.saved_deck_file().u8string() + ".";
             return;
         case act::StudioStep::AddToMyDecks: return add_to_my_decks(open.document().deck());
         case act::StudioStep::NewDeck: open.new_deck(); break;
@@ -889,8 +889,8 @@ void Shell::apply(const act::StudioFile& file) {
             open.open_file(path);
             studio_view_ = {};
             studio_view_.status = open.saved_once()
-                                      ? "Opened " + path.string() + "."
-                                      : "Opened a copy: Save puts it in " + open.save_folder().string() + ".";
+                                      ? "Opened " + path.u8string() + "."
+                                      : "Opened a copy: Save puts it in " + open.save_folder().u8string() + ".";
             if (open.set_aside()) studio_view_.status += " " + set_aside_note(open);
             break;
         case FilePurpose::StudioOpenArticle:
@@ -900,11 +900,11 @@ void Shell::apply(const act::StudioFile& file) {
             break;
         case FilePurpose::StudioSaveAs:
             open.save_as(path);
-            studio_view_.status = "Saved to " + open.saved_deck_file().string() + ".";
+            studio_view_.status = "Saved to " + open.saved_deck_file().u8string() + ".";
             break;
         case FilePurpose::StudioExportPackage:
             open.export_package(path);
-            studio_view_.status = "Exported to " + path.string() + ".";
+            studio_view_.status = "Exported to " + path.u8string() + ".";
             break;
         default: return;
     }
@@ -968,7 +968,7 @@ void Shell::drop_file(const std::string& path) {
 }
 
 void Shell::open_report(const std::vector<std::filesystem::path>& paths) {
-    for (const std::filesystem::path& path : paths) apply(Action(act::AddResults{path.string()}));
+    for (const std::filesystem::path& path : paths) apply(Action(act::AddResults{path.u8string()}));
     apply(act::Go{Screen::Report});
 }
 

@@ -3,7 +3,9 @@
 #include <thread>
 #include <utility>
 
-#ifndef _WIN32
+#ifdef _WIN32
+#include "windows_file_dialog.hpp"
+#else
 #include "dialog_chooser.hpp"
 #include "portal_chooser.hpp"
 #endif
@@ -44,9 +46,9 @@ std::optional<FileChoice> BackgroundFileChooser::poll() {
 
 std::unique_ptr<FileChooser> system_file_chooser() {
     std::vector<std::unique_ptr<FileChooserBackend>> backends;
-#ifndef _WIN32
-    // On Windows there is none yet (GetOpenFileNameW would be its own): the
-    // chooser answers "unavailable" and the screens keep to typed paths.
+#ifdef _WIN32
+    backends.push_back(std::make_unique<windows::WindowsFileDialog>());
+#else
     backends.push_back(std::make_unique<PortalChooser>());
     backends.push_back(std::make_unique<DialogProgramChooser>(zenity_arguments));
     backends.push_back(std::make_unique<DialogProgramChooser>(kdialog_arguments));

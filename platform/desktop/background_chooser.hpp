@@ -1,5 +1,5 @@
 // The desktop's FileChooser: the system's choosers asked in turn (portal,
-// zenity, kdialog) on a thread of their own, so the window keeps drawing
+// zenity, kdialog; Windows' own dialog there) on a thread of their own, so the window keeps drawing
 // and answering while the dialog is open. The frame polls for the answer.
 // A modal wait inside the frame would freeze the window (no redraw, no
 // close) for as long as the person browses folders.
@@ -33,7 +33,7 @@ private:
     std::shared_ptr<Shared> shared_;
 };
 
-// The portal first, then zenity, then kdialog (none on Windows).
+// The portal first, then zenity, then kdialog; on Windows, its own dialog.
 std::unique_ptr<FileChooser> system_file_chooser();
 
 }  // namespace claimdeck::desktop

@@ -7,7 +7,7 @@ namespace {
 
 std::filesystem::path from_environment(const char* name) {
     const char* value = std::getenv(name);
-    return value && *value ? std::filesystem::path(value) : std::filesystem::path();
+    return value && *value ? std::filesystem::u8path(value) : std::filesystem::path();
 }
 
 }  // namespace

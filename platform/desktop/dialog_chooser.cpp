@@ -18,7 +18,7 @@ std::string start_path(const FileRequest& request) {
     if (request.dialog == FileDialog::SaveFile && !request.suggested_name.empty()) start /= request.suggested_name;
     // A folder given alone ends with '/', so the chooser opens in it
     // rather than on it.
-    std::string text = start.string();
+    std::string text = start.u8string();
     if (!text.empty() && request.dialog != FileDialog::SaveFile && text.back() != '/') text += '/';
     return text;
 }
@@ -100,7 +100,7 @@ FileChoice choice_from_dialog(const std::string& program, const CommandResult& r
     if (result.exit_code != 0)
         return FileChoice::failed(program + " stopped with exit code " + std::to_string(result.exit_code));
     const std::filesystem::path path = first_line(result.output);
-    if (!path.is_absolute()) return FileChoice::failed(program + " answered \"" + path.string() + "\", not a path");
+    if (!path.is_absolute()) return FileChoice::failed(program + " answered \"" + path.u8string() + "\", not a path");
     return FileChoice::chosen(path);
 }
 

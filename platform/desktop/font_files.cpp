@@ -23,7 +23,7 @@ std::vector<std::filesystem::path> font_folders(const std::vector<std::filesyste
     folders.push_back("C:/Windows/Fonts");
 #elif defined(__APPLE__)
     folders.push_back("/Library/Fonts");
-    if (const char* home = std::getenv("HOME")) folders.push_back(std::filesystem::path(home) / "Library" / "Fonts");
+    if (const char* home = std::getenv("HOME")) folders.push_back(std::filesystem::u8path(home) / "Library" / "Fonts");
 #else
     folders.push_back("/usr/share/fonts/truetype/dejavu");
     folders.push_back("/usr/share/fonts/TTF");
@@ -37,7 +37,7 @@ std::vector<std::filesystem::path> font_folders(const std::vector<std::filesyste
 std::optional<ui::FontFiles> find_font_files(const std::vector<std::filesystem::path>& folders) {
     for (const std::filesystem::path& folder : folders)
         if (is_file(folder / kRegular) && is_file(folder / kBold))
-            return ui::FontFiles{(folder / kRegular).string(), (folder / kBold).string()};
+            return ui::FontFiles{(folder / kRegular).u8string(), (folder / kBold).u8string()};
     return std::nullopt;
 }
 

@@ -53,7 +53,7 @@ public:
     ChildServer(const std::filesystem::path& program, std::vector<std::string> arguments) {
         // Everything the child needs is made before fork(): between fork and
         // exec it may only call what is safe in a copy of a threaded process.
-        arguments.insert(arguments.begin(), program.string());
+        arguments.insert(arguments.begin(), program.u8string());
         std::vector<char*> argv;
         for (std::string& argument : arguments) argv.push_back(argument.data());
         argv.push_back(nullptr);
@@ -198,8 +198,8 @@ std::unique_ptr<live::LocalServer> start_local_server(const LocalServerPlace& pl
         return std::make_unique<FailedServer>("the deck could not be written for it: " + problem);
     return std::make_unique<ChildServer>(
         place.program,
-        std::vector<std::string>{"--port", "0", "--host", "0.0.0.0", "--data-dir", folder.string(), "--deck",
-                                 deck_file_in(deck_folder, deck.id).string(), "--new-teacher-key"});
+        std::vector<std::string>{"--port", "0", "--host", "0.0.0.0", "--data-dir", folder.u8string(), "--deck",
+                                 deck_file_in(deck_folder, deck.id).u8string(), "--new-teacher-key"});
 }
 
 std::string network_address() {

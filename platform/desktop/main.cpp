@@ -34,7 +34,7 @@ namespace {
 std::unique_ptr<Deck> load_deck_or_report(const std::filesystem::path& path) {
     DeckLoadResult result = load_deck(path);
     if (!result.deck) {
-        std::fprintf(stderr, "claimdeck: the deck %s cannot be used:\n%s", path.string().c_str(),
+        std::fprintf(stderr, "claimdeck: the deck %s cannot be used:\n%s", path.u8string().c_str(),
                      describe_all(result.problems).c_str());
         return nullptr;
     }
@@ -58,13 +58,13 @@ std::optional<AppStore> open_store_or_report(const std::filesystem::path& data_d
 std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
     std::vector<std::filesystem::path> asset_dirs{CLAIMDECK_ASSETS_DIR};
     // An installed copy keeps its assets beside the executable.
-    asset_dirs.push_back(std::filesystem::path(program).parent_path() / "assets");
+    asset_dirs.push_back(std::filesystem::u8path(program).parent_path() / "assets");
     const std::vector<std::filesystem::path> folders = desktop::font_folders(asset_dirs);
     if (auto files = desktop::find_font_files(folders)) return files;
     std::fprintf(stderr,
                  "claimdeck: DejaVuSans.ttf and DejaVuSans-Bold.ttf were not found. Install them "
                  "(Debian: apt-get install fonts-dejavu-core) or copy them into one of:\n");
-    for (const auto& folder : folders) std::fprintf(stderr, "  %s\n", folder.string().c_str());
+    for (const auto& folder : folders) std::fprintf(stderr, "  %s\n", folder.u8string().c_str());
     return std::nullopt;
 }
 
@@ -72,10 +72,10 @@ std::optional<ui::FontFiles> find_fonts_or_report(const char* program) {
 // results files given there, and any scripted answers (to the quiz when there is one).
 void apply_script(const GuiOptions& options, StudyApp& app, ui::Shell& shell) {
     if (!options.profile.empty()) app.open_profile(options.profile);
-    if (!options.import_deck.empty()) shell.import_deck(options.import_deck.string());
+    if (!options.import_deck.empty()) shell.import_deck(options.import_deck.u8string());
     if (!options.report.empty()) return shell.open_report(options.report);
     if (!options.quiz.empty()) {
-        shell.open_quiz(options.quiz.string(), !options.profile.empty());
+        shell.open_quiz(options.quiz.u8string(), !options.profile.empty());
         shell.answer_quiz_by_script(options.demo_answers);
         return;
     }

@@ -132,7 +132,7 @@ Message file_chooser_call(const FileRequest& request, const std::string& token) 
     if (request.dialog == FileDialog::OpenFolder) write.boolean("directory", true);
     if (!request.kinds.empty()) write.filters(request.kinds);
     if (save && !request.suggested_name.empty()) write.string("current_name", request.suggested_name);
-    if (save && !request.folder.empty()) write.bytes("current_folder", request.folder.string());
+    if (save && !request.folder.empty()) write.bytes("current_folder", request.folder.u8string());
     dbus_message_iter_close_container(&args, &options);
     return call;
 }

@@ -27,7 +27,7 @@ bool save_screenshot(const std::filesystem::path& path, int width, int height) {
         std::error_code ignored;
         std::filesystem::create_directories(path.parent_path(), ignored);
     }
-    return stbi_write_png(path.string().c_str(), width, height, kChannels, pixels.data(), width * kChannels) != 0;
+    return stbi_write_png(path.u8string().c_str(), width, height, kChannels, pixels.data(), width * kChannels) != 0;
 }
 
 }  // namespace claimdeck::desktop

@@ -26,7 +26,7 @@ bool show_folder(const std::filesystem::path& folder) {
 #else
 bool show_folder(const std::filesystem::path& folder) {
     std::string program = "xdg-open";
-    std::string target = folder.string();
+    std::string target = folder.u8string();
     char* args[] = {program.data(), target.data(), nullptr};
     pid_t child = 0;
     if (posix_spawnp(&child, args[0], nullptr, nullptr, args, environ) != 0) return false;

@@ -351,7 +351,8 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
         int width = 0, height = 0;
         glfwGetFramebufferSize(window, &width, &height);
         if (!save_screenshot(options.screenshot, width, height)) {
-            std::fprintf(stderr, "claimdeck: could not write the screenshot %s\n", options.screenshot.string().c_str());
+            std::fprintf(stderr, "claimdeck: could not write the screenshot %s\n",
+                         options.screenshot.u8string().c_str());
             return 1;
         }
     }

@@ -51,7 +51,7 @@ std::optional<std::filesystem::path> path_from_file_uri(std::string_view uri) {
     std::optional<std::string> path = percent_decoded(rest.substr(path_start));
     // A NUL byte cannot be in a path; an escaped one would cut it short.
     if (!path || path->find('\0') != std::string::npos) return std::nullopt;
-    return std::filesystem::path(*path);
+    return std::filesystem::u8path(*path);
 }
 
 }  // namespace claimdeck

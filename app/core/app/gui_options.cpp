@@ -93,13 +93,13 @@ std::string apply_profile(GuiOptions& options, const std::string& value) {
 std::string apply_quiz(GuiOptions& options, const std::string& value) {
     if (!options.quiz.empty()) return "only one quiz file can be opened";
     if (value.empty()) return expected("a quiz file");
-    options.quiz = value;
+    options.quiz = std::filesystem::u8path(value);
     return "";
 }
 
 std::string apply_report(GuiOptions& options, const std::string& value) {
     if (value.empty()) return expected("a results file or folder");
-    options.report.emplace_back(value);
+    options.report.push_back(std::filesystem::u8path(value));
     return "";
 }
 
@@ -122,9 +122,9 @@ std::string apply_screen(GuiOptions& options, const std::string& value) {
 const std::vector<OptionSpec>& option_table() {
     static const std::vector<OptionSpec> table = {
         {"--deck", "PATH", "deck file to study (default: the bundled deck)",
-         [](GuiOptions& o, const std::string& v) { return o.deck = v, std::string(); }},
+         [](GuiOptions& o, const std::string& v) { return o.deck = std::filesystem::u8path(v), std::string(); }},
         {"--data-dir", "DIR", "where progress is kept (default: the platform's data folder)",
-         [](GuiOptions& o, const std::string& v) { return o.data_dir = v, std::string(); }},
+         [](GuiOptions& o, const std::string& v) { return o.data_dir = std::filesystem::u8path(v), std::string(); }},
         {"--profile", "NAME", "open this learner's profile (created if new) and start studying", apply_profile},
         {"--quiz", "PATH", "open a class quiz file (as does a path with no option);\nwith --profile, start taking it",
          apply_quiz},
@@ -137,7 +137,7 @@ const std::vector<OptionSpec>& option_table() {
              return apply_int(o.quit_after_frames, v, 1, 1'000'000, "a number of frames");
          }},
         {"--screenshot", "PATH", "save the last frame as a PNG before quitting",
-         [](GuiOptions& o, const std::string& v) { return o.screenshot = v, std::string(); }},
+         [](GuiOptions& o, const std::string& v) { return o.screenshot = std::filesystem::u8path(v), std::string(); }},
         {"--demo-answers", "N", "answer N cards by script first (needs --profile)",
          [](GuiOptions& o, const std::string& v) {
              return apply_int(o.demo_answers, v, 0, 1000, "a number of answers");
@@ -195,7 +195,7 @@ GuiOptionsResult parse_gui_options(const std::vector<std::string>& args) {
             // manager's "Open with" runs it.
             std::filesystem::path& file = is_package_file(args[i]) ? options.import_deck : options.quiz;
             if (!file.empty()) return {std::nullopt, "unexpected argument " + args[i]};
-            file = args[i];
+            file = std::filesystem::u8path(args[i]);
             continue;
         }
         const Word word = split_option(args[i]);

@@ -73,7 +73,7 @@ TextFileResult read_text_file(const std::filesystem::path& path, std::uintmax_t 
     TextFileResult result;
     const auto fail = [&](std::string reason) {
         result.text.clear();
-        result.error = path.string() + " " + reason;
+        result.error = path.u8string() + " " + reason;
         result.reason = std::move(reason);
         return result;
     };
@@ -121,10 +121,10 @@ bool is_special_file(const std::filesystem::path& path) {
 
 std::string write_through(const std::filesystem::path& path, std::string_view text) {
     std::ofstream out(path, std::ios::binary);
-    if (!out) return "cannot open " + path.string() + " for writing";
+    if (!out) return "cannot open " + path.u8string() + " for writing";
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();
-    return out ? "" : "cannot write " + path.string();
+    return out ? "" : "cannot write " + path.u8string();
 }
 
 std::string write_by_rename(const std::filesystem::path& path, std::string_view text) {
@@ -134,20 +134,20 @@ std::string write_by_rename(const std::filesystem::path& path, std::string_view 
     temporary += ".partial";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot create " + temporary.string();
+        if (!out) return "cannot create " + temporary.u8string();
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         out.flush();
         if (!out) {
             out.close();
             std::filesystem::remove(temporary, ignored);
-            return "cannot write " + path.string() + " (is the disk full?)";
+            return "cannot write " + path.u8string() + " (is the disk full?)";
         }
     }
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
     if (error) {
         std::filesystem::remove(temporary, ignored);
-        return "cannot write " + path.string() + ": " + error.message();
+        return "cannot write " + path.u8string() + ": " + error.message();
     }
     return {};
 }

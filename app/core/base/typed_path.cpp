@@ -5,7 +5,7 @@
 namespace claimdeck {
 
 TypedPath expand_typed_path(std::string_view typed, const char* home) {
-    if (typed.empty() || typed.front() != '~') return {std::filesystem::path(typed), {}};
+    if (typed.empty() || typed.front() != '~') return {std::filesystem::u8path(typed), {}};
     const std::size_t slash = typed.find('/');
     if (slash != 1 && typed.size() != 1)
         return {{},
@@ -15,7 +15,7 @@ TypedPath expand_typed_path(std::string_view typed, const char* home) {
         return {{}, "No home folder is set, so \"~\" means nothing here: type the whole path, starting with /."};
     std::string expanded = home;
     if (slash != std::string_view::npos) expanded += typed.substr(slash);
-    return {std::filesystem::path(expanded), {}};
+    return {std::filesystem::u8path(expanded), {}};
 }
 
 TypedPath expand_typed_path(std::string_view typed) { return expand_typed_path(typed, std::getenv("HOME")); }

@@ -56,9 +56,9 @@ std::vector<LoadedFile> load_all(const std::vector<std::filesystem::path>& paths
     for (const std::filesystem::path& path : paths) {
         ResultsLoadResult read = load_results(path);
         if (read.results)
-            loaded.push_back({path.string(), *read.results, merged_key(*read.results, merges), ""});
+            loaded.push_back({path.u8string(), *read.results, merged_key(*read.results, merges), ""});
         else
-            skipped.push_back({path.string(), reason_for(read.problems)});
+            skipped.push_back({path.u8string(), reason_for(read.problems)});
     }
     return loaded;
 }

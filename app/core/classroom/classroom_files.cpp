@@ -65,8 +65,8 @@ std::vector<Problem> read_json_text(std::string_view json, const std::string& fi
 std::vector<Problem> read_json_file(const std::filesystem::path& path, const JsonFileFormat& format,
                                     const std::function<void(FieldReader&)>& read_fields) {
     TextFileResult read = read_text_file(path, format.max_bytes);
-    if (!read.error.empty()) return {Problem{path.string(), "", read.reason}};
-    return read_json_text(read.text, path.string(), format, read_fields);
+    if (!read.error.empty()) return {Problem{path.u8string(), "", read.reason}};
+    return read_json_text(read.text, path.u8string(), format, read_fields);
 }
 
 bool read_non_empty_string(FieldReader& fields, const char* field, std::string& out) {

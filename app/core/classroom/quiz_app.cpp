@@ -34,7 +34,7 @@ bool QuizApp::open(const std::filesystem::path& file) {
         return false;
     }
     if (auto mismatch = quiz_deck_mismatch(*loaded.quiz, deck_)) {
-        message_ = "The quiz " + file.string() + " cannot be taken with this deck: " + *mismatch;
+        message_ = "The quiz " + file.u8string() + " cannot be taken with this deck: " + *mismatch;
         return false;
     }
     end_run();
@@ -98,7 +98,7 @@ bool QuizApp::save_results() {
     const std::string error = write_results_file(path, run_->results());
     saved_ = error.empty();
     if (saved_) saved_path_ = path;
-    message_ = saved_ ? "Saved to " + path.string() : "Your answers are not saved yet: " + error + ".";
+    message_ = saved_ ? "Saved to " + path.u8string() : "Your answers are not saved yet: " + error + ".";
     return saved_;
 }
 
@@ -108,7 +108,7 @@ std::filesystem::path unused_path(const std::filesystem::path& path) {
     const std::filesystem::path stem = path.parent_path() / path.stem();
     for (int copy = 2;; ++copy) {
         std::filesystem::path candidate = stem;
-        candidate += "-" + std::to_string(copy) + path.extension().string();
+        candidate += "-" + std::to_string(copy) + path.extension().u8string();
         if (!std::filesystem::exists(std::filesystem::symlink_status(candidate, error))) return candidate;
     }
 }

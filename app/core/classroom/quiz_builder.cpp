@@ -87,7 +87,7 @@ bool QuizBuilder::save(const std::filesystem::path& path) {
         }
     }
     saved_files_ = files;
-    message_ = "Saved to " + files[0].string() + (files.size() == 2 ? " and " + files[1].string() : "") + ".";
+    message_ = "Saved to " + files[0].u8string() + (files.size() == 2 ? " and " + files[1].u8string() : "") + ".";
     return true;
 }
 

@@ -59,18 +59,18 @@ bool ReportApp::add(const fs::path& path) {
     // Canonical, so the same file reached by another path is still one file.
     const fs::path found = fs::canonical(path, error);
     if (error) {
-        message_ = "There is no results file or folder " + path.string() + ".";
+        message_ = "There is no results file or folder " + path.u8string() + ".";
         return false;
     }
     std::vector<fs::path> new_files{found};
     if (fs::is_directory(found, error)) {
         new_files = json_files_in(found, error);
         if (error) {
-            message_ = "The folder " + path.string() + " cannot be read: " + error.message() + ".";
+            message_ = "The folder " + path.u8string() + " cannot be read: " + error.message() + ".";
             return false;
         }
         if (new_files.empty()) {
-            message_ = "The folder " + path.string() + " holds no results files (.json).";
+            message_ = "The folder " + path.u8string() + " holds no results files (.json).";
             return false;
         }
     }
@@ -165,7 +165,7 @@ fs::path ReportApp::path_beside(ReportFormat format, const fs::path& path) const
     fs::path candidate = path;
     for (int copy = 2; !replaces_nothing(candidate); ++copy) {
         candidate = path.parent_path() / path.stem();
-        candidate += "-" + std::to_string(copy) + path.extension().string();
+        candidate += "-" + std::to_string(copy) + path.extension().u8string();
     }
     return candidate;
 }
@@ -181,7 +181,7 @@ bool ReportApp::save(ReportFormat format, const fs::path& path, bool replace) {
     for (const auto& [file, text] : files)
         if (!replace && is_there(file)) {
             waiting_to_replace_ = path;
-            message_ = file.string() + " is already there.";
+            message_ = file.u8string() + " is already there.";
             return false;
         }
     std::error_code ignored;  // a folder that cannot be made shows up as a write error below
@@ -197,7 +197,7 @@ bool ReportApp::save(ReportFormat format, const fs::path& path, bool replace) {
     }
     saved_ = true;
     message_ =
-        "Saved to " + saved_path().string() +
+        "Saved to " + saved_path().u8string() +
         (files.size() > 1 ? " and " + std::to_string(files.size() - 1) + " more files beside it, one per table" : "");
     return true;
 }

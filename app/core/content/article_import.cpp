@@ -362,7 +362,7 @@ std::string reference_text(std::string_view body) {
 }  // namespace
 
 ArticleFormat article_format_for(const std::filesystem::path& file) {
-    const std::string extension = lower(file.extension().string());
+    const std::string extension = lower(file.extension().u8string());
     if (extension == ".html" || extension == ".htm") return ArticleFormat::Html;
     if (extension == ".md" || extension == ".markdown") return ArticleFormat::Markdown;
     return ArticleFormat::PlainText;

@@ -352,7 +352,7 @@ private:
         if (known != by_path_.end()) return {known->second, ""};
         ImportedArticle imported = import_article(content, article_format_for(path));
         if (!imported.error.empty()) return {"", in_quotes(path) + ": " + imported.error};
-        const std::string stem = std::filesystem::path(path).stem().string();
+        const std::string stem = std::filesystem::u8path(path).stem().u8string();
         Article& article = add_article(deck_, article_ids_, stem, std::move(imported.text));
         deck_.index();
         by_path_[path] = article.id;

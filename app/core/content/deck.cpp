@@ -378,7 +378,7 @@ DeckLoadResult read_deck_checking(std::string_view json, const std::string& file
 }
 
 DeckLoadResult load_deck_file(const std::filesystem::path& deck_file, const DeckLimits& limits, ContentChecks checks) {
-    const std::string file = deck_file.string();
+    const std::string file = deck_file.u8string();
     TextFileResult read = read_text_file(deck_file, limits.max_deck_bytes);
     if (!read.error.empty()) return {std::nullopt, {{file, "", read.reason}}};
     const std::filesystem::path folder = articles_folder_for(deck_file);

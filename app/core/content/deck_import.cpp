@@ -52,7 +52,7 @@ namespace {
 std::string refuse_linked_folder(const std::filesystem::path& folder) {
     std::error_code error;
     if (std::filesystem::is_symlink(folder, error))
-        return folder.string() + " is a symbolic link; write the deck folder somewhere else";
+        return folder.u8string() + " is a symbolic link; write the deck folder somewhere else";
     return "";
 }
 
@@ -62,7 +62,7 @@ std::string write_article(const std::filesystem::path& folder, const Article& ar
     if (std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
         const TextFileResult there = read_text_file(path, article.text.size() + 1);
         if (there.error.empty() && there.text == article.text) return "";
-        return path.string() + " is already there with other text; it was left as it is";
+        return path.u8string() + " is already there with other text; it was left as it is";
     }
     return write_text_file(path, article.text);
 }
@@ -73,12 +73,12 @@ std::string write_deck_folder(const Deck& deck, const std::filesystem::path& out
     const std::filesystem::path deck_file = deck_file_in(out, deck.id);
     std::error_code error;
     if (std::filesystem::exists(std::filesystem::symlink_status(deck_file, error)))
-        return deck_file.string() + " is already there; choose another --out folder or deck id";
+        return deck_file.u8string() + " is already there; choose another --out folder or deck id";
     for (const char* folder : {"decks", "articles"}) {
         std::string refused = refuse_linked_folder(out / folder);
         if (!refused.empty()) return refused;
         std::filesystem::create_directories(out / folder, error);
-        if (error) return (out / folder).string() + " cannot be made: " + error.message();
+        if (error) return (out / folder).u8string() + " cannot be made: " + error.message();
     }
     for (const Article& article : deck.articles) {
         std::string failed = write_article(out / "articles", article);

@@ -28,7 +28,7 @@ std::filesystem::path removing_folder(const std::filesystem::path& library, cons
 void finish_interrupted_installs(const std::filesystem::path& library) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(library, error)) {
-        const std::string name = entry.path().filename().string();
+        const std::string name = entry.path().filename().u8string();
         const auto ends_with = [&](std::string_view tail) {
             return name.size() > tail.size() + 1 && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
         };
@@ -67,7 +67,7 @@ std::string swap_in(const std::filesystem::path& library, const std::string& dec
     if (error) {
         std::error_code ignored;
         if (had_copy && !std::filesystem::exists(home, ignored)) std::filesystem::rename(previous, home, ignored);
-        return "cannot move the new copy into " + home.string() + ": " + error.message();
+        return "cannot move the new copy into " + home.u8string() + ": " + error.message();
     }
     std::filesystem::remove_all(previous, error);
     return "";
@@ -102,7 +102,7 @@ LibraryContents read_library(const std::filesystem::path& library) {
     finish_interrupted_installs(library);
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(library, error)) {
-        const std::string deck_id = entry.path().filename().string();
+        const std::string deck_id = entry.path().filename().u8string();
         if (!is_bare_file_name(deck_id) || !entry.is_directory(error)) continue;
         const std::filesystem::path deck_file = deck_file_in(entry.path(), deck_id);
         DeckLoadResult loaded = load_deck(deck_file);
@@ -141,7 +141,7 @@ InstallResult install_package(const std::filesystem::path& library, const DeckPa
     if (error.empty()) error = swap_in(library, deck.id);
     if (!error.empty()) {
         std::filesystem::remove_all(incoming, ignored);
-        return refused(library.string(), error);
+        return refused(library.u8string(), error);
     }
     return result;
 }
@@ -170,14 +170,14 @@ bool in_library(const std::filesystem::path& library, const std::string& deck_id
 std::string remove_from_library(const std::filesystem::path& library, const std::string& deck_id) {
     const std::filesystem::path home = library / deck_id;
     std::error_code error;
-    if (!in_library(library, deck_id)) return "there is no deck " + in_quotes(deck_id) + " in " + library.string();
+    if (!in_library(library, deck_id)) return "there is no deck " + in_quotes(deck_id) + " in " + library.u8string();
     // Moved aside first, so a removal cut short never leaves half a deck.
     const std::filesystem::path leaving = removing_folder(library, deck_id);
     std::filesystem::remove_all(leaving, error);
     std::filesystem::rename(home, leaving, error);
-    if (error) return "cannot remove " + home.string() + ": " + error.message();
+    if (error) return "cannot remove " + home.u8string() + ": " + error.message();
     std::filesystem::remove_all(leaving, error);
-    return error ? "cannot delete " + leaving.string() + ": " + error.message() : "";
+    return error ? "cannot delete " + leaving.u8string() + ": " + error.message() : "";
 }
 
 }  // namespace claimdeck

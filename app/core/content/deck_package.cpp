@@ -196,17 +196,17 @@ PackageReadResult read_package(std::string_view bytes, const std::string& file, 
 
 PackageReadResult read_package_file(const std::filesystem::path& file, const PackageLimits& limits) {
     TextFileResult read = read_text_file(file, limits.max_package_bytes);
-    if (!read.error.empty()) return {std::nullopt, std::nullopt, {{file.string(), "", read.reason}}};
-    return read_package(read.text, file.string(), limits);
+    if (!read.error.empty()) return {std::nullopt, std::nullopt, {{file.u8string(), "", read.reason}}};
+    return read_package(read.text, file.u8string(), limits);
 }
 
 PackageReadResult package_deck_file(const std::filesystem::path& deck_file, const DeckLimits& limits) {
     DeckLoadResult loaded = load_deck(deck_file, limits);
     if (!loaded.deck) return {std::nullopt, std::nullopt, std::move(loaded.problems)};
     TextFileResult json = read_text_file(deck_file, limits.max_deck_bytes);
-    if (!json.error.empty()) return {std::nullopt, std::nullopt, {{deck_file.string(), "", json.reason}}};
-    DeckPackage package{{deck_file.filename().string(), std::move(json.text)}, article_files(*loaded.deck)};
-    return checked(std::move(package), deck_file.string(), limits);
+    if (!json.error.empty()) return {std::nullopt, std::nullopt, {{deck_file.u8string(), "", json.reason}}};
+    DeckPackage package{{deck_file.filename().u8string(), std::move(json.text)}, article_files(*loaded.deck)};
+    return checked(std::move(package), deck_file.u8string(), limits);
 }
 
 PackageReadResult package_deck(const Deck& deck) {

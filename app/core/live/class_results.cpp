@@ -56,7 +56,7 @@ SavedResults save_live_class_results(const std::filesystem::path& results_dir, c
     std::error_code error;
     std::filesystem::create_directories(saved.folder, error);
     if (error) {
-        saved.problem = "The folder " + saved.folder.string() + " could not be made: " + error.message();
+        saved.problem = "The folder " + saved.folder.u8string() + " could not be made: " + error.message();
         return saved;
     }
     const std::vector<QuizResults> all = live_class_results(state, deck, pupils, ended_ms);

@@ -69,7 +69,7 @@ int user_version(sql::Database& db) {
 
 void migrate(sql::Database& db, const std::filesystem::path& path) {
     if (int version = user_version(db); version > kLiveSchemaVersion)
-        throw std::runtime_error(path.string() + " was written by a newer ClaimDeck (live store version " +
+        throw std::runtime_error(path.u8string() + " was written by a newer ClaimDeck (live store version " +
                                  std::to_string(version) + "); it was left untouched.");
     for (int version = user_version(db); version < kLiveSchemaVersion; version = user_version(db)) {
         sql::Transaction transaction(db);

@@ -44,7 +44,7 @@ void rename_or_throw(const fs::path& from, const fs::path& to) {
     fs::rename(from, to, error);
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly,
-                         "Could not move " + from.string() + " to " + to.string() + ": " + error.message() + ".");
+                         "Could not move " + from.u8string() + " to " + to.u8string() + ": " + error.message() + ".");
 }
 
 // Copies the database at `from` into `to`, replacing anything left there by
@@ -63,8 +63,9 @@ void write_checked_copy(const fs::path& from, const fs::path& to) {
             copy.execute("PRAGMA journal_mode = DELETE");
         });
         if (std::optional<std::string> damage = find_damage(to))
-            throw StoreError(StoreError::Kind::Corrupt, "The copy of " + from.string() + " written to " + to.string() +
-                                                            " failed its check (" + *damage + ") and was deleted.");
+            throw StoreError(StoreError::Kind::Corrupt, "The copy of " + from.u8string() + " written to " +
+                                                            to.u8string() + " failed its check (" + *damage +
+                                                            ") and was deleted.");
     } catch (const StoreError&) {
         fs::remove(to, ignored);
         throw;
@@ -76,14 +77,15 @@ void write_checked_copy(const fs::path& from, const fs::path& to) {
 void check_restorable(const fs::path& source) {
     std::error_code ignored;
     if (!fs::is_regular_file(source, ignored))
-        throw StoreError(StoreError::Kind::Other, source.string() + " does not exist or is not a file.");
+        throw StoreError(StoreError::Kind::Other, source.u8string() + " does not exist or is not a file.");
     if (std::optional<std::string> damage = find_damage(source))
         throw StoreError(StoreError::Kind::Corrupt,
-                         source.string() + " is damaged or no database at all (" + *damage + ").");
+                         source.u8string() + " is damaged or no database at all (" + *damage + ").");
     const int version = stored_schema_version(source);
-    if (version < 1) throw StoreError(StoreError::Kind::Other, source.string() + " is not a ClaimDeck progress store.");
+    if (version < 1)
+        throw StoreError(StoreError::Kind::Other, source.u8string() + " is not a ClaimDeck progress store.");
     if (version > kStoreSchemaVersion)
-        throw StoreError(StoreError::Kind::NewerVersion, source.string() + " was written by a newer ClaimDeck.");
+        throw StoreError(StoreError::Kind::NewerVersion, source.u8string() + " was written by a newer ClaimDeck.");
 }
 
 struct BackupFile {
@@ -96,7 +98,7 @@ std::vector<BackupFile> list_backups(const fs::path& backups_dir) {
     std::vector<BackupFile> backups;
     std::error_code error;  // a folder that cannot be listed (or is not there yet) holds no backups
     for (fs::directory_iterator entry(backups_dir, error), end; !error && entry != end; entry.increment(error))
-        if (std::optional<std::int64_t> time = backup_time(entry->path().filename().string()))
+        if (std::optional<std::int64_t> time = backup_time(entry->path().filename().u8string()))
             backups.push_back({*time, entry->path()});
     std::sort(backups.begin(), backups.end(),
               [](const BackupFile& a, const BackupFile& b) { return a.time_ms > b.time_ms; });
@@ -192,7 +194,7 @@ fs::path write_backup(const fs::path& store_file, const fs::path& backups_dir, s
     fs::create_directories(backups_dir, error);
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly,
-                         "Could not create the backup folder " + backups_dir.string() + ": " + error.message() + ".");
+                         "Could not create the backup folder " + backups_dir.u8string() + ": " + error.message() + ".");
     fs::path backup = backups_dir / backup_file_name(now_ms);
     write_backup_as(store_file, backup);
     return backup;
@@ -235,7 +237,7 @@ std::vector<std::string> backups_to_thin(const std::vector<std::string>& file_na
 
 void thin_backups(const fs::path& backups_dir) {
     std::vector<std::string> names;
-    for (const BackupFile& backup : list_backups(backups_dir)) names.push_back(backup.path.filename().string());
+    for (const BackupFile& backup : list_backups(backups_dir)) names.push_back(backup.path.filename().u8string());
     for (const std::string& name : backups_to_thin(names)) {
         std::error_code ignored;  // a backup that cannot be deleted now is thinned next time
         fs::remove(backups_dir / name, ignored);
@@ -255,7 +257,7 @@ std::optional<std::string> find_damage(const fs::path& store_file) {
 }
 
 fs::path move_store_aside(const fs::path& store_file, const std::string& reason, std::int64_t now_ms) {
-    const std::string stem = store_file.string() + "." + reason + "-" + file_timestamp(now_ms);
+    const std::string stem = store_file.u8string() + "." + reason + "-" + file_timestamp(now_ms);
     fs::path aside = stem;
     std::error_code ignored;
     for (int number = 2; fs::exists(aside, ignored); ++number) aside = stem + "-" + std::to_string(number);
@@ -294,8 +296,8 @@ std::optional<fs::path> restore_store(const fs::path& source, const fs::path& st
 Recovery recover_damaged_store(const fs::path& store_file, const fs::path& backups_dir, const std::string& damage,
                                std::int64_t now_ms) {
     const fs::path kept = move_store_aside(store_file, "corrupt", now_ms);
-    std::vector<std::string> notices{store_file.string() + " was damaged (" + damage +
-                                     "). It was kept, not deleted, as " + kept.string() + "."};
+    std::vector<std::string> notices{store_file.u8string() + " was damaged (" + damage +
+                                     "). It was kept, not deleted, as " + kept.u8string() + "."};
     if (std::optional<fs::path> backup = newest_good_backup(backups_dir)) {
         try {
             restore_store(*backup, store_file, now_ms);
@@ -304,7 +306,7 @@ Recovery recover_damaged_store(const fs::path& store_file, const fs::path& backu
                                                " failed: " + error.what());
         }
         notices.push_back("Your progress was restored from the backup of " +
-                          readable_time(*backup_time(backup->filename().string())) + " (" + backup->string() + ").");
+                          readable_time(*backup_time(backup->filename().u8string())) + " (" + backup->string() + ").");
     } else {
         notices.push_back("There was no good backup to restore, so a new progress store was started.");
     }

@@ -21,7 +21,7 @@ FolderLock::FolderLock(const std::filesystem::path& data_dir)
 FolderLock FolderLock::shared(const std::filesystem::path& data_dir) {
     FolderLock lock(data_dir);
     if (lock.fd_ >= 0 && ::flock(lock.fd_, LOCK_SH | LOCK_NB) != 0)
-        throw StoreError(StoreError::Kind::Locked, "The progress store in " + data_dir.string() +
+        throw StoreError(StoreError::Kind::Locked, "The progress store in " + data_dir.u8string() +
                                                        " is being restored or repaired by another ClaimDeck. "
                                                        "Try again in a moment.");
     return lock;
@@ -30,7 +30,7 @@ FolderLock FolderLock::shared(const std::filesystem::path& data_dir) {
 FolderLock FolderLock::exclusive(const std::filesystem::path& data_dir) {
     FolderLock lock(data_dir);
     if (lock.fd_ >= 0 && ::flock(lock.fd_, LOCK_EX | LOCK_NB) != 0)
-        throw StoreError(StoreError::Kind::Locked, "ClaimDeck is open on " + data_dir.string() +
+        throw StoreError(StoreError::Kind::Locked, "ClaimDeck is open on " + data_dir.u8string() +
                                                        " (an app window or a claimdeck-cli command). "
                                                        "Close ClaimDeck first, then try again.");
     return lock;

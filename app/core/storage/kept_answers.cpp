@@ -15,7 +15,7 @@ constexpr const char* kKeptPrefix = "unsaved-answers-";
 constexpr const char* kKeptSuffix = ".json";
 
 bool is_kept_file(const fs::path& path) {
-    const std::string name = path.filename().string();
+    const std::string name = path.filename().u8string();
     const std::string prefix = kKeptPrefix, suffix = kKeptSuffix;
     return name.size() > prefix.size() + suffix.size() && name.rfind(prefix, 0) == 0 &&
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -43,7 +43,7 @@ std::string save_kept_file(ProgressStore& store, const fs::path& file) {
         return answers_text(kept.reviews.size()) + " of " + kept.profile_name +
                " that could not be saved last time are saved now.";
     } catch (const std::exception& error) {
-        return "Answers kept in " + file.string() + " could not be saved yet (" + error.what() +
+        return "Answers kept in " + file.u8string() + " could not be saved yet (" + error.what() +
                "). The file stays, and they are tried again at the next start.";
     }
 }
@@ -51,7 +51,7 @@ std::string save_kept_file(ProgressStore& store, const fs::path& file) {
 }  // namespace
 
 fs::path keep_unsaved_answers(const ProfileProgress& unsaved, const fs::path& data_dir, std::int64_t now_ms) {
-    const std::string stem = (data_dir / (kKeptPrefix + file_timestamp(now_ms))).string();
+    const std::string stem = (data_dir / (kKeptPrefix + file_timestamp(now_ms))).u8string();
     fs::path file = stem + kKeptSuffix;
     std::error_code ignored;
     for (int number = 2; fs::exists(file, ignored); ++number) file = stem + "-" + std::to_string(number) + kKeptSuffix;
@@ -64,7 +64,8 @@ std::string keep_unsaved_answers_and_say(const ProfileProgress& unsaved, const s
     const std::string not_saved = answers_text(unsaved.reviews.size()) + " could not be saved (" + why + ").";
     try {
         const fs::path file = keep_unsaved_answers(unsaved, data_dir, now_ms);
-        return not_saved + " They are kept in " + file.string() + " and saved the next time ClaimDeck opens the store.";
+        return not_saved + " They are kept in " + file.u8string() +
+               " and saved the next time ClaimDeck opens the store.";
     } catch (const std::exception& error) {
         return not_saved + " Keeping them in a file failed too: " + error.what();
     }

@@ -25,11 +25,11 @@ std::vector<ProfileProgress> read_backup(const fs::path& file) {
     try {
         version = stored_schema_version(file);
     } catch (const StoreError& error) {
-        throw ProgressFileError(file.string() + " could not be read: " + error.what());
+        throw ProgressFileError(file.u8string() + " could not be read: " + error.what());
     }
-    if (version < 1) throw ProgressFileError(file.string() + " is a database, but not a ClaimDeck backup.");
+    if (version < 1) throw ProgressFileError(file.u8string() + " is a database, but not a ClaimDeck backup.");
     if (version > kStoreSchemaVersion)
-        throw ProgressFileError(file.string() + " was written by a newer ClaimDeck: update this one to import it.");
+        throw ProgressFileError(file.u8string() + " was written by a newer ClaimDeck: update this one to import it.");
     return salvage_store(file).learners;
 }
 
@@ -46,7 +46,8 @@ std::string names_text(const std::vector<std::string>& names) {
 
 std::vector<ProfileProgress> read_progress_to_import(const fs::path& file) {
     std::error_code error;
-    if (!fs::is_regular_file(file, error)) throw ProgressFileError(file.string() + " does not exist or is not a file.");
+    if (!fs::is_regular_file(file, error))
+        throw ProgressFileError(file.u8string() + " does not exist or is not a file.");
     if (is_sqlite_file(file)) return read_backup(file);
     return {read_progress_file(file)};
 }

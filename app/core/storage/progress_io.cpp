@@ -297,7 +297,7 @@ void write_progress_file(const ProfileProgress& progress, const std::filesystem:
 }
 
 ProfileProgress read_progress_file(const std::filesystem::path& file) {
-    const std::string name = file.string();
+    const std::string name = file.u8string();
     TextFileResult text = read_text_file(file, kMaxProgressFileBytes);
     if (!text.error.empty()) throw ProgressFileError(text.error);
     Checker checker(name);

@@ -162,7 +162,7 @@ SalvageRestored restore_salvage(const fs::path& damaged, const fs::path& store_f
     const Salvage salvage = salvage_store(damaged);
     if (salvage.learners.empty())
         throw StoreError(StoreError::Kind::Corrupt,
-                         damaged.string() + " is damaged, and nothing could be read back from it.");
+                         damaged.u8string() + " is damaged, and nothing could be read back from it.");
     // Built beside the store before the store is touched, in one file (no
     // -wal to leave behind when it is renamed).
     fs::path incoming = store_file;
@@ -180,8 +180,8 @@ SalvageRestored restore_salvage(const fs::path& damaged, const fs::path& store_f
     std::error_code error;
     fs::rename(incoming, store_file, error);
     if (error)
-        throw StoreError(StoreError::Kind::ReadOnly, "Could not move " + incoming.string() + " to " +
-                                                         store_file.string() + ": " + error.message() + ".");
+        throw StoreError(StoreError::Kind::ReadOnly, "Could not move " + incoming.u8string() + " to " +
+                                                         store_file.u8string() + ": " + error.message() + ".");
     return restored;
 }
 

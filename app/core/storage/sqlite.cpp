@@ -6,12 +6,12 @@ Database::Database(const std::filesystem::path& path, Mode mode, int busy_timeou
     int flags = mode == Mode::ReadOnly    ? SQLITE_OPEN_READONLY
                 : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE
                                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int code = sqlite3_open_v2(path.string().c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    int code = sqlite3_open_v2(path.u8string().c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error(code, "cannot open " + path.string() + ": " + message);
+        throw Error(code, "cannot open " + path.u8string() + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms);

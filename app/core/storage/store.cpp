@@ -125,7 +125,7 @@ std::int64_t now_ms() {
 
 StoreError newer_store_error(const std::filesystem::path& path, int version) {
     return StoreError(StoreError::Kind::NewerVersion,
-                      path.string() + " was written by a newer ClaimDeck (store version " + std::to_string(version) +
+                      path.u8string() + " was written by a newer ClaimDeck (store version " + std::to_string(version) +
                           "; this one reads up to " + std::to_string(kStoreSchemaVersion) +
                           "). It was left untouched. Update ClaimDeck to open it.");
 }
@@ -167,7 +167,7 @@ void create_data_folder(const std::filesystem::path& data_dir) {
     std::filesystem::create_directories(data_dir, error);
     if (error)
         throw StoreError(StoreError::Kind::ReadOnly,
-                         "Could not create the data folder " + data_dir.string() + ": " + error.message() + ".");
+                         "Could not create the data folder " + data_dir.u8string() + ": " + error.message() + ".");
 }
 
 enum class DuplicateUid { Fail, Skip };
@@ -293,7 +293,7 @@ StoreError::Kind kind_of_fault(int sqlite_code, std::uintmax_t free_bytes) {
 StoreError store_error(const sql::Error& error, const std::filesystem::path& path, std::string_view doing) {
     StoreError::Kind kind = kind_of_fault(error.code(), free_bytes_beside(path));
     std::string advice = advice_for(kind);
-    return StoreError(kind, "Could not " + std::string(doing) + " in " + path.string() + " (" + error.what() + ")." +
+    return StoreError(kind, "Could not " + std::string(doing) + " in " + path.u8string() + " (" + error.what() + ")." +
                                 (advice.empty() ? "" : " " + advice));
 }
 
@@ -329,7 +329,7 @@ Recovery repair_alone(FolderLock& lock, const std::filesystem::path& file, const
                       const std::string& damage, std::int64_t now) {
     if (!lock.try_alone())
         throw StoreError(StoreError::Kind::Corrupt,
-                         file.string() + " is damaged (" + damage +
+                         file.u8string() + " is damaged (" + damage +
                              "), and another ClaimDeck has it open, so it cannot be repaired now. Close every "
                              "ClaimDeck window and command, then start again: the damaged file is then kept, never "
                              "deleted, and the newest good backup restored.");

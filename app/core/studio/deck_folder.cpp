@@ -13,7 +13,7 @@ namespace {
 // the rename finds the whole file.
 std::string write_synced(const fs::path& path, const std::string& text) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) return "cannot create " + path.string();
+    if (fd < 0) return "cannot create " + path.u8string();
     std::size_t written = 0;
     while (written < text.size()) {
         const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
@@ -22,7 +22,7 @@ std::string write_synced(const fs::path& path, const std::string& text) {
     }
     const bool ok = written == text.size() && ::fsync(fd) == 0;
     ::close(fd);
-    return ok ? "" : "cannot write " + path.string() + " (is the disk full?)";
+    return ok ? "" : "cannot write " + path.u8string() + " (is the disk full?)";
 }
 
 fs::path with_suffix(const fs::path& folder, const char* suffix) {
@@ -36,7 +36,7 @@ std::string write_folder(const Deck& deck, const fs::path& folder) {
     fs::remove_all(folder, error);
     fs::create_directories(folder / "decks", error);
     fs::create_directories(folder / "articles", error);
-    if (error) return "cannot create " + folder.string() + ": " + error.message();
+    if (error) return "cannot create " + folder.u8string() + ": " + error.message();
     for (const Article& article : deck.articles)
         if (std::string failed = write_synced(folder / "articles" / article.file, article.text); !failed.empty())
             return failed;
@@ -59,7 +59,7 @@ bool holds_one_deck_only(const fs::path& folder) {
 
 std::string save_deck_folder(const Deck& deck, const fs::path& folder) {
     if (!holds_one_deck_only(folder))
-        return folder.string() + " holds other files than one deck's; choose an empty folder or a deck folder";
+        return folder.u8string() + " holds other files than one deck's; choose an empty folder or a deck folder";
     const fs::path partial = with_suffix(folder, ".partial");
     const fs::path previous = with_suffix(folder, ".previous");
     if (std::string failed = write_folder(deck, partial); !failed.empty()) return failed;
@@ -67,10 +67,10 @@ std::string save_deck_folder(const Deck& deck, const fs::path& folder) {
     if (fs::exists(folder)) {
         fs::remove_all(previous, error);
         fs::rename(folder, previous, error);
-        if (error) return "cannot keep the previous version of " + folder.string() + ": " + error.message();
+        if (error) return "cannot keep the previous version of " + folder.u8string() + ": " + error.message();
     }
     fs::rename(partial, folder, error);
-    if (error) return "cannot save " + folder.string() + ": " + error.message();
+    if (error) return "cannot save " + folder.u8string() + ": " + error.message();
     return {};
 }
 
@@ -81,7 +81,7 @@ OpenedDeckFolder open_deck_folder(const fs::path& given, bool checked) {
     for (fs::directory_iterator it(folder / "decks", error), end; !error && it != end; it.increment(error))
         if (it->path().extension() == ".json") deck_file = it->path();
     if (deck_file.empty())
-        return {std::nullopt, {{given.string(), "", "there is no deck in " + (given / "decks").string()}}};
+        return {std::nullopt, {{given.u8string(), "", "there is no deck in " + (given / "decks").u8string()}}};
     if (checked) {
         DeckLoadResult loaded = load_deck(deck_file);
         return {std::move(loaded.deck), std::move(loaded.problems)};
@@ -93,11 +93,11 @@ OpenedDeckFolder open_deck_file(const fs::path& deck_file) {
     const fs::path folder = deck_file.parent_path().parent_path();
     const DeckLimits limits;
     TextFileResult json = read_text_file(deck_file, limits.max_deck_bytes);
-    if (!json.error.empty()) return {std::nullopt, {{deck_file.string(), "", json.error}}};
+    if (!json.error.empty()) return {std::nullopt, {{deck_file.u8string(), "", json.error}}};
     OpenedDeckFolder opened;
     const fs::path articles = folder / "articles";
     opened.deck = read_deck_for_editing(
-        json.text, deck_file.string(),
+        json.text, deck_file.u8string(),
         [&](const std::string& name) { return read_text_file(articles / name, limits.max_article_bytes); },
         opened.problems, limits);
     return opened;

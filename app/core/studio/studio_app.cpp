@@ -84,7 +84,7 @@ void StudioApp::add_article_file(const fs::path& file) {
     const TextFileResult read = read_text_file(file, DeckLimits().max_article_bytes);
     if (!read.error.empty()) throw std::runtime_error(read.error);
     const ImportedArticle article = import_article(read.text, article_format_for(file));
-    if (!article.error.empty()) throw std::runtime_error(file.string() + ": " + article.error);
+    if (!article.error.empty()) throw std::runtime_error(file.u8string() + ": " + article.error);
     apply(edit::AddArticle{article.headline, article.text});
 }
 
