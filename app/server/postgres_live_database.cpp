@@ -206,7 +206,7 @@ using Pool = live::ConnectionPool<PgConnection>;
 
 class PostgresLiveDatabase : public live::LiveDatabase {
 public:
-    explicit PostgresLiveDatabase(std::string connection)
+    explicit PostgresLiveDatabase(const std::string& connection)
         : pool_(kPoolSize, [connection] { return std::make_unique<PgConnection>(connection); }) {
         if (Pool::Lease first = pool_.borrow(); !first->connected())
             throw std::runtime_error("cannot connect to PostgreSQL: " + first->problem());

@@ -43,8 +43,7 @@ EM_JS(void, live_fetch_js,
                   });
               })
               .catch(function() {
-                  finish(0, "", !navigator.onLine ? 'this device is offline' : 'no answer from the server',
-                         0);
+                  finish(0, "", !navigator.onLine ? 'this device is offline' : 'no answer from the server', 0);
               });
       });
 
