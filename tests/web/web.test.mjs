@@ -28,6 +28,7 @@ let page;
 // ---- Helpers ----------------------------------------------------------------
 
 let phoneDriver;
+let backupFile;  // downloaded by "Back up my progress", imported on another phone
 const waitForApp = () => phoneDriver.waitForApp();
 const waitForScreen = (screen) => phoneDriver.waitForScreen(screen);
 const tap = (matches, description) => phoneDriver.tap(matches, description);
@@ -128,6 +129,28 @@ test('"Back up my progress" in Settings downloads the progress as a file', async
   const file = await download.path();
   const header = fs.readFileSync(file).subarray(0, 16).toString('latin1');
   assert.equal(header, 'SQLite format 3\0');
+  backupFile = file;
+});
+
+test('the backup, imported with "Import progress…" on another phone, brings the learner and the answers', async () => {
+  assert.ok(backupFile, 'no backup was downloaded');
+  const other = await launchPhone();
+  try {
+    const otherPage = other.context.pages()[0] || await other.context.newPage();
+    const otherPhone = touchDriver(other.context, otherPage);
+    await otherPage.goto(baseUrl);
+    await otherPhone.waitForApp();
+    await otherPhone.tap(exactly('\u2699'), 'settings button');
+    await otherPhone.waitForScreen('settings');
+    const [chooser] = await Promise.all([otherPage.waitForEvent('filechooser', {timeout: 20000}),
+                                         otherPhone.tap(startingWith('Import progress'), '"Import progress…" button')]);
+    await chooser.setFiles(backupFile);
+    // A phone with no learner of its own takes the imported one, with their answers.
+    await otherPage.waitForFunction(() => document.body.dataset.profile === 'Ada', null, {timeout: 10000});
+    assert.equal((await otherPhone.dataset()).answers, '3');
+  } finally {
+    await other.close();
+  }
 });
 
 test('the canvas follows a turn to landscape at full pixel density', async () => {
