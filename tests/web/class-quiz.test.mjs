@@ -15,8 +15,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-import {launchPhone, root, siteDir, startServer} from './phone.mjs';
-import {exactly, startingWith, touchDriver} from './touch.mjs';
+import {root, siteDir, startServer} from './phone.mjs';
+import {exactly, openPhoneApp, startingWith} from './touch.mjs';
 
 const cli = process.env.CLAIMDECK_CLI;
 const DECK = path.join(root, 'content/decks/panjshir-2021.json');
@@ -40,12 +40,7 @@ before(async () => {
                      '--reveal', 'after_each', '--title', 'Valley quiz']);
   ({site: quizSite, address: quizAddress} = await serveQuiz(quizFile));
   ({child: server, url: baseUrl} = await startServer());
-  browser = await launchPhone();
-  page = browser.context.pages()[0] || await browser.context.newPage();
-  page.on('pageerror', (error) => console.log('page error:', error.message));
-  phone = touchDriver(browser.context, page);
-  await page.goto(baseUrl);
-  await phone.waitForApp();
+  ({browser, page, phone} = await openPhoneApp(baseUrl));
   await phone.createLearner('Pupil');
   await phone.waitForSaved();  // the learner is still chosen when the link opens the page again
 });

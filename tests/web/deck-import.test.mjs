@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import {launchPhone, root, siteDir, startServer} from './phone.mjs';
-import {exactly, startingWith, touchDriver} from './touch.mjs';
+import {root, siteDir, startServer} from './phone.mjs';
+import {exactly, openPhoneApp, startingWith} from './touch.mjs';
 
 // A teacher's package of tests/data/mini-deck (claimdeck-cli deck pack).
 const PACKAGE = path.join(root, 'tests/data/packages/mini.claimdeck');
@@ -32,13 +32,7 @@ const deckOnHome = async () => ((await phone.dataset()).shelf || '').split(' ').
 before(async () => {
   assert.ok(fs.existsSync(path.join(siteDir, 'app.wasm')), `no web build in ${siteDir}: run ./dev web first`);
   ({child: server, url: baseUrl} = await startServer());
-  browser = await launchPhone();
-  page = browser.context.pages()[0] || await browser.context.newPage();
-  page.on('pageerror', (error) => console.log('page error:', error.message));
-  page.on('console', (message) => { if (message.type() === 'error') console.log('console:', message.text()); });
-  phone = touchDriver(browser.context, page);
-  await page.goto(baseUrl);
-  await phone.waitForApp();
+  ({browser, page, phone} = await openPhoneApp(baseUrl));
   await phone.createLearner('Pupil');
 });
 

@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import {launchPhone, root, siteDir, startServer} from './phone.mjs';
-import {exactly, startingWith, touchDriver} from './touch.mjs';
+import {root, siteDir, startServer} from './phone.mjs';
+import {exactly, openPhoneApp, startingWith} from './touch.mjs';
 
 // A teacher's package of tests/data/mini-deck: two articles, three claims.
 const PACKAGE = path.join(root, 'tests/data/packages/mini.claimdeck');
@@ -69,12 +69,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(siteDir, 'app.wasm')), `no web build in ${siteDir}: run ./dev web first`);
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdeck-studio-package-'));
   ({child: server, url: baseUrl} = await startServer());
-  browser = await launchPhone();
-  page = browser.context.pages()[0] || await browser.context.newPage();
-  page.on('pageerror', (error) => console.log('page error:', error.message));
-  phone = touchDriver(browser.context, page);
-  await page.goto(baseUrl);
-  await phone.waitForApp();
+  ({browser, page, phone} = await openPhoneApp(baseUrl));
   await phone.tap(startingWith('Deck Studio'), '"Deck Studio" button');
   await phone.waitForScreen('studio');
 });
@@ -134,12 +129,8 @@ test('Save as… saves the deck in the browser and downloads its package too', a
 
 test('the downloaded package, imported on a pupil\'s phone, shows the deck on Home', async () => {
   assert.ok(exported, 'no package was downloaded to import');
-  const pupil = await launchPhone();
+  const {browser: pupil, page: pupilPage, phone: pupilPhone} = await openPhoneApp(baseUrl);
   try {
-    const pupilPage = pupil.context.pages()[0] || await pupil.context.newPage();
-    const pupilPhone = touchDriver(pupil.context, pupilPage);
-    await pupilPage.goto(baseUrl);
-    await pupilPhone.waitForApp();
     await pupilPhone.createLearner('Pupil');
     const [chooser] = await Promise.all([pupilPage.waitForEvent('filechooser', {timeout: 20000}),
                                          pupilPhone.tap(startingWith('Import a deck'), '"Import a deck…" button')]);

@@ -12,8 +12,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import {launchPhone, siteDir, startServer} from './phone.mjs';
-import {exactly, startingWith, touchDriver} from './touch.mjs';
+import {siteDir, startServer} from './phone.mjs';
+import {exactly, openPhoneApp, startingWith} from './touch.mjs';
 
 const SAVED_DECK = '/data/studio/new-deck/decks/new-deck.json';
 const FIRST_ARTICLE = 'Valley falls\n\nThe Taliban said they took the valley on Monday.\n';
@@ -54,12 +54,7 @@ const savedDeck = () => page.evaluate((file) => {
 before(async () => {
   assert.ok(fs.existsSync(path.join(siteDir, 'app.wasm')), `no web build in ${siteDir}: run ./dev web first`);
   ({child: server, url: baseUrl} = await startServer());
-  browser = await launchPhone();
-  page = browser.context.pages()[0] || await browser.context.newPage();
-  page.on('pageerror', (error) => console.log('page error:', error.message));
-  phone = touchDriver(browser.context, page);
-  await page.goto(baseUrl);
-  await phone.waitForApp();
+  ({browser, page, phone} = await openPhoneApp(baseUrl));
 });
 
 after(async () => {

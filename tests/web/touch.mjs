@@ -6,6 +6,8 @@
 //   await phone.tap(exactly('Create learner'), '"Create learner" button');
 import assert from 'node:assert/strict';
 
+import {launchPhone} from './phone.mjs';
+
 export const exactly = (label) => (text) => text === label;
 export const startingWith = (prefix) => (text) => text.startsWith(prefix);
 export const containing = (part) => (text) => text.includes(part);
@@ -98,4 +100,17 @@ export function touchDriver(context, page) {
   const saves = async () => Number((await dataset()).saves || 0);
 
   return {dataset, items, waitForApp, waitForScreen, swipe, scrollTo, tap, createLearner, waitForSaved, saves};
+}
+
+// A phone-sized browser on the app at `url`, its first frame drawn, with the
+// page's errors in the test's output: {browser, page, phone}.
+export async function openPhoneApp(url) {
+  const browser = await launchPhone();
+  const page = browser.context.pages()[0] || await browser.context.newPage();
+  page.on('pageerror', (error) => console.log('page error:', error.message));
+  page.on('console', (message) => { if (message.type() === 'error') console.log('console:', message.text()); });
+  const phone = touchDriver(browser.context, page);
+  await page.goto(url);
+  await phone.waitForApp();
+  return {browser, page, phone};
 }

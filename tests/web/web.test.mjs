@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {launchPhone, root, siteDir, siteGzipBytes, startServer} from './phone.mjs';
-import {exactly, startingWith, touchDriver} from './touch.mjs';
+import {exactly, openPhoneApp, startingWith, touchDriver} from './touch.mjs';
 
 const screenshotFile = path.resolve(process.env.SCREENSHOT || path.join(root, 'docs/screenshots/web-card.png'));
 
@@ -134,12 +134,8 @@ test('"Back up my progress" in Settings downloads the progress as a file', async
 
 test('the backup, imported with "Import progress…" on another phone, brings the learner and the answers', async () => {
   assert.ok(backupFile, 'no backup was downloaded');
-  const other = await launchPhone();
+  const {browser: other, page: otherPage, phone: otherPhone} = await openPhoneApp(baseUrl);
   try {
-    const otherPage = other.context.pages()[0] || await other.context.newPage();
-    const otherPhone = touchDriver(other.context, otherPage);
-    await otherPage.goto(baseUrl);
-    await otherPhone.waitForApp();
     await otherPhone.tap(exactly('\u2699'), 'settings button');
     await otherPhone.waitForScreen('settings');
     const [chooser] = await Promise.all([otherPage.waitForEvent('filechooser', {timeout: 20000}),
