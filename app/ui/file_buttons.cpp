@@ -66,9 +66,11 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
 }
 
 Action saved_file(const std::filesystem::path& file, float width) {
-    if (status().downloads)
-        return button(("Download " + file.filename().u8string()).c_str(), width) ? Action(act::Download{file})
-                                                                                 : Action();
+    // A file name can be longer than a phone is wide: it wraps above the button.
+    if (status().downloads) {
+        muted(file.filename().u8string(), width);
+        return button("Download", width) ? Action(act::Download{file}) : Action();
+    }
     std::string shown = file.u8string();
     // Read-only, so the path can be selected with the mouse as well.
     ImGui::PushID(shown.c_str());

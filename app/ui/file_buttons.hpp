@@ -44,7 +44,8 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
 
 // A file just saved: its whole path, which can be selected and copied, and
 // "Copy path" (the clipboard) and, where the platform can, "Show in folder".
-// In the browser, where paths mean nothing, a button that downloads it.
+// In the browser, where paths mean nothing, its name and a button that
+// downloads it.
 Action saved_file(const std::filesystem::path& file, float width);
 
 }  // namespace claimdeck::ui
