@@ -53,8 +53,12 @@ wait_for_window() {
   xdotool windowfocus --sync "$WINDOW"
 }
 
+# What the app printed, with Unix line ends (claimdeck.exe under Wine ends
+# its lines as Windows does, with CR LF).
+app_output() { tr -d '\r' < "$WORK_DIR/app.log"; }
+
 # Whether the screen shown last is NAME (the trace's "screen: NAME" lines).
-screen_is() { [ "$(sed -n 's/^screen: //p' "$WORK_DIR/app.log" | tail -1)" = "$1" ]; }
+screen_is() { [ "$(app_output | sed -n 's/^screen: //p' | tail -1)" = "$1" ]; }
 
 # Whether the store in $DATA holds COUNT answers of the learner, as
 # `claimdeck-cli stats` counts them (the script sets CLI).
@@ -83,10 +87,10 @@ close_app() {
 # "controls:" and "controls-end", with the Studio's summary line. These read
 # the last complete block of $WORK_DIR/app.log.
 last_controls() {
-  awk '/^controls:$/ { block = ""; next }
-       /^controls-end$/ { last = block; next }
-       { block = block $0 "\n" }
-       END { printf "%s", last }' "$WORK_DIR/app.log"
+  app_output | awk '/^controls:$/ { block = ""; next }
+                    /^controls-end$/ { last = block; next }
+                    { block = block $0 "\n" }
+                    END { printf "%s", last }'
 }
 
 # "x y width height" of the first control whose label matches the regex; fails when none is drawn.
