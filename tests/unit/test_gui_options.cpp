@@ -21,9 +21,9 @@ TEST_CASE("no arguments: the bundled deck, the platform's data folder, the home 
 }
 
 TEST_CASE("every option is read") {
-    GuiOptionsResult result =
-        parse({"--deck", "d.json", "--data-dir", "dir", "--profile", "Ana", "--quit-after-frames", "5", "--screenshot",
-               "out.png", "--window", "390x844", "--screen", "stats", "--demo-answers", "3"});
+    GuiOptionsResult result = parse({"--deck", "d.json", "--data-dir", "dir", "--profile", "Ana", "--quit-after-frames",
+                                     "5", "--screenshot", "out.png", "--window", "390x844", "--screen", "stats",
+                                     "--demo-answers", "3", "--scroll-to", "How well your confidence"});
     REQUIRE_MESSAGE(result.options, result.error);
     const GuiOptions& o = *result.options;
     CHECK(o.deck == "d.json");
@@ -35,6 +35,7 @@ TEST_CASE("every option is read") {
     CHECK(o.window.height == 844);
     CHECK(o.screen == StartScreen::Stats);
     CHECK(o.demo_answers == 3);
+    CHECK(o.scroll_to == "How well your confidence");
 }
 
 TEST_CASE("the benchmark flags") {
