@@ -142,7 +142,7 @@ TEST_CASE("--help lists every option of the table, once, with its value") {
     }
     CHECK(usage.find("  --window WxH             window size") != std::string::npos);
     CHECK(usage.find("  --screen NAME            open on a screen: home, card,") != std::string::npos);
-    CHECK(gui_option_names().size() == 14);
+    CHECK(gui_option_names().size() == 15);
 }
 
 TEST_CASE("a deck package given without an option is imported, beside a quiz file") {
