@@ -492,10 +492,10 @@ Action draw_report_screen(const StudyApp& app, ReportView& view) {
         if (!figures.students.empty()) {
             for (const FormFigures& form : figures.forms) totals_card(form, &form == &figures.forms.back(), left);
             if (figures.pre_post) pre_post_card(*figures.pre_post, left);
-            // Below the namesakes: merging pupils is something to do, the plots something to read.
             if (!figures.namesakes.empty() || report.has_merges()) take(action, namesakes_card(report, left));
-            for (const FormFigures& form : figures.forms) roc_card(form, left);
             if (wide) take(action, export_card(report, view, left));
+            // Below merging pupils and saving the report: those are things to do, the plots something to read.
+            for (const FormFigures& form : figures.forms) roc_card(form, left);
         }
         left_bottom = ImGui::GetCursorScreenPos().y;
     }
