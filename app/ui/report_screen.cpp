@@ -10,6 +10,7 @@
 #include "file_buttons.hpp"
 #include "number_text.hpp"
 #include "rich_text.hpp"
+#include "roc_chart.hpp"
 
 namespace claimdeck::ui {
 namespace {
@@ -187,6 +188,21 @@ void pre_post_card(const PrePostChange& change, const Column& column) {
     text_block("Before and after", fonts().heading, 0, width);
     text_block(change.summary, fonts().claim, 0, width);
     end_card(0, palette().accent);
+}
+
+// One plot per form, like the headlines: a pretest and a posttest are never pooled.
+void roc_card(const FormFigures& form, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("How well the class's confidence sorts the verdicts", fonts().heading, 0, width);
+    muted(form_heading(form.form) +
+              ". Each line is one verdict against the other two, from the surest answers to all "
+              "of them; the more it bows to the top left, the better the class tells that verdict apart. AUC: 0.50 is "
+              "guessing, 1.00 perfect.",
+          width);
+    vertical_space(0.4f);
+    roc_chart(form.figures.pooled.roc, width);
+    end_card();
 }
 
 std::vector<const ClaimFigures*> hardest_first(const std::vector<ClaimFigures>& claims) {
@@ -478,6 +494,8 @@ Action draw_report_screen(const StudyApp& app, ReportView& view) {
             if (figures.pre_post) pre_post_card(*figures.pre_post, left);
             if (!figures.namesakes.empty() || report.has_merges()) take(action, namesakes_card(report, left));
             if (wide) take(action, export_card(report, view, left));
+            // Below merging pupils and saving the report: those are things to do, the plots something to read.
+            for (const FormFigures& form : figures.forms) roc_card(form, left);
         }
         left_bottom = ImGui::GetCursorScreenPos().y;
     }

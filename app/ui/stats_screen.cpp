@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "base/calendar.hpp"
+#include "chart_drawing.hpp"
 #include "learning/scoring.hpp"
 #include "number_text.hpp"
+#include "roc_chart.hpp"
 
 namespace claimdeck::ui {
 namespace {
@@ -17,28 +19,6 @@ namespace {
 ImU32 faded(ImU32 colour, double share) {
     const unsigned alpha = static_cast<unsigned>(std::lround(40 + 215 * std::clamp(share, 0.0, 1.0)));
     return (colour & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
-}
-
-void draw_text(ImFont* font, ImVec2 at, ImU32 colour, std::string_view text) {
-    const float size = font_size(font);
-    ImGui::GetWindowDrawList()->AddText(font, size, at, colour, text.data(), text.data() + text.size());
-}
-
-ImVec2 text_size(ImFont* font, std::string_view text) {
-    const float size = font_size(font);
-    return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
-}
-
-void centred(ImFont* font, ImVec2 centre, ImU32 colour, std::string_view text) {
-    const ImVec2 size = text_size(font, text);
-    draw_text(font, ImVec2(std::round(centre.x - size.x / 2), std::round(centre.y - size.y / 2)), colour, text);
-}
-
-// Reserves a width × height area at the cursor for a chart and returns it.
-ImRect chart_area(float width, float height) {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(width, height));
-    return ImRect(at, ImVec2(at.x + width, at.y + height));
 }
 
 void summary_card(const Scorecard& card, const Column& column) {
@@ -192,6 +172,26 @@ void calibration_card(const Scorecard& card, const Column& column) {
         std::snprintf(brier, sizeof brier, "%.2f", *card.brier);
         muted(std::string("Brier score ") + brier + " (0 is perfect; always saying 50 % scores 0.25).", width);
     }
+    end_card();
+}
+
+void roc_card(const Scorecard& card, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("How well your confidence sorts the verdicts", fonts().heading, 0, width);
+    muted(
+        "Each line is one verdict against the other two, from your surest answers to all of them. The more it "
+        "bows to the top left, above the grey guessing line, the better you tell that verdict apart. AUC is the "
+        "area under it: 0.50 is guessing, 1.00 perfect.",
+        width);
+    vertical_space(0.4f);
+    roc_chart(card.roc, width);
+    if (details_open("roc", width))
+        muted(
+            "Answers are ranked in six steps, from \"this verdict, 90 % sure\" down to \"another verdict, 90 % "
+            "sure\" (no stated confidence counts as 50 %). AUC is the Mann\u2013Whitney statistic, ties counted "
+            "half.",
+            width);
     end_card();
 }
 
@@ -363,6 +363,7 @@ Action draw_stats_screen(const StudyApp& app) {
         InColumn in(right);
         detection_card(card, right);
         calibration_card(card, right);
+        roc_card(card, right);
         study_days_card(app, right);
         forecast_card(app, right);
     }

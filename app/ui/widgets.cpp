@@ -51,7 +51,26 @@ void centred_text(ImDrawList* draw, ImFont* font, ImVec2 centre, ImU32 colour, s
                   text.data(), text.data() + text.size());
 }
 
+struct KeptScroll {
+    std::string text;
+    int frame = -1;  // the frame it last scrolled in: only the first paragraph that matches counts
+};
+KeptScroll& kept_scroll() {
+    static KeptScroll kept;
+    return kept;
+}
+
+void scroll_here_if_kept(std::string_view paragraph) {
+    KeptScroll& kept = kept_scroll();
+    if (kept.text.empty() || kept.frame == ImGui::GetFrameCount() || paragraph.rfind(kept.text, 0) != 0) return;
+    kept.frame = ImGui::GetFrameCount();
+    const float above = 2 * card_padding();
+    ImGui::SetScrollFromPosY(ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y - above, 0.0f);
+}
+
 }  // namespace
+
+void keep_scrolled_to(std::string text) { kept_scroll().text = std::move(text); }
 
 Column page_column(float max_width) {
     const float window_x = ImGui::GetWindowPos().x;
@@ -136,6 +155,7 @@ ImRect end_card(ImU32 fill, ImU32 outline) {
 
 void text_block(std::string_view text, ImFont* font, ImU32 colour, float width) {
     note_text(text);
+    scroll_here_if_kept(text);
     Paragraph paragraph;
     paragraph.text = text;
     paragraph.font = font;

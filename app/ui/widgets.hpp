@@ -67,6 +67,10 @@ void text_block(std::string_view text, ImFont* font = nullptr, ImU32 colour = 0,
 void heading(std::string_view text);
 void muted(std::string_view text, float width = 0);  // 0: available_width()
 void vertical_space(float ems);
+// Scripted screenshots of a screen's lower cards (claimdeck --scroll-to):
+// every frame, the page scrolls so that the first paragraph starting with
+// `text` sits near its top, its card's heading room included. Empty: off.
+void keep_scrolled_to(std::string text);
 
 // A full-height flat button with the theme's look; `width` 0 fits the label.
 bool button(const char* label, float width = 0);

@@ -130,6 +130,7 @@ int run(const GuiOptions& options, const char* program) {
             return 1;
         }
         shell.open(options.screen);
+        ui::keep_scrolled_to(options.scroll_to);
     }
 
     int exit_code = desktop::run_window(shell, {options.window, options.quit_after_frames, options.screenshot,

@@ -6,7 +6,8 @@
 #
 #   cmake -DCLAIMDECK=... -DCLI=... -DDECK=... -DOUT=docs/screenshots -DWORK_DIR=... -P take_screenshots.cmake
 # or: cmake --build build --target screenshots
-# -DONLY=report (a shot's name) takes that one alone.
+# -DONLY=report (a shot's name) takes that one alone. Shots of a screen's
+# lower cards (stats-roc, report-roc) scroll to them with --scroll-to.
 find_program(XVFB_RUN xvfb-run REQUIRED)
 
 # A fixed seed, so the quizzes and their screenshots repeat.
@@ -103,13 +104,15 @@ set(shots
   "home-day-done: --profile Ana --demo-answers 40 --screen home"
   "article: --profile Ana --demo-answers 3 --screen article"
   "stats: --profile Ana --demo-answers 12 --screen stats"
+  "stats-roc: --profile Ana --demo-answers 12 --screen stats --scroll-to \"How well your confidence\""
   "settings: --profile Ana --screen settings"
   "class-quiz: --quiz week-3.json"
   "quiz: --profile Ana --quiz week-3-timed.json"
   "quiz-reveal: --profile Ana --quiz week-3.json --demo-answers 2"
   "quiz-end: --profile Ana --quiz week-3-timed.json --demo-answers 6"
   "build-quiz: --screen build-quiz"
-  "report: --report class")
+  "report: --report class"
+  "report-roc: --report class --scroll-to \"How well the class\"")
 
 file(MAKE_DIRECTORY ${OUT})
 foreach(size 390x844 1600x1000)

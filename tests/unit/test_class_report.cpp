@@ -493,6 +493,22 @@ TEST_CASE("the HTML report fits a phone, uses the app's verdict colours and says
     CHECK(html.find("the last on " + utc_date(report.students[0].finished_ms)) != std::string::npos);
 }
 
+TEST_CASE("the HTML report carries the ROC plot with each verdict's AUC") {
+    ClassFiles files;
+    files.add("ann.json", ann());
+    files.add("ben.json", ben());
+    const std::string html = class_report_html(build_class_report(files.paths));
+    // Seen from verified: Ann's two verified claims rate 5 (verified at 90 %),
+    // Ben's two rate 2 (propaganda at 50 %); of the eight other answers Ann's
+    // four rate 0 (another verdict at 90 %) and Ben's four rate 2. Each 5
+    // beats all eight (16); each 2 beats four and ties four (6 + 6):
+    // 28 of 32 pairs = 0.875.
+    CHECK(html.find("<h2>Telling each verdict from the rest</h2>") != std::string::npos);
+    CHECK(html.find("<title>ROC: each verdict told from the other two</title>") != std::string::npos);
+    CHECK(html.find("Verified: AUC 0.88</text>") != std::string::npos);
+    CHECK(html.find("stroke=\"#ddaa33\" stroke-width=\"3\" stroke-dasharray=\"9 5\"") != std::string::npos);
+}
+
 TEST_CASE("the HTML report is headed by the quiz's title and says when each form was taken") {
     ClassFiles files;
     QuizResults pre = pupil("Ann", V, V, C, C, P, P, 90, "a", QuizForm::PreA, "quiz-a");

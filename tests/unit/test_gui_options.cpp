@@ -21,9 +21,9 @@ TEST_CASE("no arguments: the bundled deck, the platform's data folder, the home 
 }
 
 TEST_CASE("every option is read") {
-    GuiOptionsResult result =
-        parse({"--deck", "d.json", "--data-dir", "dir", "--profile", "Ana", "--quit-after-frames", "5", "--screenshot",
-               "out.png", "--window", "390x844", "--screen", "stats", "--demo-answers", "3"});
+    GuiOptionsResult result = parse({"--deck", "d.json", "--data-dir", "dir", "--profile", "Ana", "--quit-after-frames",
+                                     "5", "--screenshot", "out.png", "--window", "390x844", "--screen", "stats",
+                                     "--demo-answers", "3", "--scroll-to", "How well your confidence"});
     REQUIRE_MESSAGE(result.options, result.error);
     const GuiOptions& o = *result.options;
     CHECK(o.deck == "d.json");
@@ -35,6 +35,7 @@ TEST_CASE("every option is read") {
     CHECK(o.window.height == 844);
     CHECK(o.screen == StartScreen::Stats);
     CHECK(o.demo_answers == 3);
+    CHECK(o.scroll_to == "How well your confidence");
 }
 
 TEST_CASE("the benchmark flags") {
@@ -141,7 +142,7 @@ TEST_CASE("--help lists every option of the table, once, with its value") {
     }
     CHECK(usage.find("  --window WxH             window size") != std::string::npos);
     CHECK(usage.find("  --screen NAME            open on a screen: home, card,") != std::string::npos);
-    CHECK(gui_option_names().size() == 14);
+    CHECK(gui_option_names().size() == 15);
 }
 
 TEST_CASE("a deck package given without an option is imported, beside a quiz file") {

@@ -55,6 +55,14 @@ void check_same_scorecard(const Scorecard& a, const Scorecard& b) {
         CHECK(a.calibration[i].level == b.calibration[i].level);
         CHECK(a.calibration[i].answered == b.calibration[i].answered);
         CHECK(a.calibration[i].right == b.calibration[i].right);
+        CHECK(a.roc[i].positives == b.roc[i].positives);
+        CHECK(a.roc[i].negatives == b.roc[i].negatives);
+        CHECK(a.roc[i].auc == b.roc[i].auc);
+        REQUIRE(a.roc[i].points.size() == b.roc[i].points.size());
+        for (std::size_t p = 0; p < a.roc[i].points.size(); ++p) {
+            CHECK(a.roc[i].points[p].false_positive_rate == b.roc[i].points[p].false_positive_rate);
+            CHECK(a.roc[i].points[p].true_positive_rate == b.roc[i].points[p].true_positive_rate);
+        }
     }
     CHECK(a.brier == b.brier);
     REQUIRE(a.per_article.size() == b.per_article.size());
@@ -424,6 +432,108 @@ TEST_CASE("overall sentence: accuracy and calibration") {
             concat({repeat(5, {"a", V, V, c90}), repeat(4, {"a", V, P, c90}), repeat(1, {"a", V, V, unstated})});
         CHECK(describe_overall(score(answers)) == "You got 6 of 10 right (60 %).");
     }
+}
+
+// Expected points as {false positive rate, true positive rate}.
+void check_points(const RocCurve& curve, std::initializer_list<std::pair<double, double>> expected) {
+    REQUIRE(curve.points.size() == expected.size());
+    std::size_t i = 0;
+    for (const auto& [false_positive_rate, true_positive_rate] : expected) {
+        CAPTURE(i);
+        CHECK(curve.points[i].false_positive_rate == near(false_positive_rate));
+        CHECK(curve.points[i].true_positive_rate == near(true_positive_rate));
+        ++i;
+    }
+}
+
+TEST_CASE("ROC rating: surest X on top, surest other verdict at the bottom, unstated with 50 %") {
+    CHECK(roc_rating(P, P, c90) == 5);
+    CHECK(roc_rating(P, P, c70) == 4);
+    CHECK(roc_rating(P, P, c50) == 3);
+    CHECK(roc_rating(P, P, unstated) == 3);
+    CHECK(roc_rating(P, V, c50) == 2);
+    CHECK(roc_rating(P, C, unstated) == 2);
+    CHECK(roc_rating(P, V, c70) == 1);
+    CHECK(roc_rating(P, C, c90) == 0);
+    CHECK(roc_rating(V, V, c90) == 5);
+    CHECK(roc_rating(V, P, c90) == 0);
+}
+
+TEST_CASE("ROC without ties between the sides") {
+    // Ratings 5 4 3 2 1 0 (index = rating).
+    // X claims:     5, 5, 4, 1        (4)
+    // other claims: 3, 2, 2, 0        (4)
+    // Mann–Whitney: each 5 and the 4 beat all four others (3 × 4 = 12), the 1
+    // beats only the 0 (1): 13 of 16 pairs = 0.8125.
+    const RocCurve curve = make_roc_curve({0, 1, 0, 0, 1, 2}, {1, 0, 2, 1, 0, 0});
+    CHECK(curve.positives == 4);
+    CHECK(curve.negatives == 4);
+    // Thresholds ≥5 … ≥0: X at or above 2, 3, 3, 3, 4, 4 of 4; others 0, 0, 1, 3, 3, 4 of 4.
+    check_points(curve, {{0, 0}, {0, 0.5}, {0, 0.75}, {0.25, 0.75}, {0.75, 0.75}, {0.75, 1}, {1, 1}});
+    REQUIRE(curve.auc);
+    CHECK(*curve.auc == near(0.8125));
+}
+
+TEST_CASE("ROC ties count half") {
+    // X claims: 5, 3, 3; other claims: 3, 2.
+    // The 5 beats both (2); each 3 ties the other 3 (0.5) and beats the 2 (1):
+    // 2 + 1.5 + 1.5 = 5 of 6 pairs. The trapezoid under the points agrees:
+    // 0.5 × (1/3 + 1) / 2 + 0.5 × 1 = 1/3 + 1/2.
+    const RocCurve curve = make_roc_curve({0, 0, 0, 2, 0, 1}, {0, 0, 1, 1, 0, 0});
+    check_points(curve, {{0, 0}, {0, 1.0 / 3}, {0, 1.0 / 3}, {0.5, 1}, {1, 1}, {1, 1}, {1, 1}});
+    REQUIRE(curve.auc);
+    CHECK(*curve.auc == near(5.0 / 6));
+    CHECK(describe_auc(curve) == "AUC 0.83");
+}
+
+TEST_CASE("ROC when every answer has the same rating is chance") {
+    const RocCurve curve = make_roc_curve({0, 0, 0, 3, 0, 0}, {0, 0, 0, 2, 0, 0});
+    CHECK(*curve.auc == near(0.5));
+}
+
+TEST_CASE("ROC of a class with no answers of one kind: no points, no AUC") {
+    const RocCurve no_others = make_roc_curve({0, 0, 0, 1, 0, 2}, {});
+    CHECK(no_others.positives == 3);
+    CHECK(no_others.negatives == 0);
+    CHECK(no_others.points.empty());
+    CHECK_FALSE(no_others.auc);
+    CHECK(describe_auc(no_others) == "not enough answers");
+
+    const RocCurve no_x = make_roc_curve({}, {1, 0, 0, 0, 0, 0});
+    CHECK_FALSE(no_x.auc);
+    CHECK(describe_auc(no_x) == "not enough answers");
+
+    CHECK_THROWS_AS(make_roc_curve({-1, 0, 0, 0, 0, 0}, {1, 0, 0, 0, 0, 0}), std::invalid_argument);
+}
+
+TEST_CASE("ten hand-scored answers: ROC for propaganda against the rest") {
+    // Ratings seen from propaganda (roc_rating):
+    //   propaganda claims: #6 P at 90 → 5, #7 P at 70 → 4, #8 V at 50 → 2
+    //   the others: #1 V at 90 → 0, #2 V at 70 → 1, #3 C at 50 → 2, #4 C at 70 → 1,
+    //               #5 P at 90 → 5, #9 C unstated → 2, #10 V unstated → 2
+    // The 5 beats 6 others and ties #5 (6.5); the 4 beats 6 (6); the 2 beats
+    // the three below 2 and ties three (4.5): 17 of 21 pairs.
+    const Scorecard card = score(ten_answers());
+    const RocCurve& propaganda = card.roc[index_of(P)];
+    CHECK(propaganda.positives == 3);
+    CHECK(propaganda.negatives == 7);
+    check_points(
+        propaganda,
+        {{0, 0}, {1.0 / 7, 1.0 / 3}, {1.0 / 7, 2.0 / 3}, {1.0 / 7, 2.0 / 3}, {4.0 / 7, 1}, {6.0 / 7, 1}, {1, 1}});
+    REQUIRE(propaganda.auc);
+    CHECK(*propaganda.auc == near(17.0 / 21));
+    CHECK(describe_auc(propaganda) == "AUC 0.81");
+}
+
+TEST_CASE("ROC from a scorecard where every claim was verified: no AUC for any verdict") {
+    const Scorecard card = score({{"a", V, V, c90}, {"a", V, C, c50}});
+    for (Verdict verdict : kAllVerdicts) {
+        const std::size_t x = index_of(verdict);
+        CAPTURE(x);
+        CHECK_FALSE(card.roc[x].auc);
+    }
+    CHECK(card.roc[index_of(V)].positives == 2);
+    CHECK(card.roc[index_of(C)].negatives == 2);
 }
 
 TEST_CASE("adding then removing every answer gives back the empty state") {

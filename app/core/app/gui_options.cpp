@@ -143,6 +143,8 @@ const std::vector<OptionSpec>& option_table() {
              return apply_int(o.demo_answers, v, 0, 1000, "a number of answers");
          }},
         {"--screen", "NAME", "open on a screen: " + screen_names(), apply_screen},
+        {"--scroll-to", "TEXT", "keep the page scrolled to the first paragraph\nstarting with TEXT (for screenshots)",
+         [](GuiOptions& o, const std::string& v) { return o.scroll_to = v, std::string(); }},
         {"--bench", "", "print \"bench frame N T\" after each frame (tests/bench)",
          [](GuiOptions& o, const std::string&) { return o.bench = true, std::string(); }},
         {"--bench-frame-times", "N", "at exit, print the p50/p99 time to build the last N frames",

@@ -42,6 +42,9 @@ struct GuiOptions {
     std::filesystem::path screenshot;  // empty: none
     WindowSize window;
     StartScreen screen = StartScreen::Natural;
+    // Scripted screenshots of a screen's lower cards: the page is kept
+    // scrolled to the first paragraph that starts with this (empty: off).
+    std::string scroll_to;
     int demo_answers = 0;  // answers given by script before the first frame (to the quiz, with --quiz)
     // The benchmark protocol (tests/bench): "bench frame N T" on stdout after
     // each presented frame, T in CLOCK_MONOTONIC nanoseconds ...

@@ -1,6 +1,7 @@
 #include "classroom/class_report_export.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -273,6 +274,66 @@ std::string calibration_chart(const Scorecard& pooled) {
     return svg.str();
 }
 
+// SVG's form of the line styles the app's ROC plot draws (roc_line_style()).
+std::string svg_dashes(RocLineStyle style) {
+    switch (style) {
+        case RocLineStyle::Dashed: return " stroke-dasharray=\"9 5\"";
+        case RocLineStyle::Dotted: return " stroke-dasharray=\"0.5 6\" stroke-linecap=\"round\"";
+        case RocLineStyle::Solid: break;
+    }
+    return "";
+}
+
+std::string svg_verdict_line(Verdict verdict, const std::string& points) {
+    return "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + verdict_colour(verdict) +
+           "\" stroke-width=\"3\"" + svg_dashes(roc_line_style(verdict)) + "/>";
+}
+
+// The same plot as the app's (app/ui/roc_chart.cpp): one curve per verdict
+// against the other two, the guessing diagonal, and a legend with each AUC.
+// Narrow enough for a phone without scrolling.
+std::string roc_chart(const std::array<RocCurve, 3>& curves) {
+    constexpr int width = 320;
+    constexpr int left = 48;
+    constexpr int top = 24;
+    constexpr int side = 240;
+    constexpr int legend_top = top + side + 52;
+    constexpr int legend_row = 22;
+    constexpr int height = legend_top + 4 * legend_row;
+    auto x_of = [&](double rate) { return left + static_cast<int>(std::lround(rate * side)); };
+    auto y_of = [&](double rate) { return top + side - static_cast<int>(std::lround(rate * side)); };
+    std::ostringstream svg;
+    svg << "<svg role=\"img\" width=\"" << width << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " "
+        << height << "\"><title>ROC: each verdict told from the other two</title>"
+        << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << side << "\" height=\"" << side
+        << "\" fill=\"#f7f8fa\" stroke=\"#ccd\"/>"
+        << "<line x1=\"" << x_of(0) << "\" y1=\"" << y_of(0) << "\" x2=\"" << x_of(1) << "\" y2=\"" << y_of(1)
+        << "\" stroke=\"#999\"/>";
+    for (int tick : {0, 50, 100}) {
+        const std::string label = std::to_string(tick) + " %";
+        svg << svg_text(left - 6, y_of(tick / 100.0) + 4, label, " text-anchor=\"end\"")
+            << svg_text(x_of(tick / 100.0), top + side + 18, label, " text-anchor=\"middle\"");
+    }
+    svg << svg_text(left, top - 8, "claims of the verdict caught")
+        << svg_text(left + side / 2, top + side + 38, "other claims taken for it", " text-anchor=\"middle\"");
+    for (Verdict verdict : kAllVerdicts) {
+        std::string points;
+        for (const RocPoint& point : curves[index_of(verdict)].points)
+            points += std::to_string(x_of(point.false_positive_rate)) + "," +
+                      std::to_string(y_of(point.true_positive_rate)) + " ";
+        if (!points.empty()) svg << svg_verdict_line(verdict, points);
+    }
+    for (Verdict verdict : kAllVerdicts) {
+        const int y = legend_top + static_cast<int>(index_of(verdict)) * legend_row;
+        svg << svg_verdict_line(verdict, "0," + std::to_string(y) + " 36," + std::to_string(y))
+            << svg_text(46, y + 4, std::string(display_name(verdict)) + ": " + describe_auc(curves[index_of(verdict)]));
+    }
+    const int guessing_y = legend_top + 3 * legend_row;
+    svg << "<line x1=\"0\" y1=\"" << guessing_y << "\" x2=\"36\" y2=\"" << guessing_y << "\" stroke=\"#999\"/>"
+        << svg_text(46, guessing_y + 4, "Guessing: AUC 0.50") << "</svg>";
+    return svg.str();
+}
+
 struct Change {
     std::string name;
     double before;
@@ -325,6 +386,18 @@ std::string pre_post_chart(const PrePostChange& change) {
 }
 
 std::string scrolling(const std::string& chart) { return "<div class=\"scroll\">" + chart + "</div>\n"; }
+
+// One plot per form, as the app shows them: a pretest and a posttest are never pooled.
+std::string roc_section(const ClassReport& report) {
+    std::string html =
+        "<h2>Telling each verdict from the rest</h2>\n<p>Each line is one verdict against the other two, from the "
+        "surest answers to all of them (a verdict at 90 %, 70 %, 50 % or unstated, then another verdict at 50 %, "
+        "70 %, 90 %). The more it bows to the top left, the better the class tells that verdict apart. AUC is the "
+        "area under it: 0.50 is guessing, 1.00 perfect.</p>\n";
+    for (const FormFigures& form : report.forms)
+        html += "<h3>" + escape(form_heading(form.form)) + "</h3>\n" + scrolling(roc_chart(form.figures.pooled.roc));
+    return html;
+}
 
 std::string table_row(const std::vector<std::string>& cells, const char* tag = "td") {
     std::string row = "<tr>";
@@ -481,6 +554,7 @@ std::string class_report_html(const ClassReport& report) {
     html += "<h2>Pupils</h2>\n" + scrolling(students_chart(report)) + students_table(report);
     html += "<h2>Calibration</h2>\n<p>Dots on the dashed line mean the class was as sure as it was right.</p>\n" +
             scrolling(calibration_chart(report.totals.pooled));
+    html += roc_section(report);
     return html + "</body></html>\n";
 }
 

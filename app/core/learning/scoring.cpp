@@ -20,10 +20,30 @@ double share(long long part, long long whole) {
 // Log-linear correction (Hautus 1995): keeps the rate strictly inside (0, 1).
 double corrected_rate(int count, int trials) { return (count + 0.5) / (trials + 1.0); }
 
-std::optional<std::size_t> calibration_index(Confidence confidence) {
+// 0 for unstated, then 1, 2, 3 in kStatedConfidences order.
+std::size_t confidence_slot(Confidence confidence) {
     for (std::size_t i = 0; i < kStatedConfidences.size(); ++i)
-        if (kStatedConfidences[i] == confidence) return i;
-    return std::nullopt;
+        if (kStatedConfidences[i] == confidence) return i + 1;
+    return 0;
+}
+
+// How far an answer leans beyond the bare verdict: 0 for 50 % or unstated,
+// 1 for 70 %, 2 for 90 % (the ROC rating scale in scoring.hpp).
+int confidence_strength(Confidence confidence) {
+    switch (confidence) {
+        case Confidence::Seventy: return 1;
+        case Confidence::Ninety: return 2;
+        default: return 0;
+    }
+}
+
+int total(const RocRatingCounts& counts) {
+    int sum = 0;
+    for (int count : counts) {
+        if (count < 0) throw std::invalid_argument("make_roc_curve: negative count");
+        sum += count;
+    }
+    return sum;
 }
 
 void count_in(Tally& tally, bool correct, int times = 1) {
@@ -79,6 +99,12 @@ std::string one_decimal(double rounded) {
     return text;
 }
 
+std::string two_decimals(double value) {
+    char digits[32];  // ample: an AUC is between 0 and 1
+    char* end = std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed, 2).ptr;
+    return std::string(digits, end);
+}
+
 std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
 
 // "You spot propaganda well", but "You spot contested claims well".
@@ -90,6 +116,54 @@ std::string spotted_noun(Verdict verdict) {
 }  // namespace
 
 double CalibrationBin::accuracy() const { return share(right, answered); }
+
+int roc_rating(Verdict x, Verdict picked, Confidence confidence) {
+    const int strength = confidence_strength(confidence);
+    return picked == x ? kRocRatings / 2 + strength : kRocRatings / 2 - 1 - strength;
+}
+
+RocCurve make_roc_curve(const RocRatingCounts& positive, const RocRatingCounts& negative) {
+    RocCurve curve;
+    curve.positives = total(positive);
+    curve.negatives = total(negative);
+    if (curve.positives == 0 || curve.negatives == 0) return curve;
+
+    // Lower the threshold one rating at a time, from "only the surest X" to
+    // "everything", and count what is at or above it on each side.
+    curve.points.push_back({0.0, 0.0});
+    int positives_above = 0;
+    int negatives_above = 0;
+    for (int rating = kRocRatings - 1; rating >= 0; --rating) {
+        positives_above += positive[rating];
+        negatives_above += negative[rating];
+        curve.points.push_back({share(negatives_above, curve.negatives), share(positives_above, curve.positives)});
+    }
+
+    // Mann–Whitney over all (X, not X) pairs: a win when the X claim is rated
+    // higher, half a win on a tie. Counted in halves to stay in integers.
+    long long half_wins = 0;
+    int negatives_below = 0;
+    for (int rating = 0; rating < kRocRatings; ++rating) {
+        half_wins += static_cast<long long>(positive[rating]) * (2LL * negatives_below + negative[rating]);
+        negatives_below += negative[rating];
+    }
+    curve.auc = share(half_wins, 2LL * curve.positives * curve.negatives);
+    return curve;
+}
+
+RocLineStyle roc_line_style(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::Verified: return RocLineStyle::Solid;
+        case Verdict::Contested: return RocLineStyle::Dashed;
+        case Verdict::Propaganda: return RocLineStyle::Dotted;
+    }
+    return RocLineStyle::Solid;
+}
+
+std::string describe_auc(const RocCurve& curve) {
+    if (!curve.auc) return "not enough answers";
+    return "AUC " + two_decimals(*curve.auc);
+}
 
 SignalDetection make_signal_detection(int hits, int misses, int false_alarms, int correct_rejections) {
     SignalDetection result;
@@ -109,38 +183,50 @@ SignalDetection make_signal_detection(int hits, int misses, int false_alarms, in
 void ScoreAccumulator::add(const ScoredAnswer& answer, int times) {
     if (times < 0) throw std::invalid_argument("ScoreAccumulator::add: negative count");
     if (times == 0) return;
-    const bool correct = answer.correct();
-    confusion_[index_of(answer.picked)][index_of(answer.truth)] += times;
-    count_in(per_article_[answer.article_id], correct, times);
-    if (const auto bin = calibration_index(answer.confidence)) count_in(calibration_[*bin], correct, times);
+    answers_[index_of(answer.picked)][confidence_slot(answer.confidence)][index_of(answer.truth)] += times;
+    count_in(per_article_[answer.article_id], answer.correct(), times);
 }
 
 void ScoreAccumulator::remove(const ScoredAnswer& answer) {
     const bool correct = answer.correct();
-    int& cell = confusion_[index_of(answer.picked)][index_of(answer.truth)];
+    int& cell = answers_[index_of(answer.picked)][confidence_slot(answer.confidence)][index_of(answer.truth)];
     const auto article = per_article_.find(answer.article_id);
-    const auto bin = calibration_index(answer.confidence);
 
     // Check everything before touching anything, so a bad call changes nothing.
-    const bool was_added = cell > 0 && article != per_article_.end() && can_count_out(article->second, correct) &&
-                           (!bin || can_count_out(calibration_[*bin], correct));
+    const bool was_added = cell > 0 && article != per_article_.end() && can_count_out(article->second, correct);
     if (!was_added) throw std::invalid_argument("ScoreAccumulator::remove: answer was never added");
 
     --cell;
     count_out(article->second, correct);
     // Erased so that undoing every answer gives back exactly the empty state.
     if (article->second.answered == 0) per_article_.erase(article);
-    if (bin) count_out(calibration_[*bin], correct);
 }
 
 Scorecard ScoreAccumulator::scorecard() const {
     Scorecard card;
-    card.confusion = confusion_;
     card.per_article = per_article_;
+
+    std::array<Tally, kStatedConfidences.size()> calibration{};
+    std::array<RocRatingCounts, 3> roc_positive{};  // by index_of(verdict X)
+    std::array<RocRatingCounts, 3> roc_negative{};
+    for (Verdict picked : kAllVerdicts) {
+        for (std::size_t slot = 0; slot < answers_[0].size(); ++slot) {
+            const Confidence confidence = slot == 0 ? Confidence::Unstated : kStatedConfidences[slot - 1];
+            for (Verdict truth : kAllVerdicts) {
+                const int count = answers_[index_of(picked)][slot][index_of(truth)];
+                card.confusion[index_of(picked)][index_of(truth)] += count;
+                if (slot > 0) count_in(calibration[slot - 1], picked == truth, count);
+                for (Verdict x : kAllVerdicts) {
+                    auto& side = truth == x ? roc_positive : roc_negative;
+                    side[index_of(x)][roc_rating(x, picked, confidence)] += count;
+                }
+            }
+        }
+    }
 
     for (Verdict picked : kAllVerdicts) {
         for (Verdict truth : kAllVerdicts) {
-            const int count = confusion_[index_of(picked)][index_of(truth)];
+            const int count = card.confusion[index_of(picked)][index_of(truth)];
             Tally& truth_class = card.per_class[index_of(truth)];
             truth_class.answered += count;
             if (picked == truth) truth_class.right += count;
@@ -154,12 +240,13 @@ Scorecard ScoreAccumulator::scorecard() const {
     for (Verdict verdict : kAllVerdicts) {
         const std::size_t x = index_of(verdict);
         int said_x = 0;
-        for (int count : confusion_[x]) said_x += count;
-        const int hits = confusion_[x][x];
+        for (int count : card.confusion[x]) said_x += count;
+        const int hits = card.confusion[x][x];
         const int misses = card.per_class[x].answered - hits;
         const int false_alarms = said_x - hits;
         const int correct_rejections = card.overall.answered - hits - misses - false_alarms;
         card.detection[x] = make_signal_detection(hits, misses, false_alarms, correct_rejections);
+        card.roc[x] = make_roc_curve(roc_positive[x], roc_negative[x]);
     }
 
     // Brier from counts: every right answer at confidence p adds (1 − p)², every
@@ -167,7 +254,7 @@ Scorecard ScoreAccumulator::scorecard() const {
     int stated = 0;
     double squared_error_sum = 0.0;
     for (std::size_t i = 0; i < kStatedConfidences.size(); ++i) {
-        const Tally& counts = calibration_[i];
+        const Tally& counts = calibration[i];
         card.calibration[i] = {kStatedConfidences[i], counts.answered, counts.right};
         const double p = percent(kStatedConfidences[i]) / 100.0;
         const int wrong = counts.answered - counts.right;

@@ -46,6 +46,58 @@ struct SignalDetection {
 // Builds the record above from the four counts.
 SignalDetection make_signal_detection(int hits, int misses, int false_alarms, int correct_rejections);
 
+// ROC from verdict × confidence. For one verdict X, every answer gets a rating
+// on how strongly it says "this is X":
+//
+//   rating  5        4        3             2              1        0
+//   answer  X at 90  X at 70  X at 50 or    other at 50    other    other
+//                             unstated      or unstated    at 70    at 90
+//
+// Why this scale: an answer of "X at 90 %" is the learner's surest "X", and
+// "contested at 90 %" is their surest "not X", so the two sides mirror each
+// other around the decision itself (the confidence-rating ROC of signal
+// detection). Unstated confidence sits with 50 %, the level that says no
+// more than the verdict does: the learner claimed no extra certainty. Which
+// other verdict was picked does not matter for X against the rest. With no
+// confidence stated at all the curve has one inner point (the hit and
+// false-alarm rates, uncorrected), and its AUC is (H + 1 − F) / 2.
+inline constexpr int kRocRatings = 6;
+using RocRatingCounts = std::array<int, kRocRatings>;  // answers per rating, index = rating
+
+// The rating above for one answer, seen from verdict X.
+int roc_rating(Verdict x, Verdict picked, Confidence confidence);
+
+struct RocPoint {
+    double false_positive_rate = 0.0;  // share of not-X claims rated at or above the threshold
+    double true_positive_rate = 0.0;   // share of X claims rated at or above the threshold
+};
+
+struct RocCurve {
+    int positives = 0;  // answers on claims whose truth is X
+    int negatives = 0;  // answers on all other claims
+    // From (0, 0) through one point per threshold (rating ≥ 5, ≥ 4, …, ≥ 0)
+    // to (1, 1); empty when either side has no answers.
+    std::vector<RocPoint> points;
+    // Mann–Whitney: the chance that a random X claim is rated above a random
+    // not-X claim, ties counted half. Equals the area under `points` drawn
+    // with straight lines. 0.5 is chance, 1 perfect. Empty when either side
+    // has no answers.
+    std::optional<double> auc;
+};
+
+// Builds the curve from answers per rating on X claims (`positive`) and on
+// the others (`negative`). Throws std::invalid_argument for a negative count.
+RocCurve make_roc_curve(const RocRatingCounts& positive, const RocRatingCounts& negative);
+
+// How every ROC plot (the app's and the HTML report's) draws each verdict's
+// line, so colour is never the only cue and both plots read alike:
+// verified solid, contested dashed, propaganda dotted.
+enum class RocLineStyle { Solid, Dashed, Dotted };
+RocLineStyle roc_line_style(Verdict verdict);
+
+// "AUC 0.82", or "not enough answers" when either side has none.
+std::string describe_auc(const RocCurve& curve);
+
 struct CalibrationBin {
     Confidence level = Confidence::Fifty;
     int answered = 0;
@@ -61,6 +113,7 @@ struct Scorecard {
     // Counts indexed [index_of(picked)][index_of(truth)]; the diagonal is right.
     std::array<std::array<int, 3>, 3> confusion{};
     std::array<SignalDetection, 3> detection{};  // by index_of(verdict)
+    std::array<RocCurve, 3> roc{};               // by index_of(verdict): X against the other two
     // In kStatedConfidences order (50, 70, 90); unstated answers are left out.
     std::array<CalibrationBin, 3> calibration{};
     // Mean of (stated confidence − correct)² over answers with a stated
@@ -84,9 +137,12 @@ public:
     Scorecard scorecard() const;
 
 private:
-    std::array<std::array<int, 3>, 3> confusion_{};  // [picked][truth]
-    std::array<Tally, 3> calibration_{};             // in kStatedConfidences order
-    std::map<std::string, Tally> per_article_;       // articles with no answers are erased
+    // Answers by [index_of(picked)][confidence slot][index_of(truth)], where
+    // slot 0 is unstated and 1.. follow kStatedConfidences. The confusion
+    // matrix, calibration and ROC are all sums over this table.
+    using ConfidenceSlots = std::array<std::array<int, 3>, kStatedConfidences.size() + 1>;
+    std::array<ConfidenceSlots, 3> answers_{};
+    std::map<std::string, Tally> per_article_;  // articles with no answers are erased
 };
 
 // Batch form of the accumulator.
