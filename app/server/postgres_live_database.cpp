@@ -5,9 +5,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
+#include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "live/connection_pool.hpp"
@@ -202,12 +206,80 @@ private:
     std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
+// Sends the NOTIFYs that tell every process's dashboards a class changed,
+// on a connection and a thread of its own, so that an answer is confirmed
+// as soon as it is committed rather than after one more round trip. Each
+// NOTIFY stands in a statement of its own, after the commit it announces:
+// PostgreSQL commits transactions that NOTIFY one at a time (it holds a
+// lock from their NOTIFY to the end of their commit), so at 1,000 pupils
+// answers that notified inside their transaction queued for the disk.
+// Changes to one class that arrive while a NOTIFY is on its way are sent
+// as one: a dashboard rebuilds from the database, not from the message.
+// Should a NOTIFY fail, the change still stands committed; the other
+// processes' dashboards then show it with the next one.
+class Announcer {
+public:
+    explicit Announcer(const std::string& connection) : connection_(connection) {
+        thread_ = std::thread([this] { send_until_stopped(); });
+    }
+
+    // Sends what is still waiting, then stops.
+    ~Announcer() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_one();
+        thread_.join();
+    }
+
+    Announcer(const Announcer&) = delete;
+    Announcer& operator=(const Announcer&) = delete;
+
+    void announce(const std::string& class_code) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            waiting_.insert(class_code);
+        }
+        wake_.notify_one();
+    }
+
+private:
+    void send_until_stopped() {
+        for (;;) {
+            std::set<std::string> batch;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                wake_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
+                if (waiting_.empty()) return;  // stopping, and all sent
+                batch = std::exchange(waiting_, {});
+            }
+            for (const std::string& class_code : batch) send(class_code);
+        }
+    }
+
+    void send(const std::string& class_code) {
+        try {
+            connection_.run_alone("SELECT pg_notify($1, $2)", {std::string(kChannel), class_code});
+        } catch (const std::runtime_error&) {
+        }
+    }
+
+    PgConnection connection_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::set<std::string> waiting_;  // class codes
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
 using Pool = live::ConnectionPool<PgConnection>;
 
 class PostgresLiveDatabase : public live::LiveDatabase {
 public:
     explicit PostgresLiveDatabase(const std::string& connection)
-        : pool_(kPoolSize, [connection] { return std::make_unique<PgConnection>(connection); }) {
+        : pool_(kPoolSize, [connection] { return std::make_unique<PgConnection>(connection); }),
+          announcer_(connection) {
         if (Pool::Lease first = pool_.borrow(); !first->connected())
             throw std::runtime_error("cannot connect to PostgreSQL: " + first->problem());
     }
@@ -229,7 +301,7 @@ public:
 
     void announce_change(const std::string& class_code) override {
         if (open_transaction_.database == this) return open_transaction_.announced->push_back(class_code);
-        notify(*pool_.borrow(), class_code);
+        announcer_.announce(class_code);
     }
 
     void migrate() {
@@ -268,7 +340,7 @@ private:
                 work();
                 open_transaction_ = {};
                 connection.run("COMMIT");
-                for (const std::string& class_code : announced) notify(connection, class_code);
+                for (const std::string& class_code : announced) announcer_.announce(class_code);
                 return;
             } catch (const PostgresError& error) {
                 open_transaction_ = {};
@@ -279,20 +351,6 @@ private:
                 connection.roll_back();
                 throw;
             }
-        }
-    }
-
-    // Sent just after the commit, in a statement of its own: PostgreSQL
-    // commits transactions that NOTIFY one at a time (it holds a lock from
-    // their NOTIFY to the end of their commit), so answers that notified
-    // inside their transaction each waited for the disk in turn, and at
-    // 1,000 pupils they queued. Should it fail, the answer still stands
-    // committed and is confirmed; the other processes' dashboards then show
-    // it with the next change.
-    static void notify(PgConnection& connection, const std::string& class_code) {
-        try {
-            connection.run("SELECT pg_notify($1, $2)", {std::string(kChannel), class_code});
-        } catch (const std::runtime_error&) {
         }
     }
 
@@ -315,6 +373,7 @@ private:
     }
 
     Pool pool_;
+    Announcer announcer_;
 };
 
 thread_local PostgresLiveDatabase::OpenTransaction PostgresLiveDatabase::open_transaction_;

@@ -1,7 +1,8 @@
 // The live store in PostgreSQL (libpq): several claimdeck-server processes
-// share one database and keep no class state of their own. Each change sends
-// NOTIFY claimdeck_live in its transaction; ChangeListener hears them, so a
-// dashboard is live whichever process the pupil reached.
+// share one database and keep no class state of their own. After each change
+// commits, a NOTIFY claimdeck_live carrying the class's join code follows it;
+// ChangeListener hears them, so a dashboard is live whichever process the
+// pupil reached.
 #pragma once
 
 #include <atomic>

@@ -229,28 +229,37 @@ std::optional<Confirmation> LiveClasses::earlier_answer(const ClassRow& row, con
     return Confirmation{earlier.number(0), answer.card, answer.key, earlier.number(4), row.state.code};
 }
 
-int LiveClasses::position_of(const ClassRow& row, std::string_view card_id) {
+// Why an answer to `card_id` was not written although its key was new: the
+// card is not in the class, or (at the teacher's pace) not reached yet.
+void LiveClasses::refuse_unreachable_card(const ClassRow& row, std::string_view card_id) {
     const SqlRows rows = db_->query("SELECT position FROM class_cards WHERE class_id = $1 AND card_id = $2",
                                     {row.id, std::string(card_id)});
     if (rows.empty()) refuse(Refusal::NotFound, "the card \"" + std::string(card_id) + "\" is not in this class");
-    const int position = as_int(rows[0].number(0));
-    if (row.state.pace == Pace::Teacher && position > row.state.current)
+    if (row.state.pace == Pace::Teacher && as_int(rows[0].number(0)) > row.state.current)
         refuse(Refusal::Conflict, "the class has not reached the card \"" + std::string(card_id) + "\" yet");
-    return position;
 }
 
+// One statement finds the card's position and writes the answer, unless the
+// card is not in the class or the class has not reached it yet: on
+// PostgreSQL a round trip less for every answer. Only when nothing was
+// written do more statements find out why.
 Confirmation LiveClasses::record_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer,
                                         std::int64_t now_ms) {
-    const int position = position_of(row, answer.card);
+    const std::int64_t last_open =
+        row.state.pace == Pace::Teacher ? row.state.current : std::int64_t{row.state.card_count};
     const SqlRows added = db_->query(
         "INSERT INTO answers(pupil_id, position, verdict, confidence, answer_key, committed_ms) "
-        "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
-        {pupil.id, position, std::string(to_string(answer.verdict)), percent(answer.confidence), answer.key, now_ms});
+        "SELECT CAST($1 AS BIGINT), position, CAST($2 AS TEXT), CAST($3 AS INTEGER), CAST($4 AS TEXT), "
+        "CAST($5 AS BIGINT) FROM class_cards WHERE class_id = $6 AND card_id = $7 AND position <= $8 "
+        "ON CONFLICT DO NOTHING RETURNING id",
+        {pupil.id, std::string(to_string(answer.verdict)), percent(answer.confidence), answer.key, now_ms, row.id,
+         answer.card, last_open});
     if (added.empty()) {
         // A resent answer finds its key taken (also when both sends came at
         // once: this one waited on the key until the other committed), and
         // gets the confirmation of the send that was committed.
         if (std::optional<Confirmation> earlier = earlier_answer(row, pupil, answer)) return *earlier;
+        refuse_unreachable_card(row, answer.card);
         refuse(Refusal::Conflict, "this pupil has already answered the card \"" + answer.card + "\"");
     }
     db_->announce_change(row.state.code);

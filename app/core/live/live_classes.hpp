@@ -174,7 +174,7 @@ private:
     void hold_running_class(const ClassRow& row);
     ClassCard card_at(std::int64_t class_id, int position);
     std::optional<Confirmation> earlier_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer);
-    int position_of(const ClassRow& row, std::string_view card_id);
+    void refuse_unreachable_card(const ClassRow& row, std::string_view card_id);
     Confirmation record_answer(const ClassRow& row, const Pupil& pupil, const Answer& answer, std::int64_t now_ms);
     PupilView own_pace_view(const ClassRow& row, const Pupil& pupil);
 
