@@ -9,7 +9,7 @@
 APP=""
 OTHERS=()  # other processes the script started (end_on_exit)
 # Whatever happens, the app started last and the others do not outlive the script.
-trap '[ -n "$APP" ] && kill -9 "$APP" 2>/dev/null; for pid in "${OTHERS[@]}"; do kill "$pid" 2>/dev/null; done; true' EXIT
+trap '[ -n "$APP" ] && kill -9 "$APP" 2>/dev/null; for pid in "${OTHERS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
 # Another process the script started (a browser's driver) is ended with it.
 end_on_exit() { OTHERS+=("$1"); }

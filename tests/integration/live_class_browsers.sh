@@ -9,8 +9,7 @@
 #   3. The dashboard counts three pupils and one answer of each verdict; its
 #      screenshot (ImageMagick's import) shows drawn text where the answers
 #      are counted.
-#   4. "End class": every phone says the class has ended; each pupil's results
-#      file holds the verdict that pupil gave, and `claimdeck-cli report` reads
+#   4. "End class": each pupil's results file holds the verdict that pupil gave, and `claimdeck-cli report` reads
 #      the three (exit 0) and counts them and who was right.
 #   5. "Open the class report": the Report screen counts the same.
 # The pupil whose verdict is right is the one that picked the card's true
@@ -53,11 +52,11 @@ CODE=${LINK##*=}
 node "$ROOT/tests/web/live-class-phones.mjs" "$LINK" "$WORK_DIR" > "$WORK_DIR/phones.log" 2>&1 &
 PHONES=$!
 end_on_exit "$PHONES"
-phones_said() { grep -qx "$1" "$WORK_DIR/phones.log"; }
-answered_or_stopped() { phones_said 'all answered' || ! kill -0 "$PHONES"; }
+phones_stopped() { ! kill -0 "$PHONES"; }
 # Each phone starts a browser and the web app, on two cores shared with the app.
-WAIT_SECONDS=120 wait_until "three phones to join and answer" answered_or_stopped
-phones_said 'all answered' || fail "the phones stopped before all three answered: $(cat "$WORK_DIR/phones.log")"
+WAIT_SECONDS=120 wait_until "three phones to join and answer" phones_stopped
+wait "$PHONES" && grep -qx 'all answered' "$WORK_DIR/phones.log" ||
+  fail "the phones did not all join and answer: $(cat "$WORK_DIR/phones.log")"
 
 # 3. The dashboard, as the app traces it and as it looks.
 click_control "$(exactly 'Show the dashboard')"
@@ -79,8 +78,6 @@ read -r x y width height < <(control_box "$(exactly 'Next card')")
 # 4. End class: every phone hears of it; each pupil's answer is a results file.
 click_control "$(exactly 'End class')"
 wait_until "the class ended" text_shown ': the class has ended$'
-wait "$PHONES" || fail "the phones did not all see the class end: $(cat "$WORK_DIR/phones.log")"
-phones_said 'every phone shows the class has ended' || fail "the phones did not say the class ended"
 
 results_files() { ls "$DATA"/results/live-"$CODE"-*/*.json 2>/dev/null | wc -l; }
 three_results_files() { [ "$(results_files)" = 3 ]; }
@@ -109,4 +106,4 @@ done
 click_control "$(exactly 'Open the class report')"
 wait_until "the report on three pupils" text_shown '^3 pupils  ·  3 results files  ·  1 of 3 answers right$'
 close_app
-echo "a live class from the desktop app with three phones in Chromium: joined by the link shown, answered, counted on the dashboard, ended on every phone, and reported the same by the app and claimdeck-cli ($RIGHT right)"
+echo "a live class from the desktop app with three phones in Chromium: joined by the link shown, answered, counted on the dashboard, and reported the same by the app and claimdeck-cli ($RIGHT right)"

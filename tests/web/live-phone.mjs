@@ -45,15 +45,21 @@ export async function joinAs(phone, nickname, beforeJoining = async () => {}) {
   await typeInto(phone, '##nickname', nickname);
   await beforeJoining();
   await phone.driver.tap(exactly('Join'), '"Join" button');
-  await phone.driver.waitForScreen('live-card');
+  await waitForCard(phone);
+}
+
+// Joining and the next card each wait for the server, which may be busy
+// with other phones: longer than a screen change on the phone alone.
+async function waitForCard(phone) {
+  await phone.page.waitForFunction(() => document.body.dataset.screen === 'live-card', null, {timeout: 20000})
+      .catch(async () => assert.fail(`no card: ${JSON.stringify(await phone.driver.dataset())}`));
+  await phone.page.waitForTimeout(100);
 }
 
 // Answers the card shown with the verdict and confidence buttons at those
 // places (1 to 3, left to right as on the screen).
 export async function answerCard(phone, verdictButton = 1, sureButton = 2) {
-  await phone.page.waitForFunction(() => document.body.dataset.screen === 'live-card', null, {timeout: 20000})
-      .catch(async () => assert.fail(`no card: ${JSON.stringify(await phone.driver.dataset())}`));
-  await phone.page.waitForTimeout(100);
+  await waitForCard(phone);
   await phone.driver.tap(exactly(`##verdict${verdictButton}`), 'verdict button');
   await phone.driver.tap(exactly(`##sure${sureButton}`), 'confidence button');
 }
