@@ -80,8 +80,8 @@ Action draw_live_projector_screen(const live::TeacherClass& live, const live::Qr
     muted("Open this link on your phone, or scan the code, and type your nickname.", width);
     join_code(live.state()->code, width);
     text_block(live.join_link(), fonts().claim, 0, width);
-    if (!live.access()->address_note.empty())
-        text_block(live.access()->address_note, nullptr, palette().error_text, width);
+    for (const std::string* note : {&live.access()->address_note, &live.access()->web_app_note})
+        if (!note->empty()) text_block(*note, nullptr, palette().error_text, width);
     vertical_space(0.5f);
     if (!qr.empty()) {
         // As large as the room left allows, with the buttons still in view.

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -48,9 +49,33 @@ bool is_private(in_addr_t address) {
     return (host >> 24) == 10 || (host >> 20) == (172u << 4 | 1) || (host >> 16) == (192u << 8 | 168);
 }
 
+// The app's own program file: argv[0] is a bare name when the app was found
+// on the PATH, but the kernel knows where it is.
+std::filesystem::path running_program(const std::filesystem::path& app_program) {
+    std::error_code error;
+    std::filesystem::path app = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? app_program : app;
+}
+
+// A site folder as platform/web/build.sh makes it and --web-root serves it.
+bool holds_web_app(const std::filesystem::path& folder) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(folder / "index.html", error);
+}
+
+// Said in red beside the join link when no web app was found: phones that
+// open the link would get a page saying so instead of the class.
+std::string missing_web_app_note(const std::vector<std::filesystem::path>& looked_in) {
+    std::string places;
+    for (const std::filesystem::path& folder : looked_in) places += (places.empty() ? "" : ", ") + folder.u8string();
+    return "Phones cannot open this link: the web app was not found (looked in " + places +
+           "). Install the whole ClaimDeck package, or build the web app with ./dev web, and start the class again.";
+}
+
 class ChildServer : public live::LocalServer {
 public:
-    ChildServer(const std::filesystem::path& program, std::vector<std::string> arguments) {
+    ChildServer(const std::filesystem::path& program, std::vector<std::string> arguments, std::string web_app_note)
+        : web_app_note_(std::move(web_app_note)) {
         // Everything the child needs is made before fork(): between fork and
         // exec it may only call what is safe in a copy of a threaded process.
         arguments.insert(arguments.begin(), program.u8string());
@@ -125,7 +150,7 @@ private:
         const std::string own = network_address();
         const std::string port_text = ":" + std::to_string(port);
         live::ServerAccess access{"http://127.0.0.1" + port_text,
-                                  "http://" + (own.empty() ? "127.0.0.1" : own) + port_text, key, ""};
+                                  "http://" + (own.empty() ? "127.0.0.1" : own) + port_text, key, "", web_app_note_};
         if (own.empty())
             access.address_note =
                 "This computer has no network address but its own (127.0.0.1), so phones cannot reach this link. "
@@ -152,6 +177,7 @@ private:
         }
     }
 
+    const std::string web_app_note_;
     pid_t pid_ = -1;
     std::thread reader_;
     std::mutex mutex_;
@@ -174,14 +200,18 @@ private:
 
 std::filesystem::path find_server_program(const std::filesystem::path& app_program) {
     std::error_code error;
-    // argv[0] is a bare name when the app was found on the PATH; the kernel knows where it is.
-    std::filesystem::path app = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (error) app = app_program;
-    const std::filesystem::path beside = app.parent_path() / "claimdeck-server";
+    const std::filesystem::path beside = running_program(app_program).parent_path() / "claimdeck-server";
     if (std::filesystem::is_regular_file(beside, error)) return beside;
     const std::filesystem::path built = CLAIMDECK_SERVER_BUILT;
     if (std::filesystem::is_regular_file(built, error)) return built;
     return {};
+}
+
+std::vector<std::filesystem::path> web_app_folders(const std::filesystem::path& app_program) {
+    // CLAIMDECK_WEB_INSTALLED is the install layout's path from the programs' folder to the web app.
+    const std::filesystem::path installed = running_program(app_program).parent_path() / CLAIMDECK_WEB_INSTALLED;
+    return {installed.lexically_normal(), std::filesystem::u8path(CLAIMDECK_WEB_BUILT_FOR_TESTS),
+            std::filesystem::u8path(CLAIMDECK_WEB_BUILT_BY_DEV)};
 }
 
 std::unique_ptr<live::LocalServer> start_local_server(const LocalServerPlace& place, const Deck& deck) {
@@ -196,10 +226,20 @@ std::unique_ptr<live::LocalServer> start_local_server(const LocalServerPlace& pl
     std::filesystem::remove_all(deck_folder, error);
     if (std::string problem = write_deck_folder(deck, deck_folder); !problem.empty())
         return std::make_unique<FailedServer>("the deck could not be written for it: " + problem);
-    return std::make_unique<ChildServer>(
-        place.program,
-        std::vector<std::string>{"--port", "0", "--host", "0.0.0.0", "--data-dir", folder.u8string(), "--deck",
-                                 deck_file_in(deck_folder, deck.id).u8string(), "--new-teacher-key"});
+    std::vector<std::string> arguments{"--port",           "0",
+                                       "--host",           "0.0.0.0",
+                                       "--data-dir",       folder.u8string(),
+                                       "--deck",           deck_file_in(deck_folder, deck.id).u8string(),
+                                       "--new-teacher-key"};
+    // Without a web app the class still runs (a pupil may join from the
+    // desktop app, or a web app served elsewhere), but the projector says so.
+    std::string web_app_note;
+    const auto web_app = std::find_if(place.web_app_folders.begin(), place.web_app_folders.end(), holds_web_app);
+    if (web_app != place.web_app_folders.end())
+        arguments.insert(arguments.end(), {"--web-root", web_app->u8string()});
+    else
+        web_app_note = missing_web_app_note(place.web_app_folders);
+    return std::make_unique<ChildServer>(place.program, std::move(arguments), std::move(web_app_note));
 }
 
 std::string network_address() {

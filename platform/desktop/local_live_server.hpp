@@ -1,11 +1,13 @@
 // A claimdeck-server started by the app for one live class: a child process
 // on a free port, listening on every network address so pupils' phones on
 // the classroom's network reach it, with its classes in the app's data
-// folder. It is stopped when the class ends or the app quits.
+// folder, serving the web app that phones open from the join link. It is
+// stopped when the class ends or the app quits.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "content/deck.hpp"
 #include "live/teacher_class.hpp"
@@ -15,11 +17,20 @@ namespace claimdeck::desktop {
 struct LocalServerPlace {
     std::filesystem::path program;   // claimdeck-server
     std::filesystem::path data_dir;  // the app's data folder
+    // Where the web app's site folder may be, best first (web_app_folders).
+    std::vector<std::filesystem::path> web_app_folders;
 };
 
 // Where claimdeck-server is: beside `app_program` as installed (bin/), else
 // the one this build made. Empty when neither is there.
 std::filesystem::path find_server_program(const std::filesystem::path& app_program);
+
+// Where the web app (platform/web's site folder) may be, best first:
+// share/claimdeck/web as installed beside `app_program`'s bin/, then the one
+// this build's browser tests made (<build>/web/site), then the one ./dev web
+// made (build-web/site in the sources). The first holding index.html is
+// served to the phones.
+std::vector<std::filesystem::path> web_app_folders(const std::filesystem::path& app_program);
 
 // Starts the server on `deck` (written into the data folder, as the server
 // reads decks from files). Never blocks on the server: access() turns up

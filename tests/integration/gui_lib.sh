@@ -7,8 +7,12 @@
 # always a display.
 
 APP=""
-# Whatever happens, the app started last does not outlive the script.
-trap '[ -n "$APP" ] && kill -9 "$APP" 2>/dev/null || true' EXIT
+OTHERS=()  # other processes the script started (end_on_exit)
+# Whatever happens, the app started last and the others do not outlive the script.
+trap '[ -n "$APP" ] && kill -9 "$APP" 2>/dev/null; for pid in "${OTHERS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
+
+# Another process the script started (a browser's driver) is ended with it.
+end_on_exit() { OTHERS+=("$1"); }
 
 # Empties $WORK_DIR (and makes the folders named, inside it); the app's data
 # folder is to be $DATA, not made yet, as on a first start.
@@ -36,10 +40,11 @@ fail() {
   exit 1
 }
 
-# Conditions, not sleeps: polls for what the user would see, for up to 20 s.
+# Conditions, not sleeps: polls for what the user would see, for up to
+# WAIT_SECONDS (20 unless set for the call).
 wait_until() {  # description, command...
   local description="$1"; shift
-  for _ in $(seq 400); do
+  for _ in $(seq $((${WAIT_SECONDS:-20} * 20))); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     [ -z "$APP" ] || kill -0 "$APP" 2>/dev/null || fail "the app exited while waiting for: $description"
     sleep 0.05

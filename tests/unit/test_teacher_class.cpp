@@ -71,7 +71,7 @@ Connect connect_to(FakeWire& wire) {
     };
 }
 
-const ServerAccess kNamed{"http://127.0.0.1:9000", "http://192.168.1.5:9000", "KEY", ""};
+const ServerAccess kNamed{"http://127.0.0.1:9000", "http://192.168.1.5:9000", "KEY", "", ""};
 
 ClassState state(bool ended = false, int current = 0) { return {"ABC123", "Week 3", Pace::Teacher, current, 2, ended}; }
 

@@ -27,12 +27,12 @@ import path from 'node:path';
 import {chromium} from 'playwright-core';
 
 import {root, siteDir} from './phone.mjs';
-import {exactly, touchDriver} from './touch.mjs';
+import {touchDriver} from './touch.mjs';
+import {answerCard, joinAs, liveState, waitForLive, waitForLiveApp} from './live-phone.mjs';
 
 const serverBin = path.resolve(process.env.CLAIMDECK_SERVER || path.join(root, 'build-ci/app/server/claimdeck-server'));
 const shotDir = process.env.SCREENSHOT_DIR ||
                 (process.env.SCREENSHOT ? path.dirname(process.env.SCREENSHOT) : os.tmpdir());
-const FIELDS = ['##livecode', '##nickname', '##verdict1', '##verdict2', '##verdict3', '##sure1', '##sure2', '##sure3'];
 const NICKNAMES = ['Ada', 'Ben', 'Cleo'];
 
 let dataDir;
@@ -90,32 +90,6 @@ async function openPhone() {
   return {context, page, driver};
 }
 
-async function waitForApp(phone) {
-  await phone.driver.waitForApp();
-  await phone.page.evaluate((watched) => Module.claimdeckInspect(watched), FIELDS);
-}
-
-async function typeInto(phone, field, text) {
-  await phone.driver.tap(exactly(field), `${field} field`);
-  await phone.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
-                                   {timeout: 10000});
-  await phone.page.keyboard.type(text);
-}
-
-const live = (phone) => phone.page.evaluate(() => document.body.dataset.live || '');
-async function waitForLive(phone, wanted, timeout = 20000) {
-  await phone.page.waitForFunction((w) => (document.body.dataset.live || '') === w, wanted, {timeout})
-      .catch(async () => assert.fail(`live state is "${await live(phone)}", not "${wanted}"`));
-}
-
-async function answer(phone) {
-  await phone.page.waitForFunction(() => document.body.dataset.screen === 'live-card', null, {timeout: 20000})
-      .catch(async () => assert.fail(`no card: ${JSON.stringify(await phone.driver.dataset())}`));
-  await phone.page.waitForTimeout(100);
-  await phone.driver.tap(exactly('##verdict1'), 'verdict button');
-  await phone.driver.tap(exactly('##sure2'), 'confidence button');
-}
-
 // The page as a phone shows it and as a 1600×1000 window does.
 async function screenshots(phone, name) {
   fs.mkdirSync(shotDir, {recursive: true});
@@ -156,17 +130,13 @@ test('three phones join with the link, each answer is counted once, and one sent
     const phone = await openPhone();
     phones.push(phone);
     await phone.page.goto(url);
-    await waitForApp(phone);
-    await phone.driver.waitForScreen('live-join');
-    await typeInto(phone, '##nickname', nickname);
-    if (phones.length === 1) await screenshots(phone, 'join');
-    await phone.driver.tap(exactly('Join'), '"Join" button');
-    await phone.driver.waitForScreen('live-card');
+    await waitForLiveApp(phone);
+    await joinAs(phone, nickname, async () => { if (phones.length === 1) await screenshots(phone, 'join'); });
   }
   await screenshots(phones[0], 'card');
 
   for (const phone of phones) {
-    await answer(phone);
+    await answerCard(phone);
     await waitForLive(phone, 'waiting saved 0');
   }
   await screenshots(phones[0], 'saved');
@@ -176,7 +146,7 @@ test('three phones join with the link, each answer is counted once, and one sent
 
   await api('POST', `/api/classes/${code}/next`);
   for (const phone of phones.slice(0, 2)) {
-    await answer(phone);
+    await answerCard(phone);
     await waitForLive(phone, 'waiting saved 0');
   }
 
@@ -184,13 +154,13 @@ test('three phones join with the link, each answer is counted once, and one sent
   await killServer();
   const last = phones[2];
   const savesBefore = await last.driver.saves();
-  await answer(last);
+  await answerCard(last);
   await waitForLive(last, 'waiting sending 1');
   await last.driver.waitForSaved(savesBefore);  // in the device's store, and that in IndexedDB
   await screenshots(last, 'waiting');
   await last.page.reload().catch(() => {});  // the page itself comes from the service worker's cache
-  await waitForApp(last);
-  assert.match(await live(last), / 1$/, 'the answer not confirmed is still kept after the reload');
+  await waitForLiveApp(last);
+  assert.match(await liveState(last), / 1$/, 'the answer not confirmed is still kept after the reload');
 
   server = await startLiveServer(port);
   await waitForLive(last, 'waiting none 0', 30000);

@@ -33,7 +33,7 @@ ServerAccess named_server(std::string_view typed_address, std::string_view teach
     std::string address(trimmed(typed_address));
     while (!address.empty() && address.back() == '/') address.pop_back();
     if (address.find("://") == std::string::npos) address = "http://" + address;
-    return {address, address, std::string(trimmed(teacher_key)), ""};
+    return {address, address, std::string(trimmed(teacher_key)), "", ""};
 }
 
 TeacherClass::TeacherClass(ClassRequest request, std::unique_ptr<LocalServer> server, Connect connect)

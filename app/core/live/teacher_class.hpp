@@ -25,6 +25,9 @@ struct ServerAccess {
     // Said beside the join link when phones may not reach it (no network
     // address but this computer's own); empty when all is well.
     std::string address_note;
+    // Said beside the join link when the server has no web app to give the
+    // phones that open it; empty when it has one.
+    std::string web_app_note;
 };
 
 // A claimdeck-server the app started on this computer (platform/desktop).

@@ -1,0 +1,49 @@
+// Three pupils' phones in a live class that a teacher runs elsewhere (the
+// desktop app, in tests/integration/live_class_browsers.sh): each a 390×844
+// touch page in a Chromium of its own (touch.mjs's openPhoneApp), opened on
+// the join link the projector shows. Each types its nickname, joins and
+// answers the card shown with a verdict of its own: Ada the first verdict
+// button, Ben the second, Cleo the third, each with the confidence button
+// at the same place. Once the server has confirmed all three answers it
+// prints "all answered" and exits 0; any failure exits 1. (The phones are
+// not kept to see the class end: the server the app started stops at "End
+// class", before a waiting phone asks it again.) Screenshots of the first
+// phone's card, before and after its answer, go to SCREENSHOT_DIR.
+//
+//   node live-class-phones.mjs JOIN_LINK SCREENSHOT_DIR
+//
+// Environment: CHROMIUM (default /usr/bin/chromium).
+import path from 'node:path';
+
+import {answerCard, joinAs, waitForLive, watchLiveFields} from './live-phone.mjs';
+import {openPhoneApp} from './touch.mjs';
+
+const [joinLink, shotDir] = process.argv.slice(2);
+const PUPILS = [{nickname: 'Ada', button: 1}, {nickname: 'Ben', button: 2}, {nickname: 'Cleo', button: 3}];
+
+const opened = [];  // each phone's browser, closed at the end
+try {
+  const phones = [];
+  for (const pupil of PUPILS) {
+    const {browser, page, phone: driver} = await openPhoneApp(joinLink);
+    opened.push(browser);
+    const phone = {page, driver};
+    await watchLiveFields(phone);
+    await joinAs(phone, pupil.nickname);
+    console.log(`joined: ${pupil.nickname}`);
+    phones.push(phone);
+  }
+  await phones[0].page.screenshot({path: path.join(shotDir, 'phone-card-390x844.png')});
+  for (const [index, pupil] of PUPILS.entries()) {
+    await answerCard(phones[index], pupil.button, pupil.button);
+    await waitForLive(phones[index], 'waiting saved 0');
+    console.log(`answered: ${pupil.nickname} (verdict button ${pupil.button})`);
+  }
+  await phones[0].page.screenshot({path: path.join(shotDir, 'phone-answered-390x844.png')});
+  console.log('all answered');
+} catch (error) {
+  console.log(`phones: ${error.stack || error}`);
+  process.exitCode = 1;
+} finally {
+  for (const browser of opened) await browser.close();
+}

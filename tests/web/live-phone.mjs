@@ -1,0 +1,65 @@
+// A pupil's phone in a live class, for the browser tests: the live screens'
+// unlabelled fields watched, a nickname typed to join, a card answered, and
+// where the pupil is as the page reports it in data-live ("STAGE FATE N":
+// the stage, what became of the last answer, how many are not yet confirmed,
+// e.g. "waiting saved 0"). A phone here is {page, driver}, the driver being
+// touch.mjs's touchDriver on the page.
+import assert from 'node:assert/strict';
+
+import {exactly} from './touch.mjs';
+
+// The live screens' widgets that ImGui gives no label of their own.
+const LIVE_FIELDS = ['##livecode', '##nickname', '##verdict1', '##verdict2', '##verdict3', '##sure1', '##sure2',
+                     '##sure3'];
+
+// Has the app report where it drew the live screens' fields.
+export async function watchLiveFields(phone) {
+  await phone.page.evaluate((watched) => Module.claimdeckInspect(watched), LIVE_FIELDS);
+}
+
+// Waits for the app's first frame, then watches the live screens' fields.
+export async function waitForLiveApp(phone) {
+  await phone.driver.waitForApp();
+  await watchLiveFields(phone);
+}
+
+export async function typeInto(phone, field, text) {
+  await phone.driver.tap(exactly(field), `${field} field`);
+  await phone.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input', null,
+                                   {timeout: 10000});
+  await phone.page.keyboard.type(text);
+}
+
+export const liveState = (phone) => phone.page.evaluate(() => document.body.dataset.live || '');
+
+export async function waitForLive(phone, wanted, timeout = 20000) {
+  await phone.page.waitForFunction((w) => (document.body.dataset.live || '') === w, wanted, {timeout})
+      .catch(async () => assert.fail(`live state is "${await liveState(phone)}", not "${wanted}"`));
+}
+
+// On the join form a join link opened: the nickname typed; resolves once
+// Join is tapped and the first card is shown. `beforeJoining` sees the
+// filled-in form (for a screenshot).
+export async function joinAs(phone, nickname, beforeJoining = async () => {}) {
+  await phone.driver.waitForScreen('live-join');
+  await typeInto(phone, '##nickname', nickname);
+  await beforeJoining();
+  await phone.driver.tap(exactly('Join'), '"Join" button');
+  await waitForCard(phone);
+}
+
+// Joining and the next card each wait for the server, which may be busy
+// with other phones: longer than a screen change on the phone alone.
+async function waitForCard(phone) {
+  await phone.page.waitForFunction(() => document.body.dataset.screen === 'live-card', null, {timeout: 20000})
+      .catch(async () => assert.fail(`no card: ${JSON.stringify(await phone.driver.dataset())}`));
+  await phone.page.waitForTimeout(100);
+}
+
+// Answers the card shown with the verdict and confidence buttons at those
+// places (1 to 3, left to right as on the screen).
+export async function answerCard(phone, verdictButton = 1, sureButton = 2) {
+  await waitForCard(phone);
+  await phone.driver.tap(exactly(`##verdict${verdictButton}`), 'verdict button');
+  await phone.driver.tap(exactly(`##sure${sureButton}`), 'confidence button');
+}
