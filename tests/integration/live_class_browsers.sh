@@ -9,8 +9,9 @@
 #   3. The dashboard counts three pupils and one answer of each verdict; its
 #      screenshot (ImageMagick's import) shows drawn text where the answers
 #      are counted.
-#   4. "End class": each pupil's results file holds the verdict that pupil gave, and `claimdeck-cli report` reads
-#      the three (exit 0) and counts them and who was right.
+#   4. "End class": every phone says the class has ended; each pupil's
+#      results file holds the verdict that pupil gave, and `claimdeck-cli
+#      report` reads the three (exit 0) and counts them and who was right.
 #   5. "Open the class report": the Report screen counts the same.
 # The pupil whose verdict is right is the one that picked the card's true
 # verdict, as the dashboard says it ("It is verified.").
@@ -52,11 +53,11 @@ CODE=${LINK##*=}
 node "$ROOT/tests/web/live-class-phones.mjs" "$LINK" "$WORK_DIR" > "$WORK_DIR/phones.log" 2>&1 &
 PHONES=$!
 end_on_exit "$PHONES"
-phones_stopped() { ! kill -0 "$PHONES"; }
+phones_say() { grep -qx "$1" "$WORK_DIR/phones.log"; }
+phones_say_or_stopped() { phones_say "$1" || ! kill -0 "$PHONES"; }
 # Each phone starts a browser and the web app, on two cores shared with the app.
-WAIT_SECONDS=120 wait_until "three phones to join and answer" phones_stopped
-wait "$PHONES" && grep -qx 'all answered' "$WORK_DIR/phones.log" ||
-  fail "the phones did not all join and answer: $(cat "$WORK_DIR/phones.log")"
+WAIT_SECONDS=120 wait_until "three phones to join and answer" phones_say_or_stopped 'all answered'
+phones_say 'all answered' || fail "the phones did not all join and answer: $(cat "$WORK_DIR/phones.log")"
 
 # 3. The dashboard, as the app traces it and as it looks.
 click_control "$(exactly 'Show the dashboard')"
@@ -78,6 +79,9 @@ read -r x y width height < <(control_box "$(exactly 'Next card')")
 # 4. End class: every phone hears of it; each pupil's answer is a results file.
 click_control "$(exactly 'End class')"
 wait_until "the class ended" text_shown ': the class has ended$'
+WAIT_SECONDS=60 wait_until "the phones to hear the class ended" phones_say_or_stopped 'all told the class ended'
+wait "$PHONES" && phones_say 'all told the class ended' ||
+  fail "the phones were not all told the class ended: $(cat "$WORK_DIR/phones.log")"
 
 results_files() { ls "$DATA"/results/live-"$CODE"-*/*.json 2>/dev/null | wc -l; }
 three_results_files() { [ "$(results_files)" = 3 ]; }

@@ -177,50 +177,56 @@ TEST_CASE("a dashboard that does not come keeps the last one and says it is tryi
           "The class's answers could not be fetched just now (the server did not answer); trying again.");
 }
 
-TEST_CASE("the teacher moves the class on, and ending it takes a last look at the dashboard, then stops the server") {
+TEST_CASE(
+    "the teacher moves the class on, and ending it takes a last look at the dashboard; the server stays up for the "
+    "phones until the class is let go") {
     FakeWire wire;
     bool stopped = false;
     auto server = std::make_unique<FakeServer>(&stopped);
     server->ready = kNamed;
-    TeacherClass live({}, std::move(server), connect_to(wire));
-    live.update(0);
-    wire.answer("/api/classes", 201, class_created_json("ABC123", state()));
-    live.update(0);
-    wire.answer("/api/classes/ABC123/dashboard", 200, dashboard_json(two_card_dashboard()));
-    live.update(1);
+    {
+        TeacherClass live({}, std::move(server), connect_to(wire));
+        live.update(0);
+        wire.answer("/api/classes", 201, class_created_json("ABC123", state()));
+        live.update(0);
+        wire.answer("/api/classes/ABC123/dashboard", 200, dashboard_json(two_card_dashboard()));
+        live.update(1);
 
-    live.move_on();
-    wire.answer("/api/classes/ABC123/next", 200, class_state_json(state(false, 1)));
-    live.update(2);
-    CHECK(live.state()->current == 1);
-    CHECK(wire.asked("GET", "/api/classes/ABC123/dashboard"));  // at once, not a second later
-    wire.answer("/api/classes/ABC123/dashboard", 200, dashboard_json(two_card_dashboard()));
-    live.update(3);
+        live.move_on();
+        wire.answer("/api/classes/ABC123/next", 200, class_state_json(state(false, 1)));
+        live.update(2);
+        CHECK(live.state()->current == 1);
+        CHECK(wire.asked("GET", "/api/classes/ABC123/dashboard"));  // at once, not a second later
+        wire.answer("/api/classes/ABC123/dashboard", 200, dashboard_json(two_card_dashboard()));
+        live.update(3);
 
-    live.end();
-    CHECK(live.stage() == TeacherStage::Ending);
-    wire.answer("/api/classes/ABC123/end", 200, class_state_json(state(true, 2)));
-    live.update(4);
-    CHECK_FALSE(stopped);
-    Dashboard last = two_card_dashboard();
-    last.state = state(true, 2);
-    wire.answer("/api/classes/ABC123/dashboard", 200, dashboard_json(last));
-    live.update(5);
-    CHECK(live.stage() == TeacherStage::Ending);
-    CHECK_FALSE(stopped);
-    const std::vector<PupilAnswers> answers = {
-        {1, "Ana", 100, {{"c1", Verdict::Verified, Verdict::Propaganda, Confidence::Seventy, 900}}}};
-    wire.answer("/api/classes/ABC123/answers", 200, class_answers_json(answers));
-    live.update(6);
-    CHECK(live.stage() == TeacherStage::Ended);
-    REQUIRE(live.answers());
-    REQUIRE(live.answers()->size() == 1);
-    CHECK(live.answers()->front().answers.front().picked == Verdict::Propaganda);
-    CHECK(live.answers()->front().answers.front().confidence == Confidence::Seventy);
-    CHECK(live.state()->ended);
+        live.end();
+        CHECK(live.stage() == TeacherStage::Ending);
+        wire.answer("/api/classes/ABC123/end", 200, class_state_json(state(true, 2)));
+        live.update(4);
+        CHECK_FALSE(stopped);
+        Dashboard last = two_card_dashboard();
+        last.state = state(true, 2);
+        wire.answer("/api/classes/ABC123/dashboard", 200, dashboard_json(last));
+        live.update(5);
+        CHECK(live.stage() == TeacherStage::Ending);
+        CHECK_FALSE(stopped);
+        const std::vector<PupilAnswers> answers = {
+            {1, "Ana", 100, {{"c1", Verdict::Verified, Verdict::Propaganda, Confidence::Seventy, 900}}}};
+        wire.answer("/api/classes/ABC123/answers", 200, class_answers_json(answers));
+        live.update(6);
+        CHECK(live.stage() == TeacherStage::Ended);
+        REQUIRE(live.answers());
+        REQUIRE(live.answers()->size() == 1);
+        CHECK(live.answers()->front().answers.front().picked == Verdict::Propaganda);
+        CHECK(live.answers()->front().answers.front().confidence == Confidence::Seventy);
+        CHECK(live.state()->ended);
+        CHECK_FALSE(stopped);  // phones still asking are told the class has ended
+        live.update(5000);
+        CHECK(wire.sent.empty());  // an ended class is not asked about again
+        // Then the teacher starts another class, or quits.
+    }
     CHECK(stopped);
-    live.update(5000);
-    CHECK(wire.sent.empty());  // an ended class is not asked about again
 }
 
 TEST_CASE("a dashboard survives its round trip through JSON") {

@@ -5,10 +5,10 @@
 // answers the card shown with a verdict of its own: Ada the first verdict
 // button, Ben the second, Cleo the third, each with the confidence button
 // at the same place. Once the server has confirmed all three answers it
-// prints "all answered" and exits 0; any failure exits 1. (The phones are
-// not kept to see the class end: the server the app started stops at "End
-// class", before a waiting phone asks it again.) Screenshots of the first
-// phone's card, before and after its answer, go to SCREENSHOT_DIR.
+// prints "all answered"; then, once the teacher has ended the class and
+// every phone says so, "all told the class ended", and exits 0; any failure
+// exits 1. Screenshots of the first phone's card, before and after its
+// answer, and of the class's end go to SCREENSHOT_DIR.
 //
 //   node live-class-phones.mjs JOIN_LINK SCREENSHOT_DIR
 //
@@ -41,6 +41,10 @@ try {
   }
   await phones[0].page.screenshot({path: path.join(shotDir, 'phone-answered-390x844.png')});
   console.log('all answered');
+  // The teacher looks at the dashboard before ending the class.
+  for (const phone of phones) await waitForLive(phone, 'ended saved 0', 120000);
+  await phones[0].page.screenshot({path: path.join(shotDir, 'phone-ended-390x844.png')});
+  console.log('all told the class ended');
 } catch (error) {
   console.log(`phones: ${error.stack || error}`);
   process.exitCode = 1;

@@ -144,7 +144,10 @@ void TeacherClass::dashboard_came(const HttpResponse& response) {
     send(Asked::Answers, {"GET", class_path("answers"), "", access_->teacher_key});
 }
 
-// The last thing asked of an ended class: then the server may stop.
+// The last thing asked of an ended class. A server started on this computer
+// stays up until the teacher starts another class or quits, so that phones
+// still asking for a card are told the class has ended rather than finding
+// nobody there.
 void TeacherClass::answers_came(const HttpResponse& response) {
     Parsed<std::vector<PupilAnswers>> parsed;
     if (response.status == 200) parsed = parse_class_answers_reply(response.body);
@@ -154,7 +157,6 @@ void TeacherClass::answers_came(const HttpResponse& response) {
         problem_ = "The pupils' answers could not be fetched for the class report (" +
                    (response.status == 200 ? unreadable(parsed.problems) : describe_failure(response)) + ").";
     stage_ = TeacherStage::Ended;
-    server_.reset();
 }
 
 void TeacherClass::state_came(Asked asked, const HttpResponse& response) {

@@ -66,7 +66,7 @@ public:
     void update(std::int64_t now_ms);
     void move_on();  // teacher pace: the class goes to the next card
     // The class ends; its last dashboard and every pupil's answers are
-    // fetched, then the server the app started stops.
+    // fetched. A server the app started stops with this object.
     void end();
 
     TeacherStage stage() const { return stage_; }
