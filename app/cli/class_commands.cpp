@@ -2,6 +2,7 @@
 //   quiz create / quiz pretest   build quiz files from a deck
 //   quiz take                    a pupil takes one in the terminal
 //   report                       the teacher combines the results files
+//   export-research              every answer of those files as one CSV
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -18,6 +19,7 @@
 #include "classroom/class_report_export.hpp"
 #include "classroom/quiz.hpp"
 #include "classroom/quiz_run.hpp"
+#include "classroom/research_export.hpp"
 #include "commands.hpp"
 #include "inputs.hpp"
 #include "learning/study_settings.hpp"
@@ -399,6 +401,62 @@ int report_command(const Words& words) {
     write_export(args.path("--html"), class_report_html(report));
     // Skipped files still fail the run, so a script notices them.
     return report.skipped.empty() ? 0 : 1;
+}
+
+namespace {
+
+// ---- export-research -----------------------------------------------------------
+
+// Every file, or a runtime error listing every problem of every file: an
+// analysis run on a silently shortened data set would mislead.
+std::vector<QuizResults> load_all_results(const Arguments& args) {
+    std::vector<QuizResults> all;
+    std::vector<Problem> problems;
+    for (std::size_t i = 0; i < args.positional().size(); ++i) {
+        ResultsLoadResult read = load_results(args.positional_path(i));
+        if (read.results) all.push_back(std::move(*read.results));
+        problems.insert(problems.end(), read.problems.begin(), read.problems.end());
+    }
+    if (!problems.empty()) throw std::runtime_error(problem_list(problems) + "\nnothing was written");
+    return all;
+}
+
+// The salt given, or a new one the teacher is told to keep: without it
+// a later export's ids cannot be linked to this one's.
+std::string salt_from(const Arguments& args) {
+    if (std::optional<std::string> salt = args.value("--salt")) {
+        if (salt->empty()) throw UsageError("--salt must not be empty");
+        return *salt;
+    }
+    std::string salt = random_salt();
+    std::cerr << "No --salt given, so the learner ids were made with this one: " << salt
+              << "\nKeep it secret, and give it again with --salt when several exports must link.\n";
+    return salt;
+}
+
+}  // namespace
+
+int export_research_command(const Words& words) {
+    Arguments args(words, {"--out", "--salt"}, {"--force"});
+    if (args.positional().empty()) throw UsageError("missing RESULTS files");
+    const std::filesystem::path out = args.required_path("--out");
+    const bool to_stdout = out == "-";
+    // Any file already there needs --force: an export may be the only copy
+    // of a data set whose results files are gone.
+    const auto never_same = [](const std::filesystem::path&) { return false; };
+    if (!to_stdout) check_replaceable(out, args.has("--force"), "a file ClaimDeck may replace unasked", never_same);
+    const std::vector<QuizResults> results = load_all_results(args);
+    const std::string csv = research_csv(results, salt_from(args));
+    if (to_stdout) {
+        std::cout << csv << std::flush;
+        return 0;
+    }
+    if (std::string error = write_text_file(out, csv); !error.empty()) throw std::runtime_error(error);
+    std::size_t answers = 0;
+    for (const QuizResults& file : results) answers += file.answers.size();
+    std::cout << "Wrote " << answers << " answers from " << count_of(static_cast<int>(results.size()), "results file")
+              << " to " << printable(out.u8string()) << "\n";
+    return 0;
 }
 
 }  // namespace claimdeck::cli

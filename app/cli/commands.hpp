@@ -28,6 +28,7 @@ int quiz_create_command(const Words& words);
 int quiz_pretest_command(const Words& words);
 int quiz_take_command(const Words& words);
 int report_command(const Words& words);
+int export_research_command(const Words& words);
 int deck_new_command(const Words& words);
 int deck_check_command(const Words& words);
 int deck_spans_command(const Words& words);

@@ -75,6 +75,13 @@ const Command kCommands[] = {
      "                                     --csv class.csv writes one file per table beside it:\n"
      "                                     class-claims.csv, class-pupils.csv, class-class.csv ...",
      claimdeck::cli::report_command},
+    {"export-research", "",
+     "export-research RESULTS... --out FILE.csv|- [--salt TEXT] [--force]\n"
+     "                                     every answer as one CSV row for research, pupils as\n"
+     "                                     salted pseudonymous ids (docs/research-export.md);\n"
+     "                                     --out - writes to stdout; --force replaces a file\n"
+     "                                     already at --out",
+     claimdeck::cli::export_research_command},
     {"deck", "new", claimdeck::cli::kDeckNewUsage, claimdeck::cli::deck_new_command},
     {"deck", "check", claimdeck::cli::kDeckCheckUsage, claimdeck::cli::deck_check_command},
     {"deck", "spans", claimdeck::cli::kDeckSpansUsage, claimdeck::cli::deck_spans_command},

@@ -19,3 +19,12 @@ add_exit_test(NAME "class: quiz pretest on a deck too small for two forms says w
 add_exit_test(NAME "class: report without files is a usage error and exits 2" CODE 2
               OUTPUT "claimdeck-cli report: missing RESULTS files"
               COMMAND $<TARGET_FILE:claimdeck-cli> report --csv x.csv)
+
+add_test(NAME "class: export-research writes one row per answer, pupils by salted id only"
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDECK=${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
+                 -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/research-export
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/research_export_flow.cmake)
+
+add_exit_test(NAME "class: export-research with an unknown option is a usage error and exits 2" CODE 2
+              OUTPUT "claimdeck-cli export-research: unknown option --nmaes"
+              COMMAND $<TARGET_FILE:claimdeck-cli> export-research a.json --out x.csv --nmaes)

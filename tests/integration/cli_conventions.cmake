@@ -9,7 +9,7 @@ set(ESCAPES_DECK ${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/escapes.jso
 
 # Every command and action: COMMAND --help and help COMMAND.
 foreach(command validate export study stats replay backup restore export-progress import-progress report
-                "quiz create" "quiz pretest" "quiz take")
+                export-research "quiz create" "quiz pretest" "quiz take")
   add_exit_test(NAME "cli: ${command} --help prints its usage on stdout and exits 0" CODE 0
                 OUTPUT "^Usage: claimdeck-cli ${command} "
                 COMMAND sh -c "${CLI} ${command} --help 2>/dev/null")

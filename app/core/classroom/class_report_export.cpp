@@ -2,25 +2,17 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <functional>
 #include <sstream>
 
 #include "base/calendar.hpp"
+#include "base/csv_writer.hpp"
 #include "base/printable.hpp"
 
 namespace claimdeck {
 
 namespace {
-
-// Locale-independent, so a spreadsheet reads "0.667" the same everywhere.
-std::string fixed(double value, int decimals) {
-    char digits[64];
-    char* end = std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed, decimals).ptr;
-    std::string text(digits, end);
-    return text == "-0.000" || text == "-0.00" || text == "-0.0" ? text.substr(1) : text;
-}
 
 std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
 
@@ -39,51 +31,11 @@ int wrong_count(const ClaimFigures& claim) {
 // A teacher knows a claim by its words; the id is only there to tell it apart.
 std::string claim_name(const ClaimFigures& claim) { return claim.text.empty() ? claim.claim_id : claim.text; }
 
-std::string brier_text(const Scorecard& card) { return card.brier ? fixed(*card.brier, 3) : ""; }
+std::string brier_text(const Scorecard& card) { return card.brier ? fixed_decimals(*card.brier, 3) : ""; }
 
 // ---- CSV -------------------------------------------------------------------
 
-class Csv {
-public:
-    // Text from the files (profile names, file names) is made printable (no
-    // escape sequences reach a teacher who cats the file), quoted when
-    // needed, and a leading = + - @ is defused so a spreadsheet never runs it
-    // as a formula.
-    Csv& text(const std::string& value) {
-        std::string cell = printable(value);
-        if (!cell.empty() && std::string("=+-@\t\r").find(cell.front()) != std::string::npos) cell.insert(0, "'");
-        if (cell.find_first_of(",\"\r\n") != std::string::npos) {
-            std::string quoted = "\"";
-            for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-            cell = quoted + "\"";
-        }
-        return add(cell);
-    }
-    Csv& number(double value, int decimals = 3) { return add(fixed(value, decimals)); }
-    Csv& integer(long long value) { return add(std::to_string(value)); }
-    Csv& raw(const std::string& value) { return add(value); }
-    void end_row() {
-        out_ += "\n";
-        row_started_ = false;
-    }
-    void headers(std::initializer_list<const char*> names) {
-        for (const char* name : names) text(name);
-        end_row();
-    }
-    const std::string& str() const { return out_; }
-
-private:
-    Csv& add(const std::string& cell) {
-        if (row_started_) out_ += ",";
-        out_ += cell;
-        row_started_ = true;
-        return *this;
-    }
-    std::string out_;
-    bool row_started_ = false;
-};
-
-void csv_claims(Csv& csv, const ClassReport& report) {
+void csv_claims(CsvWriter& csv, const ClassReport& report) {
     csv.headers({"claim", "claim id", "true verdict", "asked", "right", "share right", "timed out",
                  "most common wrong answer", "picked by"});
     for (const ClaimFigures& claim : report.claims) {
@@ -97,7 +49,7 @@ void csv_claims(Csv& csv, const ClassReport& report) {
     }
 }
 
-void csv_students(Csv& csv, const ClassReport& report) {
+void csv_students(CsvWriter& csv, const ClassReport& report) {
     csv.headers({"file", "pupil", "learner id", "form", "cards", "right", "accuracy", "timed out", "d' (propaganda)",
                  "c (propaganda)", "brier"});
     for (const StudentFigures& student : report.students) {
@@ -109,13 +61,13 @@ void csv_students(Csv& csv, const ClassReport& report) {
     }
 }
 
-void csv_group_row(Csv& csv, const std::string& name, const GroupFigures& group, const std::string& note = "") {
+void csv_group_row(CsvWriter& csv, const std::string& name, const GroupFigures& group, const std::string& note = "") {
     csv.text(name).integer(group.students).integer(group.files).integer(group.cards).integer(group.right);
     csv.number(group.accuracy()).integer(group.timed_out).number(group.mean_d_prime).number(group.mean_criterion);
     csv.raw(brier_text(group.pooled)).text(note).end_row();
 }
 
-void csv_groups(Csv& csv, const ClassReport& report) {
+void csv_groups(CsvWriter& csv, const ClassReport& report) {
     csv.headers({"group", "pupils", "files", "cards", "right", "accuracy", "timed out", "mean d' (propaganda)",
                  "mean c (propaganda)", "brier", "note"});
     csv_group_row(csv, "all", report.totals);
@@ -124,13 +76,13 @@ void csv_groups(Csv& csv, const ClassReport& report) {
     csv_group_row(csv, "posttest (form B), pupils who took both", report.pre_post->post, report.pre_post->summary);
 }
 
-std::string optional_number(const std::optional<double>& value) { return value ? fixed(*value, 3) : ""; }
+std::string optional_number(const std::optional<double>& value) { return value ? fixed_decimals(*value, 3) : ""; }
 
 std::optional<double> accuracy_of(const std::optional<StudentFigures>& figures) {
     return figures ? std::optional<double>(figures->accuracy()) : std::nullopt;
 }
 
-void csv_pupil_changes(Csv& csv, const PrePostChange& change) {
+void csv_pupil_changes(CsvWriter& csv, const PrePostChange& change) {
     csv.headers({"pupil", "pretest accuracy", "posttest accuracy", "change", "pretest timed out", "posttest timed out",
                  "only more sceptical"});
     for (const PupilChange& pupil : change.pupils) {
@@ -144,13 +96,13 @@ void csv_pupil_changes(Csv& csv, const PrePostChange& change) {
     }
 }
 
-void csv_skipped(Csv& csv, const ClassReport& report) {
+void csv_skipped(CsvWriter& csv, const ClassReport& report) {
     csv.headers({"file", "reason"});
     for (const SkippedFile& skipped : report.skipped) csv.text(skipped.file).text(skipped.reason).end_row();
 }
 
-CsvTable csv_table(const char* name, const std::function<void(Csv&)>& write_rows) {
-    Csv csv;
+CsvTable csv_table(const char* name, const std::function<void(CsvWriter&)>& write_rows) {
+    CsvWriter csv;
     write_rows(csv);
     return {name, csv.str()};
 }
@@ -378,10 +330,10 @@ std::string pre_post_chart(const PrePostChange& change) {
     return change_chart({
         {"accuracy", pre.accuracy(), post.accuracy(), 0.0, 1.0, whole_percent(pre.accuracy()),
          whole_percent(post.accuracy())},
-        {"d′ (propaganda)", pre.mean_d_prime, post.mean_d_prime, -1.0, 4.0, fixed(pre.mean_d_prime, 2),
-         fixed(post.mean_d_prime, 2)},
-        {"c (propaganda)", pre.mean_criterion, post.mean_criterion, -2.0, 2.0, fixed(pre.mean_criterion, 2),
-         fixed(post.mean_criterion, 2)},
+        {"d′ (propaganda)", pre.mean_d_prime, post.mean_d_prime, -1.0, 4.0, fixed_decimals(pre.mean_d_prime, 2),
+         fixed_decimals(post.mean_d_prime, 2)},
+        {"c (propaganda)", pre.mean_criterion, post.mean_criterion, -2.0, 2.0, fixed_decimals(pre.mean_criterion, 2),
+         fixed_decimals(post.mean_criterion, 2)},
     });
 }
 
@@ -428,8 +380,9 @@ std::string students_table(const ClassReport& report) {
     for (const StudentFigures& s : report.students)
         html +=
             table_row({s.pupil, form_name(s.form), s.file, std::to_string(s.right) + " of " + std::to_string(s.cards),
-                       whole_percent(s.accuracy()), std::to_string(s.timed_out), fixed(s.propaganda().d_prime, 2),
-                       fixed(s.propaganda().criterion, 2), s.scorecard.brier ? fixed(*s.scorecard.brier, 3) : "—"});
+                       whole_percent(s.accuracy()), std::to_string(s.timed_out),
+                       fixed_decimals(s.propaganda().d_prime, 2), fixed_decimals(s.propaganda().criterion, 2),
+                       s.scorecard.brier ? fixed_decimals(*s.scorecard.brier, 3) : "—"});
     return html + "</table></div>\n";
 }
 
@@ -466,8 +419,9 @@ std::string class_summary(const ClassReport& report) {
                        std::to_string(all.files) + " results files: " + std::to_string(all.right) + " of " +
                        std::to_string(all.cards) + " cards right (" + whole_percent(all.accuracy()) + ")";
     if (all.timed_out > 0) text += ", " + std::to_string(all.timed_out) + " timed out";
-    text += ". Mean d′ for propaganda " + fixed(all.mean_d_prime, 2) + ", mean c " + fixed(all.mean_criterion, 2);
-    if (all.pooled.brier) text += ", Brier score " + fixed(*all.pooled.brier, 3);
+    text += ". Mean d′ for propaganda " + fixed_decimals(all.mean_d_prime, 2) + ", mean c " +
+            fixed_decimals(all.mean_criterion, 2);
+    if (all.pooled.brier) text += ", Brier score " + fixed_decimals(*all.pooled.brier, 3);
     return text + ".";
 }
 
@@ -518,12 +472,14 @@ std::string verdict_key() {
 
 std::vector<CsvTable> class_report_csv(const ClassReport& report) {
     std::vector<CsvTable> tables;
-    tables.push_back(csv_table("claims", [&](Csv& csv) { csv_claims(csv, report); }));
-    tables.push_back(csv_table("pupils", [&](Csv& csv) { csv_students(csv, report); }));
+    tables.push_back(csv_table("claims", [&](CsvWriter& csv) { csv_claims(csv, report); }));
+    tables.push_back(csv_table("pupils", [&](CsvWriter& csv) { csv_students(csv, report); }));
     if (report.pre_post)
-        tables.push_back(csv_table("pupils-before-after", [&](Csv& csv) { csv_pupil_changes(csv, *report.pre_post); }));
-    tables.push_back(csv_table("class", [&](Csv& csv) { csv_groups(csv, report); }));
-    if (!report.skipped.empty()) tables.push_back(csv_table("left-out", [&](Csv& csv) { csv_skipped(csv, report); }));
+        tables.push_back(
+            csv_table("pupils-before-after", [&](CsvWriter& csv) { csv_pupil_changes(csv, *report.pre_post); }));
+    tables.push_back(csv_table("class", [&](CsvWriter& csv) { csv_groups(csv, report); }));
+    if (!report.skipped.empty())
+        tables.push_back(csv_table("left-out", [&](CsvWriter& csv) { csv_skipped(csv, report); }));
     return tables;
 }
 

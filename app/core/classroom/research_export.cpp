@@ -1,0 +1,65 @@
+#include "classroom/research_export.hpp"
+
+#include <random>
+
+#include "base/csv_writer.hpp"
+#include "base/sha256.hpp"
+
+namespace claimdeck {
+
+std::string pseudonymous_learner_id(const std::string& name, const std::string& salt) {
+    // The salt's length goes first, so ("ab", "c") and ("a", "bc") hash
+    // different texts.
+    return sha256_hex(std::to_string(salt.size()) + ":" + salt + name).substr(0, kLearnerIdDigits);
+}
+
+std::string research_form_name(QuizForm form) {
+    switch (form) {
+        case QuizForm::PreA: return "pre";
+        case QuizForm::PostB: return "post";
+        case QuizForm::Single: break;
+    }
+    return "single";
+}
+
+namespace {
+
+void write_header(CsvWriter& csv) {
+    for (const char* column : kResearchColumns) csv.text(column);
+    csv.end_row();
+}
+
+// Quizzes offer no hint (one pupil's test must not be easier than
+// another's), so a results file's answers never used one.
+constexpr int kQuizHintUsed = 0;
+
+void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults& results, const QuizAnswer& answer) {
+    csv.raw(learner).text(answer.claim_id).text(results.quiz_id).raw(research_form_name(results.form));
+    csv.raw(std::string(to_string(answer.truth)));
+    csv.raw(answer.picked ? std::string(to_string(*answer.picked)) : "");
+    csv.raw(answer.timed_out() ? "" : std::to_string(percent(answer.confidence)));
+    csv.integer(answer.response_ms).integer(kQuizHintUsed).integer(answer.correct() ? 1 : 0);
+    csv.end_row();
+}
+
+}  // namespace
+
+std::string research_csv(const std::vector<QuizResults>& results, const std::string& salt) {
+    CsvWriter csv;
+    write_header(csv);
+    for (const QuizResults& file : results) {
+        const std::string learner = pseudonymous_learner_id(file.profile, salt);
+        for (const QuizAnswer& answer : file.answers) write_answer(csv, learner, file, answer);
+    }
+    return csv.str();
+}
+
+std::string random_salt() {
+    std::random_device device;
+    std::string salt;
+    const char* digits = "0123456789abcdef";
+    for (int i = 0; i < 32; ++i) salt += digits[device() % 16];
+    return salt;
+}
+
+}  // namespace claimdeck

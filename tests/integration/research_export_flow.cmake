@@ -1,0 +1,79 @@
+# Two pupils take a pretest and one the posttest with `quiz take --plain`;
+# `export-research` turns their results files into one CSV row per answer,
+# with learner ids in place of their names.
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+include(${CMAKE_CURRENT_LIST_DIR}/cli_flow_lib.cmake)
+
+set(header "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,right")
+
+run_cli(ARGS quiz pretest --deck ${DECK} --out-a ${WORK_DIR}/pre.json --out-b ${WORK_DIR}/post.json --count 3 --seed 1
+        EXPECT_CODE 0 OUT out ERR err)
+# Every answer "verified, 50 % sure": 3 cards, 2 lines each.
+set(answers "1\n1\n1\n1\n1\n1\n")
+foreach(take "Ada;pre" "Bob;pre" "Ada;post")
+  list(GET take 0 pupil)
+  list(GET take 1 form)
+  run_cli(ARGS quiz take ${WORK_DIR}/${form}.json --deck ${DECK} --data-dir ${WORK_DIR}/data --profile ${pupil}
+               --out ${WORK_DIR}/results/${pupil}-${form}.json --plain
+          INPUT "${answers}" EXPECT_CODE 0 OUT out ERR err)
+endforeach()
+file(GLOB results ${WORK_DIR}/results/*.json)
+
+run_cli(ARGS export-research ${results} --out ${WORK_DIR}/answers.csv --salt "class 7 secret"
+        EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "Wrote 9 answers from 3 results files to ${WORK_DIR}/answers.csv")
+file(STRINGS ${WORK_DIR}/answers.csv lines)
+list(LENGTH lines line_count)
+list(GET lines 0 first_line)
+if(NOT first_line STREQUAL header)
+  message(FATAL_ERROR "the header line is\n  ${first_line}\nnot\n  ${header}")
+endif()
+if(NOT line_count EQUAL 10)
+  message(FATAL_ERROR "expected the header and 9 answers, got ${line_count} lines:\n${lines}")
+endif()
+file(READ ${WORK_DIR}/answers.csv csv)
+foreach(name Ada Bob)
+  string(FIND "${csv}" "${name}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "the name ${name} is in the research export:\n${csv}")
+  endif()
+endforeach()
+# Ada's pretest and posttest rows carry one id; Bob's another.
+set(ids)
+foreach(line ${lines})
+  string(REGEX MATCH "^[0-9a-f]+" id "${line}")
+  list(APPEND ids ${id})
+endforeach()
+list(REMOVE_DUPLICATES ids)
+list(LENGTH ids id_count)
+if(NOT id_count EQUAL 2)
+  message(FATAL_ERROR "expected 2 learner ids (Ada and Bob), got ${id_count}:\n${csv}")
+endif()
+
+# The file is there: it is not replaced without --force.
+run_cli(ARGS export-research ${results} --out ${WORK_DIR}/answers.csv --salt other EXPECT_CODE 1 OUT out ERR err)
+expect_in("${err}" "answers.csv already exists")
+file(READ ${WORK_DIR}/answers.csv unchanged)
+if(NOT unchanged STREQUAL csv)
+  message(FATAL_ERROR "the export was replaced without --force")
+endif()
+run_cli(ARGS export-research ${results} --out ${WORK_DIR}/answers.csv --salt "class 7 secret" --force
+        EXPECT_CODE 0 OUT out ERR err)
+
+# --out - writes the same CSV to stdout; without --salt the salt made is on stderr.
+run_cli(ARGS export-research ${results} --out - --salt "class 7 secret" EXPECT_CODE 0 OUT out ERR err)
+if(NOT out STREQUAL csv)
+  message(FATAL_ERROR "--out - wrote\n${out}\nnot\n${csv}")
+endif()
+run_cli(ARGS export-research ${results} --out - EXPECT_CODE 0 OUT out ERR err)
+expect_in("${err}" "No --salt given, so the learner ids were made with this one: ")
+
+# A missing file is named and nothing is written.
+run_cli(ARGS export-research ${results} ${WORK_DIR}/results/gone.json --out ${WORK_DIR}/partial.csv
+        EXPECT_CODE 1 OUT out ERR err)
+expect_in("${err}" "gone.json")
+if(EXISTS ${WORK_DIR}/partial.csv)
+  message(FATAL_ERROR "an export with a missing file wrote a file")
+endif()

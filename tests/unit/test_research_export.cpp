@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "classroom/research_export.hpp"
+#include "classroom_samples.hpp"
+
+using namespace claimdeck;
+using claimdeck::testing::answer_of;
+using claimdeck::testing::results_of;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// The codebook's column headings ("### `learner`"), in the order it gives them.
+std::vector<std::string> codebook_columns() {
+    std::ifstream in(std::string(CLAIMDECK_TEST_DATA_DIR) + "/../../docs/research-export.md");
+    REQUIRE(in);
+    std::vector<std::string> columns;
+    const std::regex heading("^### `([a-z_]+)`");
+    std::smatch match;
+    for (std::string line; std::getline(in, line);)
+        if (std::regex_search(line, match, heading)) columns.push_back(match[1]);
+    return columns;
+}
+
+std::vector<QuizResults> pre_and_post_of_ada_and_bob() {
+    return {
+        results_of("Ada",
+                   {answer_of("v-1", Verdict::Verified, Verdict::Verified, 90, 2500),
+                    answer_of("p-1", Verdict::Propaganda, Verdict::Contested, 50, 4100)},
+                   "quiz-pre", QuizForm::PreA),
+        results_of("Bob", {answer_of("c-1", Verdict::Contested, std::nullopt, 0, 30000)}, "quiz-pre", QuizForm::PreA),
+        results_of("Ada", {answer_of("v-2", Verdict::Verified, Verdict::Propaganda, 70, 1200)}, "quiz-post",
+                   QuizForm::PostB)};
+}
+
+}  // namespace
+
+TEST_CASE("a learner id is the same for the same name and salt, and another with another salt") {
+    const std::string ada = pseudonymous_learner_id("Ada", "salt-1");
+    CHECK(ada.size() == kLearnerIdDigits);
+    CHECK(ada.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(pseudonymous_learner_id("Ada", "salt-1") == ada);
+    CHECK(pseudonymous_learner_id("Ada", "salt-2") != ada);
+    CHECK(pseudonymous_learner_id("Bob", "salt-1") != ada);
+    // The salt and the name cannot trade letters and give the same id.
+    CHECK(pseudonymous_learner_id("bc", "a") != pseudonymous_learner_id("c", "ab"));
+}
+
+TEST_CASE("the research CSV has the header, then one row per answer, each pupil by id only") {
+    const std::vector<std::string> lines = lines_of(research_csv(pre_and_post_of_ada_and_bob(), "s"));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] ==
+          "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,right");
+    const std::string ada = pseudonymous_learner_id("Ada", "s");
+    const std::string bob = pseudonymous_learner_id("Bob", "s");
+    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,1");
+    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0");
+    // A card whose time ran out: no verdict, no confidence, not right.
+    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,0");
+    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0");
+}
+
+TEST_CASE("no learner's name appears in the research CSV") {
+    std::vector<QuizResults> results = pre_and_post_of_ada_and_bob();
+    results.push_back(results_of("Zoë \"Q\", Smith", {answer_of("v-1", Verdict::Verified, Verdict::Verified, 50)}));
+    const std::string csv = research_csv(results, "s");
+    for (const char* name : {"Ada", "Bob", "Zo", "Smith"}) CHECK(csv.find(name) == std::string::npos);
+}
+
+TEST_CASE("a claim id with a comma or a quote is quoted as RFC 4180 says") {
+    const std::string csv =
+        research_csv({results_of("Ada", {answer_of("a,\"b\"", Verdict::Verified, Verdict::Verified, 50)})}, "s");
+    CHECK(lines_of(csv).at(1).find(",\"a,\"\"b\"\"\",") != std::string::npos);
+}
+
+TEST_CASE("the codebook explains every column, in the CSV's order") {
+    CHECK(codebook_columns() == std::vector<std::string>(kResearchColumns.begin(), kResearchColumns.end()));
+}
