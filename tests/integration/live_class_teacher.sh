@@ -7,8 +7,10 @@
 #   3. the dashboard shows the three pupils and their three answers within
 #      seconds, without a click;
 #   4. "End class": the dashboard says the class has ended, the server the
-#      app started is stopped, and each pupil's answers are a results file;
-#   5. "Open the class report": the Report screen counts the three pupils.
+#      app started still tells a pupil asking for a card that it has, and
+#      each pupil's answers are a results file;
+#   5. "Open the class report": the Report screen counts the three pupils;
+#      the server stops when the app quits.
 # What the window says is read from the paragraphs the app traces
 # (CLAIMDECK_TRACE_SCREENS). The pupils reach the server on 127.0.0.1, at the
 # port of the join link (whose address is this machine's network address).
@@ -65,11 +67,11 @@ text_shown '^3 pupils joined  ·  3 answers$' || fail "the dashboard does not co
 text_shown '^1 verified  ·  1 contested  ·  1 propaganda$' || fail "the class's verdicts are not shown"
 text_shown '^Telling propaganda from the rest: d′ ' || fail "d′ and c are not shown"
 
-# 4. End class: the class ends and the server the app started stops.
+# 4. End class: the class ends, and a pupil still asking is told so.
 click_control "$(exactly 'End class')"
 wait_until "the class ended" text_shown ': the class has ended$'
-server_stopped() { ! curl -s -o /dev/null "$SERVER/api/health"; }
-wait_until "the class server to stop" server_stopped
+[ "$(api GET "/api/classes/$CODE/card" "" "$token" | jq -r .ended)" = true ] ||
+  fail "a pupil asking for a card after End class is not told the class has ended"
 results_files() { ls "$WORK_DIR"/data/results/live-"$CODE"-*/*.json 2>/dev/null | wc -l; }
 three_results_files() { [ "$(results_files)" = 3 ]; }
 wait_until "three results files" three_results_files
@@ -78,4 +80,6 @@ wait_until "three results files" three_results_files
 click_control "$(exactly 'Open the class report')"
 wait_until "the report on three pupils" text_shown '^3 pupils  ·  3 results files  ·  1 of 3 answers right$'
 close_app
-echo "a live class run from the app: 3 pupils joined and answered, the dashboard showed it, End class stopped its server and the report counts them"
+server_stopped() { ! curl -s -o /dev/null "$SERVER/api/health"; }
+wait_until "the class server to stop with the app" server_stopped
+echo "a live class run from the app: 3 pupils joined and answered, the dashboard showed it, End class told the pupils, the report counts them and the server stopped with the app"
