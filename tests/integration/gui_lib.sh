@@ -125,3 +125,17 @@ exactly() { printf '^%s$' "$(printf '%s' "$1" | sed 's/[][\.*^$()+?{}|]/\\&/g')"
 text_shown() {  # regex
   last_controls | sed -n 's/^text: //p' | grep -Eq "$1"
 }
+
+# Home → For teachers → Run a live class → Start the class, on the settings
+# the screen opens with; sets LINK to the join link the projector shows
+# (http://ADDRESS:PORT/?join=CODE) and CODE to its join code.
+join_link() { last_controls | sed -n 's|^text: \(http://[^ ]*/?join=[A-Z0-9]*\)$|\1|p' | head -1; }
+has_join_link() { [ -n "$(join_link)" ]; }
+start_live_class() {
+  click_control "$(exactly 'Run a live class')"
+  wait_until "the Run a live class screen" text_shown '^Run a live class$'
+  click_control "$(exactly 'Start the class')"
+  wait_until "the join link on the projector" has_join_link
+  LINK=$(join_link)
+  CODE=${LINK##*=}
+}

@@ -32,21 +32,13 @@ command -v import >/dev/null || fail "ImageMagick's import is missing: install i
 NICKNAMES=(Ada Ben Cleo)
 VERDICTS=(verified contested propaganda)
 
-join_link() { last_controls | sed -n 's|^text: \(http://[^ ]*/?join=[A-Z0-9]*\)$|\1|p' | head -1; }
-has_join_link() { [ -n "$(join_link)" ]; }
-
 # The colour the app draws text in, as a scripted run of it reports it.
 TEXT_COLOUR=$("$CLAIMDECK" --deck "$DECK" --data-dir "$WORK_DIR/colour-probe" --quit-after-frames 2 |
               sed -n 's/^text-colour: //p')
 
 # 1. Home → For teachers → Run a live class → Start the class.
 start_app --window 1280x1600
-click_control "$(exactly 'Run a live class')"
-wait_until "the Run a live class screen" text_shown '^Run a live class$'
-click_control "$(exactly 'Start the class')"
-wait_until "the join link on the projector" has_join_link
-LINK=$(join_link)
-CODE=${LINK##*=}
+start_live_class
 ! text_shown '^Phones cannot open this link' || fail "the projector says phones cannot open the join link"
 
 # 2. The phones open the link as shown and answer; their log says when.

@@ -24,10 +24,6 @@ source "$(dirname "$0")/gui_lib.sh"
 rm -rf "$WORK_DIR"
 mkdir -p "$WORK_DIR"
 
-# The join link as the projector shows it: http://ADDRESS:PORT/?join=CODE
-join_link() { last_controls | sed -n 's|^text: \(http://[^ ]*/?join=[A-Z0-9]*\)$|\1|p' | head -1; }
-has_join_link() { [ -n "$(join_link)" ]; }
-
 # The window is tall enough for Home's For teachers card without scrolling.
 CLAIMDECK_TRACE_SCREENS=1 "$CLAIMDECK" --deck "$DECK" --data-dir "$WORK_DIR/data" --window 1280x1600 \
   > "$WORK_DIR/app.log" 2>&1 &
@@ -35,12 +31,7 @@ APP=$!
 wait_for_window
 
 # 1. Home → For teachers → Run a live class → Start.
-click_control "$(exactly 'Run a live class')"
-wait_until "the Run a live class screen" text_shown '^Run a live class$'
-click_control "$(exactly 'Start the class')"
-wait_until "the join link on the projector" has_join_link
-LINK=$(join_link)
-CODE=${LINK##*=}
+start_live_class
 PORT=$(printf '%s' "$LINK" | sed 's|^http://[^:/]*:\([0-9]*\)/.*|\1|')
 SERVER="http://127.0.0.1:$PORT"
 text_shown "^$CODE\$" || fail "the join code $CODE is not shown on its own"
