@@ -49,9 +49,14 @@ export async function joinAs(phone, nickname, beforeJoining = async () => {}) {
 }
 
 // Joining and the next card each wait for the server, which may be busy
-// with other phones: longer than a screen change on the phone alone.
+// with other phones: longer than a screen change on the phone alone. The
+// live stage, not the screen, says a card can be answered: while a pupil
+// waits for the teacher's next card the screen is still "live-card", and a
+// tap then would be lost.
 async function waitForCard(phone) {
-  await phone.page.waitForFunction(() => document.body.dataset.screen === 'live-card', null, {timeout: 20000})
+  await phone.page.waitForFunction(() => document.body.dataset.screen === 'live-card' &&
+                                         (document.body.dataset.live || '').startsWith('card '),
+                                   null, {timeout: 20000})
       .catch(async () => assert.fail(`no card: ${JSON.stringify(await phone.driver.dataset())}`));
   await phone.page.waitForTimeout(100);
 }
