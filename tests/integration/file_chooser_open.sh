@@ -39,7 +39,9 @@ run_app() {  # pupil's data folder, app arguments...
 QUIZ_ID=$(sed -n 's/^ *"id": *"\(.*\)",$/\1/p' "$QUIZ")
 take_quiz() {  # pupil's data folder; the quiz is being opened
   wait_until "the quiz's screen" grep -q "^screen: class-quiz$" "$WORK_DIR/app.log"
-  xdotool key --window "$WINDOW" Return
+  # Clicked, not Enter: on the quiz screen's first frame the path field typed
+  # in on Home still has the keyboard, and takes an Enter sent that early.
+  click_control "$(exactly 'Start the quiz')"
   for _ in 1 2 3; do
     xdotool key --window "$WINDOW" 3 2 space
   done
