@@ -15,23 +15,14 @@ source "$(dirname "$0")/gui_lib.sh"
 TEACHER="$WORK_DIR/teacher" PUPIL="$WORK_DIR/pupil"
 WINDOW_SIZE=1600x1500  # tall enough for the Save button of Build quiz without scrolling
 
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
-start_app() {  # app arguments...; sets APP and WINDOW
-  "$CLAIMDECK" --deck "$DECK" --window "$WINDOW_SIZE" "$@" > "$WORK_DIR/app.log" 2>&1 &
-  APP=$!
-  wait_for_window
-}
+fresh_work_dir
 
 one_file() { ls "$1"/*.json 2>/dev/null | head -1; }
 
-# 1. The teacher. A scripted run of the same screen at the same size says
-#    where the Save button is drawn; the live window is then clicked there.
-read -r x y width height < <("$CLAIMDECK" --deck "$DECK" --data-dir "$TEACHER" --window "$WINDOW_SIZE" \
-  --screen build-quiz --quit-after-frames 3 | sed -n 's/^primary-button: //p')
-[ -n "${height:-}" ] || fail "Build quiz drew no primary button"
-start_app --data-dir "$TEACHER" --screen build-quiz
-xdotool mousemove --window "$WINDOW" $((x + width / 2)) $((y + height / 2)) click 1
+# 1. The teacher saves the quiz, clicked where the running app drew the
+#    button once it has drawn it (a click before the first frame is lost).
+DATA="$TEACHER" start_app --window "$WINDOW_SIZE" --screen build-quiz
+click_control "$(exactly "Save the quiz file")"
 wait_until "the quiz file" one_file "$TEACHER/quizzes"
 close_app
 QUIZ=$(one_file "$TEACHER/quizzes")
@@ -39,10 +30,13 @@ QUIZ=$(one_file "$TEACHER/quizzes")
 CARDS=$(sed -n '/"claims": \[/,/\]/{/"claims"/d;/\]/d;p}' "$QUIZ" | wc -l)
 [ "$CARDS" -gt 0 ] || fail "the saved quiz $QUIZ holds no claims"
 
-# 2. The pupil drops the quiz file on the window, starts it with Enter, and
-#    answers. Keys queue up and the window takes one press a frame, in order.
-start_app --data-dir "$PUPIL" --profile Pupil
+# 2. The pupil drops the quiz file on the window, starts it with Enter once
+#    the quiz has opened, and answers. Keys queue up and the window takes
+#    one press a frame, in order.
+DATA="$PUPIL" start_app --window "$WINDOW_SIZE" --profile Pupil
+wait_until "the first card" screen_is card
 "$DROP_FILE" "$WINDOW" "$QUIZ" || fail "the window did not take the dropped quiz file"
+wait_until "the dropped quiz" screen_is class-quiz
 xdotool key --window "$WINDOW" Return
 for _ in $(seq "$CARDS"); do
   xdotool key --window "$WINDOW" 3 2 space

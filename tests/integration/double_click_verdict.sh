@@ -16,15 +16,11 @@ WINDOW_SIZE=390x844
 
 fresh_work_dir
 
-# Where Contested is drawn: the answer bar is fixed at the window's bottom on
-# a phone-sized window, so a scripted run on another folder shows the place.
-"$CLAIMDECK" --deck "$DECK" --data-dir "$WORK_DIR/measure" --profile Measure --window "$WINDOW_SIZE" \
-  --quit-after-frames 3 > "$WORK_DIR/measure.log"
-read -r X Y W H < <(sed -n 's/^verdict-button-contested: //p' "$WORK_DIR/measure.log")
-[ -n "${H:-}" ] || fail "the app did not report where Contested is: $(cat "$WORK_DIR/measure.log")"
-
 start_app --profile Clicks --window "$WINDOW_SIZE"
-
+# Where the app drew Contested, once it has drawn it: a click that reaches
+# the window before its first frame is laid out has no button to land on.
+wait_until "the verdict Contested" control_box "$(exactly Contested)"
+read -r X Y W H < <(control_box "$(exactly Contested)")
 xdotool mousemove --window "$WINDOW" $((X + W / 2)) $((Y + H / 2))
 xdotool click --repeat 2 --delay 120 1
 xdotool key --window "$WINDOW" 3
