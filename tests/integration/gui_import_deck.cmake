@@ -30,7 +30,7 @@ endif()
 # The next start, without --deck, studies it again (the bundled deck's
 # claims have other ids).
 execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CLAIMDECK} --data-dir ${data} --profile Pupil --screen card
+  COMMAND bash ${VIRTUAL_SCREEN} 1920x1080 ${CLAIMDECK} --data-dir ${data} --profile Pupil --screen card
           --window ${WINDOW} --quit-after-frames 3 --screenshot ${WORK_DIR}/second-start.png
   RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
 if(NOT exit_code EQUAL 0 OR NOT report MATCHES "claim: a-")

@@ -3,17 +3,17 @@
 # test command installs it.
 #
 #   include(${CMAKE_CURRENT_LIST_DIR}/gui_run.cmake)   (needs CLAIMDECK and DECK)
-find_program(XVFB_RUN xvfb-run)
-if(NOT XVFB_RUN)
-  message(FATAL_ERROR "xvfb-run was not found: install it (Debian: apt-get install xvfb) to run the GUI tests")
-endif()
+
+# `bash ${VIRTUAL_SCREEN} WIDTHxHEIGHT COMMAND...` runs a command on a
+# virtual screen with the command's own exit code.
+set(VIRTUAL_SCREEN ${CMAKE_CURRENT_LIST_DIR}/../virtual_screen.sh)
 
 # run_claimdeck(<output variable> ARGS...): runs claimdeck on DECK with ARGS
 # (a scripted run: --quit-after-frames among them) and fails the test unless
 # it exits cleanly. The variable receives what the app reported.
 function(run_claimdeck output)
   execute_process(
-    COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CLAIMDECK} --deck ${DECK} ${ARGN}
+    COMMAND bash ${VIRTUAL_SCREEN} 1920x1080 ${CLAIMDECK} --deck ${DECK} ${ARGN}
     RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
   message("${report}${errors}")
   if(NOT exit_code EQUAL 0)

@@ -21,7 +21,7 @@ endif()
 # and tells the learner on Home.
 file(WRITE ${data}/progress.sqlite "not a database any more: the disk lost this file's pages")
 execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CLAIMDECK} --deck ${DECK} --data-dir ${data}
+  COMMAND bash ${VIRTUAL_SCREEN} 1920x1080 ${CLAIMDECK} --deck ${DECK} --data-dir ${data}
           --quit-after-frames 3 --window ${WINDOW} --screenshot ${WORK_DIR}/recovered.png
   RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
 message("${report}${errors}")
@@ -50,7 +50,7 @@ endif()
 # that says why; nothing is studied into thin air, and the exit code is 1.
 file(WRITE ${WORK_DIR}/in-the-way "a file, not a folder")
 execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CLAIMDECK} --deck ${DECK} --data-dir ${WORK_DIR}/in-the-way
+  COMMAND bash ${VIRTUAL_SCREEN} 1920x1080 ${CLAIMDECK} --deck ${DECK} --data-dir ${WORK_DIR}/in-the-way
           --profile Ana --demo-answers 2 --quit-after-frames 3 --window ${WINDOW} --screenshot ${WORK_DIR}/fault.png
   RESULT_VARIABLE exit_code OUTPUT_VARIABLE report ERROR_VARIABLE errors)
 message("${report}${errors}")
