@@ -29,7 +29,7 @@ inline constexpr const char* kJudgeTheClaim = "Judge what is claimed: is it true
 void draw_claim_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view);
 Action draw_answer_buttons(const CardView& view, const Column& column);
 
-// Where the verdict's button was drawn this frame, for scripted runs and tests.
+// Where the verdict's button was drawn this frame, for the tests.
 std::optional<ImRect> verdict_button_this_frame(Verdict verdict);
 
 // On a phone-width window the answer buttons are a bar fixed at the bottom,

@@ -241,9 +241,6 @@ void print_report(const ui::FrameReport& report) {
     if (report.primary_button) print_box("primary-button", *report.primary_button);
     if (!report.studio.empty()) std::printf("studio: %s\n", report.studio.c_str());
     if (!report.pupils.empty()) std::printf("pupils: %s\n", report.pupils.c_str());
-    for (Verdict verdict : kAllVerdicts)
-        if (const auto& box = report.verdict_buttons[index_of(verdict)])
-            print_box(("verdict-button-" + std::string(to_string(verdict))).c_str(), *box);
     std::printf("text-colour: #%02x%02x%02x\n", report.text_colour & 0xFF, (report.text_colour >> 8) & 0xFF,
                 (report.text_colour >> 16) & 0xFF);
     std::fflush(stdout);
