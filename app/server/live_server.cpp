@@ -307,11 +307,11 @@ void LiveServer::add_web_app() {
     if (options_.web_root && http_.set_mount_point("/", options_.web_root->string())) return;
     const std::string note = options_.web_root
                                  ? "The web app folder " + options_.web_root->string() + " does not exist."
-                                 : std::string("This server was started without --web-root.");
+                                 : std::string("No web app was found beside this server.");
     http_.Get("/", [note](const Request&, Response& response) {
         response.set_content(note +
                                  " Build the web app with ./dev web (its site folder is build-web/site) "
-                                 "and start claimdeck-server with --web-root build-web/site.\n",
+                                 "and start claimdeck-server again, or with --web-root DIR.\n",
                              "text/plain; charset=utf-8");
     });
 }

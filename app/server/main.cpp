@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/printable.hpp"
+#include "bundled_content.hpp"
 #include "live/live_classes.hpp"
 #include "live/secrets.hpp"
 #include "live_server.hpp"
@@ -41,6 +42,17 @@ void announce_teacher_key(claimdeck::live::LiveClasses& classes, bool replace) {
     std::cout << "Teacher key: " << key << "  (shown once: note it now)\n";
 }
 
+// Said at the start, as a teacher whose pupils' phones open the address
+// would otherwise find out only from them.
+void announce_web_app(const Options& options) {
+    if (options.web_root && !claimdeck::desktop::first_web_app({*options.web_root}).empty()) {
+        std::cout << "Web app for phones: " << options.web_root->u8string() << "\n";
+        return;
+    }
+    std::cout << "No web app " << (options.web_root ? "in " + options.web_root->u8string() : std::string("found"))
+              << ": phones that open the address are told so (build it with ./dev web, or give --web-root DIR)\n";
+}
+
 // SIGINT and SIGTERM are taken by a thread of their own, so the server stops
 // cleanly outside a signal handler.
 sigset_t stop_signals() {
@@ -69,6 +81,7 @@ int serve(const Options& options) {
     if (port <= 0)
         throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                                  " (in use, or not an address of this machine)");
+    announce_web_app(options);
     announce_teacher_key(classes, options.new_teacher_key);
     std::cout << "Live class server on http://" << options.host << ":" << port << "/" << std::endl;
     sigset_t signals = stop_signals();

@@ -25,7 +25,8 @@ const char* const kUsage =
     "                     libpq connection string (\"host=... dbname=...\"), shared by\n"
     "                     several server processes\n"
     "  --deck DECK        the deck classes run on (default: the bundled deck)\n"
-    "  --web-root DIR     serve the web app from DIR (the web build's site folder)\n"
+    "  --web-root DIR     serve the web app from DIR (the web build's site folder;\n"
+    "                     default: the installed one, else the one ./dev web built)\n"
     "  --new-teacher-key  replace the teacher key by a new one, shown once\n"
     "  --rate-limit N     requests per second allowed from one address (default 50; 0: none)\n"
     "  --help             this text\n"
@@ -100,6 +101,10 @@ Options parse_options(const std::vector<std::string>& words) {
             else
                 options.rate_per_second = number_of(word, value, 0, 1000000);
         }
+    }
+    if (!options.web_root) {
+        const std::filesystem::path found = desktop::first_web_app(desktop::web_app_folders());
+        if (!found.empty()) options.web_root = found;
     }
     if (options.data_dir.empty() && options.database == "sqlite" && !options.help && !options.version)
         throw UsageError("no data folder: HOME is not set; give --data-dir");

@@ -24,6 +24,7 @@ struct Options {
     // "sqlite" (a file in data_dir), or a PostgreSQL URL or connection string.
     std::string database = "sqlite";
     std::filesystem::path deck;
+    // Given, or else the web app found where it is installed or built; none: GET / says so.
     std::optional<std::filesystem::path> web_root;
     bool new_teacher_key = false;
     double rate_per_second = 50;  // requests per client address; 0: no limit

@@ -48,4 +48,22 @@ std::filesystem::path bundled_content_dir() { return bundled_content_dir_for(pro
 
 std::filesystem::path bundled_deck_path() { return bundled_content_dir() / "decks" / "panjshir-2021.json"; }
 
+std::vector<std::filesystem::path> web_app_folders() {
+    std::vector<std::filesystem::path> folders;
+    // CLAIMDECK_INSTALLED_WEB_APP is the install layout's path from the programs' folder to the web app.
+    if (const std::filesystem::path programs = program_dir(); !programs.empty())
+        folders.push_back((programs / CLAIMDECK_INSTALLED_WEB_APP).lexically_normal());
+    folders.push_back(std::filesystem::u8path(CLAIMDECK_WEB_APP_BUILT_FOR_TESTS));
+    folders.push_back(std::filesystem::u8path(CLAIMDECK_WEB_APP_BUILT_BY_DEV));
+    return folders;
+}
+
+std::filesystem::path first_web_app(const std::vector<std::filesystem::path>& folders) {
+    for (const std::filesystem::path& folder : folders) {
+        std::error_code error;
+        if (std::filesystem::is_regular_file(folder / "index.html", error)) return folder;
+    }
+    return {};
+}
+
 }  // namespace claimdeck::desktop

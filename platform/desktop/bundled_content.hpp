@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <vector>
 
 namespace claimdeck::desktop {
 
@@ -20,5 +21,15 @@ std::filesystem::path bundled_deck_path();
 // source tree whose content folder is `source`.
 std::filesystem::path bundled_content_dir_for(const std::filesystem::path& program_dir,
                                               const std::filesystem::path& source);
+
+// Where the web app (platform/web's site folder, which claimdeck-server
+// gives to phones) may be, best first: share/claimdeck/web as installed
+// beside the programs' bin/, then the one this build's browser tests made
+// (<build>/web/site), then the one ./dev web made (build-web/site in the
+// sources).
+std::vector<std::filesystem::path> web_app_folders();
+
+// The first of `folders` that holds a web app (its index.html); empty when none does.
+std::filesystem::path first_web_app(const std::vector<std::filesystem::path>& folders);
 
 }  // namespace claimdeck::desktop

@@ -9,7 +9,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -18,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "bundled_content.hpp"
 #include "content/deck_import.hpp"
 
 namespace claimdeck::desktop {
@@ -55,12 +55,6 @@ std::filesystem::path running_program(const std::filesystem::path& app_program) 
     std::error_code error;
     std::filesystem::path app = std::filesystem::read_symlink("/proc/self/exe", error);
     return error ? app_program : app;
-}
-
-// A site folder as platform/web/build.sh makes it and --web-root serves it.
-bool holds_web_app(const std::filesystem::path& folder) {
-    std::error_code error;
-    return std::filesystem::is_regular_file(folder / "index.html", error);
 }
 
 // Said in red beside the join link when no web app was found: phones that
@@ -207,13 +201,6 @@ std::filesystem::path find_server_program(const std::filesystem::path& app_progr
     return {};
 }
 
-std::vector<std::filesystem::path> web_app_folders(const std::filesystem::path& app_program) {
-    // CLAIMDECK_WEB_INSTALLED is the install layout's path from the programs' folder to the web app.
-    const std::filesystem::path installed = running_program(app_program).parent_path() / CLAIMDECK_WEB_INSTALLED;
-    return {installed.lexically_normal(), std::filesystem::u8path(CLAIMDECK_WEB_BUILT_FOR_TESTS),
-            std::filesystem::u8path(CLAIMDECK_WEB_BUILT_BY_DEV)};
-}
-
 std::unique_ptr<live::LocalServer> start_local_server(const LocalServerPlace& place, const Deck& deck) {
     if (place.program.empty())
         return std::make_unique<FailedServer>(
@@ -234,9 +221,9 @@ std::unique_ptr<live::LocalServer> start_local_server(const LocalServerPlace& pl
     // Without a web app the class still runs (a pupil may join from the
     // desktop app, or a web app served elsewhere), but the projector says so.
     std::string web_app_note;
-    const auto web_app = std::find_if(place.web_app_folders.begin(), place.web_app_folders.end(), holds_web_app);
-    if (web_app != place.web_app_folders.end())
-        arguments.insert(arguments.end(), {"--web-root", web_app->u8string()});
+    const std::filesystem::path web_app = first_web_app(place.web_app_folders);
+    if (!web_app.empty())
+        arguments.insert(arguments.end(), {"--web-root", web_app.u8string()});
     else
         web_app_note = missing_web_app_note(place.web_app_folders);
     return std::make_unique<ChildServer>(place.program, std::move(arguments), std::move(web_app_note));

@@ -17,20 +17,14 @@ namespace claimdeck::desktop {
 struct LocalServerPlace {
     std::filesystem::path program;   // claimdeck-server
     std::filesystem::path data_dir;  // the app's data folder
-    // Where the web app's site folder may be, best first (web_app_folders).
+    // Where the web app's site folder may be, best first (web_app_folders()
+    // of bundled_content.hpp): the first that holds one is served to phones.
     std::vector<std::filesystem::path> web_app_folders;
 };
 
 // Where claimdeck-server is: beside `app_program` as installed (bin/), else
 // the one this build made. Empty when neither is there.
 std::filesystem::path find_server_program(const std::filesystem::path& app_program);
-
-// Where the web app (platform/web's site folder) may be, best first:
-// share/claimdeck/web as installed beside `app_program`'s bin/, then the one
-// this build's browser tests made (<build>/web/site), then the one ./dev web
-// made (build-web/site in the sources). The first holding index.html is
-// served to the phones.
-std::vector<std::filesystem::path> web_app_folders(const std::filesystem::path& app_program);
 
 // Starts the server on `deck` (written into the data folder, as the server
 // reads decks from files). Never blocks on the server: access() turns up

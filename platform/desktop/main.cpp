@@ -90,8 +90,7 @@ void add_live_classes(ui::PlatformFeatures& features, const char* program, const
     features.connect_live = [](const std::string& address) {
         return desktop::connect_http(address, desktop::request_frame);
     };
-    const desktop::LocalServerPlace place{desktop::find_server_program(program), data_dir,
-                                          desktop::web_app_folders(program)};
+    const desktop::LocalServerPlace place{desktop::find_server_program(program), data_dir, desktop::web_app_folders()};
     features.start_live_server = [place](const Deck& deck) { return desktop::start_local_server(place, deck); };
     features.make_qr_code = desktop::encode_qr;
 #else

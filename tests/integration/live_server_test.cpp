@@ -227,7 +227,7 @@ TEST_CASE("a class's dashboard stream is sent its own answers, not another class
     CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
 }
 
-TEST_CASE("GET / serves the web app from --web-root, or says how to build it") {
+TEST_CASE("GET / serves the web app from --web-root, or says how to build it when that folder is missing") {
     TestDatabase database;
     TempDir data;
     data.write("site/index.html", "<title>ClaimDeck web</title>");
@@ -238,9 +238,10 @@ TEST_CASE("GET / serves the web app from --web-root, or says how to build it") {
         CHECK(status == 200);
         CHECK(page == "<title>ClaimDeck web</title>");
     }
-    ServerProcess bare(data / "store", database.args());
-    Client client(bare.port());
+    ServerProcess missing(data / "store", database.args({"--web-root", (data / "no-site").string()}));
+    Client client(missing.port());
     auto [status, note] = answered(client.get("/"));
     CHECK(status == 200);
+    CHECK(note.find("no-site does not exist") != std::string::npos);
     CHECK(note.find("./dev web") != std::string::npos);
 }
