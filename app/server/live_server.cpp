@@ -15,6 +15,11 @@ using httplib::Response;
 using live::Refusal;
 
 constexpr auto kKeepAliveEvery = std::chrono::seconds(15);
+// A class's answers come in bursts: those that arrive within this time of a
+// dashboard event go out together in the next, so a class of thirty does
+// not rebuild its dashboard (three queries) for every answer, and a teacher
+// still sees them within half a second.
+constexpr auto kEventGap = std::chrono::milliseconds(500);
 // httplib serves each connection on a worker thread until it closes, and a
 // dashboard's event stream stays open all lesson: with httplib's default of
 // 8 workers, 8 teachers watching left no thread for any pupil. So there are
@@ -116,6 +121,11 @@ bool ChangeFeed::wait_past(const std::string& class_code, std::uint64_t seen, st
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait_for(lock, timeout, [&] { return closed_ || version_locked(class_code) > seen; });
     return !closed_;
+}
+
+bool ChangeFeed::hold(std::chrono::steady_clock::duration pause) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return !changed_.wait_for(lock, pause, [&] { return closed_; });
 }
 
 LiveServer::LiveServer(const Options& options, live::LiveClasses& classes, Deck deck)
@@ -279,13 +289,19 @@ void LiveServer::answer_events(const Request& request, Response& response) {
     struct Stream {
         std::uint64_t seen = 0;
         bool started = false;
+        std::chrono::steady_clock::time_point last_event;
     };
     auto stream = std::make_shared<Stream>();
     response.set_header("Cache-Control", "no-store");
     response.set_chunked_content_provider(
         "text/event-stream",
         [this, code, stream](std::size_t, httplib::DataSink& sink) {
-            if (stream->started && !feed_.wait_past(code, stream->seen, kKeepAliveEvery)) return false;
+            if (stream->started) {
+                if (!feed_.wait_past(code, stream->seen, kKeepAliveEvery)) return false;
+                const bool changed = feed_.version(code) != stream->seen;
+                if (changed && !feed_.hold(stream->last_event + kEventGap - std::chrono::steady_clock::now()))
+                    return false;
+            }
             const std::uint64_t version = feed_.version(code);
             std::string event = ": still here\n\n";
             if (!stream->started || version != stream->seen) {
@@ -295,6 +311,7 @@ void LiveServer::answer_events(const Request& request, Response& response) {
                 } catch (const std::exception&) {
                     return false;
                 }
+                stream->last_event = std::chrono::steady_clock::now();
             }
             stream->started = true;
             stream->seen = version;

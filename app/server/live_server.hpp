@@ -36,6 +36,8 @@ public:
     // Waits until the class's version passes `seen`, for at most `timeout`;
     // returns false once the feed is closed (the server is stopping).
     bool wait_past(const std::string& class_code, std::uint64_t seen, std::chrono::seconds timeout);
+    // Waits `pause` unless the feed closes first; returns false once it is closed.
+    bool hold(std::chrono::steady_clock::duration pause);
 
 private:
     std::uint64_t version_locked(const std::string& class_code) const;

@@ -201,38 +201,62 @@ struct Lesson {
     }
 };
 
-// Opens the class's dashboard event stream on the server at `stream_port`,
-// and once its first event is in, runs `meanwhile` and has the pupil answer
-// the first card on the server at `answer_port`; returns what the stream
-// sent until the answer showed (or its read timeout ended it).
-std::string events_until_answered(
-    int stream_port, int answer_port, const std::string& teacher_key, const LiveClass& live, const std::string& token,
-    const std::function<void()>& meanwhile = [] {}) {
-    std::promise<void> first_event;
-    std::thread pupil([&, seen = first_event.get_future()] {
-        // Bounded: the stream's own read timeout ends the test if this never runs.
-        if (seen.wait_for(std::chrono::seconds(10)) != std::future_status::ready) return;
-        meanwhile();
-        Client answering(answer_port);
-        answering.post("/api/answers", answer_body(token, live.cards[0], "verified", "k"));
-    });
-    httplib::Client stream("127.0.0.1", stream_port);
-    stream.set_read_timeout(5);
+// What a class's dashboard event stream sent, and when each new
+// "event: dashboard" of it arrived.
+struct DashboardStream {
     std::string received;
+    std::vector<std::chrono::steady_clock::time_point> event_times;
+};
+
+// Opens the class's dashboard event stream on the server at `port`, runs
+// `meanwhile` once its first event is in, and reads it until it shows
+// `until` (or its read timeout ends it).
+DashboardStream watch_dashboard(int port, const std::string& teacher_key, const LiveClass& live,
+                                const std::string& until, const std::function<void()>& meanwhile) {
+    std::promise<void> first_event;
+    std::thread other([&, seen = first_event.get_future()] {
+        // Bounded: the stream's own read timeout ends the test if this never runs.
+        if (seen.wait_for(std::chrono::seconds(10)) == std::future_status::ready) meanwhile();
+    });
+    httplib::Client stream("127.0.0.1", port);
+    stream.set_read_timeout(5);
+    DashboardStream watched;
+    std::size_t counted_from = 0;
     bool told = false;
-    // Stops reading (and so closes the stream) once the answer shows.
+    // Stops reading (and so closes the stream) once `until` shows.
     stream.Get(("/api/classes/" + live.code + "/events").c_str(),
                httplib::Headers{{"Authorization", "Bearer " + teacher_key}}, [&](const char* data, std::size_t size) {
-                   received.append(data, size);
-                   if (!told && received.find("\n\n") != std::string::npos) {
+                   watched.received.append(data, size);
+                   for (auto at = watched.received.find("event: dashboard", counted_from); at != std::string::npos;
+                        at = watched.received.find("event: dashboard", at + 1)) {
+                       watched.event_times.push_back(std::chrono::steady_clock::now());
+                       counted_from = at + 1;
+                   }
+                   if (!told && watched.received.find("\n\n") != std::string::npos) {
                        told = true;
                        first_event.set_value();
                    }
-                   return received.find(R"("answered":1)") == std::string::npos;
+                   return watched.received.find(until) == std::string::npos;
                });
     if (!told) first_event.set_value();
-    pupil.join();
-    return received;
+    other.join();
+    return watched;
+}
+
+// Watches the class's dashboard on the server at `stream_port` and, once
+// its first event is in, runs `meanwhile` and has the pupil answer the
+// first card on the server at `answer_port`; returns what the stream sent
+// until the answer showed.
+std::string events_until_answered(
+    int stream_port, int answer_port, const std::string& teacher_key, const LiveClass& live, const std::string& token,
+    const std::function<void()>& meanwhile = [] {}) {
+    return watch_dashboard(stream_port, teacher_key, live, R"("answered":1)",
+                           [&] {
+                               meanwhile();
+                               Client answering(answer_port);
+                               answering.post("/api/answers", answer_body(token, live.cards[0], "verified", "k"));
+                           })
+        .received;
 }
 
 }  // namespace

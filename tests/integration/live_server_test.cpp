@@ -227,6 +227,28 @@ TEST_CASE("a class's dashboard stream is sent its own answers, not another class
     CHECK(received.find(R"("nickname":"Ana","answered":1)") != std::string::npos);
 }
 
+TEST_CASE("a burst of a class's answers reaches its dashboard in events at least half a second apart") {
+    TestDatabase database;
+    TempDir data;
+    ServerProcess server(data.path(), database.args());
+    Client client(server.port());
+    client.wait_until_healthy(database);
+    const LiveClass live = start_class(client, server.teacher_key(), R"({"count":4,"pace":"own"})");
+    const std::string token = join(client, live.code, "Ana");
+    const auto times =
+        watch_dashboard(server.port(), server.teacher_key(), live, R"("answered":4)", [&] {
+            for (const std::string& card : live.cards)
+                CHECK(answered(client.post("/api/answers", answer_body(token, card, "verified", card))).first == 200);
+        }).event_times;
+    // Four answers sent one after the other take milliseconds; without the
+    // gap each would have rebuilt the dashboard and sent it at once.
+    REQUIRE(times.size() >= 2);
+    for (std::size_t i = 1; i < times.size(); ++i) {
+        CAPTURE(i);
+        CHECK(times[i] - times[i - 1] >= std::chrono::milliseconds(400));
+    }
+}
+
 TEST_CASE("GET / serves the web app from --web-root, or says how to build it when that folder is missing") {
     TestDatabase database;
     TempDir data;
