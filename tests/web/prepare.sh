@@ -3,7 +3,7 @@
 # (installed with apt when missing), the web app built into BUILD_DIR/site
 # (platform/web/build.sh; run again, it redoes only what changed) and
 # playwright-core at the version package-lock.json pins. Shared by run.sh and
-# tests/integration/live_class_browsers.sh.
+# tests/integration/live_class_browsers.sh, and by ./dev bench.
 #
 #   tests/web/prepare.sh BUILD_DIR
 set -euo pipefail
