@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "storage/backup.hpp"
 #include "storage/kept_answers.hpp"
@@ -160,6 +161,24 @@ void refuse_newer_store(const std::filesystem::path& path) {
     if (!std::filesystem::exists(path, ignored)) return;
     if (int version = stored_schema_version(path); version > kStoreSchemaVersion)
         throw newer_store_error(path, version);
+}
+
+// Switches the journal mode, trying again until `busy_timeout_ms` has
+// passed. SQLite answers this pragma with SQLITE_BUSY at once, without
+// waiting in the busy handler, while other connections are opening the same
+// new file: of six ClaimDecks starting together on one, one in a few dozen
+// starts failed so.
+void set_journal_mode(sql::Database& db, const char* pragma, int busy_timeout_ms) {
+    const auto give_up_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        try {
+            db.execute(pragma);
+            return;
+        } catch (const sql::Error& error) {
+            if (error.primary_code() != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up_at) throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
 }
 
 void create_data_folder(const std::filesystem::path& data_dir) {
@@ -374,7 +393,8 @@ std::unique_ptr<ProgressStore> ProgressStore::open(const std::filesystem::path& 
     return guarded(path, "open the progress store", [&] {
         auto db = std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWriteCreate, options.busy_timeout_ms);
         db->execute("PRAGMA foreign_keys = ON");
-        db->execute(options.write_ahead_log ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
+        set_journal_mode(*db, options.write_ahead_log ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE",
+                         options.busy_timeout_ms);
         // FULL, not NORMAL: in WAL mode NORMAL already survives a crash of the
         // process, but FULL also survives the machine losing power (a phone's
         // battery, a laptop's lid) at the price of one fsync per answer, which
