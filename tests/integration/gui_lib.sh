@@ -34,9 +34,21 @@ start_app() {  # app arguments...
   wait_for_window
 }
 
+# Logs besides the app's that a failure prints (print_on_failure).
+FAILURE_LOGS=()
+print_on_failure() { FAILURE_LOGS+=("$1"); }
+
+# The reason is said again after the logs: a CI log keeps only the start
+# and the end of a long output, and the app's trace alone can be long.
 fail() {
   echo "$*" >&2
   [ -f "$WORK_DIR/app.log" ] && cat "$WORK_DIR/app.log" >&2
+  local log
+  for log in "${FAILURE_LOGS[@]}"; do
+    echo "--- $log:" >&2
+    cat "$log" >&2 || true
+  done
+  echo "failed: $*" >&2
   exit 1
 }
 

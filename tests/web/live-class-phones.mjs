@@ -22,6 +22,8 @@ const [joinLink, shotDir] = process.argv.slice(2);
 const PUPILS = [{nickname: 'Ada', button: 1}, {nickname: 'Ben', button: 2}, {nickname: 'Cleo', button: 3}];
 
 const opened = [];  // each phone's browser, closed at the end
+const started = Date.now();
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
 try {
   const phones = [];
   for (const pupil of PUPILS) {
@@ -30,14 +32,14 @@ try {
     const phone = {page, driver};
     await watchLiveFields(phone);
     await joinAs(phone, pupil.nickname);
-    console.log(`joined: ${pupil.nickname}`);
+    console.log(`joined: ${pupil.nickname} (${seconds()})`);
     phones.push(phone);
   }
   await phones[0].page.screenshot({path: path.join(shotDir, 'phone-card-390x844.png')});
   for (const [index, pupil] of PUPILS.entries()) {
     await answerCard(phones[index], pupil.button, pupil.button);
     await waitForLive(phones[index], 'waiting saved 0');
-    console.log(`answered: ${pupil.nickname} (verdict button ${pupil.button})`);
+    console.log(`answered: ${pupil.nickname} (verdict button ${pupil.button}, ${seconds()})`);
   }
   await phones[0].page.screenshot({path: path.join(shotDir, 'phone-answered-390x844.png')});
   console.log('all answered');
@@ -46,7 +48,7 @@ try {
   await phones[0].page.screenshot({path: path.join(shotDir, 'phone-ended-390x844.png')});
   console.log('all told the class ended');
 } catch (error) {
-  console.log(`phones: ${error.stack || error}`);
+  console.log(`phones, after ${seconds()}: ${error.stack || error}`);
   process.exitCode = 1;
 } finally {
   for (const browser of opened) await browser.close();
