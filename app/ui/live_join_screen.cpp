@@ -11,14 +11,17 @@ Action draw_live_join_screen(const live::PupilClient& pupil, LiveJoinView& view,
     vertical_space(1.0f);
     begin_card(column);
     text_block("Join a live class", fonts().heading, 0, width);
-    muted("Type the code your teacher shows, and a nickname the class will see. Nothing else is asked.", width);
+    muted(ask_server ? "Paste the join link your teacher shows, or type its server address and code, and a nickname "
+                       "the class will see. Nothing else is asked."
+                     : "Type the code your teacher shows, and a nickname the class will see. Nothing else is asked.",
+          width);
     vertical_space(0.4f);
     bool entered = false;
     if (ask_server) {
-        text_block("Server address", fonts().bold, 0, width);
+        text_block("Join link, or the server address", fonts().bold, 0, width);
         entered |= text_field("##liveserver", "e.g. 192.168.1.20:8765", view.server, width);
     }
-    text_block("Class code", fonts().bold, 0, width);
+    text_block(ask_server ? "Class code (not needed with the join link)" : "Class code", fonts().bold, 0, width);
     entered |= text_field("##livecode", "e.g. ABC123", view.code, width, ImGuiInputTextFlags_CharsUppercase);
     text_block("Nickname", fonts().bold, 0, width);
     entered |= text_field("##nickname", "e.g. Ada", view.nickname, width);

@@ -211,3 +211,34 @@ TEST_CASE("a waiting pupil asks again on a gentle timer and is shown the card on
     CHECK(f.client->stage() == PupilStage::Card);
     CHECK(f.client->card()->id == "c2");
 }
+
+TEST_CASE("the join link pasted whole where the server is asked gives the server and, when none is typed, the code") {
+    CHECK(read_join_link(" http://192.168.1.20:8765/?join=abc123 ")->server == "http://192.168.1.20:8765");
+    CHECK(read_join_link("http://192.168.1.20:8765/?join=abc123")->code == "ABC123");
+    CHECK(read_join_link("school.example:8765?lang=es&join=XYZ789#top")->server == "school.example:8765");
+    CHECK(read_join_link("school.example:8765?lang=es&join=XYZ789#top")->code == "XYZ789");
+    CHECK_FALSE(read_join_link("192.168.1.20:8765"));
+    CHECK_FALSE(read_join_link("http://192.168.1.20:8765/?join="));
+    CHECK_FALSE(read_join_link("http://192.168.1.20:8765/?rejoin=ABC123"));
+
+    Fixture f;
+    std::vector<std::string> connected_to;
+    f.client = std::make_unique<PupilClient>(
+        *f.store,
+        [&](const std::string& server) {
+            connected_to.push_back(server);
+            auto transport = std::make_unique<FakeTransport>();
+            transport->sent = &f.sent;
+            transport->finished = &f.finished;
+            return transport;
+        },
+        f.now);
+    REQUIRE_FALSE(f.client->join("http://192.168.1.20:8765/?join=ABC123", "", "Ada"));
+    CHECK(connected_to == std::vector<std::string>{"http://192.168.1.20:8765"});
+    CHECK(f.sent.at(0).request.body.find(R"("code":"ABC123")") != std::string::npos);
+
+    // A code typed by hand is the one the pupil meant.
+    f.sent.clear();
+    REQUIRE_FALSE(f.client->join("http://192.168.1.20:8765/?join=ABC123", "xyz789", "Ada"));
+    CHECK(f.sent.at(0).request.body.find(R"("code":"XYZ789")") != std::string::npos);
+}

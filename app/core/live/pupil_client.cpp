@@ -89,7 +89,27 @@ std::string trimmed_code(const std::string& code) {
     return kept;
 }
 
+std::string trimmed(const std::string& text) {
+    const auto first = std::find_if_not(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
+    const auto last = std::find_if_not(text.rbegin(), text.rend(), [](unsigned char c) { return std::isspace(c); });
+    return first < last.base() ? std::string(first, last.base()) : std::string();
+}
+
 }  // namespace
+
+std::optional<JoinLink> read_join_link(const std::string& typed) {
+    const std::string link = trimmed(typed);
+    // "join=" starts the query or follows another parameter; never inside one's value.
+    std::size_t parameter = link.find("?join=");
+    if (parameter == std::string::npos) parameter = link.find("&join=");
+    if (parameter == std::string::npos) return std::nullopt;
+    parameter += std::string_view("?join=").size();
+    const std::string code = trimmed_code(link.substr(parameter, link.find_first_of("&#", parameter) - parameter));
+    if (code.empty()) return std::nullopt;
+    const std::size_t host = link.find("://");
+    const std::size_t path = link.find_first_of("/?", host == std::string::npos ? 0 : host + 3);
+    return JoinLink{link.substr(0, path), code};
+}
 
 std::string refusal_words(const HttpResponse& response) {
     std::string words = text_of(parsed(response.body), "error");
@@ -132,9 +152,11 @@ void PupilClient::send(HttpRequest request, Exchange exchange) {
     exchanges_[transport->send(std::move(request))] = std::move(exchange);
 }
 
-std::optional<std::string> PupilClient::join(const std::string& server, const std::string& code,
+std::optional<std::string> PupilClient::join(const std::string& typed_server, const std::string& code,
                                              const std::string& nickname) {
-    const std::string wanted = trimmed_code(code);
+    const std::optional<JoinLink> link = read_join_link(typed_server);
+    const std::string server = link ? link->server : typed_server;
+    const std::string wanted = trimmed_code(code).empty() && link ? link->code : trimmed_code(code);
     if (wanted.empty()) return std::string("Type the class code from the board first.");
     if (std::optional<std::string> problem = nickname_problem(nickname)) {
         (*problem)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*problem)[0])));

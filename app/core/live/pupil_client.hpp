@@ -57,6 +57,15 @@ inline constexpr std::int64_t kPollEveryMs = 2000;
 inline constexpr std::int64_t kFirstRetryMs = 1000;
 inline constexpr std::int64_t kLongestRetryMs = 15000;
 
+// The projector's join link ("http://192.168.1.20:8765/?join=ABC123"),
+// pasted whole where the server address is asked: its server and its code.
+struct JoinLink {
+    std::string server;  // "http://192.168.1.20:8765"
+    std::string code;
+};
+// nullopt when `typed` is a plain address, with no join code in it.
+std::optional<JoinLink> read_join_link(const std::string& typed);
+
 class PupilClient {
 public:
     // `server_address` empty: the server the web page came from.
@@ -68,7 +77,8 @@ public:
     PupilClient(ProgressStore& store, Connect connect, std::int64_t now_ms);
 
     // Sends the join request, or says in words why the code or nickname
-    // cannot be used (nothing is sent then).
+    // cannot be used (nothing is sent then). `server` may be the whole join
+    // link; its code is used when `code` is left empty.
     std::optional<std::string> join(const std::string& server, const std::string& code, const std::string& nickname);
     // Answers the card shown. Kept in the store before it is sent: throws
     // StoreError (nothing sent) when the store refuses it.
