@@ -421,6 +421,19 @@ std::vector<QuizResults> load_all_results(const Arguments& args) {
     return all;
 }
 
+// With --data-dir, every learner's study answers in that progress store.
+std::vector<StudyHistory> study_histories(const Arguments& args) {
+    std::vector<StudyHistory> studied;
+    const std::optional<std::filesystem::path> data_dir = args.path("--data-dir");
+    if (!data_dir) return studied;
+    StoreOptions options;
+    options.backup_on_open = false;  // an export reads; the app's schedule is its own
+    std::unique_ptr<ProgressStore> store = open_existing_store(*data_dir, options);
+    for (const Profile& profile : store->profiles())
+        studied.push_back(study_history(profile.name, store->reviews(profile.id)));
+    return studied;
+}
+
 // The salt given, or a new one the teacher is told to keep: without it
 // a later export's ids cannot be linked to this one's.
 std::string salt_from(const Arguments& args) {
@@ -434,11 +447,28 @@ std::string salt_from(const Arguments& args) {
     return salt;
 }
 
+// "9 answers from 3 results files", then "and 12 study answers of 2 learners".
+std::string export_summary(const std::vector<QuizResults>& results, const std::vector<StudyHistory>& studied) {
+    std::size_t answers = 0;
+    for (const QuizResults& file : results) answers += file.answers.size();
+    std::string summary =
+        std::to_string(answers) + " answers from " + count_of(static_cast<int>(results.size()), "results file");
+    if (studied.empty()) return summary;
+    int study_answers = 0;
+    int learners = 0;  // who studied: a learner who only took quizzes adds no row
+    for (const StudyHistory& history : studied) {
+        study_answers += static_cast<int>(history.answers.size());
+        learners += history.answers.empty() ? 0 : 1;
+    }
+    return summary + " and " + count_of(study_answers, "study answer") + " of " + count_of(learners, "learner");
+}
+
 }  // namespace
 
 int export_research_command(const Words& words) {
-    Arguments args(words, {"--out", "--salt"}, {"--force"});
-    if (args.positional().empty()) throw UsageError("missing RESULTS files");
+    Arguments args(words, {"--out", "--salt", "--data-dir"}, {"--force"});
+    if (args.positional().empty() && !args.path("--data-dir"))
+        throw UsageError("missing RESULTS files (or --data-dir DIR)");
     const std::filesystem::path out = args.required_path("--out");
     const bool to_stdout = out == "-";
     // Any file already there needs --force: an export may be the only copy
@@ -446,16 +476,14 @@ int export_research_command(const Words& words) {
     const auto never_same = [](const std::filesystem::path&) { return false; };
     if (!to_stdout) check_replaceable(out, args.has("--force"), "a file ClaimDeck may replace unasked", never_same);
     const std::vector<QuizResults> results = load_all_results(args);
-    const std::string csv = research_csv(results, salt_from(args));
+    const std::vector<StudyHistory> studied = study_histories(args);
+    const std::string csv = research_csv(results, studied, salt_from(args));
     if (to_stdout) {
         std::cout << csv << std::flush;
         return 0;
     }
     if (std::string error = write_text_file(out, csv); !error.empty()) throw std::runtime_error(error);
-    std::size_t answers = 0;
-    for (const QuizResults& file : results) answers += file.answers.size();
-    std::cout << "Wrote " << answers << " answers from " << count_of(static_cast<int>(results.size()), "results file")
-              << " to " << printable(out.u8string()) << "\n";
+    std::cout << "Wrote " << export_summary(results, studied) << " to " << printable(out.u8string()) << "\n";
     return 0;
 }
 

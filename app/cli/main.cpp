@@ -76,9 +76,10 @@ const Command kCommands[] = {
      "                                     class-claims.csv, class-pupils.csv, class-class.csv ...",
      claimdeck::cli::report_command},
     {"export-research", "",
-     "export-research RESULTS... --out FILE.csv|- [--salt TEXT] [--force]\n"
+     "export-research [RESULTS...] [--data-dir DIR] --out FILE.csv|- [--salt TEXT] [--force]\n"
      "                                     every answer as one CSV row for research, pupils as\n"
      "                                     salted pseudonymous ids (docs/research-export.md);\n"
+     "                                     --data-dir adds the study answers in that store;\n"
      "                                     --out - writes to stdout; --force replaces a file\n"
      "                                     already at --out",
      claimdeck::cli::export_research_command},

@@ -1,6 +1,7 @@
 # Two pupils take a pretest and one the posttest with `quiz take --plain`;
 # `export-research` turns their results files into one CSV row per answer,
-# with learner ids in place of their names.
+# with learner ids in place of their names, and with --data-dir adds the
+# study answers in their progress store.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 
@@ -50,6 +51,35 @@ list(REMOVE_DUPLICATES ids)
 list(LENGTH ids id_count)
 if(NOT id_count EQUAL 2)
   message(FATAL_ERROR "expected 2 learner ids (Ada and Bob), got ${id_count}:\n${csv}")
+endif()
+
+# Ada studies two cards in the same store, looking at the first one's hint;
+# --data-dir adds those two rows, under her id, and not the store's copies
+# of the quiz answers, which the results files already gave.
+run_cli(ARGS study --plain --data-dir ${WORK_DIR}/data --profile Ada --deck ${DECK}
+        INPUT "h\n1\n1\n\n2\n3\n\nq\n" EXPECT_CODE 0 OUT out ERR err)
+run_cli(ARGS export-research ${results} --data-dir ${WORK_DIR}/data --out ${WORK_DIR}/with-study.csv
+             --salt "class 7 secret" EXPECT_CODE 0 OUT out ERR err)
+expect_in("${out}" "Wrote 9 answers from 3 results files and 2 study answers of 1 learner to ${WORK_DIR}/with-study.csv")
+file(STRINGS ${WORK_DIR}/with-study.csv study_lines)
+list(LENGTH study_lines study_line_count)
+if(NOT study_line_count EQUAL 12)
+  message(FATAL_ERROR "expected the header, 9 quiz answers and 2 study answers, got:\n${study_lines}")
+endif()
+list(GET study_lines 1 first_quiz_row)
+string(REGEX MATCH "^[0-9a-f]+" ada_id "${first_quiz_row}")  # Ada's pretest came first
+list(GET study_lines 10 hinted_row)
+list(GET study_lines 11 plain_row)
+if(NOT hinted_row MATCHES "^${ada_id},[a-z0-9-]+,,study,[a-z]+,verified,50,[0-9]+,1,[01]$" OR
+   NOT plain_row MATCHES "^${ada_id},[a-z0-9-]+,,study,[a-z]+,contested,90,[0-9]+,0,[01]$")
+  message(FATAL_ERROR "Ada's study rows are not hers, with the hint on the first only:\n${hinted_row}\n${plain_row}")
+endif()
+# The store alone is enough.
+run_cli(ARGS export-research --data-dir ${WORK_DIR}/data --out - --salt "class 7 secret" EXPECT_CODE 0 OUT out ERR err)
+string(REGEX MATCHALL "\n" newlines "${out}")
+list(LENGTH newlines row_count)
+if(NOT row_count EQUAL 3)
+  message(FATAL_ERROR "the store alone gave\n${out}\nnot the header and Ada's 2 study answers")
 endif()
 
 # The file is there: it is not replaced without --force.

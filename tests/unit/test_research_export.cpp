@@ -57,7 +57,7 @@ TEST_CASE("a learner id is the same for the same name and salt, and another with
 }
 
 TEST_CASE("the research CSV has the header, then one row per answer, each pupil by id only") {
-    const std::vector<std::string> lines = lines_of(research_csv(pre_and_post_of_ada_and_bob(), "s"));
+    const std::vector<std::string> lines = lines_of(research_csv(pre_and_post_of_ada_and_bob(), {}, "s"));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0] ==
           "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,right");
@@ -70,16 +70,51 @@ TEST_CASE("the research CSV has the header, then one row per answer, each pupil 
     CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0");
 }
 
+namespace {
+
+Review study_answer(const char* card, Verdict truth, Verdict picked, Confidence confidence, bool hint,
+                    ReviewKind kind = ReviewKind::Study) {
+    Review review;
+    review.card_id = card;
+    review.kind = kind;
+    review.truth = truth;
+    review.picked = picked;
+    review.confidence = confidence;
+    review.correct = truth == picked;
+    review.response_ms = 6400;
+    review.hint_used = hint;
+    return review;
+}
+
+}  // namespace
+
+TEST_CASE("a store's study answers follow the results files' rows, with the hint as used and no quiz") {
+    const std::vector<Review> ada_in_store = {
+        study_answer("lions-350", Verdict::Verified, Verdict::Verified, Confidence::Seventy, true),
+        study_answer("v-1", Verdict::Verified, Verdict::Contested, Confidence::Ninety, false, ReviewKind::Quiz),
+        study_answer("punjir-12", Verdict::Propaganda, Verdict::Contested, Confidence::Unstated, false)};
+    const std::vector<std::string> lines =
+        lines_of(research_csv({results_of("Ada", {answer_of("v-1", Verdict::Verified, Verdict::Contested, 90, 2500)})},
+                              {study_history("Ada", ada_in_store)}, "s"));
+    const std::string ada = pseudonymous_learner_id("Ada", "s");
+    // The quiz taken in the app is its results file's row, not a second one from the store.
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,0");
+    CHECK(lines[2] == ada + ",lions-350,,study,verified,verified,70,6400,1,1");
+    // Studied without saying how sure: no confidence.
+    CHECK(lines[3] == ada + ",punjir-12,,study,propaganda,contested,,6400,0,0");
+}
+
 TEST_CASE("no learner's name appears in the research CSV") {
     std::vector<QuizResults> results = pre_and_post_of_ada_and_bob();
     results.push_back(results_of("Zoë \"Q\", Smith", {answer_of("v-1", Verdict::Verified, Verdict::Verified, 50)}));
-    const std::string csv = research_csv(results, "s");
+    const std::string csv = research_csv(results, {}, "s");
     for (const char* name : {"Ada", "Bob", "Zo", "Smith"}) CHECK(csv.find(name) == std::string::npos);
 }
 
 TEST_CASE("a claim id with a comma or a quote is quoted as RFC 4180 says") {
     const std::string csv =
-        research_csv({results_of("Ada", {answer_of("a,\"b\"", Verdict::Verified, Verdict::Verified, 50)})}, "s");
+        research_csv({results_of("Ada", {answer_of("a,\"b\"", Verdict::Verified, Verdict::Verified, 50)})}, {}, "s");
     CHECK(lines_of(csv).at(1).find(",\"a,\"\"b\"\"\",") != std::string::npos);
 }
 

@@ -1,5 +1,7 @@
 #include "classroom/research_export.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 
 #include "base/csv_writer.hpp"
@@ -42,16 +44,37 @@ void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults&
     csv.end_row();
 }
 
+// Study offers the hint, so here hint_used is what the learner did.
+void write_study_answer(CsvWriter& csv, const std::string& learner, const Review& review) {
+    csv.raw(learner).text(review.card_id).raw("").raw(kStudyFormName);
+    csv.raw(std::string(to_string(review.truth))).raw(std::string(to_string(review.picked)));
+    csv.raw(review.confidence == Confidence::Unstated ? "" : std::to_string(percent(review.confidence)));
+    csv.integer(review.response_ms).integer(review.hint_used ? 1 : 0).integer(review.correct ? 1 : 0);
+    csv.end_row();
+}
+
 }  // namespace
 
-std::string research_csv(const std::vector<QuizResults>& results, const std::string& salt) {
+std::string research_csv(const std::vector<QuizResults>& results, const std::vector<StudyHistory>& studied,
+                         const std::string& salt) {
     CsvWriter csv;
     write_header(csv);
     for (const QuizResults& file : results) {
         const std::string learner = pseudonymous_learner_id(file.profile, salt);
         for (const QuizAnswer& answer : file.answers) write_answer(csv, learner, file, answer);
     }
+    for (const StudyHistory& history : studied) {
+        const std::string learner = pseudonymous_learner_id(history.learner, salt);
+        for (const Review& answer : history.answers) write_study_answer(csv, learner, answer);
+    }
     return csv.str();
+}
+
+StudyHistory study_history(std::string learner, const std::vector<Review>& reviews) {
+    StudyHistory history{std::move(learner), {}};
+    std::copy_if(reviews.begin(), reviews.end(), std::back_inserter(history.answers),
+                 [](const Review& review) { return review.kind == ReviewKind::Study; });
+    return history;
 }
 
 std::string random_salt() {
