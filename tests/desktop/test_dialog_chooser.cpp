@@ -63,7 +63,7 @@ TEST_CASE("the path a dialog program prints is the choice") {
     CHECK(zenity.argv.front() == "zenity");
 }
 
-TEST_CASE("exit code 1 is a cancel; a program that is not there is unavailable, so the next is asked") {
+TEST_CASE("exit code 1 is a cancel, a program that is not there is unavailable, so the next is asked") {
     FakeProgram cancelled{{}, {true, 1, ""}};
     CHECK(DialogProgramChooser(kdialog_arguments, cancelled.runner()).ask(kOpenQuiz).outcome ==
           FileChoice::Outcome::Cancelled);

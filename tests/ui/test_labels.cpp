@@ -63,7 +63,7 @@ TEST_CASE("segment labels stay in one row only while each fits its share, paddin
     CHECK(fits_in_a_row({}, 10, 4, 10));
 }
 
-TEST_CASE("a claim whose wording uses a technique but that is not Propaganda says why not; the others say nothing") {
+TEST_CASE("a claim whose wording uses a technique but that is not Propaganda says why not, the others say nothing") {
     claimdeck::Claim claim;
     claim.techniques.push_back({"Loaded Language", {"slaying"}});
     claim.verdict = Verdict::Contested;

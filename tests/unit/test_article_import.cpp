@@ -65,7 +65,7 @@ TEST_CASE("HTML without an h1 takes the title as headline, once") {
     CHECK(article.text == "The story\n\nBody.\n");
 }
 
-TEST_CASE("Character references: named, decimal and hex decoded; unknown ones kept; non-characters become U+FFFD") {
+TEST_CASE("Character references: named, decimal and hex decoded, unknown ones kept, non-characters become U+FFFD") {
     CHECK(decode_html_entities("&lt;a&gt; &quot;&apos; &hellip;") == "<a> \"' \u2026");
     CHECK(decode_html_entities("&#8217;&#x2019;&#X2019;") == "\u2019\u2019\u2019");
     CHECK(decode_html_entities("&unknown; & &amp &#; &#xZZ;") == "&unknown; & &amp &#; &#xZZ;");

@@ -48,7 +48,7 @@ TEST_CASE("A single ClaimReview gives its claim, rating, rationale, reviewer and
     CHECK(review.source_published == "2021-09-06");
 }
 
-TEST_CASE("Reviews come from an array or an @graph; reviews without a claim or a rating are listed as skipped") {
+TEST_CASE("Reviews come from an array or an @graph, reviews without a claim or a rating are listed as skipped") {
     const std::string json = "[" + review_with("A is true.", R"({"ratingValue": 5, "bestRating": 5})", "u1") + "," +
                              R"({"@graph": [{"@type": "WebPage"},)" +
                              review_with("B is half true.", R"({"alternateName": "Half True"})", "u1") + "," +

@@ -365,7 +365,7 @@ TEST_CASE("a file whose true verdicts disagree with the other files is left out,
         CHECK(claim.truth == (claim.claim_id[0] == 'v' ? V : claim.claim_id[0] == 'c' ? C : P));
 }
 
-TEST_CASE("two files that disagree cannot be settled without the deck; with it, the forged one is left out") {
+TEST_CASE("two files that disagree cannot be settled without the deck, with it, the forged one is left out") {
     ClassFiles files;
     files.add("ben.json", forged_ben());
     files.add("ann.json", ann());

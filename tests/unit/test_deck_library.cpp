@@ -93,7 +93,7 @@ TEST_CASE("removing takes the deck out of the library and says when there is non
     CHECK_FALSE(remove_from_library(dir / "library", "..").empty());
 }
 
-TEST_CASE("an update keeps the history of unchanged claims; a removed claim leaves study but its answers stay") {
+TEST_CASE("an update keeps the history of unchanged claims, a removed claim leaves study but its answers stay") {
     TempDir dir;
     std::int64_t now = 1'630'000'000'000;
     StudyApp app(mini_deck(1), ProgressStore::open(dir / "progress.sqlite"), [&] { return now; });
@@ -129,7 +129,7 @@ TEST_CASE("an update keeps the history of unchanged claims; a removed claim leav
     CHECK(app.shelf()[0].counts.learned + app.shelf()[0].counts.due == 2);
 }
 
-TEST_CASE("Home lists the start deck and the library; removing a deck can delete its answers after counting them") {
+TEST_CASE("Home lists the start deck and the library, removing a deck can delete its answers after counting them") {
     TempDir dir;
     std::int64_t now = 1'630'000'000'000;
     StudyApp app(mini_deck(1), ProgressStore::open(dir / "progress.sqlite"), [&] { return now; });

@@ -139,7 +139,7 @@ TEST_CASE("An unbalanced deck is a problem of the deck naming the verdict and it
                       "to 45 % each, so that pressing one button never pays"));
 }
 
-TEST_CASE("A rationale of one sentence or five is a problem; a card text of three sentences is too") {
+TEST_CASE("A rationale of one sentence or five is a problem, a card text of three sentences is too") {
     Deck deck = good_deck();
     deck.claims[0].rationale = "Only one sentence here.";
     deck.claims[1].rationale = "One. Two. Three. Four. Five.";

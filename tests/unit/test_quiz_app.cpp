@@ -206,7 +206,7 @@ TEST_CASE("a quiz whose id climbs out of the results folder is refused and nothi
     CHECK_FALSE(std::filesystem::exists("/tmp/claimdeck-escaped-Pupil.json"));
 }
 
-TEST_CASE("a results file already there is never overwritten; the new one goes beside it") {
+TEST_CASE("a results file already there is never overwritten, the new one goes beside it") {
     Fixture f;
     f.app.open_profile("Eve");
     REQUIRE(f.app.class_quiz().open(f.quiz_file()));

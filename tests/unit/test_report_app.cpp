@@ -131,7 +131,7 @@ TEST_CASE("removing a file rebuilds the report without it") {
     CHECK(report.report().claims.empty());
 }
 
-TEST_CASE("a damaged file is listed as skipped with its reason; the rest still reports") {
+TEST_CASE("a damaged file is listed as skipped with its reason, the rest still reports") {
     ClassFolder files;
     std::string edited = results_to_json(pupil("Eve", V, C, C));
     edited.replace(edited.rfind("\"picked\": \"contested\""), 21, "\"picked\": \"propaganda\"");

@@ -279,7 +279,7 @@ TEST_CASE("past the most problems a list holds, the live checks still list what 
     expect_live_checks_are_a_full_check(studio, "its removal undone");
 }
 
-TEST_CASE("a new deck is not saved yet; saving or opening a saved one makes it saved") {
+TEST_CASE("a new deck is not saved yet, saving or opening a saved one makes it saved") {
     TempDir data;
     StudioApp studio(data.path());
     CHECK_FALSE(studio.saved_once());
@@ -290,7 +290,7 @@ TEST_CASE("a new deck is not saved yet; saving or opening a saved one makes it s
     CHECK_FALSE(studio.saved_once());
 }
 
-TEST_CASE("Open… on a deck folder of its own saves back there; the previous version is kept beside it") {
+TEST_CASE("Open… on a deck folder of its own saves back there, the previous version is kept beside it") {
     TempDir data;
     TempDir teacher;
     StudioApp first(data.path());

@@ -70,7 +70,7 @@ TEST_CASE("profile names are checked before they reach the store") {
     CHECK(problem_with_profile_name("Ben", existing).empty());
 }
 
-TEST_CASE("answers move the counts, the score and the session tally; undo takes them back") {
+TEST_CASE("answers move the counts, the score and the session tally, undo takes them back") {
     Fixture f;
     f.app->open_profile("Ana");
     f.app->start_session(7);

@@ -178,7 +178,7 @@ TEST_CASE("a dashboard that does not come keeps the last one and says it is tryi
 }
 
 TEST_CASE(
-    "the teacher moves the class on, and ending it takes a last look at the dashboard; the server stays up for the "
+    "the teacher moves the class on, and ending it takes a last look at the dashboard, and the server stays up for the "
     "phones until the class is let go") {
     FakeWire wire;
     bool stopped = false;
