@@ -19,7 +19,8 @@
 
 namespace claimdeck::ui {
 
-// Lookup is the reveal of a claim opened from the article reader. ClassQuiz
+// Lookup is the reveal of a claim opened from the article reader. Sources
+// is "Check other sources" from a card not yet answered. ClassQuiz
 // is the opened quiz file, before it is taken; Quiz is taking it. BuildQuiz
 // and Report are the teacher's, as are the live class's: LiveSetup before
 // it, LiveProjector (the join code for the room) and LiveDashboard during it.
@@ -30,6 +31,7 @@ enum class Screen {
     Done,
     Article,
     Lookup,
+    Sources,
     Stats,
     Settings,
     ClassQuiz,
@@ -100,6 +102,11 @@ struct Undo {};
 struct ReadArticle {
     std::string article_id;
     std::optional<std::string> focus_claim;  // scrolled into view and outlined
+};
+struct CheckSources {};  // from the card: search the deck's other articles before answering
+struct ReadSource {      // a paragraph found there, in its article
+    std::string article_id;
+    Span paragraph;
 };
 struct OpenClaim {  // a claim's reveal, from the article reader
     std::string claim_id;
@@ -222,16 +229,18 @@ struct AnswerLive {
 struct LeaveLive {};  // answers not confirmed yet go on being sent
 }  // namespace act
 
-using Action = std::variant<
-    std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict, act::PickConfidence,
-    act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
-    act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
-    act::ToggleShortcuts, act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz, act::SaveResults,
-    act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults, act::MergePupils, act::KeepPupilsApart,
-    act::ExportReport, act::ChooseFile, act::ShowInFolder, act::Download, act::StudyDeck, act::ImportDeck,
-    act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress,
-    act::PickProgressFile, act::StudioChange, act::StudioCommand, act::StudioFile, act::StartLiveClass,
-    act::MoveLiveClassOn, act::EndLiveClass, act::OpenLiveClassReport, act::JoinLive, act::AnswerLive, act::LeaveLive>;
+using Action =
+    std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
+                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::CheckSources,
+                 act::ReadSource, act::OpenClaim, act::ChooseProfile, act::CreateProfile, act::RenameProfile,
+                 act::AskDeleteProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
+                 act::ToggleShortcuts, act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz,
+                 act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults,
+                 act::MergePupils, act::KeepPupilsApart, act::ExportReport, act::ChooseFile, act::ShowInFolder,
+                 act::Download, act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck,
+                 act::BackUpProgress, act::ImportProgress, act::PickProgressFile, act::StudioChange, act::StudioCommand,
+                 act::StudioFile, act::StartLiveClass, act::MoveLiveClassOn, act::EndLiveClass,
+                 act::OpenLiveClassReport, act::JoinLive, act::AnswerLive, act::LeaveLive>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

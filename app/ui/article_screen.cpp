@@ -71,6 +71,16 @@ std::vector<StyledRange> claim_marks(const StudyApp& app, const Article& article
     return layered({}, marks);
 }
 
+// The paragraph found by a search, marked; its tag is 0, for its place.
+std::vector<StyledRange> source_mark(const Span& paragraph, std::size_t offset, std::size_t body_size) {
+    if (paragraph.end <= offset) return {};  // the title's paragraph, shown above the text
+    TextStyle style;
+    style.tag = 0;
+    style.background = palette().mark;
+    const std::size_t begin = std::max(paragraph.begin, offset) - offset;
+    return {{{begin, std::min(paragraph.end - offset, body_size)}, style}};
+}
+
 // Chips in a row that wraps to the column's width.
 void chip_row(const std::vector<std::pair<std::string, std::pair<ImU32, ImU32>>>& chips, const Column& column) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -89,6 +99,28 @@ void legend(const Column& column) {
                          {verdict_colour(verdict), on_verdict_colour(verdict)}});
     chips.push_back({"underlined: not answered yet", {palette().mark, palette().text}});
     chip_row(chips, column);
+}
+
+// An article opened from "Check other sources": plain text but for the
+// paragraph found, which is scrolled to.
+void source_page(const Article& article, ArticleView& view, const Column& column) {
+    begin_card(column);
+    const float width = card_inner_width(column);
+    text_block(article.title, fonts().heading, 0, width);
+    if (!article.byline.empty()) text_block("by " + article.byline, nullptr, palette().text_muted, width);
+    vertical_space(0.6f);
+    const std::string_view body = body_of(article);
+    const std::size_t offset = static_cast<std::size_t>(body.data() - article.text.data());
+    Paragraph paragraph;
+    paragraph.text = body;
+    paragraph.ranges = source_mark(*view.source_paragraph, offset, body.size());
+    view.claims_marked = 0;
+    paragraph.line_height = 1.55f;
+    const RichTextResult result = rich_text(paragraph, width);
+    end_card();
+    if (auto top = result.tag_top.find(0); view.scroll_to_focus && top != result.tag_top.end())
+        ImGui::SetScrollFromPosY(top->second - ImGui::GetWindowPos().y, 0.3f);
+    view.scroll_to_focus = false;
 }
 
 Action article_page(const StudyApp& app, const Article& article, ArticleView& view, const Column& column) {
@@ -111,6 +143,7 @@ Action article_page(const StudyApp& app, const Article& article, ArticleView& vi
     Paragraph paragraph;
     paragraph.text = body;
     paragraph.ranges = claim_marks(app, article, offset, view.focus_claim);
+    view.claims_marked = static_cast<int>(paragraph.ranges.size());
     paragraph.line_height = 1.55f;
     const RichTextResult result = rich_text(paragraph, width);
     end_card();
@@ -166,6 +199,11 @@ Action draw_article_screen(const StudyApp& app, ArticleView& view) {
     const Article* article = view.article_id.empty() ? nullptr : app.deck().article(view.article_id);
     if (!article) {
         article_list(app.deck(), view, column);
+        vertical_space(1.5f);
+        return {};
+    }
+    if (view.source_paragraph) {
+        source_page(*article, view, column);
         vertical_space(1.5f);
         return {};
     }

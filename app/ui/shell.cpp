@@ -26,6 +26,7 @@ constexpr const char* kDefinitionsPopup = "What the verdicts mean";
 constexpr const char* kShortcuts[][2] = {
     {"1  2  3", "Pick a verdict, then how sure you are"},
     {"H", "Show the paragraph around the claim"},
+    {"S", "Check what the other sources say"},
     {"Space or Enter", "Next card, from the answer"},
     {"Ctrl+Z", "Undo the last answer"},
     {"Esc", "Back"},
@@ -70,6 +71,7 @@ const char* screen_name(Screen screen) {
         case Screen::Done: return "done";
         case Screen::Article: return "article";
         case Screen::Lookup: return "lookup";
+        case Screen::Sources: return "sources";
         case Screen::Stats: return "stats";
         case Screen::Settings: return "settings";
         case Screen::ClassQuiz: return "class-quiz";
@@ -290,6 +292,7 @@ Action Shell::draw_screen() {
         case Screen::Done: return draw_done_screen(app_);
         case Screen::Article: return draw_article_screen(app_, article_);
         case Screen::Lookup: return draw_reveal_screen(app_, lookup_);
+        case Screen::Sources: return draw_sources_screen(app_, sources_);
         case Screen::Stats: return draw_stats_screen(app_);
         case Screen::Settings:
             return draw_settings_screen(
@@ -394,7 +397,7 @@ void Shell::show(Screen screen) {
 
 void Shell::apply(const act::Go& go) {
     const bool on_top = go.screen == Screen::Article || go.screen == Screen::Stats || go.screen == Screen::Settings ||
-                        go.screen == Screen::Lookup;
+                        go.screen == Screen::Lookup || go.screen == Screen::Sources;
     if (!on_top)
         back_stack_.clear();
     else if (go.screen != screen_)
@@ -489,7 +492,23 @@ void Shell::apply(const act::Undo&) {
 }
 
 void Shell::apply(const act::ReadArticle& read) {
-    article_ = ArticleView{read.article_id, read.focus_claim, true, false, std::nullopt};
+    article_ = ArticleView{read.article_id, read.focus_claim, true, false, std::nullopt, std::nullopt};
+    apply(act::Go{Screen::Article});
+}
+
+// A new card starts a new search; coming back to the same card keeps it.
+void Shell::apply(const act::CheckSources&) {
+    const Claim* claim = app_.session() ? app_.session()->current() : nullptr;
+    if (!claim) return;
+    if (sources_.claim_id != claim->id) sources_ = {claim->id, "", true};
+    sources_.focus_field = true;
+    apply(act::Go{Screen::Sources});
+}
+
+// Read while the card waits for its answer: the reader shows no verdict and
+// opens no answer (the card's own could be among them, answered before).
+void Shell::apply(const act::ReadSource& read) {
+    article_ = ArticleView{read.article_id, std::nullopt, true, false, std::nullopt, read.paragraph};
     apply(act::Go{Screen::Article});
 }
 
@@ -1070,6 +1089,9 @@ void Shell::open(StartScreen start) {
         case StartScreen::Card:
             if (screen_ == Screen::Reveal) apply(act::Next{});
             return;
+        case StartScreen::Sources:
+            if (screen_ == Screen::Reveal) apply(act::Next{});
+            return apply(act::CheckSources{});
         case StartScreen::Reveal:
             if (screen_ != Screen::Reveal) answer_by_script(1);
             return;
@@ -1092,6 +1114,8 @@ void Shell::open(StartScreen start) {
         case StartScreen::LiveClass: return apply(act::Go{Screen::LiveSetup});
     }
 }
+
+void Shell::search_sources(std::string words) { sources_.words = std::move(words); }
 
 namespace {
 std::string live_report(const live::PupilClient& pupil) {
@@ -1129,6 +1153,7 @@ FrameReport Shell::report() const {
     if (screen_ == Screen::Article) {
         report.unanswered_claim = article_.unanswered_claim;
         report.unanswered_note = article_.unanswered_tapped;
+        report.claims_marked = article_.claims_marked;
     }
     if (screen_ == Screen::Card && app_.session()) {
         report.claim = app_.session()->current();

@@ -30,6 +30,7 @@
 #include "report_screen.hpp"
 #include "reveal_screen.hpp"
 #include "settings_screen.hpp"
+#include "sources_screen.hpp"
 #include "studio_screen.hpp"
 
 namespace claimdeck::ui {
@@ -95,6 +96,7 @@ struct FrameReport {
     // the note saying why a tap on one opens nothing is shown.
     std::optional<ImRect> unanswered_claim;
     bool unanswered_note = false;
+    int claims_marked = 0;                // on an article: the claims it marks
     std::string notice;                   // the error banner's text, when one is shown
     std::vector<std::string> keys_named;  // the keys the frame named on screen (none on a touch screen)
     // A pupil in a live class: "stage answer unsent", e.g. "waiting saved 0"
@@ -129,6 +131,8 @@ public:
     void start_studying();
     void answer_by_script(int count);
     void open(StartScreen start);
+    // On "Check other sources": the words searched for, as if typed (--search).
+    void search_sources(std::string words);
     // A quiz file from the command line or dropped on the window. With a
     // learner chosen, `start` begins taking it at once.
     void open_quiz(const std::string& path, bool start);
@@ -190,6 +194,8 @@ private:
     void apply(const act::Next&);
     void apply(const act::Undo&);
     void apply(const act::ReadArticle& read);
+    void apply(const act::CheckSources& check);
+    void apply(const act::ReadSource& read);
     void apply(const act::OpenClaim& open);
     void apply(const act::ChooseProfile& choose);
     void apply(const act::CreateProfile& create);
@@ -275,6 +281,7 @@ private:
     RevealView reveal_;  // the answer just given
     RevealView lookup_;  // a claim opened from the article reader
     ArticleView article_;
+    SourcesView sources_;
     ClassQuizView class_quiz_;
     QuizView quiz_;
     BuildQuizView build_quiz_;

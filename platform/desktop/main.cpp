@@ -130,6 +130,7 @@ int run(const GuiOptions& options, const char* program) {
             return 1;
         }
         shell.open(options.screen);
+        shell.search_sources(options.search);
         ui::keep_scrolled_to(options.scroll_to);
     }
 

@@ -99,6 +99,7 @@ file(WRITE ${class}/week3-b-Finn.json "${finn}")
 set(shots
   "home:"
   "card: --profile Ana"
+  "sources: --profile Ana --screen sources --search \"Khawak Pass\""
   "reveal: --profile Ana --demo-answers 2"
   "done: --profile Ana --screen done"
   "home-day-done: --profile Ana --demo-answers 40 --screen home"

@@ -5,10 +5,13 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "app/study_app.hpp"
+#include "claim_parts.hpp"
 #include "classroom/quiz.hpp"
 #include "frame.hpp"
 #include "shell.hpp"
@@ -22,10 +25,10 @@ const std::string kDeck = CLAIMDECK_TEST_DATA_DIR "/gui-deck/decks/gui-test.json
 const ui::FontFiles kFonts{CLAIMDECK_FONT_DIR "/DejaVuSans.ttf", CLAIMDECK_FONT_DIR "/DejaVuSans-Bold.ttf"};
 constexpr std::int64_t kNow = 1'630'000'000'000;  // 2021-08-26, a fixed day
 
-constexpr StartScreen kScreens[] = {StartScreen::Home,     StartScreen::Card,     StartScreen::Reveal,
-                                    StartScreen::Done,     StartScreen::Article,  StartScreen::Stats,
-                                    StartScreen::Settings, StartScreen::Report,   StartScreen::BuildQuiz,
-                                    StartScreen::Studio,   StartScreen::LiveClass};
+constexpr StartScreen kScreens[] = {StartScreen::Home,      StartScreen::Card,     StartScreen::Sources,
+                                    StartScreen::Reveal,    StartScreen::Done,     StartScreen::Article,
+                                    StartScreen::Stats,     StartScreen::Settings, StartScreen::Report,
+                                    StartScreen::BuildQuiz, StartScreen::Studio,   StartScreen::LiveClass};
 
 // Created first and destroyed last: the shell may touch ImGui from the start.
 struct ImGuiContextScope {
@@ -211,7 +214,7 @@ TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil
 }
 
 TEST_CASE(
-    "a touch screen shows no key names on the card, the answer, a quiz's answer or Settings; a keyboard's screen "
+    "a touch screen shows no key names on the card, the answer, a quiz's answer or Settings, a keyboard's screen "
     "does") {
     for (bool touch : {false, true}) {
         CAPTURE(touch);
@@ -238,7 +241,7 @@ TEST_CASE(
             CHECK(settings.empty());
             CHECK(quiz_reveal.empty());
         } else {
-            CHECK(card == std::vector<std::string>{"H", "1", "2", "3"});
+            CHECK(card == std::vector<std::string>{"H", "S", "1", "2", "3"});
             CHECK(reveal == std::vector<std::string>{"Ctrl+Z", "Space"});
             CHECK(settings == std::vector<std::string>{"?"});         // the "Keyboard shortcuts" entry
             CHECK(quiz_reveal == std::vector<std::string>{"Space"});  // "Next card  (Space)"
@@ -249,6 +252,7 @@ TEST_CASE(
 TEST_CASE("tapping a claim not answered yet in the article says why nothing opens, until the next tap") {
     HeadlessApp headless(ImVec2(390, 844));
     headless.draw(StartScreen::Article);
+    CHECK(headless.shell->report().claims_marked > 0);
     const auto claim = headless.shell->report().unanswered_claim;
     REQUIRE(claim);
     CHECK_FALSE(headless.shell->report().unanswered_note);
@@ -307,5 +311,90 @@ TEST_CASE("the report shows two pupils who typed the same name apart, and its me
         headless.draw_frame();
         CHECK(headless.shell->report().pupils == "Ana");
         CHECK(report.has_merges());
+    }
+}
+
+namespace {
+
+// Controls and paragraphs are noted for the test's frames only.
+struct NotingControls {
+    NotingControls() { ui::note_controls(true); }
+    ~NotingControls() { ui::note_controls(false); }
+    NotingControls(const NotingControls&) = delete;
+    NotingControls& operator=(const NotingControls&) = delete;
+};
+
+std::optional<ImRect> control_starting(const ui::FrameReport& report, const std::string& start) {
+    for (const ui::DrawnControl& control : report.controls)
+        if (control.label.rfind(start, 0) == 0) return control.box;
+    return std::nullopt;
+}
+
+bool text_shown(const ui::FrameReport& report, const std::string& text) {
+    return std::find(report.texts.begin(), report.texts.end(), text) != report.texts.end();
+}
+
+}  // namespace
+
+// The first `count` words of `text` that are plain ASCII, as typed keys give them.
+std::string ascii_words(const std::string& text, std::size_t count) {
+    std::istringstream words(text);
+    std::string typed;
+    for (std::string word; count > 0 && words >> word;) {
+        if (std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            continue;
+        typed += (typed.empty() ? "" : " ") + word;
+        --count;
+    }
+    return typed;
+}
+
+TEST_CASE("S on a card searches the other articles, a paragraph found opens unmarked, and Back returns to the card") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
+        CAPTURE(size.x);
+        NotingControls noting;
+        HeadlessApp headless(size);
+        headless.shell->start_studying();
+        headless.draw(StartScreen::Card);
+        const Claim* card = headless.shell->report().claim;
+        REQUIRE(card);
+        headless.type('s');
+        REQUIRE(headless.shell->report().screen == ui::Screen::Sources);
+        CHECK(text_shown(headless.shell->report(),
+                         "Type a word or two: every paragraph of the other articles that holds them all is shown."));
+
+        // Words of another article's claim, one its reader marks in the text (not in the title).
+        const Claim* other = nullptr;
+        for (const Claim& claim : headless.app->deck().claims)
+            if (!other && claim.article != card->article && claim.span.begin > 100) other = &claim;
+        REQUIRE(other);
+        const Article& source = *headless.app->deck().article(other->article);
+        for (char c : ascii_words(other->quote, 6)) headless.type(c);  // the field has the keyboard
+        const ui::FrameReport found = headless.shell->report();
+        const bool counted = std::any_of(found.texts.begin(), found.texts.end(), [](const std::string& text) {
+            return text.rfind("1 paragraph in 1 article", 0) == 0 || text.find(" paragraphs in ") != std::string::npos;
+        });
+        CHECK(counted);
+
+        // That paragraph, in its article: no claim marked, so no verdict shown.
+        const std::optional<ImRect> first_found = control_starting(found, ui::source_line(source) + "\n");
+        REQUIRE(first_found);
+        headless.click(ImVec2(first_found->Min.x + 10, first_found->Min.y + 10));
+        CHECK(headless.shell->report().screen == ui::Screen::Article);
+        headless.draw_frame();  // the article itself, and its controls
+        CHECK(headless.shell->report().claims_marked == 0);
+        const std::optional<ImRect> back = control_starting(headless.shell->report(), "\u2190 Back");
+        REQUIRE(back);
+        headless.click(back->GetCenter());
+        REQUIRE(headless.shell->report().screen == ui::Screen::Sources);
+        // Two frames: the page is scrolled back to its top in the second.
+        headless.draw_frame();
+        headless.draw_frame();
+        const std::optional<ImRect> to_card = control_starting(headless.shell->report(), "Back to the card");
+        REQUIRE(to_card);
+        headless.click(to_card->GetCenter());
+        CHECK(headless.shell->report().screen == ui::Screen::Card);
+        CHECK(headless.shell->report().claim == card);
+        CHECK(headless.app->session()->answered() == 0);
     }
 }

@@ -71,6 +71,15 @@ TEST_CASE("scripted answers and study screens need a learner") {
     CHECK(parse({"--screen", "reveal"}).error.find("need --profile") != std::string::npos);
     CHECK(parse({"--screen", "stats"}).options);
     CHECK(parse({"--screen", "reveal", "--profile", "Ana"}).options);
+    CHECK(parse({"--screen", "sources"}).error.find("need --profile") != std::string::npos);
+}
+
+TEST_CASE("--search fills in Check other sources, and is refused on any other screen") {
+    const GuiOptionsResult searched = parse({"--profile", "Ana", "--screen", "sources", "--search", "Khawak Pass"});
+    REQUIRE(searched.options);
+    CHECK(searched.options->screen == StartScreen::Sources);
+    CHECK(searched.options->search == "Khawak Pass");
+    CHECK(parse({"--profile", "Ana", "--search", "Khawak"}).error == "--search needs --screen sources");
 }
 
 TEST_CASE("a quiz file is opened with --quiz or as the one argument without an option") {
@@ -142,7 +151,7 @@ TEST_CASE("--help lists every option of the table, once, with its value") {
     }
     CHECK(usage.find("  --window WxH             window size") != std::string::npos);
     CHECK(usage.find("  --screen NAME            open on a screen: home, card,") != std::string::npos);
-    CHECK(gui_option_names().size() == 15);
+    CHECK(gui_option_names().size() == 16);
 }
 
 TEST_CASE("a deck package given without an option is imported, beside a quiz file") {

@@ -13,9 +13,10 @@
 namespace claimdeck {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, StartScreen>, 11> kScreenNames = {{
+constexpr std::array<std::pair<std::string_view, StartScreen>, 12> kScreenNames = {{
     {"home", StartScreen::Home},
     {"card", StartScreen::Card},
+    {"sources", StartScreen::Sources},
     {"reveal", StartScreen::Reveal},
     {"done", StartScreen::Done},
     {"article", StartScreen::Article},
@@ -145,6 +146,8 @@ const std::vector<OptionSpec>& option_table() {
         {"--screen", "NAME", "open on a screen: " + screen_names(), apply_screen},
         {"--scroll-to", "TEXT", "keep the page scrolled to the first paragraph\nstarting with TEXT (for screenshots)",
          [](GuiOptions& o, const std::string& v) { return o.scroll_to = v, std::string(); }},
+        {"--search", "WORDS", "with --screen sources, search the other articles for\nWORDS (for screenshots)",
+         [](GuiOptions& o, const std::string& v) { return o.search = v, std::string(); }},
         {"--bench", "", "print \"bench frame N T\" after each frame (tests/bench)",
          [](GuiOptions& o, const std::string&) { return o.bench = true, std::string(); }},
         {"--bench-frame-times", "N", "at exit, print the p50/p99 time to build the last N frames",
@@ -180,8 +183,11 @@ Word split_option(const std::string& word) {
 
 std::string check_combinations(const GuiOptions& options) {
     const bool needs_profile = options.demo_answers > 0 || options.screen == StartScreen::Card ||
-                               options.screen == StartScreen::Reveal || options.screen == StartScreen::Done;
-    if (needs_profile && options.profile.empty()) return "--demo-answers and --screen card/reveal/done need --profile";
+                               options.screen == StartScreen::Sources || options.screen == StartScreen::Reveal ||
+                               options.screen == StartScreen::Done;
+    if (needs_profile && options.profile.empty())
+        return "--demo-answers and --screen card/sources/reveal/done need --profile";
+    if (!options.search.empty() && options.screen != StartScreen::Sources) return "--search needs --screen sources";
     if (!options.report.empty() && !options.quiz.empty()) return "a quiz file and --report cannot be opened together";
     return "";
 }

@@ -14,6 +14,7 @@ enum class StartScreen {
     Natural,
     Home,
     Card,
+    Sources,  // "Check other sources" for the first card
     Reveal,
     Done,
     Article,
@@ -45,6 +46,8 @@ struct GuiOptions {
     // Scripted screenshots of a screen's lower cards: the page is kept
     // scrolled to the first paragraph that starts with this (empty: off).
     std::string scroll_to;
+    // Scripted screenshots of "Check other sources": the words searched for.
+    std::string search;
     int demo_answers = 0;  // answers given by script before the first frame (to the quiz, with --quiz)
     // The benchmark protocol (tests/bench): "bench frame N T" on stdout after
     // each presented frame, T in CLOCK_MONOTONIC nanoseconds ...

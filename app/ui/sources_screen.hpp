@@ -1,0 +1,23 @@
+// "Check other sources": lateral reading before answering. The learner
+// searches the deck's other articles by words and reads the paragraphs that
+// hold them, each with its article, which opens in the reader. Nothing here
+// says what a paragraph means for the claim. Going back returns to the card,
+// its answer still to give.
+#pragma once
+
+#include <string>
+
+#include "actions.hpp"
+#include "widgets.hpp"
+
+namespace claimdeck::ui {
+
+struct SourcesView {
+    std::string claim_id;  // the card the search is for: another card starts a new one
+    std::string words;
+    bool focus_field = true;
+};
+
+Action draw_sources_screen(const StudyApp& app, SourcesView& view);
+
+}  // namespace claimdeck::ui
