@@ -212,6 +212,22 @@ TEST_CASE("a waiting pupil asks again on a gentle timer and is shown the card on
     CHECK(f.client->card()->id == "c2");
 }
 
+TEST_CASE(
+    "a card view sent before the answer was committed, arriving after its confirmation, does not show the card again") {
+    Fixture f;
+    f.join_and_see_card();
+    // The pupil takes longer than the poll's gap to answer, so the card is
+    // asked for again beside the answer, as the web app's parallel fetches do.
+    f.now += kPollEveryMs + 1000;
+    f.client->answer(Verdict::Verified, Confidence::Unstated, f.now);
+    f.client->update(f.now);
+    REQUIRE(f.sent.size() == 2);
+    f.reply("/api/answers", 200, R"({"committed":true})");
+    f.reply("/api/classes/ABC123/card", 200, card_view("c1", false));  // read before the answer was committed
+    CHECK(f.client->stage() == PupilStage::Waiting);
+    CHECK(f.client->last_answer()->fate == AnswerFate::Saved);
+}
+
 TEST_CASE("the join link pasted whole where the server is asked gives the server and, when none is typed, the code") {
     CHECK(read_join_link(" http://192.168.1.20:8765/?join=abc123 ")->server == "http://192.168.1.20:8765");
     CHECK(read_join_link("http://192.168.1.20:8765/?join=abc123")->code == "ABC123");

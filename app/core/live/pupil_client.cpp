@@ -278,6 +278,7 @@ void PupilClient::take_joined(const HttpResponse& response, std::int64_t now_ms)
     class_title_ = text_of(joined, "title");
     last_answer_.reset();
     card_.reset();
+    saved_cards_.clear();
     remember_class();
     stage_ = PupilStage::Loading;
     ask_for_card_at_ms_ = now_ms;
@@ -315,8 +316,9 @@ void PupilClient::take_card(const HttpResponse& response, std::int64_t now_ms) {
 }
 
 bool PupilClient::answered_here(const std::string& card_id) const {
-    return std::any_of(pending_.begin(), pending_.end(),
-                       [&](const Pending& p) { return p.row.card_id == card_id && p.row.token == token_; });
+    return saved_cards_.count(card_id) > 0 || std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
+               return p.row.card_id == card_id && p.row.token == token_;
+           });
 }
 
 void PupilClient::take_confirmation(const HttpResponse& response, const std::string& key, std::int64_t now_ms) {
@@ -342,6 +344,9 @@ void PupilClient::take_confirmation(const HttpResponse& response, const std::str
 }
 
 void PupilClient::forget(const std::string& key, AnswerFate fate) {
+    for (const Pending& pending : pending_)
+        if (pending.row.key == key && pending.row.token == token_ && fate == AnswerFate::Saved)
+            saved_cards_.insert(pending.row.card_id);
     store_.forget_live_answer(key);
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.row.key == key; }),
                    pending_.end());

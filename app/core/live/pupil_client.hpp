@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -145,6 +146,10 @@ private:
     bool asking_for_card_ = false;
     std::int64_t ask_for_card_at_ms_ = 0;
     std::vector<Pending> pending_;
+    // This class's cards whose answers the server confirmed: a card view
+    // the server sent before an answer was committed, arriving after its
+    // confirmation, must not show the card again.
+    std::set<std::string> saved_cards_;
     std::optional<GivenLiveAnswer> last_answer_;
     std::string problem_;
     std::string connection_problem_;
