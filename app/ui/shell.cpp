@@ -500,8 +500,12 @@ void Shell::apply(const act::ReadArticle& read) {
 void Shell::apply(const act::CheckSources&) {
     const Claim* claim = app_.session() ? app_.session()->current() : nullptr;
     if (!claim) return;
-    if (sources_.claim_id != claim->id) sources_ = {claim->id, "", true};
+    if (sources_.claim_id != claim->id) {
+        sources_ = {};
+        sources_.claim_id = claim->id;
+    }
     sources_.focus_field = true;
+    sources_.searched.reset();
     apply(act::Go{Screen::Sources});
 }
 

@@ -3,7 +3,6 @@
 #include <set>
 
 #include "claim_parts.hpp"
-#include "content/source_search.hpp"
 
 namespace claimdeck::ui {
 namespace {
@@ -28,6 +27,14 @@ Action passage_buttons(const std::vector<SourcePassage>& found, const Column& co
         ImGui::PopID();
     }
     return action;
+}
+
+const std::vector<SourcePassage>& found_for(const StudyApp& app, const Claim& claim, SourcesView& view) {
+    if (view.searched != view.words) {
+        view.found = search_sources(app.deck(), view.words, claim.article);
+        view.searched = view.words;
+    }
+    return view.found;
 }
 
 }  // namespace
@@ -57,7 +64,7 @@ Action draw_sources_screen(const StudyApp& app, SourcesView& view) {
     if (primary_button("Back to the card", width)) take(action, act::Back{});
     end_card();
 
-    const std::vector<SourcePassage> found = search_sources(app.deck(), view.words, claim->article);
+    const std::vector<SourcePassage>& found = found_for(app, *claim, view);
     vertical_space(0.6f);
     if (search_words(view.words).empty())
         muted("Type a word or two: every paragraph of the other articles that holds them all is shown.", column.width);

@@ -5,9 +5,12 @@
 // its answer still to give.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "actions.hpp"
+#include "content/source_search.hpp"
 #include "widgets.hpp"
 
 namespace claimdeck::ui {
@@ -16,6 +19,11 @@ struct SourcesView {
     std::string claim_id;  // the card the search is for: another card starts a new one
     std::string words;
     bool focus_field = true;
+    // The results for `searched`, kept until the words change: a frame
+    // draws them and searches again only after a keystroke. They point into
+    // the deck, so the shell clears them each time the screen opens.
+    std::optional<std::string> searched;
+    std::vector<SourcePassage> found;
 };
 
 Action draw_sources_screen(const StudyApp& app, SourcesView& view);
