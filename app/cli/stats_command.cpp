@@ -114,7 +114,7 @@ int stats_command(const Words& words) {
         std::cerr << "no profile \"" << name << "\" in " << store->path().u8string() << "\n";
         return 1;
     }
-    const ScoreAccumulator scores = load_score(*store, profile->id);
+    const ScoreAccumulator scores = load_scores(*store, profile->id).all;
     const std::int64_t count = store->review_count(profile->id);
     if (args.has("--json")) {
         std::cout << stats_json(profile->name, count, scores.scorecard()) << "\n";

@@ -390,7 +390,15 @@ void Shell::apply(const Action& action) {
     }
 }
 
+// The other sources a card's search found, and the articles opened from it.
+bool Shell::among_sources(Screen screen) const {
+    return screen == Screen::Sources || (screen == Screen::Article && article_.source_paragraph);
+}
+
 void Shell::show(Screen screen) {
+    // Leaving the other sources, however (Back, Home, the menu), ends the
+    // lateral reading the card's answer will carry.
+    if (among_sources(screen_) && !among_sources(screen)) app_.end_lateral_reading(sources_.words);
     if (screen != screen_) scroll_to_top_ = true;
     screen_ = screen;
 }
@@ -506,12 +514,14 @@ void Shell::apply(const act::CheckSources&) {
     }
     sources_.focus_field = true;
     sources_.searched.reset();
+    app_.begin_lateral_reading();
     apply(act::Go{Screen::Sources});
 }
 
 // Read while the card waits for its answer: the reader shows no verdict and
 // opens no answer (the card's own could be among them, answered before).
 void Shell::apply(const act::ReadSource& read) {
+    app_.note_source_read(sources_.words);
     article_ = ArticleView{read.article_id, std::nullopt, true, false, std::nullopt, read.paragraph};
     apply(act::Go{Screen::Article});
 }

@@ -250,6 +250,7 @@ private:
     StudioApp& studio();
 
     void show(Screen screen);
+    bool among_sources(Screen screen) const;
     void answer(Verdict verdict, Confidence confidence);
     void answer_quiz(Verdict verdict, Confidence confidence);
 

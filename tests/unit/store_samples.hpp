@@ -64,4 +64,15 @@ inline std::string query_file(const std::filesystem::path& file, const char* sql
     return result;
 }
 
+// A store as version 2 left it, before lateral reading was recorded: Ada
+// (profile 1) and one right answer of hers, given in 4.2 s with the hint.
+inline void create_version_2_store_with_an_answer(const std::filesystem::path& file) {
+    create_store_at_version(file, 2);
+    query_file(file, "INSERT INTO profiles(id, name, created_ms) VALUES (1, 'Ada', 0)");
+    query_file(file,
+               "INSERT INTO reviews(uid, profile_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked, "
+               "confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms) VALUES ('u1', 1, "
+               "'deck', 'c1', 'a1', 'study', 5, 'verified', 'verified', 70, 1, 4200, 1, 3, 2.5, 5.0, 9)");
+}
+
 }  // namespace claimdeck::testing

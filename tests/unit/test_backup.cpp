@@ -330,6 +330,18 @@ TEST_CASE("backup: restore reads back what a damaged store still holds, row by r
                          doctest::Contains("nothing could be read back"), StoreError);
 }
 
+TEST_CASE("backup: a store older than lateral reading is read back whole, its answers given without it") {
+    TempDir dir;
+    const std::filesystem::path old = dir / "progress.sqlite";
+    create_version_2_store_with_an_answer(old);
+    const Salvage salvage = salvage_store(old);
+    CHECK(salvage.unreadable_rows == 0);
+    REQUIRE(salvage.answers == 1);
+    const Review read = salvage.learners.front().reviews.front();
+    CHECK(read.response_ms == 4200);
+    CHECK_FALSE(read.lateral.used());
+}
+
 TEST_CASE("backup: a repair adds to the restored backup the answers only the damaged store still holds") {
     TempDir dir;
     make_damaged_store(store_file_in(dir.path()), 300, 100, backups_folder_in(dir.path()));

@@ -30,6 +30,9 @@ void check_same_review(const Review& a, const Review& b) {
     CHECK(a.stability == b.stability);  // exactly: the file keeps every digit
     CHECK(a.difficulty == b.difficulty);
     CHECK(a.due_ms == b.due_ms);
+    CHECK(a.lateral.searches == b.lateral.searches);
+    CHECK(a.lateral.passages_read == b.lateral.passages_read);
+    CHECK(a.lateral.ms == b.lateral.ms);
 }
 
 void check_same_state(const CardState& a, const CardState& b) {
@@ -54,6 +57,7 @@ Review quiz_answer(std::int64_t profile_id) {
     quiz.hint_used = true;
     quiz.grade = 1;
     quiz.stability = 0.1234567890123456789;
+    quiz.lateral = {2, 1, 31'000};
     return quiz;
 }
 
@@ -118,6 +122,23 @@ TEST_CASE("progress: an exported profile imports into another store with every a
         check_same_state(states[entry.state.card_id], entry.state);
 }
 
+TEST_CASE("progress: a file from before lateral reading was recorded imports its answers as given without it") {
+    ExportedFile f;
+    std::string text = read_file(f.file);
+    // Every review's three fields go, each with its value and the comma before it.
+    for (const char* field : {"\"lateral_searches\"", "\"lateral_passages\"", "\"lateral_ms\""})
+        for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field)) {
+            const std::size_t from = text.rfind(',', at), to = text.find_first_of(",\n}", text.find(':', at));
+            text.erase(from, to - from);
+        }
+    REQUIRE(text.find("lateral") == std::string::npos);
+    const ProfileProgress read = read_progress_file(f.dir.write("old.json", text));
+    REQUIRE(read.reviews.size() == 4);
+    CHECK_FALSE(read.reviews.back().lateral.used());
+    CHECK(read.reviews.back().lateral.ms == 0);
+    CHECK(read.reviews.back().hint_used);  // the rest of the answer is read as it was
+}
+
 TEST_CASE("progress: importing the same file twice adds nothing") {
     ExportedFile f;
     auto target = ProgressStore::open(f.dir / "target.sqlite");
@@ -161,6 +182,7 @@ TEST_CASE("progress: a file with bad fields is refused whole, each problem named
              {"\"response_ms\": 4200", "\"response_ms\": -5"},
              {"\"kind\": \"study\"", "\"kind\": \"exam\""},
              {"\"reps\": 1", "\"reps\": -1"},
+             {"\"lateral_ms\": 31000", "\"lateral_ms\": -1"},
              {"\"profile\": \"Ada\"", "\"profile\": \"" + std::string(300, 'A') + "\""}}) {
         REQUIRE(text.find(from) != std::string::npos);
         text.replace(text.find(from), from.size(), to);
@@ -171,7 +193,8 @@ TEST_CASE("progress: a file with bad fields is refused whole, each problem named
          {"nothing was changed", "reviews[0], field \"picked\": must be verified, contested or propaganda",
           "field \"confidence\": must be 0, 50, 70 or 90", "field \"grade\": must be 1, 2, 3 or 4",
           "field \"response_ms\": must not be negative", "field \"kind\": must be \"study\" or \"quiz\"",
-          "card_states[0], field \"reps\"", "field \"profile\": That name is too long; keep it under 40 letters."}) {
+          "card_states[0], field \"reps\"", "reviews[3], field \"lateral_ms\": must not be negative",
+          "field \"profile\": That name is too long; keep it under 40 letters."}) {
         CAPTURE(expected);
         CHECK_MESSAGE(contains(message, expected), message);
     }

@@ -28,7 +28,7 @@ TEST_CASE("a history scored from grouped counts equals scoring every review") {
     for (const Review& review : store->reviews(ada.id))
         one_by_one.add({review.article_id, review.truth, review.picked, review.confidence});
     const Scorecard expected = one_by_one.scorecard();
-    const Scorecard grouped = load_score(*store, ada.id).scorecard();
+    const Scorecard grouped = load_scores(*store, ada.id).all.scorecard();
 
     CHECK(grouped.overall.answered == 60);
     CHECK(grouped.confusion == expected.confusion);
@@ -37,4 +37,33 @@ TEST_CASE("a history scored from grouped counts equals scoring every review") {
     for (std::size_t level = 0; level < 3; ++level)
         CHECK(grouped.calibration[level].right == expected.calibration[level].right);
     CHECK(*grouped.brier == doctest::Approx(*expected.brier));
+}
+
+TEST_CASE("answers with and without lateral reading are scored apart, and together make the whole") {
+    TempDir dir;
+    auto store = ProgressStore::open(dir / "progress.sqlite");
+    const Profile ada = store->create_profile("Ada");
+    for (int i = 0; i < 10; ++i) {
+        Review review = sample_review(ada.id, "c" + std::to_string(i), kSampleTime + i * 1000);
+        const bool checked = i < 4;  // four checked, each right; six not, one right
+        review.lateral.searches = checked ? 1 + i : 0;
+        review.picked = checked || i == 9 ? review.truth : Verdict::Propaganda;
+        review.correct = review.picked == review.truth;
+        store->record_review(review, std::nullopt);
+    }
+    LearnerScores scores = load_scores(*store, ada.id);
+    CHECK(scores.with_lateral_reading.scorecard().overall.answered == 4);
+    CHECK(scores.with_lateral_reading.scorecard().overall.right == 4);
+    CHECK(scores.without_lateral_reading.scorecard().overall.answered == 6);
+    CHECK(scores.without_lateral_reading.scorecard().overall.right == 1);
+    CHECK(scores.all.scorecard().overall.answered == 10);
+
+    SUBCASE("removing an answer takes it from its side and the whole") {
+        scores.remove({"a", Verdict::Contested, Verdict::Contested, Confidence::Seventy}, true);
+        CHECK(scores.with_lateral_reading.scorecard().overall.answered == 3);
+        CHECK(scores.all.scorecard().overall.answered == 9);
+        CHECK_THROWS_AS(scores.remove({"a", Verdict::Verified, Verdict::Verified, Confidence::Ninety}, true),
+                        std::invalid_argument);
+        CHECK(scores.all.scorecard().overall.answered == 9);  // a refused removal changes nothing
+    }
 }

@@ -60,20 +60,21 @@ TEST_CASE("the research CSV has the header, then one row per answer, each pupil 
     const std::vector<std::string> lines = lines_of(research_csv(pre_and_post_of_ada_and_bob(), {}, "s"));
     REQUIRE(lines.size() == 5);
     CHECK(lines[0] ==
-          "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,right");
+          "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,lateral_searches,"
+          "lateral_passages,lateral_ms,right");
     const std::string ada = pseudonymous_learner_id("Ada", "s");
     const std::string bob = pseudonymous_learner_id("Bob", "s");
-    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,1");
-    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0");
+    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,0,0,0,1");
+    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0,0,0,0");
     // A card whose time ran out: no verdict, no confidence, not right.
-    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,0");
-    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0");
+    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,0,0,0,0");
+    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0,0,0,0");
 }
 
 namespace {
 
 Review study_answer(const char* card, Verdict truth, Verdict picked, Confidence confidence, bool hint,
-                    ReviewKind kind = ReviewKind::Study) {
+                    LateralReading lateral = {}, ReviewKind kind = ReviewKind::Study) {
     Review review;
     review.card_id = card;
     review.kind = kind;
@@ -83,6 +84,7 @@ Review study_answer(const char* card, Verdict truth, Verdict picked, Confidence 
     review.correct = truth == picked;
     review.response_ms = 6400;
     review.hint_used = hint;
+    review.lateral = lateral;
     return review;
 }
 
@@ -90,8 +92,8 @@ Review study_answer(const char* card, Verdict truth, Verdict picked, Confidence 
 
 TEST_CASE("a store's study answers follow the results files' rows, with the hint as used and no quiz") {
     const std::vector<Review> ada_in_store = {
-        study_answer("lions-350", Verdict::Verified, Verdict::Verified, Confidence::Seventy, true),
-        study_answer("v-1", Verdict::Verified, Verdict::Contested, Confidence::Ninety, false, ReviewKind::Quiz),
+        study_answer("lions-350", Verdict::Verified, Verdict::Verified, Confidence::Seventy, true, {2, 1, 21'000}),
+        study_answer("v-1", Verdict::Verified, Verdict::Contested, Confidence::Ninety, false, {}, ReviewKind::Quiz),
         study_answer("punjir-12", Verdict::Propaganda, Verdict::Contested, Confidence::Unstated, false)};
     const std::vector<std::string> lines =
         lines_of(research_csv({results_of("Ada", {answer_of("v-1", Verdict::Verified, Verdict::Contested, 90, 2500)})},
@@ -99,10 +101,11 @@ TEST_CASE("a store's study answers follow the results files' rows, with the hint
     const std::string ada = pseudonymous_learner_id("Ada", "s");
     // The quiz taken in the app is its results file's row, not a second one from the store.
     REQUIRE(lines.size() == 4);
-    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,0");
-    CHECK(lines[2] == ada + ",lions-350,,study,verified,verified,70,6400,1,1");
+    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,0,0,0,0");
+    // Checked two searches' results and read one paragraph, for 21 s.
+    CHECK(lines[2] == ada + ",lions-350,,study,verified,verified,70,6400,1,2,1,21000,1");
     // Studied without saying how sure: no confidence.
-    CHECK(lines[3] == ada + ",punjir-12,,study,propaganda,contested,,6400,0,0");
+    CHECK(lines[3] == ada + ",punjir-12,,study,propaganda,contested,,6400,0,0,0,0,0");
 }
 
 TEST_CASE("no learner's name appears in the research CSV") {

@@ -110,6 +110,58 @@ TEST_CASE("answers are graded from correctness and confidence and stored before 
     CHECK(f.store->card_states(f.profile.id, deck.id).at(claim.id).due_ms == outcome.new_state.due_ms);
 }
 
+TEST_CASE("an answer records the searches looked at, the paragraphs opened and the time among other sources") {
+    Deck deck = make_deck(6);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 3);
+    const Claim claim = *session.current();
+    f.now += 1000;
+    session.begin_lateral_reading();
+    f.now += 20'000;
+    session.note_search("Khawak pass");
+    session.note_passage_read();
+    session.note_search("khawak  PASS");  // the same words again: one search
+    session.note_passage_read();
+    session.note_search("Taliban");
+    session.end_lateral_reading();
+    f.now += 5000;  // back on the card, deciding
+    session.begin_lateral_reading();
+    f.now += 7000;
+    // No end: answering ends it.
+    AnswerOutcome outcome = session.answer(claim.verdict, Confidence::Seventy);
+    CHECK(outcome.lateral.used());
+    const Review logged = f.store->reviews(f.profile.id).front();
+    CHECK(logged.lateral.searches == 2);
+    CHECK(logged.lateral.passages_read == 2);
+    CHECK(logged.lateral.ms == 27'000);
+    CHECK(logged.response_ms == 33'000);
+
+    SUBCASE("the next card starts with none") {
+        CHECK(session.lateral_reading().ms == 0);
+        session.answer(session.current()->verdict, Confidence::Seventy);
+        CHECK_FALSE(f.store->reviews(f.profile.id).back().lateral.used());
+    }
+    SUBCASE("undo starts the card again with none") {
+        session.undo();
+        CHECK(session.lateral_reading().searches == 0);
+        CHECK(session.lateral_reading().passages_read == 0);
+    }
+}
+
+TEST_CASE("opening the other sources and coming back without a search is no lateral reading") {
+    Deck deck = make_deck(3);
+    Fixture f;
+    StudySession session(deck, *f.store, f.profile, {}, f.clock, 3);
+    session.begin_lateral_reading();
+    session.note_search(" , a ");  // no word a search can use
+    f.now += 3000;
+    session.end_lateral_reading();
+    session.answer(session.current()->verdict, Confidence::Seventy);
+    const Review logged = f.store->reviews(f.profile.id).front();
+    CHECK_FALSE(logged.lateral.used());
+    CHECK(logged.lateral.ms == 3000);
+}
+
 TEST_CASE("an answer is committed and synced to the disk before answer() returns, so before the reveal") {
     // The reveal (and the CLI's "saved" line) comes after answer() returns:
     // by then the answer must be readable by another connection and the

@@ -151,10 +151,50 @@ TEST_CASE("store: a version 1 store keeps its learners, answers and settings thr
         auto at_one = ProgressStore::open(dir / "progress.sqlite");  // the step runs here
     }
     auto store = ProgressStore::open(dir / "progress.sqlite");
-    CHECK(stored_schema_version(dir / "progress.sqlite") == 2);
+    CHECK(stored_schema_version(dir / "progress.sqlite") == kStoreSchemaVersion);
     REQUIRE(store->find_profile("Ada"));
     CHECK(store->setting(0, "theme") == "dark");
     CHECK(store->live_answers().empty());
+}
+
+TEST_CASE(
+    "store: a version 2 store keeps its answers through the step that adds lateral reading, as given without it") {
+    TempDir dir;
+    create_version_2_store_with_an_answer(dir / "progress.sqlite");
+    auto store = ProgressStore::open(dir / "progress.sqlite");
+    CHECK(stored_schema_version(dir / "progress.sqlite") == 3);
+    const std::vector<Review> kept = store->reviews(1);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].response_ms == 4200);
+    CHECK(kept[0].hint_used);
+    CHECK_FALSE(kept[0].lateral.used());
+    CHECK(kept[0].lateral.ms == 0);
+    const std::vector<AnswerCount> counts = store->answer_counts(1);
+    REQUIRE(counts.size() == 1);
+    CHECK_FALSE(counts[0].lateral_reading);
+}
+
+TEST_CASE("store: an answer keeps what was consulted before it, and its counts say whether sources were checked") {
+    TempDir dir;
+    auto store = ProgressStore::open(dir / "progress.sqlite");
+    Profile ada = store->create_profile("Ada");
+    Review checked = sample_review(ada.id, "c1", kSampleTime);
+    checked.lateral = {2, 3, 45'000};
+    store->record_review(checked, std::nullopt);
+    for (int searches : {0, 1, 4}) {  // as the first answer, in every respect but its searches
+        Review other = sample_review(ada.id, "c1", kSampleTime);
+        other.lateral.searches = searches;
+        store->record_review(other, std::nullopt);
+    }
+    const Review read = store->reviews(ada.id).front();
+    CHECK(read.lateral.searches == 2);
+    CHECK(read.lateral.passages_read == 3);
+    CHECK(read.lateral.ms == 45'000);
+    int with = 0, without = 0;
+    for (const AnswerCount& group : store->answer_counts(ada.id))
+        (group.lateral_reading ? with : without) += group.count;
+    CHECK(with == 3);
+    CHECK(without == 1);
 }
 
 TEST_CASE("store: an empty file is version 0 and becomes a new store") {

@@ -117,7 +117,7 @@ void StudyApp::load_progress() {
     states_ = store_->card_states(profile_->id, deck_.id);
     count_shelf();
     study_settings_ = load_study_settings(*store_, profile_->id);
-    history_.score = load_score(*store_, profile_->id, deck_.id);
+    history_.scores = load_scores(*store_, profile_->id, deck_.id);
     history_.per_day = store_->answers_per_day(profile_->id, deck_.id);
     for (const auto& [day, tally] : history_.per_day) history_.answers += tally.answered;
     resume_session();
@@ -131,7 +131,9 @@ void StudyApp::resume_session() {
     session_ = std::make_unique<StudySession>(deck_, *store_, *profile_, study_settings_, clock_, *kept);
     for (const SessionSnapshot::Answer& answer : kept->answers) {
         const Claim& claim = deck_.claims[*deck_.claim_index(answer.card)];
-        const GivenAnswer given{&claim, scored(claim, answer.picked, answer.confidence), kept->day,
+        // Undo starts afresh on a resumed session, so whether these answers
+        // followed lateral reading is never needed to take them back.
+        const GivenAnswer given{&claim, scored(claim, answer.picked, answer.confidence), false, kept->day,
                                 !session_->practice()};
         session_answers_.push_back(given);
         ++session_tally_.answered;
@@ -312,11 +314,27 @@ void StudyApp::use_hint() {
     if (session_) session_->use_hint();
 }
 
-void StudyApp::History::count(const ScoredAnswer& answer, std::int64_t day, int change) {
+void StudyApp::begin_lateral_reading() {
+    if (session_) session_->begin_lateral_reading();
+}
+
+void StudyApp::note_source_read(const std::string& search_words) {
+    if (!session_) return;
+    session_->note_search(search_words);
+    session_->note_passage_read();
+}
+
+void StudyApp::end_lateral_reading(const std::string& search_words) {
+    if (!session_) return;
+    session_->note_search(search_words);
+    session_->end_lateral_reading();
+}
+
+void StudyApp::History::count(const ScoredAnswer& answer, bool lateral_reading, std::int64_t day, int change) {
     if (change > 0)
-        score.add(answer);
+        scores.add(answer, lateral_reading);
     else
-        score.remove(answer);
+        scores.remove(answer, lateral_reading);
     answers += change;
     Tally& tally = per_day[day];
     tally.answered += change;
@@ -341,11 +359,11 @@ ScoredAnswer StudyApp::scored(const Claim& claim, Verdict picked, Confidence con
 AnswerOutcome StudyApp::answer(Verdict picked, Confidence confidence) {
     if (!session_ || session_->finished()) return {};
     AnswerOutcome outcome = session_->answer(picked, confidence);
-    const GivenAnswer given{outcome.claim, scored(*outcome.claim, picked, confidence), utc_day(now()),
-                            !session_->practice()};
+    const GivenAnswer given{outcome.claim, scored(*outcome.claim, picked, confidence), outcome.lateral.used(),
+                            utc_day(now()), !session_->practice()};
     if (given.recorded) {
         states_[outcome.claim->id] = outcome.new_state;
-        history_.count(given.scored, given.day, +1);
+        history_.count(given.scored, given.lateral_reading, given.day, +1);
     }
     session_answers_.push_back(given);
     ++session_tally_.answered;
@@ -365,7 +383,7 @@ void StudyApp::undo() {
         states_.erase(claim.id);
     const GivenAnswer given = session_answers_.back();
     session_answers_.pop_back();
-    if (given.recorded) history_.count(given.scored, given.day, -1);
+    if (given.recorded) history_.count(given.scored, given.lateral_reading, given.day, -1);
     --session_tally_.answered;
     if (given.scored.correct()) --session_tally_.right;
     keep_session();

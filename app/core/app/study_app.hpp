@@ -24,6 +24,7 @@
 #include "classroom/report_app.hpp"
 #include "content/deck.hpp"
 #include "content/deck_library.hpp"
+#include "learning/progress_stats.hpp"
 #include "learning/scoring.hpp"
 #include "learning/session.hpp"
 #include "live/pupil_client.hpp"
@@ -137,7 +138,10 @@ public:
     // The history figures below are read from the store when the learner is
     // chosen (grouped counts: fast for any length of history), then kept up
     // to date by each answer, so reading them while drawing runs no SQL.
-    Scorecard scorecard() const { return history_.score.scorecard(); }
+    Scorecard scorecard() const { return history_.scores.all.scorecard(); }
+    // The same for answers given after checking other sources, or without.
+    Scorecard scorecard_with_lateral_reading() const { return history_.scores.with_lateral_reading.scorecard(); }
+    Scorecard scorecard_without_lateral_reading() const { return history_.scores.without_lateral_reading.scorecard(); }
     int answers_given() const { return history_.answers; }
     // Answers on this deck, and how many were right, per UTC day (days since 1970-01-01).
     const std::map<std::int64_t, Tally>& answers_per_day() const { return history_.per_day; }
@@ -169,6 +173,12 @@ public:
     // "End session now": the cards still queued are left for next time.
     void stop_session();
     void use_hint();
+    // Lateral reading before the answer (StudySession): the learner went to
+    // the other sources; opened a paragraph found by `search_words`; came
+    // back to the card with `search_words` in the field.
+    void begin_lateral_reading();
+    void note_source_read(const std::string& search_words);
+    void end_lateral_reading(const std::string& search_words);
     // Written to the store before this returns (or kept pending, see
     // StudySession::answer).
     AnswerOutcome answer(Verdict picked, Confidence confidence);
@@ -219,15 +229,16 @@ private:
     static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);
 
     struct History {
-        ScoreAccumulator score;
+        LearnerScores scores;
         int answers = 0;
         std::map<std::int64_t, Tally> per_day;
-        void count(const ScoredAnswer& answer, std::int64_t day, int change);
+        void count(const ScoredAnswer& answer, bool lateral_reading, std::int64_t day, int change);
     };
 
     struct GivenAnswer {  // what undo must take back from the totals
         const Claim* claim;
         ScoredAnswer scored;
+        bool lateral_reading;
         std::int64_t day;
         bool recorded;  // in the history: not a practice answer
     };

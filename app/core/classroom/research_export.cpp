@@ -32,24 +32,34 @@ void write_header(CsvWriter& csv) {
 }
 
 // Quizzes offer no hint (one pupil's test must not be easier than
-// another's), so a results file's answers never used one.
+// another's) and no other sources to check, so a results file's answers
+// never used either.
 constexpr int kQuizHintUsed = 0;
+constexpr LateralReading kQuizLateralReading{};
+
+void write_lateral_reading(CsvWriter& csv, const LateralReading& lateral) {
+    csv.integer(lateral.searches).integer(lateral.passages_read).integer(lateral.ms);
+}
 
 void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults& results, const QuizAnswer& answer) {
     csv.raw(learner).text(answer.claim_id).text(results.quiz_id).raw(research_form_name(results.form));
     csv.raw(std::string(to_string(answer.truth)));
     csv.raw(answer.picked ? std::string(to_string(*answer.picked)) : "");
     csv.raw(answer.timed_out() ? "" : std::to_string(percent(answer.confidence)));
-    csv.integer(answer.response_ms).integer(kQuizHintUsed).integer(answer.correct() ? 1 : 0);
+    csv.integer(answer.response_ms).integer(kQuizHintUsed);
+    write_lateral_reading(csv, kQuizLateralReading);
+    csv.integer(answer.correct() ? 1 : 0);
     csv.end_row();
 }
 
-// Study offers the hint, so here hint_used is what the learner did.
+// Study offers the hint and the other sources, so here they are what the learner did.
 void write_study_answer(CsvWriter& csv, const std::string& learner, const Review& review) {
     csv.raw(learner).text(review.card_id).raw("").raw(kStudyFormName);
     csv.raw(std::string(to_string(review.truth))).raw(std::string(to_string(review.picked)));
     csv.raw(review.confidence == Confidence::Unstated ? "" : std::to_string(percent(review.confidence)));
-    csv.integer(review.response_ms).integer(review.hint_used ? 1 : 0).integer(review.correct ? 1 : 0);
+    csv.integer(review.response_ms).integer(review.hint_used ? 1 : 0);
+    write_lateral_reading(csv, review.lateral);
+    csv.integer(review.correct ? 1 : 0);
     csv.end_row();
 }
 

@@ -15,11 +15,11 @@
 
 namespace claimdeck {
 
-// The header row, in order. Lateral reading is not recorded yet, so it has
-// no column.
-inline constexpr std::array<const char*, 10> kResearchColumns = {
-    "learner",       "claim_id",   "quiz_id",     "form",      "true_verdict",
-    "verdict_given", "confidence", "response_ms", "hint_used", "right"};
+// The header row, in order.
+inline constexpr std::array<const char*, 13> kResearchColumns = {
+    "learner",          "claim_id",   "quiz_id",     "form",      "true_verdict",
+    "verdict_given",    "confidence", "response_ms", "hint_used", "lateral_searches",
+    "lateral_passages", "lateral_ms", "right"};
 
 // How many hex digits of the hash a learner id keeps: 48 bits, so two
 // pupils of a school sharing one is vanishingly unlikely.

@@ -11,10 +11,23 @@
 
 namespace claimdeck {
 
+// Every answer scored, and the same answers split by whether the learner
+// checked other sources first (LateralReading::used), to show whether
+// lateral reading helps them tell true from false.
+struct LearnerScores {
+    ScoreAccumulator all;
+    ScoreAccumulator with_lateral_reading;
+    ScoreAccumulator without_lateral_reading;
+
+    void add(const ScoredAnswer& answer, bool lateral_reading, int times = 1);
+    // Undoes an add(); throws std::invalid_argument as ScoreAccumulator::remove does.
+    void remove(const ScoredAnswer& answer, bool lateral_reading);
+};
+
 // Scores every answer the profile gave (study and quiz alike) on one deck,
 // or on every deck. Read from grouped counts, so a long history costs a few
 // hundred rows, not one per answer.
-ScoreAccumulator load_score(const ProgressStore& store, std::int64_t profile_id,
-                            const std::optional<std::string>& deck_id = std::nullopt);
+LearnerScores load_scores(const ProgressStore& store, std::int64_t profile_id,
+                          const std::optional<std::string>& deck_id = std::nullopt);
 
 }  // namespace claimdeck

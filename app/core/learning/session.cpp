@@ -6,6 +6,7 @@
 #include <random>
 
 #include "base/calendar.hpp"
+#include "content/source_search.hpp"
 #include "learning/card_schedule.hpp"
 
 namespace claimdeck {
@@ -137,7 +138,7 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
     build_queue(shuffle_seed);
     // Practice leaves no trace in the store, not even an empty session.
     if (!practice()) session_id_ = store_.start_session(profile_.id, deck_.id, ReviewKind::Study, clock_());
-    shown_at_ms_ = clock_();
+    start_card();
 }
 
 StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profile, StudySettings settings, Clock clock,
@@ -155,7 +156,7 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
         int& comebacks = comebacks_[index];
         if (answer.picked != deck_.claims[index].verdict && comebacks < kMaxComebacks) ++comebacks;
     }
-    shown_at_ms_ = clock_();
+    start_card();
 }
 
 SessionSnapshot StudySession::snapshot(std::int64_t day) const {
@@ -200,9 +201,11 @@ AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
     if (finished()) return outcome;
     const Queued shown = queue_.front();
     const Claim& claim = deck_.claims[shown.claim_index];
+    end_lateral_reading();
     const std::int64_t now = clock_();
 
     outcome.claim = &claim;
+    outcome.lateral = lateral_;
     outcome.picked = picked;
     outcome.confidence = confidence;
     outcome.correct = picked == claim.verdict;
@@ -220,8 +223,7 @@ AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
     }
     outcome.comes_back_this_session = undo_stack_.back().requeued;
     ++answered_;
-    hint_used_ = false;
-    shown_at_ms_ = clock_();
+    start_card();
     return outcome;
 }
 
@@ -232,6 +234,7 @@ void StudySession::record(const Claim& claim, AnswerOutcome& outcome, std::int64
                                      outcome.confidence);
     review.response_ms = std::max<std::int64_t>(0, now - shown_at_ms_);
     review.hint_used = hint_used_;
+    review.lateral = lateral_;
     review.stability = outcome.new_state.stability;
     review.difficulty = outcome.new_state.difficulty;
     review.due_ms = outcome.new_state.due_ms;
@@ -278,8 +281,33 @@ void StudySession::undo() {
     queue_.push_front(last.answered);
     if (!last.answered.comeback) --done_;
     --answered_;
+    start_card();
+}
+
+void StudySession::start_card() {
     hint_used_ = false;
+    lateral_ = {};
+    lateral_since_ms_.reset();
+    last_search_.clear();
     shown_at_ms_ = clock_();
+}
+
+void StudySession::begin_lateral_reading() {
+    if (!lateral_since_ms_) lateral_since_ms_ = clock_();
+}
+
+void StudySession::note_search(const std::string& words) {
+    std::string searched;
+    for (const std::string& word : search_words(words)) searched += word + ' ';
+    if (searched.empty() || searched == last_search_) return;
+    ++lateral_.searches;
+    last_search_ = searched;
+}
+
+void StudySession::end_lateral_reading() {
+    if (!lateral_since_ms_) return;
+    lateral_.ms += std::max<std::int64_t>(0, clock_() - *lateral_since_ms_);
+    lateral_since_ms_.reset();
 }
 
 void StudySession::take_back_from_store(const Undo& last, const Claim& claim) {

@@ -68,6 +68,7 @@ struct AnswerOutcome {
     CardState new_state;
     std::int64_t review_id = 0;  // 0 while the answer waits to be saved
     bool comes_back_this_session = false;
+    LateralReading lateral;  // what was consulted before the answer
 };
 
 class StudySession {
@@ -102,6 +103,17 @@ public:
     // The learner asked to see the paragraph around the quote.
     void use_hint() { hint_used_ = true; }
     bool hint_used() const { return hint_used_; }
+
+    // Lateral reading before answering ("Check other sources"): the shell
+    // says when the learner goes to the deck's other articles and comes back,
+    // and what they looked at there; the answer carries it to the log.
+    void begin_lateral_reading();
+    // The results of a search were looked at (a paragraph opened from them,
+    // or left on screen going back). The same words again count once.
+    void note_search(const std::string& words);
+    void note_passage_read() { ++lateral_.passages_read; }
+    void end_lateral_reading();
+    const LateralReading& lateral_reading() const { return lateral_; }
 
     // Grades and records the answer to the current card, then moves on.
     // Throws nothing on a store fault: the answer is kept pending and
@@ -148,6 +160,8 @@ private:
     CardState schedule(const Claim& claim, fsrs::Rating grade, std::int64_t now) const;
     void requeue_for_relearning(std::size_t claim_index);
     PendingAnswers::SavedCallback note_saved();
+    // A new card on screen: its time, hint and lateral reading start afresh.
+    void start_card();
 
     const Deck& deck_;
     ProgressStore& store_;
@@ -164,6 +178,9 @@ private:
     std::int64_t session_id_ = 0;
     std::int64_t shown_at_ms_ = 0;
     bool hint_used_ = false;
+    LateralReading lateral_;
+    std::optional<std::int64_t> lateral_since_ms_;  // among the other sources since then
+    std::string last_search_;                       // its words, as search_words() reads them
     int answered_ = 0;
     int size_ = 0;
     int done_ = 0;

@@ -34,13 +34,16 @@ struct ReviewRecord {
     std::int64_t confidence = 0, grade = 0;
     bool correct = false, hint_used = false;
     double stability = 0, difficulty = 0;
+    // Files written before lateral reading was recorded have none of these.
+    std::int64_t lateral_searches = 0, lateral_passages = 0, lateral_ms = 0;
 
     template <class Archive>
     void serialize(Archive& archive) {
         archive(CEREAL_NVP(uid), CEREAL_NVP(deck_id), CEREAL_NVP(card_id), CEREAL_NVP(article_id), CEREAL_NVP(kind),
                 CEREAL_NVP(reviewed_ms), CEREAL_NVP(truth), CEREAL_NVP(picked), CEREAL_NVP(confidence),
                 CEREAL_NVP(correct), CEREAL_NVP(response_ms), CEREAL_NVP(hint_used), CEREAL_NVP(grade),
-                CEREAL_NVP(stability), CEREAL_NVP(difficulty), CEREAL_NVP(due_ms));
+                CEREAL_NVP(stability), CEREAL_NVP(difficulty), CEREAL_NVP(due_ms), CEREAL_NVP(lateral_searches),
+                CEREAL_NVP(lateral_passages), CEREAL_NVP(lateral_ms));
     }
 };
 
@@ -90,6 +93,9 @@ void read_record(FieldReader& f, ReviewRecord& r) {
     f.read_number("stability", r.stability);
     f.read_number("difficulty", r.difficulty);
     f.read_int("due_ms", r.due_ms);
+    f.read_int("lateral_searches", r.lateral_searches, Presence::Optional);
+    f.read_int("lateral_passages", r.lateral_passages, Presence::Optional);
+    f.read_int("lateral_ms", r.lateral_ms, Presence::Optional);
 }
 
 void read_record(FieldReader& f, CardStateRecord& s) {
@@ -137,7 +143,10 @@ ReviewRecord to_record(const Review& review) {
             review.correct,
             review.hint_used,
             review.stability,
-            review.difficulty};
+            review.difficulty,
+            review.lateral.searches,
+            review.lateral.passages_read,
+            review.lateral.ms};
 }
 
 CardStateRecord to_record(const StoredCardState& entry) {
@@ -194,6 +203,9 @@ public:
         expect_time(place, "response_ms", r.response_ms);
         expect_time(place, "due_ms", r.due_ms);
         expect_memory(place, r.stability, r.difficulty);
+        expect_count(place, "lateral_searches", r.lateral_searches);
+        expect_count(place, "lateral_passages", r.lateral_passages);
+        expect_time(place, "lateral_ms", r.lateral_ms);
         expect(uids_.insert(r.uid).second, place, "uid", "appears twice in the file");
     }
 
@@ -262,6 +274,7 @@ Review to_review(const ReviewRecord& r) {
     review.stability = r.stability;
     review.difficulty = r.difficulty;
     review.due_ms = r.due_ms;
+    review.lateral = {static_cast<int>(r.lateral_searches), static_cast<int>(r.lateral_passages), r.lateral_ms};
     return review;
 }
 

@@ -104,6 +104,16 @@ void rebuild_missing_states(const std::vector<Review>& reviews, std::map<CardKey
     }
 }
 
+// Whether the reviews table has the columns version 3 added.
+bool keeps_lateral_reading(sql::Database& db) {
+    try {
+        db.prepare("SELECT lateral_searches, lateral_passages, lateral_ms FROM reviews LIMIT 0");
+        return true;
+    } catch (const sql::Error&) {
+        return false;
+    }
+}
+
 Salvage read_salvage(sql::Database& db) {
     Salvage salvage;
     std::map<std::int64_t, std::string> names;
@@ -112,7 +122,8 @@ Salvage read_salvage(sql::Database& db) {
         [&](const sql::Statement& row) { names[row.column_int(0)] = row.column_text(1); }, salvage.unreadable_rows);
     std::vector<Review> reviews;
     read_by_id(
-        db, "reviews", std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE id > ?1 ORDER BY id",
+        db, "reviews",
+        "SELECT " + review_columns(keeps_lateral_reading(db)) + " FROM reviews WHERE id > ?1 ORDER BY id",
         [&](const sql::Statement& row) { reviews.push_back(read_review(row)); }, salvage.unreadable_rows);
     std::map<CardKey, CardState> states = read_card_states(db);
     rebuild_missing_states(reviews, states);

@@ -93,6 +93,18 @@ const char* const kMigrations[] = {
         confidence INTEGER NOT NULL,
         given_ms INTEGER NOT NULL) WITHOUT ROWID;
     )sql",
+    // 2 -> 3: what the learner consulted before answering (LateralReading).
+    // Answers from before had no other sources to check: none, rightly.
+    // The answer index gains the split so statistics with and without
+    // lateral reading are still read from the index alone.
+    R"sql(
+    ALTER TABLE reviews ADD COLUMN lateral_searches INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE reviews ADD COLUMN lateral_passages INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE reviews ADD COLUMN lateral_ms INTEGER NOT NULL DEFAULT 0;
+    DROP INDEX reviews_by_answer;
+    CREATE INDEX reviews_by_answer
+        ON reviews(profile_id, deck_id, article_id, truth, picked, confidence, lateral_searches);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
@@ -196,8 +208,9 @@ enum class DuplicateUid { Fail, Skip };
 bool insert_review(sql::Database& db, const Review& review, DuplicateUid on_duplicate) {
     const std::string sql = std::string(R"sql(INSERT INTO reviews
         (uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked,
-         confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql") +
+         confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms,
+         lateral_searches, lateral_passages, lateral_ms)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21))sql") +
                             (on_duplicate == DuplicateUid::Skip ? " ON CONFLICT(uid) DO NOTHING" : "");
     auto insert = db.prepare(sql.c_str());
     insert.bind(1, review.uid.empty() ? new_review_uid() : review.uid).bind(2, review.profile_id);
@@ -220,6 +233,9 @@ bool insert_review(sql::Database& db, const Review& review, DuplicateUid on_dupl
         .bind(16, review.stability)
         .bind(17, review.difficulty)
         .bind(18, review.due_ms)
+        .bind(19, review.lateral.searches)
+        .bind(20, review.lateral.passages_read)
+        .bind(21, review.lateral.ms)
         .run();
     return db.changes() > 0;
 }
@@ -257,6 +273,13 @@ bool write_card_state(sql::Database& db, std::int64_t profile_id, const std::str
 
 }  // namespace
 
+std::string review_columns(bool lateral_columns) {
+    return std::string(
+               "id, uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked, "
+               "confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms, ") +
+           (lateral_columns ? "lateral_searches, lateral_passages, lateral_ms" : "0, 0, 0");
+}
+
 Review read_review(const sql::Statement& row) {
     Review review;
     review.id = row.column_int(0);
@@ -278,6 +301,9 @@ Review read_review(const sql::Statement& row) {
     review.stability = row.column_double(16);
     review.difficulty = row.column_double(17);
     review.due_ms = row.column_int(18);
+    review.lateral.searches = static_cast<int>(row.column_int(19));
+    review.lateral.passages_read = static_cast<int>(row.column_int(20));
+    review.lateral.ms = row.column_int(21);
     return review;
 }
 
@@ -535,8 +561,7 @@ std::vector<Review> ProgressStore::reviews(std::int64_t profile_id) const {
     return guarded(path_, "read the review log", [&] {
         std::vector<Review> all;
         auto query = db_->prepare(
-            (std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id")
-                .c_str());
+            ("SELECT " + review_columns() + " FROM reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id").c_str());
         query.bind(1, profile_id);
         while (query.step()) all.push_back(read_review(query));
         return all;
@@ -578,9 +603,11 @@ std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
                                                       const std::optional<std::string>& deck_id) const {
     return guarded(path_, "read the review log", [&] {
         std::vector<AnswerCount> groups;
-        auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, COUNT(*) FROM reviews
-            WHERE profile_id = ?1 AND (?2 IS NULL OR deck_id = ?2)
-            GROUP BY deck_id, article_id, truth, picked, confidence)sql");
+        // Grouped by the number of searches, not by whether there was one:
+        // only a column of the index keeps the query on the index alone.
+        auto query = db_->prepare(R"sql(SELECT article_id, truth, picked, confidence, lateral_searches, COUNT(*)
+            FROM reviews WHERE profile_id = ?1 AND (?2 IS NULL OR deck_id = ?2)
+            GROUP BY deck_id, article_id, truth, picked, confidence, lateral_searches)sql");
         query.bind(1, profile_id);
         if (deck_id)
             query.bind(2, *deck_id);
@@ -593,7 +620,8 @@ std::vector<AnswerCount> ProgressStore::answer_counts(std::int64_t profile_id,
             group.picked = parse_verdict(query.column_text(2)).value_or(Verdict::Verified);
             group.confidence =
                 confidence_from_percent(static_cast<int>(query.column_int(3))).value_or(Confidence::Unstated);
-            group.count = static_cast<int>(query.column_int(4));
+            group.lateral_reading = LateralReading{static_cast<int>(query.column_int(4)), 0, 0}.used();
+            group.count = static_cast<int>(query.column_int(5));
             groups.push_back(std::move(group));
         }
         return groups;

@@ -28,7 +28,7 @@ inline constexpr const char* kStoreFileName = "progress.sqlite";
 inline std::filesystem::path store_file_in(const std::filesystem::path& data_dir) { return data_dir / kStoreFileName; }
 
 // The store's file format version, kept in PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // A fault a learner can act on: full disk, read-only folder, locked or newer
 // store. `what()` is written for them.
@@ -61,6 +61,17 @@ struct CardState {
 
 enum class ReviewKind { Study, Quiz };
 
+// What the learner consulted among the deck's other articles before
+// answering ("Check other sources"): lateral reading, as fact-checkers do.
+struct LateralReading {
+    int searches = 0;       // searches whose results the learner looked at
+    int passages_read = 0;  // paragraphs found and opened in their article
+    std::int64_t ms = 0;    // time spent among the other sources
+    // An answer "with lateral reading" is one given after looking at the
+    // results of a search; opening the search and coming back is not.
+    bool used() const { return searches > 0; }
+};
+
 // One answer, as the log keeps it. The true verdict and the article are
 // copied in so history stays scorable after the deck changes.
 struct Review {
@@ -79,6 +90,7 @@ struct Review {
     bool correct = false;
     std::int64_t response_ms = 0;
     bool hint_used = false;
+    LateralReading lateral;
     int grade = 0;  // the scheduler's rating, 1-4
     double stability = 0;
     double difficulty = 0;
@@ -91,6 +103,7 @@ struct AnswerCount {
     Verdict truth = Verdict::Verified;
     Verdict picked = Verdict::Verified;
     Confidence confidence = Confidence::Unstated;
+    bool lateral_reading = false;  // given after checking other sources (LateralReading::used)
     int count = 0;
 };
 

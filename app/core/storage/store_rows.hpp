@@ -2,15 +2,17 @@
 // reading back a damaged one (salvage.cpp). Internal to app/core/storage.
 #pragma once
 
+#include <string>
+
 #include "storage/sqlite.hpp"
 #include "storage/store.hpp"
 
 namespace claimdeck {
 
-// The columns read_review() reads, in its order.
-inline constexpr const char* kReviewColumns =
-    "id, uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked, confidence, "
-    "correct, response_ms, hint_used, grade, stability, difficulty, due_ms";
+// The columns read_review() reads, in its order. A store older than
+// version 3 kept no lateral reading: there `lateral_columns` false reads it
+// as none (salvage reads a damaged store as it is, without migrating it).
+std::string review_columns(bool lateral_columns = true);
 Review read_review(const sql::Statement& row);
 
 // The columns of a card state from `first` on, in the order
