@@ -3,11 +3,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "learning/scoring.hpp"
+
 namespace claimdeck::ui {
 
-std::string percent_text(double fraction) {
-    return std::to_string(static_cast<int>(std::lround(fraction * 100))) + " %";
-}
+std::string percent_text(double fraction) { return whole_percent(fraction); }
 
 std::string signed_number(double value) {
     char text[32];

@@ -379,8 +379,6 @@ void name_claims(std::vector<ClaimFigures>& claims, const Deck& deck) {
 
 // ---- Words -----------------------------------------------------------------
 
-std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
-
 // One decimal, with a real minus sign and never "−0.0".
 std::string tenths(double value) {
     const double rounded = std::round(value * 10.0) / 10.0;

@@ -14,8 +14,6 @@ namespace claimdeck {
 
 namespace {
 
-std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
-
 std::string form_name(QuizForm form) { return form == QuizForm::Single ? "-" : std::string(to_string(form)); }
 
 std::string wrong_name(const ClaimFigures& claim) {

@@ -105,8 +105,6 @@ std::string two_decimals(double value) {
     return std::string(digits, end);
 }
 
-std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
-
 // "You spot propaganda well", but "You spot contested claims well".
 std::string spotted_noun(Verdict verdict) {
     if (verdict == Verdict::Propaganda) return "propaganda";
@@ -340,5 +338,7 @@ std::string describe_overall(const Scorecard& scorecard) {
         text += " You know more than you think: " + expected_and_got;
     return text;
 }
+
+std::string whole_percent(double fraction) { return std::to_string(std::lround(fraction * 100.0)) + " %"; }
 
 }  // namespace claimdeck

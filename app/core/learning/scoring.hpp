@@ -181,6 +181,9 @@ enum class DetectionFigures { Included, Omitted };
 std::string describe_detection(Verdict verdict, const SignalDetection& detection,
                                DetectionFigures figures = DetectionFigures::Included);
 
+// "61 %" for 0.61: every figure of ClaimDeck's is written so.
+std::string whole_percent(double fraction);
+
 // Overall accuracy, plus a calibration remark when confidence runs clearly
 // ahead of or behind results, e.g. "You got 7 of 10 right (70 %)."
 std::string describe_overall(const Scorecard& scorecard);
