@@ -91,6 +91,21 @@ void print_stats(const std::string& profile, std::int64_t review_count, const Sc
         std::printf("%s\n", describe_detection(truth, card.detection[index_of(truth)]).c_str());
 }
 
+// Only for a learner who checked other sources in the app: the command line
+// study offers none, so it does not tell how.
+void print_lateral_reading(const LearnerScores& scores) {
+    const Scorecard with = scores.with_lateral_reading.scorecard();
+    if (with.overall.answered == 0) return;
+    const Scorecard without = scores.without_lateral_reading.scorecard();
+    std::printf("\n%s\n", describe_lateral_reading(with, without).c_str());
+    std::printf("%-16s %8s %8s %8s %8s\n", "other sources", "answered", "right", "d'", "c");
+    for (const auto& [label, card] : {std::pair{"checked", &with}, std::pair{"not checked", &without}}) {
+        const SignalDetection& d = card->detection[index_of(Verdict::Propaganda)];
+        std::printf("%-16s %8d %8d %8.2f %8.2f\n", label, card->overall.answered, card->overall.right, d.d_prime,
+                    d.criterion);
+    }
+}
+
 // Answers about claims the deck no longer has (removed, or renamed by an
 // edit) stay in the store; saying so makes the totals add up.
 void print_kept_history(ProgressStore& store, std::int64_t profile_id, const Deck& deck) {
@@ -114,13 +129,14 @@ int stats_command(const Words& words) {
         std::cerr << "no profile \"" << name << "\" in " << store->path().u8string() << "\n";
         return 1;
     }
-    const ScoreAccumulator scores = load_scores(*store, profile->id).all;
+    const LearnerScores scores = load_scores(*store, profile->id);
     const std::int64_t count = store->review_count(profile->id);
     if (args.has("--json")) {
-        std::cout << stats_json(profile->name, count, scores.scorecard()) << "\n";
+        std::cout << stats_json(profile->name, count, scores.all.scorecard()) << "\n";
         return 0;
     }
-    print_stats(profile->name, count, scores.scorecard());
+    print_stats(profile->name, count, scores.all.scorecard());
+    print_lateral_reading(scores);
     DeckLoadResult loaded = load_deck(args.path("--deck").value_or(default_deck_path()));
     if (loaded.deck)
         print_kept_history(*store, profile->id, *loaded.deck);

@@ -53,6 +53,10 @@ Confidence scripted_confidence(int i) { return kStatedConfidences[static_cast<st
 Verdict scripted_verdict(const Claim& claim, int i) {
     return i % 3 == 1 ? kAllVerdicts[(index_of(claim.verdict) + 1) % 3] : claim.verdict;
 }
+// Every other scripted answer follows a search of the other sources for
+// the claim's opening words, so their comparison has both sides to show.
+bool scripted_lateral_reading(int i) { return i % 2 == 0; }
+std::string scripted_search(const Claim& claim) { return claim.text.substr(0, claim.text.find(' ', 12)); }
 
 // A path from a field, "~" expanded; a refused one is thrown, for the banner.
 std::filesystem::path typed_path(const std::string& typed) {
@@ -1092,6 +1096,10 @@ void Shell::answer_by_script(int count) {
     for (int i = 0; i < count && app_.session() && !app_.session()->finished(); ++i) {
         if (screen_ == Screen::Reveal) apply(act::Next{});
         const Claim& claim = *app_.session()->current();
+        if (scripted_lateral_reading(i)) {
+            app_.begin_lateral_reading();
+            app_.end_lateral_reading(scripted_search(claim));
+        }
         answer(scripted_verdict(claim, i), scripted_confidence(i));
     }
 }

@@ -9,6 +9,7 @@
 
 #include "base/calendar.hpp"
 #include "chart_drawing.hpp"
+#include "learning/progress_stats.hpp"
 #include "learning/scoring.hpp"
 #include "number_text.hpp"
 #include "roc_chart.hpp"
@@ -79,6 +80,43 @@ void detection_card(const Scorecard& card, const Column& column) {
             muted(std::string(display_name(verdict)) + ": " + figures + std::to_string(tally.right) + " of " +
                       std::to_string(tally.answered) + " right",
                   width);
+        }
+    }
+    end_card();
+}
+
+// One side of the lateral reading comparison: how many, how many right.
+std::string lateral_side(const char* label, const Scorecard& card) {
+    const int answered = card.overall.answered;
+    return std::string(label) + ": " + count_of(answered, "answer") +
+           (answered > 0 ? ", " + percent_text(card.overall.accuracy()) + " right" : "");
+}
+
+// For teachers: the side's propaganda d′ and c, once there are enough answers.
+std::string lateral_figures(const char* label, const Scorecard& card) {
+    const SignalDetection& d = card.detection[index_of(Verdict::Propaganda)];
+    if (!enough_for_figures(d)) return std::string(label) + ": too few answers for d\u2032 and c yet";
+    return std::string(label) + ": propaganda d\u2032 " + signed_number(d.d_prime) + "  \u00B7  c " +
+           signed_number(d.criterion);
+}
+
+// Lateral reading: answers given after checking other sources (S on the
+// card) against the rest.
+void lateral_reading_card(const StudyApp& app, const Column& column) {
+    const float width = card_inner_width(column);
+    const Scorecard with = app.scorecard_with_lateral_reading();
+    const Scorecard without = app.scorecard_without_lateral_reading();
+    begin_card(column);
+    text_block("Checking other sources first", fonts().heading, 0, width);
+    text_block(describe_lateral_reading(with, without), nullptr, 0, width);
+    if (with.overall.answered > 0) {
+        vertical_space(0.3f);
+        muted(lateral_side("After checking", with), width);
+        muted(lateral_side("Without", without), width);
+        vertical_space(0.3f);
+        if (details_open("lateral", width)) {
+            muted(lateral_figures("After checking", with), width);
+            muted(lateral_figures("Without", without), width);
         }
     }
     end_card();
@@ -353,6 +391,7 @@ Action draw_stats_screen(const StudyApp& app) {
         summary_card(card, left);
         if (card.overall.answered > 0) {
             accuracy_over_time_card(app, left);
+            lateral_reading_card(app, left);
             confusion_card(card, left);
             articles_card(app.deck(), card, left);
         }

@@ -106,6 +106,7 @@ set(shots
   "article: --profile Ana --demo-answers 3 --screen article"
   "stats: --profile Ana --demo-answers 12 --screen stats"
   "stats-roc: --profile Ana --demo-answers 12 --screen stats --scroll-to \"How well your confidence\""
+  "stats-sources: --profile Ana --demo-answers 12 --screen stats --scroll-to \"Checking other sources\""
   "settings: --profile Ana --screen settings"
   "class-quiz: --quiz week-3.json"
   "quiz: --profile Ana --quiz week-3-timed.json"

@@ -85,3 +85,28 @@ execute_process(COMMAND ${CLI} stats --data-dir ${DATA_DIR} --profile Nobody --j
 if(NOT missing_code EQUAL 1 OR NOT missing_err MATCHES "no profile \"Nobody\"")
   message(FATAL_ERROR "an unknown profile should exit 1 with a message, got ${missing_code}: ${missing_err}")
 endif()
+
+# Lateral reading: the command line study offers no other sources, so its
+# stats say nothing of them; answers given after checking them in the app
+# (here: the first answer, marked so in the exported file) get their own lines.
+execute_process(COMMAND ${CLI} stats --data-dir ${DATA_DIR} --profile Ada OUTPUT_VARIABLE plain_out
+                RESULT_VARIABLE plain_code)
+if(NOT plain_code EQUAL 0 OR plain_out MATCHES "other sources")
+  message(FATAL_ERROR "stats of answers without lateral reading should not mention it (exit ${plain_code}):\n${plain_out}")
+endif()
+string(JSON lateral_searches GET "${exported}" reviews 0 lateral_searches)
+if(NOT lateral_searches EQUAL 0)
+  message(FATAL_ERROR "a command line answer is stored with ${lateral_searches} searches of other sources, not 0")
+endif()
+string(JSON checked_first SET "${exported}" reviews 0 lateral_searches 2)
+file(WRITE ${DATA_DIR}-checked.json "${checked_first}")
+file(REMOVE_RECURSE ${DATA_DIR}-checked)
+execute_process(COMMAND ${CLI} import-progress ${DATA_DIR}-checked.json --data-dir ${DATA_DIR}-checked OUTPUT_QUIET
+                RESULT_VARIABLE import_code)
+execute_process(COMMAND ${CLI} stats --data-dir ${DATA_DIR}-checked --profile Ada OUTPUT_VARIABLE checked_out
+                RESULT_VARIABLE checked_code)
+if(NOT import_code EQUAL 0 OR NOT checked_code EQUAL 0 OR
+   NOT checked_out MATCHES "\nchecked +1 +[01] [^\n]*\nnot checked +2 +[0-2] ")
+  message(FATAL_ERROR "stats should give 1 answer after checking other sources and 2 without "
+                      "(import exit ${import_code}, stats exit ${checked_code}):\n${checked_out}")
+endif()

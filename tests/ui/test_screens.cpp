@@ -43,12 +43,13 @@ struct HeadlessApp {
     testing::TempDir dir;
     std::unique_ptr<StudyApp> app;
     std::unique_ptr<ui::Shell> shell;
+    std::int64_t now = kNow;  // the app's clock, which a test may move on
 
     explicit HeadlessApp(ImVec2 size, const std::string& deck_file = kDeck) {
         DeckLoadResult deck = load_deck(deck_file);
         REQUIRE(deck.deck.has_value());
         app = std::make_unique<StudyApp>(
-            std::move(*deck.deck), ProgressStore::open(dir / "progress.sqlite"), [] { return kNow; }, dir.path());
+            std::move(*deck.deck), ProgressStore::open(dir / "progress.sqlite"), [this] { return now; }, dir.path());
         app->open_profile("Ada");
         shell = std::make_unique<ui::Shell>(*app, kFonts, 1);
         ImGuiIO& io = ImGui::GetIO();
@@ -359,6 +360,7 @@ TEST_CASE("S on a card searches the other articles, a paragraph found opens unma
         const Claim* card = headless.shell->report().claim;
         REQUIRE(card);
         headless.type('s');
+        headless.now += 40'000;  // among the other sources until Back to the card
         REQUIRE(headless.shell->report().screen == ui::Screen::Sources);
         CHECK(text_shown(headless.shell->report(),
                          "Type a word or two: every paragraph of the other articles that holds them all is shown."));
@@ -393,8 +395,19 @@ TEST_CASE("S on a card searches the other articles, a paragraph found opens unma
         const std::optional<ImRect> to_card = control_starting(headless.shell->report(), "Back to the card");
         REQUIRE(to_card);
         headless.click(to_card->GetCenter());
+        headless.now += 5000;  // deciding, on the card
         CHECK(headless.shell->report().screen == ui::Screen::Card);
         CHECK(headless.shell->report().claim == card);
         CHECK(headless.app->session()->answered() == 0);
+
+        // The answer carries what was consulted, and Statistics compares it with the rest.
+        const LateralReading& consulted = headless.app->session()->lateral_reading();
+        CHECK(consulted.searches == 1);
+        CHECK(consulted.passages_read == 1);
+        CHECK(consulted.ms == 40'000);
+        headless.app->answer(card->verdict, Confidence::Seventy);
+        headless.draw(StartScreen::Stats);
+        CHECK(text_shown(headless.shell->report(), "After checking: 1 answer, 100 % right"));
+        CHECK(text_shown(headless.shell->report(), "Without: 0 answers"));
     }
 }

@@ -67,3 +67,29 @@ TEST_CASE("answers with and without lateral reading are scored apart, and togeth
         CHECK(scores.all.scorecard().overall.answered == 9);  // a refused removal changes nothing
     }
 }
+
+namespace {
+
+Scorecard right_of(int right, int answered) {
+    ScoreAccumulator score;
+    for (int i = 0; i < answered; ++i)
+        score.add({"a", Verdict::Verified, i < right ? Verdict::Verified : Verdict::Contested, Confidence::Seventy});
+    return score.scorecard();
+}
+
+}  // namespace
+
+TEST_CASE("the lateral reading sentence compares accuracy only with enough answers each way, and by a clear margin") {
+    CHECK(describe_lateral_reading(right_of(0, 0), right_of(9, 20)) ==
+          "None of your answers followed a look at other sources yet. On a card, Check other sources (S) shows what "
+          "the deck's other articles say before you answer.");
+    CHECK(describe_lateral_reading(right_of(4, 4), right_of(9, 20)) ==
+          "Answer at least 5 cards each way, with and without checking other sources, to compare them.");
+    CHECK(describe_lateral_reading(right_of(4, 5), right_of(11, 20)) ==
+          "You are right more often after checking other sources: 80 % against 55 % without.");
+    CHECK(describe_lateral_reading(right_of(2, 5), right_of(11, 20)) ==
+          "You are right less often after checking other sources: 40 % against 55 % without.");
+    // Nine points apart is within the margin.
+    CHECK(describe_lateral_reading(right_of(16, 25), right_of(11, 20)) ==
+          "You are right about as often after checking other sources: 64 % against 55 % without.");
+}

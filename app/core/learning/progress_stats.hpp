@@ -24,6 +24,17 @@ struct LearnerScores {
     void remove(const ScoredAnswer& answer, bool lateral_reading);
 };
 
+// The comparison says nothing until each side has this many answers.
+inline constexpr int kMinAnswersToCompare = 5;
+// Accuracies closer than this (a share: 0.1 is ten points) are "about as often".
+inline constexpr double kClearAccuracyDifference = 0.1;
+
+// One sentence on whether the learner is right more often after checking
+// other sources, e.g. "You are right more often after checking other
+// sources: 80 % against 55 % without." A learner who never checked is told
+// how to.
+std::string describe_lateral_reading(const Scorecard& with, const Scorecard& without);
+
 // Scores every answer the profile gave (study and quiz alike) on one deck,
 // or on every deck. Read from grouped counts, so a long history costs a few
 // hundred rows, not one per answer.
