@@ -56,10 +56,13 @@ struct LoopState {
     // pressed between two frames would be seen as a chord ("3" then "2"
     // typed fast would answer "2"), and a key pressed and released between
     // them not at all. So a frame takes at most one key press and one
-    // character, and a release only in a frame after its press; the rest
-    // waits here, in order.
+    // character, and a key goes down or up at most once a frame (a release
+    // in a frame after its press, and a key pressed again, as BackSpace
+    // held or tapped fast, in a frame after its release); the rest waits
+    // here, in order.
     std::deque<InputEvent> waiting_input;
-    std::vector<int> pressed_this_frame;
+    std::vector<int> keys_this_frame;  // that went down or up
+    bool pressed_this_frame = false;
     bool typed_this_frame = false;
     std::vector<std::string> dropped_files;  // handed to the shell before the next frame
 };
@@ -70,9 +73,10 @@ void wake(GLFWwindow* window) { state_of(window).frames_left = kFramesAfterEvent
 // Whether this frame can take the event, by the rules in LoopState.
 bool fits_this_frame(const LoopState& state, const InputEvent& event) {
     if (event.is_character) return !state.typed_this_frame;
-    if (event.action != GLFW_RELEASE) return state.pressed_this_frame.empty();
-    return std::find(state.pressed_this_frame.begin(), state.pressed_this_frame.end(), event.key) ==
-           state.pressed_this_frame.end();
+    const bool key_changed =
+        std::find(state.keys_this_frame.begin(), state.keys_this_frame.end(), event.key) != state.keys_this_frame.end();
+    if (event.action != GLFW_RELEASE) return !state.pressed_this_frame && !key_changed;
+    return !key_changed;
 }
 
 // Hands ImGui the waiting input this frame may take.
@@ -86,7 +90,8 @@ void deliver_input(GLFWwindow* window) {
             state.typed_this_frame = true;
         } else {
             ImGui_ImplGlfw_KeyCallback(window, event.key, event.scancode, event.action, event.mods);
-            if (event.action != GLFW_RELEASE) state.pressed_this_frame.push_back(event.key);
+            state.keys_this_frame.push_back(event.key);
+            if (event.action != GLFW_RELEASE) state.pressed_this_frame = true;
         }
     }
 }
@@ -153,7 +158,8 @@ void report_unreadable_fonts() { std::fprintf(stderr, "claimdeck: the font files
 // until all of it has been seen.
 void start_next_frame_input(GLFWwindow* window) {
     LoopState& state = state_of(window);
-    state.pressed_this_frame.clear();
+    state.keys_this_frame.clear();
+    state.pressed_this_frame = false;
     state.typed_this_frame = false;
     deliver_input(window);
     if (!state.waiting_input.empty()) state.frames_left = kFramesAfterEvent;
