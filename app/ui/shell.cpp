@@ -159,8 +159,9 @@ void Shell::draw_frame() {
     ImGui::BeginChild("##page", ImVec2(0, -footer_height()), false, ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     page_bottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
-    if (scroll_to_top_) ImGui::SetScrollY(0);
-    scroll_to_top_ = false;
+    if (scroll_to_) ImGui::SetScrollY(*scroll_to_);
+    scroll_to_.reset();
+    page_scroll_y_ = ImGui::GetScrollY();
     drag_to_scroll();
     take(action, draw_screen());
     ImGui::EndChild();
@@ -403,7 +404,7 @@ void Shell::show(Screen screen) {
     // Leaving the other sources, however (Back, Home, the menu), ends the
     // lateral reading the card's answer will carry.
     if (among_sources(screen_) && !among_sources(screen)) app_.end_lateral_reading(sources_.words);
-    if (screen != screen_) scroll_to_top_ = true;
+    if (screen != screen_) scroll_to_ = 0.0f;
     screen_ = screen;
 }
 
@@ -413,7 +414,7 @@ void Shell::apply(const act::Go& go) {
     if (!on_top)
         back_stack_.clear();
     else if (go.screen != screen_)
-        back_stack_.push_back(screen_);
+        back_stack_.push_back({screen_, page_scroll_y_});
     show(go.screen);
 }
 
@@ -426,8 +427,10 @@ void Shell::apply(const act::Back&) {
     } else if (screen_ == Screen::Quiz && quiz_.card.picked) {
         quiz_.card.picked.reset();
     } else if (!back_stack_.empty()) {
-        show(back_stack_.back());
+        const Visited back = back_stack_.back();
         back_stack_.pop_back();
+        show(back.screen);
+        scroll_to_ = back.scroll_y;
     } else if (screen_ != Screen::Home) {
         show(Screen::Home);
     }
@@ -468,7 +471,7 @@ void Shell::apply(const act::PickConfidence& pick) {
 void Shell::answer_quiz(Verdict verdict, Confidence confidence) {
     app_.class_quiz().answer(verdict, confidence);
     quiz_.card = {};
-    scroll_to_top_ = true;
+    scroll_to_ = 0.0f;
 }
 
 void Shell::answer(Verdict verdict, Confidence confidence) {
@@ -489,7 +492,7 @@ void Shell::apply(const act::Next&) {
     if (screen_ == Screen::Quiz) {
         app_.class_quiz().next();
         quiz_.card = {};
-        scroll_to_top_ = true;
+        scroll_to_ = 0.0f;
         return;
     }
     app_.retry_pending_saves();

@@ -263,9 +263,17 @@ private:
     float built_body_size_ = 0;  // of the fonts in the atlas
 
     Screen screen_ = Screen::Home;
-    std::vector<Screen> back_stack_;  // screens opened on top of another, for Back
-    bool scroll_to_top_ = true;
-    float page_bottom_ = 0;  // where the page ended last frame (a fixed footer starts)
+    // Screens opened on top of another, for Back, each with how far its page
+    // was scrolled: Back returns to the same place (a search's results, a
+    // long reveal), not to the top.
+    struct Visited {
+        Screen screen;
+        float scroll_y;
+    };
+    std::vector<Visited> back_stack_;
+    float page_scroll_y_ = 0;                // the page's, as last drawn
+    std::optional<float> scroll_to_ = 0.0f;  // the next frame scrolls the page there
+    float page_bottom_ = 0;                  // where the page ended last frame (a fixed footer starts)
     bool shortcuts_open_ = false;
     bool definitions_open_ = false;
     std::string notice_;                            // the last fault, until the next action succeeds

@@ -76,6 +76,15 @@ struct HeadlessApp {
         // draws what it opened, and a scroll it asks for moves the frame after.
         for (int frame = 0; frame < 3; ++frame) draw_frame();
     }
+    // The mouse wheel turned over the page, then two frames: one scrolls, one draws it.
+    void wheel(float notches) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+        io.MouseWheel = notches;  // ImGui 1.86 reads it each frame: one frame's turn
+        draw_frame();
+        io.MouseWheel = 0;
+        draw_frame();
+    }
     // A click as a mouse makes it: moved there, pressed, released, one frame each.
     void click(ImVec2 at) {
         ImGuiIO& io = ImGui::GetIO();
@@ -410,4 +419,40 @@ TEST_CASE("S on a card searches the other articles, a paragraph found opens unma
         CHECK(text_shown(headless.shell->report(), "After checking: 1 answer, 100 % right"));
         CHECK(text_shown(headless.shell->report(), "Without: 0 answers"));
     }
+}
+
+TEST_CASE("Back from a paragraph found returns to the same place in the results, not to their top") {
+    NotingControls noting;
+    HeadlessApp headless(ImVec2(390, 844));
+    headless.shell->start_studying();
+    headless.draw(StartScreen::Card);
+    headless.type('s');
+    for (char c : std::string("Taliban")) headless.type(c);
+    const std::optional<ImRect> field_top = control_starting(headless.shell->report(), "Back to the card");
+    REQUIRE(field_top);
+    headless.wheel(-8);
+    const ui::FrameReport scrolled = headless.shell->report();
+    const std::optional<ImRect> field_scrolled = control_starting(scrolled, "Back to the card");
+    REQUIRE(field_scrolled);
+    REQUIRE(field_scrolled->Min.y < field_top->Min.y - 200);  // the list has moved up
+
+    // A result fully on screen, below the top bar.
+    const auto on_screen = std::find_if(scrolled.controls.begin(), scrolled.controls.end(), [&](const auto& control) {
+        return control.label.find("\n\n") != std::string::npos && control.box.Min.y > 100 &&
+               control.box.Max.y < scrolled.page_bottom;
+    });
+    REQUIRE(on_screen != scrolled.controls.end());
+    headless.click(on_screen->box.GetCenter());
+    REQUIRE(headless.shell->report().screen == ui::Screen::Article);
+    headless.draw_frame();
+    const std::optional<ImRect> back = control_starting(headless.shell->report(), "\u2190 Back");
+    REQUIRE(back);
+    headless.click(back->GetCenter());
+    // Two frames: the page is scrolled back in the second.
+    headless.draw_frame();
+    headless.draw_frame();
+    REQUIRE(headless.shell->report().screen == ui::Screen::Sources);
+    const std::optional<ImRect> field_again = control_starting(headless.shell->report(), "Back to the card");
+    REQUIRE(field_again);
+    CHECK(field_again->Min.y == doctest::Approx(field_scrolled->Min.y).epsilon(0.001));
 }
