@@ -8,6 +8,7 @@
 #include "base/calendar.hpp"
 #include "base/printable.hpp"
 #include "commands.hpp"
+#include "content/source_search.hpp"
 #include "content/techniques.hpp"
 #include "inputs.hpp"
 #include "learning/session.hpp"
@@ -25,8 +26,30 @@ void print_card(const Terminal& term, const Deck& deck, const StudySession& sess
               << term.dim("Card " + progress_text(session, true)) << "\n"
               << term.bold(claim.text) << "\n"
               << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n"
-              << "Verdict? 1 verified  2 contested  3 propaganda   (h hint, u undo, q quit)\n"
+              << "Verdict? 1 verified  2 contested  3 propaganda   (h hint, s WORDS other sources, u undo, q quit)\n"
               << std::flush;
+}
+
+// "s WORDS": lateral reading, as the app's Check other sources. Each
+// paragraph of the other articles holding every word is printed whole, with
+// its article, never with what it means for the claim. The time until the
+// next input counts as time among the other sources.
+void check_other_sources(const Terminal& term, const Deck& deck, StudySession& session, const Claim& claim,
+                         const std::string& words) {
+    session.begin_lateral_reading();
+    session.note_search(words);
+    const std::vector<SourcePassage> found = search_sources(deck, words, claim.article);
+    if (search_words(words).empty())
+        std::cout << "Type s and a word or two, e.g. s Khawak Pass.\n";
+    else if (found.empty())
+        std::cout << "No paragraph of the other articles holds all of these words. Try fewer, or other ones.\n";
+    for (const SourcePassage& passage : found)
+        std::cout << "\n"
+                  << term.bold(printable(passage.article->title)) << "\n"
+                  << printable(passage.article->text.substr(passage.span.begin, passage.span.end - passage.span.begin))
+                  << "\n";
+    if (found.size() == kMostSourcePassages) std::cout << "(the first " << found.size() << " shown: add a word)\n";
+    std::cout << std::flush;
 }
 
 void print_evidence(const Terminal& term, const Deck& deck, const Claim& claim) {
@@ -73,7 +96,12 @@ void run_session(const Terminal& term, const Deck& deck, StudySession& session, 
     while (const Claim* claim = session.current()) {
         print_card(term, deck, session, *claim);
         std::optional<std::string> choice = read_choice();
+        session.end_lateral_reading();
         if (!choice || *choice == "q") return;
+        if (*choice == "s" || choice->rfind("s ", 0) == 0) {
+            check_other_sources(term, deck, session, *claim, choice->substr(1));
+            continue;
+        }
         if (*choice == "u") {
             if (session.can_undo()) {
                 session.undo();
@@ -91,7 +119,7 @@ void run_session(const Terminal& term, const Deck& deck, StudySession& session, 
         }
         std::optional<Verdict> picked = verdict_for(*choice);
         if (!picked) {
-            std::cout << "Type 1, 2 or 3 (or h, u, q).\n";
+            std::cout << "Type 1, 2 or 3 (or h, s WORDS, u, q).\n";
             continue;
         }
         Confidence confidence = Confidence::Unstated;
