@@ -90,15 +90,24 @@ void check_replaceable(const std::filesystem::path& out, bool force, const std::
 
 bool is_quiz_file(const std::filesystem::path& path) { return load_quiz(path).quiz.has_value(); }
 
-// Two --out options naming one file would leave only the second form.
-void expect_different_outputs(const std::filesystem::path& out_a, const std::filesystem::path& out_b) {
-    std::error_code error;
+struct FormOutput {
+    std::string option;  // "--out-a"
+    std::filesystem::path path;
+};
+
+// Two --out options naming one file would leave only the last form.
+void expect_different_outputs(const std::vector<FormOutput>& outputs) {
     const auto spelled = [](const std::filesystem::path& path) {
         return std::filesystem::absolute(path).lexically_normal();
     };
-    if (spelled(out_a) == spelled(out_b) || std::filesystem::equivalent(out_a, out_b, error))
-        throw UsageError("--out-a and --out-b name the same file, " + out_a.u8string() +
-                         "; the pretest and the posttest need one each");
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+        for (std::size_t j = i + 1; j < outputs.size(); ++j) {
+            std::error_code error;
+            if (spelled(outputs[i].path) == spelled(outputs[j].path) ||
+                std::filesystem::equivalent(outputs[i].path, outputs[j].path, error))
+                throw UsageError(outputs[i].option + " and " + outputs[j].option + " name the same file, " +
+                                 outputs[i].path.u8string() + "; each form needs one of its own");
+        }
 }
 
 std::string verdict_mix(const Quiz& quiz, const Deck& deck) {
@@ -143,21 +152,29 @@ int quiz_create_command(const Words& words) {
 }
 
 int quiz_pretest_command(const Words& words) {
-    Arguments args(words, {"--deck", "--out-a", "--out-b", "--count", "--seed", "--time-limit", "--reveal", "--title"},
+    Arguments args(words,
+                   {"--deck", "--out-a", "--out-b", "--out-c", "--days-after", "--count", "--seed", "--time-limit",
+                    "--reveal", "--title"},
                    {"--force"});
     args.expect_positional(0, "");
-    const std::filesystem::path out_a = args.required_path("--out-a");
-    const std::filesystem::path out_b = args.required_path("--out-b");
-    expect_different_outputs(out_a, out_b);
+    std::vector<FormOutput> outputs = {{"--out-a", args.required_path("--out-a")},
+                                       {"--out-b", args.required_path("--out-b")}};
+    if (auto out_c = args.path("--out-c")) outputs.push_back({"--out-c", *out_c});
+    if (args.value("--days-after") && outputs.size() < 3)
+        throw UsageError("--days-after is for the delayed posttest: add --out-c FILE for it");
+    expect_different_outputs(outputs);
     const int count = whole_number(args, "--count", 10, 1, kMaxQuizClaims);
+    std::optional<int> days_after_post;
+    if (outputs.size() == 3)
+        days_after_post = whole_number(args, "--days-after", kDefaultDaysAfterPost, 1, kMaxDaysAfterPost);
     const QuizSettings settings = quiz_settings_from(args, kPrePostRevealDefault);
     const std::uint64_t seed = seed_from(args);
-    for (const std::filesystem::path& out : {out_a, out_b})
-        check_replaceable(out, args.has("--force"), "a quiz file", is_quiz_file);
+    for (const FormOutput& out : outputs) check_replaceable(out.path, args.has("--force"), "a quiz file", is_quiz_file);
     const Deck deck = load_deck_or_fail(args.required_path("--deck"));
-    const QuizPair forms = parallel_forms(deck, static_cast<std::size_t>(count), settings, seed);
-    write_quiz_or_fail(out_a, forms.pre, deck);
-    write_quiz_or_fail(out_b, forms.post, deck);
+    const ParallelForms forms = parallel_forms(deck, static_cast<std::size_t>(count), settings, seed, days_after_post);
+    write_quiz_or_fail(outputs[0].path, forms.pre, deck);
+    write_quiz_or_fail(outputs[1].path, forms.post, deck);
+    if (forms.delayed) write_quiz_or_fail(outputs[2].path, *forms.delayed, deck);
     return 0;
 }
 
@@ -351,6 +368,7 @@ void print_class_report(const ClassReport& report) {
     print_headlines(report);
     if (report.pre_post) std::printf("\n%s\n", report.pre_post->summary.c_str());
     if (report.pre_post) print_pupil_changes(*report.pre_post);
+    if (report.retention) std::printf("\n%s\n", report.retention->summary.c_str());
     std::printf("\n%-28s %-11s %6s %7s  %s\n", "claim", "verdict", "asked", "right", "most common wrong answer");
     for (const ClaimFigures& claim : report.claims)
         std::printf("%-28s %-11s %6d %6.0f%%  %s\n", printable(claim.claim_id).c_str(),

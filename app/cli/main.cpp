@@ -57,9 +57,12 @@ const Command kCommands[] = {
      "                                     at --out that is not a quiz",
      claimdeck::cli::quiz_create_command},
     {"quiz", "pretest",
-     "quiz pretest --deck DECK --out-a A.json --out-b B.json [--count N] [create's options]\n"
+     "quiz pretest --deck DECK --out-a A.json --out-b B.json [--out-c C.json [--days-after N]]\n"
+     "         [--count N] [create's options]\n"
      "                                     parallel pre/post forms: same verdicts and topics;\n"
-     "                                     verdicts shown at the end unless --reveal after_each",
+     "                                     --out-c adds a delayed posttest, meant for N days\n"
+     "                                     (14 unless given) after the posttest; verdicts\n"
+     "                                     shown at the end unless --reveal after_each",
      claimdeck::cli::quiz_pretest_command},
     {"quiz", "take",
      "quiz take QUIZ --data-dir DIR --profile NAME --out RESULTS.json [--deck PATH] [--plain]\n"

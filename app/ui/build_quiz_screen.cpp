@@ -24,6 +24,12 @@ constexpr std::array<Choice<QuizKind>, 3> kKinds = {{
      "Forms A and B, alike in verdicts and topics, no claim in both: A before training, B after it."},
 }};
 
+constexpr std::array<Choice<bool>, 2> kDelayedForm = {{
+    {false, "No", "No", "Forms A and B only."},
+    {true, "Add form C", "Form C",
+     "A third form, alike in verdicts and topics, taken some days after B: did what the class learnt last?"},
+}};
+
 constexpr std::array<Choice<RevealMode>, 2> kRevealModes = {{
     {RevealMode::AfterEach, "After each card", "After each card", "Each card teaches the next: good for practice."},
     {RevealMode::AtEnd, "At the end", "At the end", "Early cards cannot teach later ones: fair for a test."},
@@ -66,6 +72,24 @@ int verdict_filter(std::optional<Verdict>& verdict, float width) {
     return picked;
 }
 
+bool delayed_form_settings(QuizPlan& plan, float width) {
+    bool changed = false;
+    setting_label("Delayed posttest", width);
+    if (auto delayed = segmented_choice("delayed", kDelayedForm, plan.delayed, width)) {
+        plan.delayed = *delayed;
+        changed = true;
+    }
+    muted(row_for(kDelayedForm, plan.delayed).explanation, width);
+    if (!plan.delayed) return changed;
+    setting_label("Days after the posttest", width);
+    const std::string days = std::to_string(plan.days_after_post) + (plan.days_after_post == 1 ? " day" : " days");
+    if (const int step = stepper("days", days, width); step != 0) {
+        plan.days_after_post = std::clamp(plan.days_after_post + step, 1, kMaxDaysAfterPost);
+        changed = true;
+    }
+    return changed;
+}
+
 // Changes `plan` as the teacher edits it; true when anything changed.
 bool claims_card(const Deck& deck, QuizPlan& plan, const Column& column) {
     const float width = card_inner_width(column);
@@ -95,6 +119,7 @@ bool claims_card(const Deck& deck, QuizPlan& plan, const Column& column) {
             changed = true;
         }
     }
+    if (plan.kind == QuizKind::PrePost) changed |= delayed_form_settings(plan, width);
     end_card();
     return changed;
 }
@@ -188,28 +213,29 @@ Action save_card(const StudyApp& app, BuildQuizView& view, const Column& column)
     const float width = card_inner_width(column);
     Action action;
     begin_card(column);
-    const bool pair = builder.quizzes().size() == 2;
-    text_block(pair ? "Save both forms" : "Save the quiz", fonts().heading, 0, width);
+    const std::size_t forms = builder.quizzes().size();
+    const bool parallel = forms > 1;
+    const char* all_forms = forms == 3 ? "all three" : "both";
+    text_block(parallel ? "Save " + std::string(all_forms) + " forms" : "Save the quiz", fonts().heading, 0, width);
     vertical_space(0.3f);
     const PathField field =
         path_field("##save", "Where to save it (optional)", view.save_path, nullptr, "Save as\u2026", width);
     if (field.choose) take(action, act::ChooseFile{FilePurpose::SaveQuiz});
     if (view.save_path.empty()) {
-        const std::vector<std::filesystem::path> files = quiz_file_paths(builder.default_path(), pair ? 2 : 1);
-        muted("Left empty, it goes to " + files.front().u8string() + (pair ? " and " + files.back().u8string() : "") +
-                  ".",
+        muted("Left empty, it goes to " +
+                  list_of_files(quiz_file_paths(builder.default_path(), std::max<std::size_t>(forms, 1))) + ".",
               width);
     }
     vertical_space(0.3f);
-    if (primary_button(pair ? "Save both quiz files" : "Save the quiz file", width) || field.use)
-        take(action, act::SaveQuiz{view.save_path});
+    const std::string save_label = parallel ? "Save " + std::string(all_forms) + " quiz files" : "Save the quiz file";
+    if (primary_button(save_label.c_str(), width) || field.use) take(action, act::SaveQuiz{view.save_path});
     if (!builder.message().empty()) {
         const bool saved = !builder.saved_files().empty();
         text_block(builder.message(), nullptr, saved ? palette().text_muted : palette().error_text, width);
         if (saved) {
             for (const std::filesystem::path& file : builder.saved_files()) take(action, saved_file(file, width));
             muted("Pupils open it on Home, or by dropping it on the window.", width);
-            if (button(pair ? "Try form A yourself" : "Try it yourself", width))
+            if (button(parallel ? "Try form A yourself" : "Try it yourself", width))
                 take(action, act::OpenQuiz{builder.saved_files().front().u8string()});
         }
     }

@@ -190,6 +190,25 @@ void pre_post_card(const PrePostChange& change, const Column& column) {
     end_card(0, palette().accent);
 }
 
+// The sentence, then each step's figures over the pupils who took all three forms.
+void retention_card(const Retention& kept, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Did it last?", fonts().heading, 0, width);
+    text_block(kept.summary, fonts().claim, 0, width);
+    const std::pair<QuizForm, const GroupFigures*> steps[] = {
+        {QuizForm::PreA, &kept.pre}, {QuizForm::PostB, &kept.post}, {QuizForm::DelayedC, &kept.delayed}};
+    for (const auto& [form, figures] : steps) {
+        vertical_space(0.3f);
+        text_block(form_heading(form), fonts().bold, 0, width);
+        muted(percent_text(figures->accuracy()) + " right  \u00B7  mean d\u2032 " +
+                  signed_number(figures->mean_d_prime) + "  \u00B7  mean c " + signed_number(figures->mean_criterion),
+              width);
+    }
+    muted("Only the " + count_of(kept.pre.students, "pupil") + " who took all three forms.", width);
+    end_card(0, palette().accent);
+}
+
 // One plot per form, like the headlines: a pretest and a posttest are never pooled.
 void roc_card(const FormFigures& form, const Column& column) {
     const float width = card_inner_width(column);
@@ -492,6 +511,7 @@ Action draw_report_screen(const StudyApp& app, ReportView& view) {
         if (!figures.students.empty()) {
             for (const FormFigures& form : figures.forms) totals_card(form, &form == &figures.forms.back(), left);
             if (figures.pre_post) pre_post_card(*figures.pre_post, left);
+            if (figures.retention) retention_card(*figures.retention, left);
             if (!figures.namesakes.empty() || report.has_merges()) take(action, namesakes_card(report, left));
             if (wide) take(action, export_card(report, view, left));
             // Below merging pupils and saving the report: those are things to do, the plots something to read.

@@ -25,8 +25,13 @@ make_quiz(${quiz} --title "Week 3")
 make_quiz(${timed_quiz} --title "Week 3 test" --time-limit 30 --reveal at_end)
 
 # The class report's results: five pupils take parallel forms A (before) and B
-# (after) with claimdeck-cli; one file is edited afterwards, so the report
-# shows a file left out.
+# (after) with claimdeck-cli, and the delayed form C fifteen days later
+# (faketime); one file is edited afterwards, so the report shows a file left
+# out.
+find_program(FAKETIME faketime)
+if(NOT FAKETIME)
+  message(FATAL_ERROR "faketime is needed to take the delayed posttest 15 days later (apt-get install faketime)")
+endif()
 file(READ ${DECK} deck_json)
 string(JSON claim_count LENGTH "${deck_json}" claims)
 math(EXPR last_claim "${claim_count} - 1")
@@ -40,7 +45,7 @@ set(key_propaganda 3)
 
 # `pupil` takes `quiz`, one letter of `answers` per card: r the true verdict
 # (90 % sure), else v, c or p for verified, contested or propaganda (70 % sure).
-function(take_quiz quiz pupil out answers)
+function(take_quiz quiz pupil out answers)  # then, optionally, a command to run claimdeck-cli under
   file(READ ${quiz} quiz_json)
   string(JSON card_count LENGTH "${quiz_json}" claims)
   math(EXPR last_card "${card_count} - 1")
@@ -58,7 +63,7 @@ function(take_quiz quiz pupil out answers)
     endif()
   endforeach()
   file(WRITE ${WORK_DIR}/answers.txt "${input}")
-  execute_process(COMMAND ${CLI} quiz take ${quiz} --deck ${DECK} --data-dir ${WORK_DIR}/pupils --profile ${pupil}
+  execute_process(COMMAND ${ARGN} ${CLI} quiz take ${quiz} --deck ${DECK} --data-dir ${WORK_DIR}/pupils --profile ${pupil}
                           --out ${out} --plain
                   INPUT_FILE ${WORK_DIR}/answers.txt RESULT_VARIABLE exit_code OUTPUT_QUIET)
   if(NOT exit_code EQUAL 0)
@@ -69,25 +74,29 @@ endfunction()
 set(class ${WORK_DIR}/class)
 file(REMOVE_RECURSE ${class} ${WORK_DIR}/pupils)
 execute_process(COMMAND ${CLI} quiz pretest --deck ${DECK} --out-a ${WORK_DIR}/form-a.json
-                        --out-b ${WORK_DIR}/form-b.json --count 9 --seed 1 --title "Week 3"
+                        --out-b ${WORK_DIR}/form-b.json --out-c ${WORK_DIR}/form-c.json --count 9 --seed 1
+                        --title "Week 3"
                 RESULT_VARIABLE exit_code OUTPUT_QUIET)
 if(NOT exit_code EQUAL 0)
   message(FATAL_ERROR "claimdeck-cli quiz pretest failed (exit ${exit_code})")
 endif()
-# Before: much taken for propaganda. After: more right, and fewer false alarms.
+# Before: much taken for propaganda. After: more right, and fewer false
+# alarms. Two weeks on: some of it kept.
 set(pupils
-  "Amira:rrpprrprr:rrrrrrrrr"
-  "Ben:pppprpppr:rrprrrrpr"
-  "Chloé:rcrrvrrcr:rrrrvrrrr"
-  "Dmitri:prprprprp:rrprrrrrr"
-  "Esther Okonkwo-Lindqvist:rrvrrpcrr:rrrrrrcrr")
+  "Amira:rrpprrprr:rrrrrrrrr:rrrrrprrr"
+  "Ben:pppprpppr:rrprrrrpr:rpprrrppr"
+  "Chloé:rcrrvrrcr:rrrrvrrrr:rrrrvrrcr"
+  "Dmitri:prprprprp:rrprrrrrr:rrprprrrp"
+  "Esther Okonkwo-Lindqvist:rrvrrpcrr:rrrrrrcrr:rrrrrrcrr")
 foreach(pupil ${pupils})
   string(REPLACE ":" ";" parts "${pupil}")
   list(GET parts 0 name)
   list(GET parts 1 before)
   list(GET parts 2 after)
+  list(GET parts 3 later)
   take_quiz(${WORK_DIR}/form-a.json "${name}" "${class}/week3-a-${name}.json" ${before})
   take_quiz(${WORK_DIR}/form-b.json "${name}" "${class}/week3-b-${name}.json" ${after})
+  take_quiz(${WORK_DIR}/form-c.json "${name}" "${class}/week3-c-${name}.json" ${later} ${FAKETIME} -f +15d)
 endforeach()
 take_quiz(${WORK_DIR}/form-b.json "Finn" "${class}/week3-b-Finn.json" "ppppppppp")
 file(READ ${class}/week3-b-Finn.json finn)
@@ -114,7 +123,8 @@ set(shots
   "quiz-end: --profile Ana --quiz week-3-timed.json --demo-answers 6"
   "build-quiz: --screen build-quiz"
   "report: --report class"
-  "report-roc: --report class --scroll-to \"How well the class\"")
+  "report-roc: --report class --scroll-to \"How well the class\""
+  "report-lasting: --report class --scroll-to \"Did it last\"")
 
 file(MAKE_DIRECTORY ${OUT})
 foreach(size 390x844 1600x1000)

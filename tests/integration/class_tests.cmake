@@ -28,3 +28,20 @@ add_test(NAME "class: export-research writes one row per answer, pupils by salte
 add_exit_test(NAME "class: export-research with an unknown option is a usage error and exits 2" CODE 2
               OUTPUT "claimdeck-cli export-research: unknown option --nmaes"
               COMMAND $<TARGET_FILE:claimdeck-cli> export-research a.json --out x.csv --nmaes)
+
+add_test(NAME "class: quiz pretest --out-c makes a delayed posttest, and the report says whether learning lasted"
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDECK=${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
+                 -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/delayed-posttest
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/delayed_posttest_flow.cmake)
+
+add_exit_test(NAME "class: quiz pretest --days-after without --out-c is a usage error and exits 2" CODE 2
+              OUTPUT "claimdeck-cli quiz pretest: --days-after is for the delayed posttest: add --out-c FILE for it"
+              COMMAND $<TARGET_FILE:claimdeck-cli> quiz pretest --deck ${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
+                      --out-a ${CMAKE_CURRENT_BINARY_DIR}/never-a.json --out-b ${CMAKE_CURRENT_BINARY_DIR}/never-b.json
+                      --days-after 7)
+
+add_exit_test(NAME "class: quiz pretest with one file for forms A and C exits 2" CODE 2
+              OUTPUT "claimdeck-cli quiz pretest: --out-a and --out-c name the same file"
+              COMMAND $<TARGET_FILE:claimdeck-cli> quiz pretest --deck ${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
+                      --out-a ${CMAKE_CURRENT_BINARY_DIR}/same.json --out-b ${CMAKE_CURRENT_BINARY_DIR}/never-b.json
+                      --out-c ${CMAKE_CURRENT_BINARY_DIR}/same.json)

@@ -288,6 +288,100 @@ TEST_CASE("the pre/post sentence tells better discrimination from a shifted lean
     }
 }
 
+TEST_CASE("pre/post/delayed: the report says whether what the class learnt lasted") {
+    constexpr std::int64_t kDay = 86'400'000;
+    ClassFiles files;
+    // Results of a delayed posttest are written by apps with learner ids.
+    const auto add = [&](const std::string& file, QuizResults results) {
+        results.learner_id = "id-" + results.profile;
+        files.add(file, results);
+    };
+    // Pretest: one propaganda claim missed. Posttest: all right. Fifteen days
+    // later, the delayed posttest: the propaganda claim missed again.
+    for (const char* name : {"Dee", "Eve"}) {
+        add(std::string(name) + "-a.json", pupil(name, V, V, C, C, P, C, 70, "a-", QuizForm::PreA, "quiz-a"));
+        add(std::string(name) + "-b.json", pupil(name, V, V, C, C, P, P, 70, "b-", QuizForm::PostB, "quiz-b"));
+        QuizResults delayed = pupil(name, V, V, C, C, P, C, 70, "c-", QuizForm::DelayedC, "quiz-c");
+        delayed.days_after_post = 14;
+        delayed.finished_ms += 15 * kDay;
+        add(std::string(name) + "-c.json", delayed);
+    }
+    // Fay skipped the delayed posttest: she counts before and after, not in whether it lasted.
+    add("fay-a.json", pupil("Fay", C, C, V, V, C, C, 50, "a-", QuizForm::PreA, "quiz-a"));
+    add("fay-b.json", pupil("Fay", V, V, C, C, P, P, 50, "b-", QuizForm::PostB, "quiz-b"));
+
+    const ClassReport report = build_class_report(files.paths);
+    CHECK(report.skipped.empty());
+    REQUIRE(report.forms.size() == 3);
+    CHECK(report.forms[2].form == QuizForm::DelayedC);
+    CHECK(form_heading(QuizForm::DelayedC) == "Delayed posttest (form C)");
+    REQUIRE(report.pre_post);
+    CHECK(report.pre_post->pre.students == 3);
+    REQUIRE(report.pre_post->pupils.size() == 3);
+    CHECK(report.pre_post->pupils[0].delayed);
+    CHECK(report.pre_post->pupils[0].post->quiz_id == "quiz-b");  // form C is not taken for the posttest
+    CHECK_FALSE(report.pre_post->pupils[2].delayed);
+
+    REQUIRE(report.retention);
+    const Retention& kept = *report.retention;
+    CHECK(kept.pre.students == 2);
+    CHECK(kept.delayed.students == 2);
+    CHECK(kept.days_meant == 14);
+    CHECK(kept.median_days_taken == doctest::Approx(15.0));
+    // Pre and delayed: H = 1.5/3, F = 0.5/5. Post: H = 2.5/3, F = 0.5/5.
+    CHECK(kept.post.mean_d_prime == doctest::Approx(2.2490));
+    CHECK(kept.summary ==
+          "The delayed posttest was taken a median of 15 days after the posttest (meant: 14 days). What the class "
+          "learnt did not last: by the delayed posttest it was no better at telling propaganda from true and "
+          "contested claims than before training (d\u2032 1.3 \u2192 2.2 \u2192 1.3; c 0.6 \u2192 0.2 \u2192 0.6).");
+
+    const std::string html = class_report_html(report);
+    CHECK(html.find("<h2>Did it last?</h2>") != std::string::npos);
+    CHECK(html.find("<tr><td>Delayed posttest (form C)</td><td>2</td><td>83 %</td><td>1.28</td>") != std::string::npos);
+    CHECK(csv_table(report, "class").find("\"delayed posttest (form C), pupils who took all three\",2,") !=
+          std::string::npos);
+}
+
+TEST_CASE("the retention sentence tells a lasting gain from a fading one and from none") {
+    Retention kept;
+    kept.pre.students = 12;
+    kept.pre.mean_d_prime = 0.6;
+    kept.post = kept.pre;
+    kept.post.mean_d_prime = 1.4;
+    kept.delayed = kept.post;
+    kept.days_meant = 14;
+    kept.median_days_taken = 13.6;
+
+    SUBCASE("kept") {
+        kept.delayed.mean_d_prime = 1.3;
+        CHECK(describe_retention(kept) ==
+              "The delayed posttest was taken a median of 14 days after the posttest (meant: 14 days). What the "
+              "class learnt lasted: at the delayed posttest it was still better at telling propaganda from true and "
+              "contested claims than before training (d\u2032 0.6 \u2192 1.4 \u2192 1.3; c 0.0 \u2192 0.0 "
+              "\u2192 0.0).");
+    }
+    SUBCASE("partly kept") {
+        kept.delayed.mean_d_prime = 1.0;
+        CHECK(describe_retention(kept).find("What the class learnt partly lasted") != std::string::npos);
+    }
+    SUBCASE("lost") {
+        kept.delayed.mean_d_prime = 0.8;
+        CHECK(describe_retention(kept).find("What the class learnt did not last") != std::string::npos);
+    }
+    SUBCASE("nothing learnt to keep") {
+        kept.post.mean_d_prime = 0.7;
+        CHECK(describe_retention(kept).find("Training had not made the class clearly better") != std::string::npos);
+    }
+    SUBCASE("one pupil: no median") {
+        kept.pre.students = 1;
+        CHECK(describe_retention(kept).find("was taken 14 days after the posttest") != std::string::npos);
+    }
+    SUBCASE("taken before the posttest") {
+        kept.median_days_taken = -2;
+        CHECK(describe_retention(kept).find("Most pupils took the delayed posttest before the posttest") == 0);
+    }
+}
+
 TEST_CASE("a pupil name with terminal escape sequences reaches the CSV as visible text") {
     ClassFiles files;
     files.add("ann.json", pupil("Ann\x1b]0;PWNED\x07\x1b[2J", V, V, C, C, P, P, 90));
@@ -462,8 +556,8 @@ TEST_CASE("a pupil who calls fewer claims propaganda without telling them apart 
         figures.scorecard.detection[index_of(Verdict::Propaganda)].criterion = criterion;
         return figures;
     };
-    CHECK_FALSE(PupilChange{"Ivy", pupil_with(1.0, -0.8), pupil_with(1.0, 0.8)}.only_more_sceptical());
-    CHECK(PupilChange{"Jo", pupil_with(1.0, 0.8), pupil_with(1.0, -0.8)}.only_more_sceptical());
+    CHECK_FALSE(PupilChange{"Ivy", pupil_with(1.0, -0.8), pupil_with(1.0, 0.8), std::nullopt}.only_more_sceptical());
+    CHECK(PupilChange{"Jo", pupil_with(1.0, 0.8), pupil_with(1.0, -0.8), std::nullopt}.only_more_sceptical());
 }
 
 TEST_CASE("with the class's deck, the CSV and HTML name each claim by its words, the id in a column of its own") {

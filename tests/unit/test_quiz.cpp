@@ -120,7 +120,7 @@ TEST_CASE("a quiz that cannot be built says why") {
 
 TEST_CASE("pretest and posttest forms are parallel and share no claim") {
     const Deck deck = make_class_deck(4, 3);
-    const QuizPair forms = parallel_forms(deck, 10, settings(), 7);
+    const ParallelForms forms = parallel_forms(deck, 10, settings(), 7);
     REQUIRE(forms.pre.claim_ids.size() == 10);
     REQUIRE(forms.post.claim_ids.size() == 10);
     CHECK(forms.pre.form == QuizForm::PreA);
@@ -142,6 +142,53 @@ TEST_CASE("pretest and posttest forms are parallel and share no claim") {
     }
 }
 
+TEST_CASE("a delayed posttest is a third parallel form, meant for some days after the posttest") {
+    const Deck deck = make_class_deck(4, 3);  // 12 cells of three claims
+    const ParallelForms forms = parallel_forms(deck, 8, settings(), 7, 21);
+    REQUIRE(forms.delayed);
+    const Quiz& delayed = *forms.delayed;
+    CHECK(delayed.form == QuizForm::DelayedC);
+    CHECK(delayed.days_after_post == 21);
+    CHECK(delayed.title == "Week 3 (delayed posttest, form C)");
+    CHECK(delayed.format_version() == 2);
+    CHECK(forms.post.format_version() == 1);
+    REQUIRE(delayed.claim_ids.size() == 8);
+    CHECK(verdict_and_topic(deck, delayed) == verdict_and_topic(deck, forms.pre));
+    CHECK(verdict_and_topic(deck, delayed) == verdict_and_topic(deck, forms.post));
+    std::set<std::string> in_a_form;
+    for (const Quiz* form : {&forms.pre, &forms.post, &delayed})
+        for (const std::string& id : form->claim_ids) CHECK(in_a_form.insert(id).second);
+
+    SUBCASE("without a delay there are two forms") { CHECK_FALSE(parallel_forms(deck, 8, settings(), 7).delayed); }
+    SUBCASE("asking for more sets of three than the deck has") {
+        CHECK_THROWS_WITH_AS(parallel_forms(deck, 13, settings(), 7, 14),
+                             "asked for 13 but only 12 sets of 3 claims with the same verdict and topic are available",
+                             std::invalid_argument);
+    }
+    SUBCASE("a delay of no days or of more than a year") {
+        CHECK_THROWS_AS(parallel_forms(deck, 8, settings(), 7, 0), std::invalid_argument);
+        CHECK_THROWS_AS(parallel_forms(deck, 8, settings(), 7, kMaxDaysAfterPost + 1), std::invalid_argument);
+    }
+    SUBCASE("its file says when it is meant to be taken, and reads back equal") {
+        const std::string json = quiz_to_json(delayed);
+        CHECK(json.find("\"format_version\": 2") != std::string::npos);
+        CHECK(json.find("\"days_after_post\": 21") != std::string::npos);
+        QuizLoadResult loaded = parse_quiz(json, "c.json");
+        REQUIRE(loaded.quiz);
+        CHECK(*loaded.quiz == delayed);
+        CHECK(quiz_to_json(forms.post).find("days_after_post") == std::string::npos);
+    }
+    SUBCASE("a form C file without its days is refused") {
+        std::string json = quiz_to_json(delayed);
+        const std::size_t field = json.find("\"days_after_post\": 21,");
+        REQUIRE(field != std::string::npos);
+        json.erase(field, std::string("\"days_after_post\": 21,").size());
+        const QuizLoadResult loaded = parse_quiz(json, "c.json");
+        CHECK_FALSE(loaded.quiz);
+        CHECK(describe_all(loaded.problems).find("c.json: field \"days_after_post\"") != std::string::npos);
+    }
+}
+
 TEST_CASE("each reveal mode and quiz form has its own word in quiz files") {
     // Pinned one by one: a swap would pass the round trip below, and a quiz
     // meant to reveal only at the end would show each verdict to the class.
@@ -155,6 +202,8 @@ TEST_CASE("each reveal mode and quiz form has its own word in quiz files") {
     CHECK(to_string(QuizForm::PostB) == "B");
     CHECK(parse_quiz_form("A") == QuizForm::PreA);
     CHECK(parse_quiz_form("B") == QuizForm::PostB);
+    CHECK(to_string(QuizForm::DelayedC) == "C");
+    CHECK(parse_quiz_form("C") == QuizForm::DelayedC);
     CHECK(parse_quiz_form("") == QuizForm::Single);
 }
 
@@ -168,7 +217,7 @@ TEST_CASE("a quiz file reads back equal to what was written") {
     REQUIRE(loaded.quiz);
     CHECK(*loaded.quiz == quiz);
 
-    const QuizPair forms = parallel_forms(deck, 2, settings(), 3);
+    const ParallelForms forms = parallel_forms(deck, 2, settings(), 3);
     QuizLoadResult post = parse_quiz(quiz_to_json(forms.post), "post.json");
     REQUIRE(post.quiz);
     CHECK(*post.quiz == forms.post);
@@ -177,7 +226,7 @@ TEST_CASE("a quiz file reads back equal to what was written") {
 TEST_CASE("a broken quiz file names every problem") {
     const std::string json = R"({"format": "claimdeck-quiz", "format_version": 1, "id": "", "title": "T",
         "deck_id": "d", "deck_version": 0, "claims": ["x", "x"], "time_limit_seconds": -1,
-        "reveal": "sometimes", "form": "C", "created_ms": 5})";
+        "reveal": "sometimes", "form": "D", "created_ms": 5})";
     QuizLoadResult loaded = parse_quiz(json, "q.json");
     CHECK_FALSE(loaded.quiz);
     const std::string all = describe_all(loaded.problems);
@@ -186,7 +235,7 @@ TEST_CASE("a broken quiz file names every problem") {
     CHECK(all.find("field \"claims\": holds \"x\" twice") != std::string::npos);
     CHECK(all.find("field \"time_limit_seconds\": is -1") != std::string::npos);
     CHECK(all.find("field \"reveal\": \"sometimes\" is not one of after_each, at_end") != std::string::npos);
-    CHECK(all.find("field \"form\": \"C\" is not one of") != std::string::npos);
+    CHECK(all.find("field \"form\": \"D\" is not one of \"\", \"A\", \"B\", \"C\"") != std::string::npos);
 
     SUBCASE("a results file handed over as a quiz") {
         QuizLoadResult wrong = parse_quiz(R"({"format": "claimdeck-results", "format_version": 1})", "r.json");

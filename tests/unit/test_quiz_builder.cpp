@@ -12,8 +12,11 @@ using claimdeck::testing::TempDir;
 namespace {
 
 struct Fixture {
+    // 3 topics x 3 verdicts x `per_cell` claims: 18 by default, 6 per verdict.
+    explicit Fixture(int per_cell = 2) : deck(make_class_deck(3, per_cell)) {}
+
     TempDir dir;
-    Deck deck = make_class_deck(3, 2);  // 18 claims: 6 per verdict over 3 topics
+    Deck deck;
     std::int64_t now = 1'630'000'000'000;
     QuizBuilder builder{deck, [this] { return now; }, dir / "quizzes"};
 
@@ -90,6 +93,26 @@ TEST_CASE("a pretest and posttest plan saves two parallel forms beside each othe
           std::vector<std::filesystem::path>{f.dir / "out" / "term-A.json", f.dir / "out" / "term-B.json"});
 }
 
+TEST_CASE("a plan with a delayed posttest saves form C beside A and B, with its days") {
+    Fixture f(3);  // a claim of each verdict and topic for each form
+    f.plan(QuizKind::PrePost, 3);
+    QuizPlan delayed = f.builder.plan();
+    delayed.delayed = true;
+    delayed.days_after_post = 21;
+    f.builder.set_plan(delayed);
+    REQUIRE(f.builder.quizzes().size() == 3);
+    CHECK(f.builder.quizzes()[2].form == QuizForm::DelayedC);
+
+    REQUIRE(f.builder.save(f.dir / "out" / "term.json"));
+    const QuizLoadResult form_c = load_quiz(f.dir / "out" / "term-C.json");
+    REQUIRE(form_c.quiz);
+    CHECK(form_c.quiz->form == QuizForm::DelayedC);
+    CHECK(form_c.quiz->days_after_post == 21);
+    CHECK(f.builder.message().find("term-A.json, ") != std::string::npos);
+    CHECK(f.builder.message().find("term-B.json and ") != std::string::npos);
+    CHECK(f.builder.saved_files().size() == 3);
+}
+
 TEST_CASE("a plan the deck cannot meet says why in a sentence, and nothing is saved") {
     Fixture f;
     f.plan(QuizKind::Balanced, 50);
@@ -119,6 +142,7 @@ TEST_CASE("quiz files for a pair get -A and -B before the extension") {
     CHECK(quiz_file_paths("q.json", 1) == std::vector<std::filesystem::path>{"q.json"});
     CHECK(quiz_file_paths("dir/q.json", 2) == std::vector<std::filesystem::path>{"dir/q-A.json", "dir/q-B.json"});
     CHECK(quiz_file_paths("dir/q", 2) == std::vector<std::filesystem::path>{"dir/q-A.json", "dir/q-B.json"});
+    CHECK(quiz_file_paths("q.json", 3) == std::vector<std::filesystem::path>{"q-A.json", "q-B.json", "q-C.json"});
 }
 
 TEST_CASE("choosing pretest + posttest shows the verdicts only at the end, until the teacher changes it") {

@@ -117,6 +117,31 @@ TEST_CASE("the checksum covers every field") {
     CHECK(results_checksum(changed) != original);
 }
 
+TEST_CASE("results of a delayed posttest carry when it was meant to be taken, under the checksum") {
+    QuizResults delayed = sample();
+    delayed.form = QuizForm::DelayedC;
+    delayed.days_after_post = 14;
+    const std::string json = results_to_json(delayed);
+    CHECK(json.find(R"("format_version": 3,)") != std::string::npos);
+    CHECK(json.find(R"("days_after_post": 14,)") != std::string::npos);
+    const ResultsLoadResult loaded = parse_results(json, "c.json");
+    CHECK(describe_all(loaded.problems) == "");
+    REQUIRE(loaded.results);
+    CHECK(*loaded.results == delayed);
+
+    SUBCASE("the days changed by hand break the checksum") {
+        CHECK(problems_of(replace(json, R"("days_after_post": 14,)", R"("days_after_post": 2,)"))
+                  .find("field \"checksum\": does not match") != std::string::npos);
+    }
+    SUBCASE("without the days the file is refused") {
+        CHECK(problems_of(replace(json, R"("days_after_post": 14,)", "")).find("field \"days_after_post\"") !=
+              std::string::npos);
+    }
+    SUBCASE("other forms' files stay version 2, which older apps read") {
+        CHECK(results_to_json(sample()).find("days_after_post") == std::string::npos);
+    }
+}
+
 TEST_CASE("a results file edited after the quiz is refused as tampered") {
     const std::string json = results_to_json(sample());
     const std::string edited = replace(json, R"("picked": "contested")", R"("picked": "propaganda")");
@@ -153,8 +178,8 @@ TEST_CASE("every field of a results file is checked") {
           std::string::npos);
     CHECK(problems_of(replace(json, R"("claim": "t0-propaganda-0")", R"("claim": "t0-verified-0")"))
               .find("holds two answers for claim \"t0-verified-0\"") != std::string::npos);
-    CHECK(problems_of(replace(json, R"("format_version": 2)", R"("format_version": 3)"))
-              .find("field \"format_version\": is 3; this version of ClaimDeck reads 1 to 2") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("format_version": 2)", R"("format_version": 4)"))
+              .find("field \"format_version\": is 4; this version of ClaimDeck reads 1 to 3") != std::string::npos);
     CHECK(problems_of("[1, 2]").find("must hold one JSON object") != std::string::npos);
 }
 

@@ -282,7 +282,12 @@ void add_claims(const QuizResults& results, std::vector<ClaimFigures>& claims,
     }
 }
 
-// Every pupil who took form A or B, in the order first met, each form's
+std::optional<StudentFigures>& figures_of_form(PupilChange& pupil, QuizForm form) {
+    if (form == QuizForm::PreA) return pupil.pre;
+    return form == QuizForm::PostB ? pupil.post : pupil.delayed;
+}
+
+// Every pupil who took form A, B or C, in the order first met, each form's
 // first counted file (drop_duplicates leaves one per quiz and pupil).
 std::vector<PupilChange> pupil_changes(const std::vector<LoadedFile>& files) {
     std::vector<PupilChange> pupils;
@@ -291,32 +296,61 @@ std::vector<PupilChange> pupil_changes(const std::vector<LoadedFile>& files) {
         const QuizForm form = file.results.form;
         if (form == QuizForm::Single) continue;
         auto [entry, is_new] = index.try_emplace(file.pupil_key, pupils.size());
-        if (is_new) pupils.push_back({file.pupil, std::nullopt, std::nullopt});
-        PupilChange& pupil = pupils[entry->second];
-        (form == QuizForm::PreA ? pupil.pre : pupil.post) = student_figures(file);
+        if (is_new) pupils.push_back({file.pupil, std::nullopt, std::nullopt, std::nullopt});
+        figures_of_form(pupils[entry->second], form) = student_figures(file);
     }
     return pupils;
 }
 
+// For each of `forms`, the file of every pupil who took all of them, pupils
+// in the same order in each list: comparing forms over the same pupils means
+// a change is never just a change in who was there.
+std::vector<std::vector<const LoadedFile*>> files_of_pupils_who_took(const std::vector<LoadedFile>& files,
+                                                                     const std::vector<QuizForm>& forms) {
+    std::map<std::string, std::map<QuizForm, const LoadedFile*>> by_pupil;
+    for (const LoadedFile& file : files) by_pupil[file.pupil_key][file.results.form] = &file;
+    std::vector<std::vector<const LoadedFile*>> taken(forms.size());
+    for (const auto& pupil : by_pupil) {
+        const std::map<QuizForm, const LoadedFile*>& of_form = pupil.second;
+        const bool took_all =
+            std::all_of(forms.begin(), forms.end(), [&](QuizForm form) { return of_form.count(form) > 0; });
+        if (!took_all) continue;
+        for (std::size_t i = 0; i < forms.size(); ++i) taken[i].push_back(of_form.at(forms[i]));
+    }
+    return taken;
+}
+
 std::optional<PrePostChange> pre_post_change(const std::vector<LoadedFile>& files) {
-    std::map<std::string, const LoadedFile*> pre;
-    std::map<std::string, const LoadedFile*> post;
-    for (const LoadedFile& file : files) {
-        if (file.results.form == QuizForm::PreA) pre[file.pupil_key] = &file;
-        if (file.results.form == QuizForm::PostB) post[file.pupil_key] = &file;
-    }
-    std::vector<const LoadedFile*> pre_files;
-    std::vector<const LoadedFile*> post_files;
-    for (const auto& [profile, file] : pre) {
-        auto later = post.find(profile);
-        if (later == post.end()) continue;
-        pre_files.push_back(file);
-        post_files.push_back(later->second);
-    }
-    if (pre_files.empty()) return std::nullopt;
-    PrePostChange change{group_figures(pre_files), group_figures(post_files), "", pupil_changes(files)};
+    const auto taken = files_of_pupils_who_took(files, {QuizForm::PreA, QuizForm::PostB});
+    if (taken[0].empty()) return std::nullopt;
+    PrePostChange change{group_figures(taken[0]), group_figures(taken[1]), "", pupil_changes(files)};
     change.summary = describe_pre_post(change.pre, change.post);
     return change;
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+std::optional<Retention> retention(const std::vector<LoadedFile>& files) {
+    constexpr double kMsPerDay = 86'400'000.0;
+    const auto taken = files_of_pupils_who_took(files, {QuizForm::PreA, QuizForm::PostB, QuizForm::DelayedC});
+    if (taken[0].empty()) return std::nullopt;
+    Retention kept{group_figures(taken[0]), group_figures(taken[1]), group_figures(taken[2]), 0, 0.0, ""};
+    std::vector<int> days_meant;
+    std::vector<double> days_taken;
+    for (std::size_t pupil = 0; pupil < taken[2].size(); ++pupil) {
+        const QuizResults& delayed = taken[2][pupil]->results;
+        days_meant.push_back(delayed.days_after_post);
+        days_taken.push_back(static_cast<double>(delayed.finished_ms - taken[1][pupil]->results.finished_ms) /
+                             kMsPerDay);
+    }
+    kept.days_meant = most_common(days_meant);
+    kept.median_days_taken = median(days_taken);
+    kept.summary = describe_retention(kept);
+    return kept;
 }
 
 FormFigures one_form(QuizForm form, const std::vector<const LoadedFile*>& files) {
@@ -387,8 +421,16 @@ std::string tenths(double value) {
     return (rounded < 0.0 ? kMinusSign : "") + std::string(digits, end);
 }
 
-std::string from_to(const char* name, double before, double after) {
-    return "(" + std::string(name) + " " + tenths(before) + kArrow + tenths(after) + ")";
+// "d′ 0.6 → 1.2 → 1.1"
+std::string steps(const std::string& name, std::initializer_list<double> values) {
+    std::string text = name + " ";
+    for (const double* value = values.begin(); value != values.end(); ++value)
+        text += (value == values.begin() ? "" : kArrow) + tenths(*value);
+    return text;
+}
+
+std::string from_to(const std::string& name, double before, double after) {
+    return "(" + steps(name, {before, after}) + ")";
 }
 
 std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post) {
@@ -402,7 +444,7 @@ std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post)
 
 std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures& post) {
     const std::string d = "d" + std::string(kPrime);
-    const std::string d_note = from_to(d.c_str(), pre.mean_d_prime, post.mean_d_prime);
+    const std::string d_note = from_to(d, pre.mean_d_prime, post.mean_d_prime);
     const std::string c_note = from_to("c", pre.mean_criterion, post.mean_criterion);
     const double d_change = post.mean_d_prime - pre.mean_d_prime;
     const double c_change = post.mean_criterion - pre.mean_criterion;
@@ -424,6 +466,43 @@ std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures&
         return "The class did not get better at " + telling + "; it just calls fewer claims propaganda " + c_note +
                ": more trusting, not more discerning.";
     return "No clear change: the class is about as good at " + telling + " and leans the same way " + c_note + ".";
+}
+
+std::string whole_days(double days) {
+    const long rounded = std::lround(days);
+    return std::to_string(rounded) + (rounded == 1 ? " day" : " days");
+}
+
+std::string timing_sentence(const Retention& retention) {
+    const std::string meant = " (meant: " + whole_days(retention.days_meant) + ").";
+    if (retention.median_days_taken < 0) return "Most pupils took the delayed posttest before the posttest" + meant;
+    const std::string median = retention.pre.students == 1 ? "" : "a median of ";
+    return "The delayed posttest was taken " + median + whole_days(retention.median_days_taken) +
+           " after the posttest" + meant;
+}
+
+// Judged on d′, like describe_pre_post(): a class that only grew more
+// sceptical has no discernment to keep, whatever its accuracy did.
+std::string lasting_sentence(const Retention& retention) {
+    const double before = retention.pre.mean_d_prime;
+    const double after = retention.post.mean_d_prime;
+    const double later = retention.delayed.mean_d_prime;
+    const std::string note =
+        "(" + steps("d" + std::string(kPrime), {before, after, later}) + "; " +
+        steps("c", {retention.pre.mean_criterion, retention.post.mean_criterion, retention.delayed.mean_criterion}) +
+        ")";
+    const std::string telling = "telling propaganda from true and contested claims";
+    if (after - before < kClearDPrimeChange)
+        return "Training had not made the class clearly better at " + telling + ", so there was no gain to last " +
+               note + ".";
+    if (later - before < kClearDPrimeChange)
+        return "What the class learnt did not last: by the delayed posttest it was no better at " + telling +
+               " than before training " + note + ".";
+    if (after - later >= kClearDPrimeChange)
+        return "What the class learnt partly lasted: at the delayed posttest it was worse at " + telling +
+               " than just after training, but still better than before " + note + ".";
+    return "What the class learnt lasted: at the delayed posttest it was still better at " + telling +
+           " than before training " + note + ".";
 }
 
 }  // namespace
@@ -461,6 +540,7 @@ std::string form_heading(QuizForm form) {
     switch (form) {
         case QuizForm::PreA: return "Pretest (form A)";
         case QuizForm::PostB: return "Posttest (form B)";
+        case QuizForm::DelayedC: return "Delayed posttest (form C)";
         case QuizForm::Single: break;
     }
     return "The class";
@@ -470,6 +550,10 @@ double GroupFigures::accuracy() const { return share(right, cards); }
 
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post) {
     return accuracy_sentence(pre, post) + " " + discrimination_sentence(pre, post);
+}
+
+std::string describe_retention(const Retention& retention) {
+    return timing_sentence(retention) + " " + lasting_sentence(retention);
 }
 
 std::string pupil_key(const QuizResults& results) {
@@ -499,6 +583,7 @@ ClassReport build_class_report(const std::vector<std::filesystem::path>& files, 
     report.totals = group_figures(all);
     report.forms = form_figures(counted);
     report.pre_post = pre_post_change(counted);
+    report.retention = retention(counted);
     return report;
 }
 

@@ -94,12 +94,13 @@ struct GroupFigures {
 inline constexpr double kClearDPrimeChange = 0.3;
 inline constexpr double kClearCriterionChange = 0.3;
 
-// One pupil's pretest and posttest side by side, matched by pupil key.
-// Either side is missing when the pupil took only one form.
+// One pupil's pretest, posttest and delayed posttest side by side, matched
+// by pupil key. A form is missing when the pupil did not take it.
 struct PupilChange {
     std::string pupil;  // as StudentFigures::pupil
     std::optional<StudentFigures> pre;
     std::optional<StudentFigures> post;
+    std::optional<StudentFigures> delayed;
 
     // Posttest accuracy minus pretest accuracy; nullopt without both.
     std::optional<double> accuracy_change() const;
@@ -121,6 +122,18 @@ struct PrePostChange {
     std::string summary;  // plain words, see describe_pre_post()
     // Every pupil who took form A or form B, in the order first met.
     std::vector<PupilChange> pupils;
+};
+
+// Whether what changed between the pretest and the posttest was still there
+// at the delayed posttest.
+struct Retention {
+    // Only pupils who took all three forms, as in PrePostChange.
+    GroupFigures pre;
+    GroupFigures post;
+    GroupFigures delayed;
+    int days_meant = 0;            // after the posttest, as form C's results give it
+    double median_days_taken = 0;  // from each pupil's posttest to their delayed posttest
+    std::string summary;           // plain words, see describe_retention()
 };
 
 // The class's figures for one form, over every pupil who took it.
@@ -154,6 +167,7 @@ struct ClassReport {
     std::vector<FormFigures> forms;
     std::vector<Namesakes> namesakes;
     std::optional<PrePostChange> pre_post;  // when some pupil took both form A and form B
+    std::optional<Retention> retention;     // when some pupil took forms A, B and C
     // The true verdicts in the files were checked against the class's deck;
     // otherwise only against each other.
     bool checked_against_deck = false;
@@ -175,12 +189,19 @@ ClassReport build_class_report(const std::vector<std::filesystem::path>& files, 
 // sceptical of everything, not more discerning."
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post);
 
+// E.g. "The delayed posttest was taken a median of 15 days after the
+// posttest (meant: 14). What the class learnt lasted: it still tells
+// propaganda from true and contested claims about as well as just after
+// training (d′ 0.6 → 1.2 → 1.1)."
+std::string describe_retention(const Retention& retention);
+
 // The quiz a form's figures are about: its title, or "quiz <id>" when the
 // files do not give one.
 std::string quiz_title_or_id(const FormFigures& form);
 
 // What a headline calls a form's figures: "The class" for a single quiz,
-// "Pretest (form A)" and "Posttest (form B)" for a pair.
+// "Pretest (form A)", "Posttest (form B)" and "Delayed posttest (form C)"
+// for parallel forms.
 std::string form_heading(QuizForm form);
 
 }  // namespace claimdeck

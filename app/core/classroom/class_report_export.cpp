@@ -72,6 +72,11 @@ void csv_groups(CsvWriter& csv, const ClassReport& report) {
     if (!report.pre_post) return;
     csv_group_row(csv, "pretest (form A), pupils who took both", report.pre_post->pre);
     csv_group_row(csv, "posttest (form B), pupils who took both", report.pre_post->post, report.pre_post->summary);
+    if (!report.retention) return;
+    const Retention& kept = *report.retention;
+    csv_group_row(csv, "pretest (form A), pupils who took all three", kept.pre);
+    csv_group_row(csv, "posttest (form B), pupils who took all three", kept.post);
+    csv_group_row(csv, "delayed posttest (form C), pupils who took all three", kept.delayed, kept.summary);
 }
 
 std::string optional_number(const std::optional<double>& value) { return value ? fixed_decimals(*value, 3) : ""; }
@@ -356,6 +361,19 @@ std::string table_row(const std::vector<std::string>& cells, const char* tag = "
     return row + "</tr>\n";
 }
 
+// Pretest, posttest and delayed posttest, one row each, over the pupils who took all three.
+std::string retention_section(const Retention& kept) {
+    std::string html = "<h2>Did it last?</h2>\n<p class=\"summary\">" + escape(kept.summary) +
+                       "</p>\n<div class=\"scroll\"><table>" +
+                       table_row({"form", "pupils", "accuracy", "mean d′ (propaganda)", "mean c (propaganda)"}, "th");
+    const std::pair<QuizForm, const GroupFigures*> steps[] = {
+        {QuizForm::PreA, &kept.pre}, {QuizForm::PostB, &kept.post}, {QuizForm::DelayedC, &kept.delayed}};
+    for (const auto& [form, figures] : steps)
+        html += table_row({form_heading(form), std::to_string(figures->students), whole_percent(figures->accuracy()),
+                           fixed_decimals(figures->mean_d_prime, 2), fixed_decimals(figures->mean_criterion, 2)});
+    return html + "</table></div>\n";
+}
+
 std::string claims_table(const ClassReport& report) {
     std::string html =
         "<div class=\"scroll\"><table>" +
@@ -502,6 +520,7 @@ std::string class_report_html(const ClassReport& report) {
     if (report.pre_post)
         html += "<h2>Pretest and posttest</h2>\n<p class=\"summary\">" + escape(report.pre_post->summary) + "</p>\n" +
                 scrolling(pre_post_chart(*report.pre_post)) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
+    if (report.retention) html += retention_section(*report.retention);
     html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + scrolling(claims_chart(report)) +
             claims_table(report);
     if (report.pre_post) html += "<h2>Pupils, before and after</h2>\n" + pupil_changes_table(*report.pre_post);

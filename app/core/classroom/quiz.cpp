@@ -19,7 +19,7 @@ namespace claimdeck {
 
 namespace {
 
-const JsonFileFormat kQuizFormat{"claimdeck-quiz", 1, 4u << 20, JsonShapeLimits{4, 4096}, 1};
+const JsonFileFormat kQuizFormat{"claimdeck-quiz", 2, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
@@ -84,7 +84,10 @@ std::vector<std::vector<std::size_t>> draw_balanced(const Deck& deck, const std:
     }
     const std::size_t total = available[0] + available[1] + available[2];
     if (total < wanted) {
-        const std::string unit = group_size == 1 ? " claims fit" : " pairs of claims with the same verdict and topic";
+        const std::string unit =
+            group_size == 1   ? " claims fit"
+            : group_size == 2 ? " pairs of claims with the same verdict and topic"
+                              : " sets of " + std::to_string(group_size) + " claims with the same verdict and topic";
         throw std::invalid_argument("asked for " + std::to_string(wanted) + " but only " + std::to_string(total) +
                                     unit + (group_size == 1 ? "" : " are available"));
     }
@@ -123,6 +126,12 @@ void check_settings(const QuizSettings& settings) {
     if (settings.time_limit_seconds < 0 || settings.time_limit_seconds > kMaxTimeLimitSeconds)
         throw std::invalid_argument("the time limit must be from 0 (none) to " + std::to_string(kMaxTimeLimitSeconds) +
                                     " seconds");
+}
+
+void check_days_after_post(int days) {
+    if (days < 1 || days > kMaxDaysAfterPost)
+        throw std::invalid_argument("the delayed posttest must come 1 to " + std::to_string(kMaxDaysAfterPost) +
+                                    " days after the posttest");
 }
 
 Quiz make_quiz(const Deck& deck, std::vector<std::size_t> claim_indexes, const QuizSettings& settings, QuizForm form,
@@ -167,7 +176,9 @@ void read_quiz_fields(FieldReader& fields, Quiz& quiz) {
     read_claim_ids(fields, quiz.claim_ids);
     read_int_in_range(fields, "time_limit_seconds", 0, kMaxTimeLimitSeconds, quiz.time_limit_seconds);
     read_named_value(fields, "reveal", parse_reveal_mode, "after_each, at_end", quiz.reveal);
-    read_named_value(fields, "form", parse_quiz_form, "\"\", \"A\", \"B\"", quiz.form);
+    read_named_value(fields, "form", parse_quiz_form, kQuizFormNames, quiz.form);
+    if (quiz.form == QuizForm::DelayedC)
+        read_int_in_range(fields, "days_after_post", 1, kMaxDaysAfterPost, quiz.days_after_post);
     read_int_in_range(fields, "created_ms", std::int64_t{0}, std::numeric_limits<std::int64_t>::max(), quiz.created_ms);
 }
 
@@ -193,12 +204,13 @@ std::string_view to_string(QuizForm form) {
         case QuizForm::Single: return "";
         case QuizForm::PreA: return "A";
         case QuizForm::PostB: return "B";
+        case QuizForm::DelayedC: return "C";
     }
     return "";
 }
 
 std::optional<QuizForm> parse_quiz_form(std::string_view text) {
-    for (QuizForm form : {QuizForm::Single, QuizForm::PreA, QuizForm::PostB})
+    for (QuizForm form : {QuizForm::Single, QuizForm::PreA, QuizForm::PostB, QuizForm::DelayedC})
         if (to_string(form) == text) return form;
     return std::nullopt;
 }
@@ -206,7 +218,7 @@ std::optional<QuizForm> parse_quiz_form(std::string_view text) {
 bool Quiz::operator==(const Quiz& other) const {
     return id == other.id && title == other.title && deck_id == other.deck_id && deck_version == other.deck_version &&
            claim_ids == other.claim_ids && time_limit_seconds == other.time_limit_seconds && reveal == other.reveal &&
-           form == other.form && created_ms == other.created_ms;
+           form == other.form && days_after_post == other.days_after_post && created_ms == other.created_ms;
 }
 
 Quiz quiz_of_matching_claims(const Deck& deck, const ClaimFilter& filter, const QuizSettings& settings,
@@ -225,23 +237,27 @@ Quiz balanced_quiz(const Deck& deck, const ClaimFilter& filter, std::size_t coun
     return make_quiz(deck, std::move(chosen), settings, QuizForm::Single, random);
 }
 
-QuizPair parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings,
-                        std::uint64_t seed) {
+ParallelForms parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings,
+                             std::uint64_t seed, std::optional<int> delayed_days_after_post) {
     if (count_per_form == 0) throw std::invalid_argument("each form needs at least one claim");
+    if (delayed_days_after_post) check_days_after_post(*delayed_days_after_post);
     std::mt19937_64 random(seed);
-    std::vector<std::size_t> pre;
-    std::vector<std::size_t> post;
-    // Each pair shares verdict and topic; its claims were shuffled, so which
+    const std::size_t form_count = delayed_days_after_post ? 3 : 2;
+    std::vector<std::vector<std::size_t>> claims_of_form(form_count);
+    // Each group shares verdict and topic; its claims were shuffled, so which
     // one lands in which form is random.
-    for (const auto& pair : draw_balanced(deck, matching_claims(deck, {}), count_per_form, 2, random)) {
-        pre.push_back(pair[0]);
-        post.push_back(pair[1]);
-    }
-    QuizPair forms{make_quiz(deck, std::move(pre), settings, QuizForm::PreA, random),
-                   make_quiz(deck, std::move(post), settings, QuizForm::PostB, random)};
+    for (const auto& group : draw_balanced(deck, matching_claims(deck, {}), count_per_form, form_count, random))
+        for (std::size_t form = 0; form < form_count; ++form) claims_of_form[form].push_back(group[form]);
+    ParallelForms forms{make_quiz(deck, std::move(claims_of_form[0]), settings, QuizForm::PreA, random),
+                        make_quiz(deck, std::move(claims_of_form[1]), settings, QuizForm::PostB, random), std::nullopt};
     const std::string title = settings.title.empty() ? deck.title : settings.title;
     forms.pre.title = title + " (pretest, form A)";
     forms.post.title = title + " (posttest, form B)";
+    if (delayed_days_after_post) {
+        forms.delayed = make_quiz(deck, std::move(claims_of_form[2]), settings, QuizForm::DelayedC, random);
+        forms.delayed->title = title + " (delayed posttest, form C)";
+        forms.delayed->days_after_post = *delayed_days_after_post;
+    }
     return forms;
 }
 
@@ -259,14 +275,17 @@ std::optional<std::string> quiz_deck_mismatch(const Quiz& quiz, const Deck& deck
 }
 
 std::string quiz_to_json(const Quiz& quiz) {
-    return write_json_text(kQuizFormat, [&](cereal::JSONOutputArchive& archive) {
+    JsonFileFormat format = kQuizFormat;
+    format.version = quiz.format_version();
+    return write_json_text(format, [&](cereal::JSONOutputArchive& archive) {
         archive(cereal::make_nvp("id", quiz.id), cereal::make_nvp("title", quiz.title),
                 cereal::make_nvp("deck_id", quiz.deck_id), cereal::make_nvp("deck_version", quiz.deck_version),
                 cereal::make_nvp("claims", quiz.claim_ids),
                 cereal::make_nvp("time_limit_seconds", quiz.time_limit_seconds),
                 cereal::make_nvp("reveal", std::string(to_string(quiz.reveal))),
-                cereal::make_nvp("form", std::string(to_string(quiz.form))),
-                cereal::make_nvp("created_ms", quiz.created_ms));
+                cereal::make_nvp("form", std::string(to_string(quiz.form))));
+        if (quiz.form == QuizForm::DelayedC) archive(cereal::make_nvp("days_after_post", quiz.days_after_post));
+        archive(cereal::make_nvp("created_ms", quiz.created_ms));
     });
 }
 

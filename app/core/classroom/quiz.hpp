@@ -9,7 +9,9 @@
 //     "time_limit_seconds": 0, "reveal": "after_each", "form": "",
 //     "created_ms": 1630000000000 }
 // `form` is "" for a plain quiz, "A" for the pretest and "B" for the
-// posttest of a pre/post pair.
+// posttest of a pre/post pair, and "C" for a delayed posttest, which also
+// says when it is meant to be taken: "days_after_post": 14 (format version
+// 2; every other quiz is still written as version 1, so older apps read it).
 #pragma once
 
 #include <cstdint>
@@ -34,13 +36,21 @@ inline constexpr RevealMode kPrePostRevealDefault = RevealMode::AtEnd;
 std::string_view to_string(RevealMode mode);
 std::optional<RevealMode> parse_reveal_mode(std::string_view text);
 
-enum class QuizForm { Single, PreA, PostB };
-// "", "A" and "B", as in quiz and results files.
+// Form C, the delayed posttest, asks whether what training taught lasted:
+// the effect of media-literacy games fades within weeks unless boosted.
+enum class QuizForm { Single, PreA, PostB, DelayedC };
+// "", "A", "B" and "C", as in quiz and results files.
 std::string_view to_string(QuizForm form);
 std::optional<QuizForm> parse_quiz_form(std::string_view text);
+// The forms a file may name, for its error messages.
+inline constexpr const char* kQuizFormNames = "\"\", \"A\", \"B\", \"C\"";
 
 // Longest time limit per card a quiz may set: an hour.
 inline constexpr int kMaxTimeLimitSeconds = 3600;
+// A delayed posttest is meant for two weeks after the posttest unless the
+// teacher says otherwise, and for at most a school year after it.
+inline constexpr int kDefaultDaysAfterPost = 14;
+inline constexpr int kMaxDaysAfterPost = 365;
 // Most claims a quiz (and so a results file) may hold.
 inline constexpr std::size_t kMaxQuizClaims = 10000;
 
@@ -53,9 +63,11 @@ struct Quiz {
     int time_limit_seconds = 0;          // per card; 0 = no limit
     RevealMode reveal = RevealMode::AfterEach;
     QuizForm form = QuizForm::Single;
+    int days_after_post = 0;  // form C only: when it is meant to be taken
     std::int64_t created_ms = 0;
 
     bool operator==(const Quiz& other) const;
+    int format_version() const { return form == QuizForm::DelayedC ? 2 : 1; }
 };
 
 // What a teacher chooses about a quiz besides its claims.
@@ -88,14 +100,17 @@ Quiz quiz_of_matching_claims(const Deck& deck, const ClaimFilter& filter, const 
 Quiz balanced_quiz(const Deck& deck, const ClaimFilter& filter, std::size_t count, const QuizSettings& settings,
                    std::uint64_t seed);
 
-// A pretest (form A) and a posttest (form B) of `count_per_form` claims each:
-// for every claim in A there is one in B with the same verdict and topic, and
-// no claim is in both.
-struct QuizPair {
+// A pretest (form A) and a posttest (form B) of `count_per_form` claims each,
+// and with `delayed_days_after_post` a delayed posttest (form C) too: for
+// every claim in A there is one in each other form with the same verdict and
+// topic, and no claim is in two forms.
+struct ParallelForms {
     Quiz pre;
     Quiz post;
+    std::optional<Quiz> delayed;
 };
-QuizPair parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings, std::uint64_t seed);
+ParallelForms parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings,
+                             std::uint64_t seed, std::optional<int> delayed_days_after_post = std::nullopt);
 
 // Why this deck cannot be used to take the quiz (another deck, another
 // version of it, a claim it no longer has); nullopt when it can.

@@ -14,9 +14,19 @@ constexpr std::size_t kDefaultQuizClaims = 12;
 
 }  // namespace
 
+std::string list_of_files(const std::vector<std::filesystem::path>& files) {
+    std::string list;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (i > 0) list += i + 1 == files.size() ? " and " : ", ";
+        list += files[i].u8string();
+    }
+    return list;
+}
+
 bool QuizPlan::operator==(const QuizPlan& other) const {
     return kind == other.kind && filter.topic == other.filter.topic && filter.article == other.filter.article &&
-           filter.verdict == other.filter.verdict && count == other.count && settings.title == other.settings.title &&
+           filter.verdict == other.filter.verdict && count == other.count && delayed == other.delayed &&
+           days_after_post == other.days_after_post && settings.title == other.settings.title &&
            settings.time_limit_seconds == other.settings.time_limit_seconds &&
            settings.reveal == other.settings.reveal && seed == other.seed;
 }
@@ -54,9 +64,12 @@ void QuizBuilder::draw() {
                 quizzes_.push_back(balanced_quiz(deck_, plan_.filter, count, settings, plan_.seed));
                 break;
             case QuizKind::PrePost: {
-                QuizPair forms = parallel_forms(deck_, count, settings, plan_.seed);
+                ParallelForms forms =
+                    parallel_forms(deck_, count, settings, plan_.seed,
+                                   plan_.delayed ? std::optional(plan_.days_after_post) : std::nullopt);
                 quizzes_.push_back(std::move(forms.pre));
                 quizzes_.push_back(std::move(forms.post));
+                if (forms.delayed) quizzes_.push_back(std::move(*forms.delayed));
                 break;
             }
         }
@@ -87,16 +100,16 @@ bool QuizBuilder::save(const std::filesystem::path& path) {
         }
     }
     saved_files_ = files;
-    message_ = "Saved to " + files[0].u8string() + (files.size() == 2 ? " and " + files[1].u8string() : "") + ".";
+    message_ = "Saved to " + list_of_files(files) + ".";
     return true;
 }
 
 std::vector<std::filesystem::path> quiz_file_paths(const std::filesystem::path& path, std::size_t quiz_count) {
-    if (quiz_count != 2) return {path};
+    if (quiz_count == 1) return {path};
     std::vector<std::filesystem::path> files;
-    for (const char* form : {"-A", "-B"}) {
+    for (std::size_t form = 0; form < quiz_count; ++form) {
         std::filesystem::path file = path.parent_path() / path.stem();
-        file += form;
+        file += std::string("-") + static_cast<char>('A' + form);
         file += path.has_extension() ? path.extension() : std::filesystem::path(".json");
         files.push_back(file);
     }

@@ -123,6 +123,7 @@ QuizResults QuizRun::results() const {
     results.profile = profile_.name;
     results.learner_id = learner_id_;
     results.quiz_title = quiz_.title;
+    results.days_after_post = quiz_.days_after_post;
     results.finished_ms = finished_ms_;
     results.answers = answers_;
     return results;

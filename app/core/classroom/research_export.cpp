@@ -19,6 +19,7 @@ std::string research_form_name(QuizForm form) {
     switch (form) {
         case QuizForm::PreA: return "pre";
         case QuizForm::PostB: return "post";
+        case QuizForm::DelayedC: return "delayed";
         case QuizForm::Single: break;
     }
     return "single";

@@ -13,7 +13,7 @@ namespace claimdeck {
 
 namespace {
 
-const JsonFileFormat kResultsFormat{"claimdeck-results", 2, 4u << 20, JsonShapeLimits{4, 4096}, 1};
+const JsonFileFormat kResultsFormat{"claimdeck-results", 3, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 constexpr const char* kChecksumPrefix = "fnv1a64:";
 
 std::string picked_name(const QuizAnswer& answer) {
@@ -50,6 +50,7 @@ std::string canonical_text(const QuizResults& results) {
         canonical.add("learner_id", results.learner_id);
         canonical.add("quiz_title", results.quiz_title);
     }
+    if (results.format_version() >= 3) canonical.add("days_after_post", results.days_after_post);
     canonical.add("app_version", results.app_version);
     canonical.add("finished_ms", results.finished_ms);
     canonical.add("answers", static_cast<std::int64_t>(results.answers.size()));
@@ -129,7 +130,7 @@ void read_answers(FieldReader& fields, std::vector<QuizAnswer>& answers) {
 void read_results_fields(FieldReader& fields, QuizResults& results) {
     const std::size_t problems_before = fields.problem_count();
     read_quiz_id(fields, "quiz_id", results.quiz_id);
-    read_named_value(fields, "form", parse_quiz_form, "\"\", \"A\", \"B\"", results.form);
+    read_named_value(fields, "form", parse_quiz_form, kQuizFormNames, results.form);
     read_non_empty_string(fields, "deck_id", results.deck_id);
     read_int_in_range(fields, "deck_version", 1, std::numeric_limits<int>::max(), results.deck_version);
     read_non_empty_string(fields, "profile", results.profile);
@@ -137,6 +138,11 @@ void read_results_fields(FieldReader& fields, QuizResults& results) {
     if (fields.read_int("format_version", version) && version >= 2) {
         read_learner_id(fields, results.learner_id);
         fields.read_string("quiz_title", results.quiz_title);
+    }
+    if (results.form == QuizForm::DelayedC) {
+        if (version < 3)
+            fields.report("format_version", "is " + std::to_string(version) + "; results of form C are version 3");
+        read_int_in_range(fields, "days_after_post", 1, kMaxDaysAfterPost, results.days_after_post);
     }
     read_non_empty_string(fields, "app_version", results.app_version);
     read_int_in_range(fields, "finished_ms", std::int64_t{0}, std::numeric_limits<std::int64_t>::max(),
@@ -177,8 +183,8 @@ bool QuizAnswer::operator==(const QuizAnswer& other) const {
 bool QuizResults::operator==(const QuizResults& other) const {
     return quiz_id == other.quiz_id && form == other.form && deck_id == other.deck_id &&
            deck_version == other.deck_version && profile == other.profile && learner_id == other.learner_id &&
-           quiz_title == other.quiz_title && app_version == other.app_version && finished_ms == other.finished_ms &&
-           answers == other.answers;
+           quiz_title == other.quiz_title && days_after_post == other.days_after_post &&
+           app_version == other.app_version && finished_ms == other.finished_ms && answers == other.answers;
 }
 
 std::string results_checksum(const QuizResults& results) {
@@ -198,6 +204,7 @@ std::string results_to_json(const QuizResults& results) {
         if (format.version >= 2)
             archive(cereal::make_nvp("learner_id", results.learner_id),
                     cereal::make_nvp("quiz_title", results.quiz_title));
+        if (format.version >= 3) archive(cereal::make_nvp("days_after_post", results.days_after_post));
         archive(cereal::make_nvp("app_version", results.app_version),
                 cereal::make_nvp("finished_ms", results.finished_ms), cereal::make_nvp("answers", results.answers),
                 cereal::make_nvp("checksum", results_checksum(results)));

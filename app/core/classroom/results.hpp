@@ -17,7 +17,9 @@
 // The learner id is made once per learner on each device (store.hpp,
 // learner_id()): two pupils who both typed "Ana" stay two pupils in the
 // report. Format version 1, from before learner ids and quiz titles, has
-// neither field and is still read.
+// neither field and is still read. Results of a delayed posttest (form "C")
+// are format version 3: they add the quiz's "days_after_post" after
+// "quiz_title", so the report can say when the form was meant to be taken.
 //
 // The checksum is FNV-1a 64 over a canonical text of every other field (see
 // results.cpp). It catches accidental edits, damage in transit and casual
@@ -66,10 +68,15 @@ struct QuizResults {
     std::string app_version = CLAIMDECK_VERSION;
     std::int64_t finished_ms = 0;
     std::vector<QuizAnswer> answers;  // in the order they were asked
+    int days_after_post = 0;          // form C (version 3) only, from the quiz
 
     bool operator==(const QuizResults& other) const;
-    // 2, or 1 for results from before learner ids (read from an old file).
-    int format_version() const { return learner_id.empty() ? 1 : 2; }
+    // 3 for a delayed posttest, 2 for any other quiz, or 1 for results from
+    // before learner ids (read from an old file).
+    int format_version() const {
+        if (form == QuizForm::DelayedC) return 3;
+        return learner_id.empty() ? 1 : 2;
+    }
 };
 
 // "fnv1a64:" and 16 lower-case hex digits.
