@@ -347,6 +347,9 @@ void print_headlines(const ClassReport& report) {
         const std::string label = form.form == QuizForm::Single ? "" : form_heading(form.form) + ": ";
         std::printf("%s%s, %s: %d of %d right (%.0f %%)\n", label.c_str(), count_of(group.students, "pupil").c_str(),
                     count_of(group.files, "results file").c_str(), group.right, group.cards, group.accuracy() * 100.0);
+        if (!form.by_study) continue;
+        std::printf("  %s\n  %s\n", describe_studied_part(form.by_study->studied, true).c_str(),
+                    describe_studied_part(form.by_study->unstudied, false).c_str());
     }
 }
 

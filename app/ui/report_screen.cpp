@@ -173,6 +173,11 @@ void totals_card(const FormFigures& form, bool explain, const Column& column) {
     text_block("Telling propaganda from the rest: mean d\u2032 " + signed_number(totals.mean_d_prime) +
                    "  \u00B7  mean c " + signed_number(totals.mean_criterion),
                nullptr, 0, width);
+    if (form.by_study) {
+        vertical_space(0.3f);
+        muted(describe_studied_part(form.by_study->studied, true), width);
+        muted(describe_studied_part(form.by_study->unstudied, false), width);
+    }
     if (explain)
         muted(
             "d\u2032 says how well a pupil tells propaganda from verified and contested claims (0 is guessing); c "

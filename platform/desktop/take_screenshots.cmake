@@ -88,6 +88,8 @@ set(pupils
   "Chloé:rcrrvrrcr:rrrrvrrrr:rrrrvrrcr"
   "Dmitri:prprprprp:rrprrrrrr:rrprprrrp"
   "Esther Okonkwo-Lindqvist:rrvrrpcrr:rrrrrrcrr:rrrrrrcrr")
+string(REPEAT "2\n2\n" 20 study_input)  # contested, 70 % sure, for each card
+file(WRITE ${WORK_DIR}/study.txt "${study_input}")
 foreach(pupil ${pupils})
   string(REPLACE ":" ";" parts "${pupil}")
   list(GET parts 0 name)
@@ -95,6 +97,13 @@ foreach(pupil ${pupils})
   list(GET parts 2 after)
   list(GET parts 3 later)
   take_quiz(${WORK_DIR}/form-a.json "${name}" "${class}/week3-a-${name}.json" ${before})
+  # Training: a session of 20 new cards, so the report can split the later
+  # forms into claims studied and not.
+  execute_process(COMMAND ${CLI} study --plain --data-dir ${WORK_DIR}/pupils --profile ${name} --deck ${DECK}
+                  INPUT_FILE ${WORK_DIR}/study.txt RESULT_VARIABLE exit_code OUTPUT_QUIET)
+  if(NOT exit_code EQUAL 0)
+    message(FATAL_ERROR "claimdeck-cli study as ${name} failed (exit ${exit_code})")
+  endif()
   take_quiz(${WORK_DIR}/form-b.json "${name}" "${class}/week3-b-${name}.json" ${after})
   take_quiz(${WORK_DIR}/form-c.json "${name}" "${class}/week3-c-${name}.json" ${later} ${FAKETIME} -f +15d)
 endforeach()
@@ -124,7 +133,8 @@ set(shots
   "build-quiz: --screen build-quiz"
   "report: --report class"
   "report-roc: --report class --scroll-to \"How well the class\""
-  "report-lasting: --report class --scroll-to \"Did it last\"")
+  "report-lasting: --report class --scroll-to \"Did it last\""
+  "report-studied: --report class --scroll-to \"Posttest (form B)\"")
 
 file(MAKE_DIRECTORY ${OUT})
 foreach(size 390x844 1600x1000)

@@ -1,6 +1,7 @@
 # quiz pretest --out-c makes a third parallel form, the delayed posttest,
 # that says when it is meant to be taken; a pupil takes all three forms with
-# `quiz take --plain`, and `report` says whether what was learnt lasted.
+# `quiz take --plain`, and `report` says whether what was learnt lasted, and
+# how the pupil did on claims they had and had not studied.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 
@@ -27,4 +28,6 @@ run_cli(ARGS report ${WORK_DIR}/results/ada-a.json ${WORK_DIR}/results/ada-b.jso
              --deck ${DECK}
         EXPECT_CODE 0 OUT out ERR err)
 expect_in("${out}" "Delayed posttest (form C): 1 pupil, 1 results file: 1 of 3 right")
+# Ada never studied: every answer is to a claim she had not studied.
+expect_in("${out}" "  Claims they had studied: none\n  Claims they had not studied: 33 % right")
 expect_in("${out}" "The delayed posttest was taken 0 days after the posttest (meant: 10 days). Training had not made the class clearly better")

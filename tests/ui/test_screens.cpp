@@ -118,11 +118,16 @@ TEST_CASE("the report draws a saved export with its path buttons, and the questi
     HeadlessApp headless(ImVec2(390, 844));
     const std::filesystem::path results = headless.dir / "Ana.json";
     QuizResults ana{
-        "quiz-1",   QuizForm::Single,
-        "gui-test", 1,
-        "Ana",      "0190a1b2c3d4e-5f6a",
-        "Week 3",   CLAIMDECK_VERSION,
-        kNow,       {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900}}};
+        "quiz-1",
+        QuizForm::Single,
+        "gui-test",
+        1,
+        "Ana",
+        "0190a1b2c3d4e-5f6a",
+        "Week 3",
+        CLAIMDECK_VERSION,
+        kNow,
+        {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900, std::nullopt}}};
     REQUIRE(write_results_file(results, ana).empty());
     ReportApp& report = headless.app->class_report();
     REQUIRE(report.add(results));
@@ -198,17 +203,18 @@ TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil
         // Hugo calls more claims propaganda in the posttest, no better at telling which: flagged.
         auto results = [&](QuizForm form, const char* quiz, Verdict on_hyenas, Verdict on_distance) {
             const std::filesystem::path file = headless.dir / (std::string("Hugo-") + quiz + ".json");
-            const QuizResults hugo{quiz,
-                                   form,
-                                   "gui-test",
-                                   1,
-                                   "Hugo",
-                                   "hugo-laptop",
-                                   "Week 3",
-                                   CLAIMDECK_VERSION,
-                                   kNow,
-                                   {QuizAnswer{"hyenas", Verdict::Propaganda, on_hyenas, Confidence::Seventy, 900},
-                                    QuizAnswer{"distance", Verdict::Verified, on_distance, Confidence::Seventy, 900}}};
+            const QuizResults hugo{
+                quiz,
+                form,
+                "gui-test",
+                1,
+                "Hugo",
+                "hugo-laptop",
+                "Week 3",
+                CLAIMDECK_VERSION,
+                kNow,
+                {QuizAnswer{"hyenas", Verdict::Propaganda, on_hyenas, Confidence::Seventy, 900, std::nullopt},
+                 QuizAnswer{"distance", Verdict::Verified, on_distance, Confidence::Seventy, 900, std::nullopt}}};
             REQUIRE(write_results_file(file, hugo).empty());
             return file;
         };
@@ -304,11 +310,16 @@ TEST_CASE("the report shows two pupils who typed the same name apart, and its me
         ReportApp& report = headless.app->class_report();
         for (const char* device : {"laptop-1", "laptop-2"}) {
             QuizResults ana{
-                "quiz-1",   QuizForm::Single,
-                "gui-test", 1,
-                "Ana",      device,
-                "Week 3",   CLAIMDECK_VERSION,
-                kNow,       {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900}}};
+                "quiz-1",
+                QuizForm::Single,
+                "gui-test",
+                1,
+                "Ana",
+                device,
+                "Week 3",
+                CLAIMDECK_VERSION,
+                kNow,
+                {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900, std::nullopt}}};
             const std::filesystem::path file = headless.dir / (std::string("Ana-") + device + ".json");
             REQUIRE(write_results_file(file, ana).empty());
             REQUIRE(report.add(file));

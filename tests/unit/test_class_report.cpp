@@ -342,6 +342,42 @@ TEST_CASE("pre/post/delayed: the report says whether what the class learnt laste
           std::string::npos);
 }
 
+TEST_CASE("each form's answers are split by whether the pupil had studied the claim") {
+    ClassFiles files;
+    // Gus had studied the verdicts' first claims (v1, c1, p1) and got them
+    // right; of the rest he got only v2 right.
+    QuizResults gus = pupil("Gus", V, V, C, V, P, C, 70);
+    for (QuizAnswer& answer : gus.answers) answer.studied = answer.claim_id.back() == '1';
+    gus.learner_id = "id-gus";
+    files.add("gus.json", gus);
+    // Hal's file is from an app that did not say: he counts in the form, not in the split.
+    files.add("hal.json", pupil("Hal", V, V, C, C, P, P, 70));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.forms.size() == 1);
+    REQUIRE(report.forms[0].by_study);
+    const StudiedSplit& split = *report.forms[0].by_study;
+    CHECK(report.forms[0].figures.cards == 12);
+    CHECK(split.studied.cards == 3);
+    CHECK(split.studied.right == 3);
+    CHECK(split.unstudied.cards == 3);
+    CHECK(split.unstudied.right == 1);
+    CHECK(split.unstudied.students == 1);
+    // Unstudied, propaganda against the rest: p2 missed, no false alarm on v2
+    // or c2, so H = 0.5/2 and F = 0.5/3 (the log-linear rule, scoring.hpp).
+    CHECK(describe_studied_part(split.unstudied, false) ==
+          "Claims they had not studied: 33 % right, mean d\u2032 0.3, mean c 0.8 (3 answers)");
+    CHECK(describe_studied_part(GroupFigures{}, true) == "Claims they had studied: none");
+    CHECK(class_report_html(report).find("<h2>Claims studied and not studied</h2>") != std::string::npos);
+    CHECK(csv_table(report, "class").find("\"The class, claims not studied\",1,1,3,1,") != std::string::npos);
+
+    SUBCASE("files that do not say give no split") {
+        ClassFiles old;
+        old.add("hal.json", pupil("Hal", V, V, C, C, P, P, 70));
+        CHECK_FALSE(build_class_report(old.paths).forms[0].by_study);
+    }
+}
+
 TEST_CASE("the retention sentence tells a lasting gain from a fading one and from none") {
     Retention kept;
     kept.pre.students = 12;

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "classroom/quiz_run.hpp"
 #include "classroom_samples.hpp"
 #include "temp_dir.hpp"
@@ -66,6 +68,30 @@ TEST_CASE("a learner who opts in has quiz answers move their schedule") {
         CHECK(state.reps == 1);
         CHECK(state.due_ms > f.now);
     }
+}
+
+TEST_CASE("each answer says whether the learner had the claim in their schedule when the quiz began") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+    std::set<std::string> scheduled;
+    {  // Two claims come into the learner's schedule (a quiz they let count, left half-way).
+        QuizRunOptions options;
+        options.count_towards_schedule = true;
+        QuizRun practice(quiz, f.deck, *f.store, f.profile, options, f.clock);
+        for (int i = 0; i < 2; ++i) {
+            scheduled.insert(practice.current()->id);
+            practice.answer(practice.current()->verdict, Confidence::Seventy);
+        }
+    }
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    answer_all(run, f.now);
+    const QuizResults results = run.results();
+    REQUIRE(results.answers.size() == 6);
+    for (const QuizAnswer& answer : results.answers) {
+        CAPTURE(answer.claim_id);
+        CHECK(answer.studied == (scheduled.count(answer.claim_id) > 0));
+    }
+    CHECK(results.format_version() == 3);
 }
 
 TEST_CASE("reveal after each card pauses the run until next()") {

@@ -117,6 +117,26 @@ TEST_CASE("the checksum covers every field") {
     CHECK(results_checksum(changed) != original);
 }
 
+TEST_CASE("answers that say whether the claim was studied make a version 3 file, under the checksum") {
+    QuizResults results = sample();
+    results.answers[0].studied = true;
+    results.answers[1].studied = false;
+    results.answers[2].studied = false;
+    const std::string json = results_to_json(results);
+    CHECK(json.find(R"("format_version": 3,)") != std::string::npos);
+    CHECK(json.find(R"("studied": true)") != std::string::npos);
+    const ResultsLoadResult loaded = parse_results(json, "r.json");
+    CHECK(describe_all(loaded.problems) == "");
+    REQUIRE(loaded.results);
+    CHECK(*loaded.results == results);
+    CHECK(problems_of(replace(json, R"("studied": true)", R"("studied": false)")).find("field \"checksum\"") !=
+          std::string::npos);
+    // A version 2 file does not say; its answers read as unknown.
+    const ResultsLoadResult older = parse_results(results_to_json(sample()), "old.json");
+    REQUIRE(older.results);
+    CHECK_FALSE(older.results->answers[0].studied.has_value());
+}
+
 TEST_CASE("results of a delayed posttest carry when it was meant to be taken, under the checksum") {
     QuizResults delayed = sample();
     delayed.form = QuizForm::DelayedC;

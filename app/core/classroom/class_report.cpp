@@ -353,10 +353,39 @@ std::optional<Retention> retention(const std::vector<LoadedFile>& files) {
     return kept;
 }
 
+// The file with only its answers to claims the pupil had (or had not) studied.
+LoadedFile with_answers_studied(const LoadedFile& file, bool studied) {
+    LoadedFile part = file;
+    part.results.answers.clear();
+    for (const QuizAnswer& answer : file.results.answers)
+        if (answer.studied == studied) part.results.answers.push_back(answer);
+    return part;
+}
+
+// A pupil with no such answers is left out, so their d′ of nothing does not pull the mean.
+GroupFigures figures_of_answers_studied(const std::vector<const LoadedFile*>& files, bool studied) {
+    std::vector<LoadedFile> parts;
+    for (const LoadedFile* file : files) {
+        LoadedFile part = with_answers_studied(*file, studied);
+        if (!part.results.answers.empty()) parts.push_back(std::move(part));
+    }
+    std::vector<const LoadedFile*> counted;
+    for (const LoadedFile& part : parts) counted.push_back(&part);
+    return group_figures(counted);
+}
+
+std::optional<StudiedSplit> studied_split(const std::vector<const LoadedFile*>& files) {
+    const bool any_say = std::any_of(files.begin(), files.end(),
+                                     [](const LoadedFile* file) { return file->results.says_what_was_studied(); });
+    if (!any_say) return std::nullopt;
+    return StudiedSplit{figures_of_answers_studied(files, true), figures_of_answers_studied(files, false)};
+}
+
 FormFigures one_form(QuizForm form, const std::vector<const LoadedFile*>& files) {
     FormFigures figures;
     figures.form = form;
     figures.figures = group_figures(files);
+    figures.by_study = studied_split(files);
     std::vector<std::string> titles;
     for (const LoadedFile* file : files) {
         titles.push_back(file->results.quiz_title);
@@ -550,6 +579,14 @@ double GroupFigures::accuracy() const { return share(right, cards); }
 
 std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post) {
     return accuracy_sentence(pre, post) + " " + discrimination_sentence(pre, post);
+}
+
+std::string describe_studied_part(const GroupFigures& part, bool studied) {
+    const std::string which = studied ? "Claims they had studied: " : "Claims they had not studied: ";
+    if (part.cards == 0) return which + "none";
+    return which + whole_percent(part.accuracy()) + " right, mean d" + kPrime + " " + tenths(part.mean_d_prime) +
+           ", mean c " + tenths(part.mean_criterion) + " (" + std::to_string(part.cards) +
+           (part.cards == 1 ? " answer)" : " answers)");
 }
 
 std::string describe_retention(const Retention& retention) {

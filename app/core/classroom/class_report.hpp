@@ -136,10 +136,19 @@ struct Retention {
     std::string summary;           // plain words, see describe_retention()
 };
 
+// A form's answers split by whether the pupil had studied the claim before
+// the quiz (results files of format 3 say so, results.hpp). Learning that
+// carries over to claims never studied shows in `unstudied`.
+struct StudiedSplit {
+    GroupFigures studied;
+    GroupFigures unstudied;
+};
+
 // The class's figures for one form, over every pupil who took it.
 struct FormFigures {
     QuizForm form = QuizForm::Single;
     GroupFigures figures;
+    std::optional<StudiedSplit> by_study;  // when its files say which claims were studied
     std::string quiz_id;
     // As the results files give it; empty in files from before quiz titles
     // (ReportApp then looks in the quizzes made on this device).
@@ -194,6 +203,10 @@ std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post)
 // propaganda from true and contested claims about as well as just after
 // training (d′ 0.6 → 1.2 → 1.1)."
 std::string describe_retention(const Retention& retention);
+
+// "Claims they had studied: 90 % right, mean d′ 2.1, mean c 0.1 (12 answers)",
+// or "Claims they had not studied: none" when there are no such answers.
+std::string describe_studied_part(const GroupFigures& part, bool studied);
 
 // The quiz a form's figures are about: its title, or "quiz <id>" when the
 // files do not give one.

@@ -69,6 +69,11 @@ void csv_groups(CsvWriter& csv, const ClassReport& report) {
     csv.headers({"group", "pupils", "files", "cards", "right", "accuracy", "timed out", "mean d' (propaganda)",
                  "mean c (propaganda)", "brier", "note"});
     csv_group_row(csv, "all", report.totals);
+    for (const FormFigures& form : report.forms) {
+        if (!form.by_study) continue;
+        csv_group_row(csv, form_heading(form.form) + ", claims studied", form.by_study->studied);
+        csv_group_row(csv, form_heading(form.form) + ", claims not studied", form.by_study->unstudied);
+    }
     if (!report.pre_post) return;
     csv_group_row(csv, "pretest (form A), pupils who took both", report.pre_post->pre);
     csv_group_row(csv, "posttest (form B), pupils who took both", report.pre_post->post, report.pre_post->summary);
@@ -374,6 +379,22 @@ std::string retention_section(const Retention& kept) {
     return html + "</table></div>\n";
 }
 
+// Each form's answers to claims the pupils had studied and to those they had
+// not; empty when no file says which were studied.
+std::string studied_section(const ClassReport& report) {
+    std::string html;
+    for (const FormFigures& form : report.forms) {
+        if (!form.by_study) continue;
+        html += "<p><b>" + escape(form_heading(form.form)) + "</b><br>" +
+                escape(describe_studied_part(form.by_study->studied, true)) + "<br>" +
+                escape(describe_studied_part(form.by_study->unstudied, false)) + "</p>\n";
+    }
+    if (html.empty()) return "";
+    return "<h2>Claims studied and not studied</h2>\n<p>Whether each pupil had the claim in their study schedule "
+           "when the quiz began. Doing as well on claims never studied is learning that carries over.</p>\n" +
+           html;
+}
+
 std::string claims_table(const ClassReport& report) {
     std::string html =
         "<div class=\"scroll\"><table>" +
@@ -521,6 +542,7 @@ std::string class_report_html(const ClassReport& report) {
         html += "<h2>Pretest and posttest</h2>\n<p class=\"summary\">" + escape(report.pre_post->summary) + "</p>\n" +
                 scrolling(pre_post_chart(*report.pre_post)) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
     if (report.retention) html += retention_section(*report.retention);
+    html += studied_section(report);
     html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + scrolling(claims_chart(report)) +
             claims_table(report);
     if (report.pre_post) html += "<h2>Pupils, before and after</h2>\n" + pupil_changes_table(*report.pre_post);

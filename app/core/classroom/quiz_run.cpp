@@ -33,7 +33,9 @@ QuizRun::QuizRun(const Quiz& quiz, const Deck& deck, ProgressStore& store, Profi
       clock_(std::move(clock)),
       scheduler_(parameters_for(options)),
       pending_(store) {
-    if (options_.count_towards_schedule) states_ = store_.card_states(profile_.id, deck_.id);
+    std::map<std::string, CardState> scheduled = store_.card_states(profile_.id, deck_.id);
+    for (const auto& entry : scheduled) studied_before_.insert(entry.first);
+    if (options_.count_towards_schedule) states_ = std::move(scheduled);
     session_id_ = store_.start_session(profile_.id, deck_.id, ReviewKind::Quiz, clock_());
     start_card_clock();
 }
@@ -75,6 +77,7 @@ const QuizAnswer* QuizRun::record(std::optional<Verdict> picked, Confidence conf
     answer.picked = picked;
     answer.confidence = confidence;
     answer.response_ms = std::max<std::int64_t>(0, now - shown_at_ms_);
+    answer.studied = studied_before_.count(claim.id) > 0;
     answers_.push_back(answer);
     if (picked) log_review(claim, answer, now);
 

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,10 @@ private:
     Clock clock_;
     fsrs::Scheduler scheduler_;
     std::map<std::string, CardState> states_;  // loaded only when counting towards the schedule
+    // The claims in the learner's schedule when the quiz began: those they
+    // had studied, so the report can tell learning that transfers to claims
+    // never studied from learning of the claims themselves.
+    std::set<std::string> studied_before_;
     std::vector<QuizAnswer> answers_;
     PendingAnswers pending_;  // card states only when the quiz counts towards the schedule
     std::int64_t session_id_ = 0;

@@ -3,6 +3,7 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -18,6 +19,11 @@ constexpr const char* kChecksumPrefix = "fnv1a64:";
 
 std::string picked_name(const QuizAnswer& answer) {
     return answer.picked ? std::string(to_string(*answer.picked)) : std::string();
+}
+
+std::string studied_text(const QuizAnswer& answer) {
+    if (!answer.studied) return "";
+    return *answer.studied ? "true" : "false";
 }
 
 // The checksum's input: every field but the checksum, each as
@@ -61,6 +67,7 @@ std::string canonical_text(const QuizResults& results) {
         canonical.add("confidence", percent(answer.confidence));
         canonical.add("response_ms", answer.response_ms);
         canonical.add("timed_out", answer.timed_out() ? "true" : "false");
+        if (results.format_version() >= 3) canonical.add("studied", studied_text(answer));
     }
     return canonical.text();
 }
@@ -76,7 +83,7 @@ std::uint64_t fnv1a_64(std::string_view bytes) {
 
 // ---- Reading ---------------------------------------------------------------
 
-void read_answer(FieldReader& fields, QuizAnswer& answer) {
+void read_answer(FieldReader& fields, QuizAnswer& answer, std::int64_t version) {
     read_non_empty_string(fields, "claim", answer.claim_id);
     read_named_value(fields, "truth", parse_verdict, "verified, contested, propaganda", answer.truth);
     std::string picked;
@@ -102,6 +109,8 @@ void read_answer(FieldReader& fields, QuizAnswer& answer) {
         else if (timed_out && answer.confidence != Confidence::Unstated)
             fields.report("confidence", "must be 0 for a card that timed out");
     }
+    bool studied = false;
+    if (version >= 3 && fields.read_bool("studied", studied, Presence::Optional)) answer.studied = studied;
 }
 
 // The id becomes part of no path, but it is shown and compared: the same
@@ -113,11 +122,11 @@ void read_learner_id(FieldReader& fields, std::string& out) {
     out.clear();
 }
 
-void read_answers(FieldReader& fields, std::vector<QuizAnswer>& answers) {
+void read_answers(FieldReader& fields, std::vector<QuizAnswer>& answers, std::int64_t version) {
     const std::size_t problems_before = fields.problem_count();
     fields.read_objects("answers", kMaxQuizClaims, [&](FieldReader& item, std::size_t) {
         answers.emplace_back();
-        read_answer(item, answers.back());
+        read_answer(item, answers.back(), version);
     });
     if (fields.has_problems_since(problems_before)) return;
     if (answers.empty()) fields.report("answers", "is empty");
@@ -147,7 +156,7 @@ void read_results_fields(FieldReader& fields, QuizResults& results) {
     read_non_empty_string(fields, "app_version", results.app_version);
     read_int_in_range(fields, "finished_ms", std::int64_t{0}, std::numeric_limits<std::int64_t>::max(),
                       results.finished_ms);
-    read_answers(fields, results.answers);
+    read_answers(fields, results.answers, version);
     std::string checksum;
     // Only a file that is otherwise sound is worth checking; a mismatch on a
     // broken file would say nothing new.
@@ -173,11 +182,16 @@ void save(Archive& archive, const QuizAnswer& answer) {
     archive(cereal::make_nvp("claim", answer.claim_id), cereal::make_nvp("truth", std::string(to_string(answer.truth))),
             cereal::make_nvp("picked", picked_name(answer)), cereal::make_nvp("confidence", percent(answer.confidence)),
             cereal::make_nvp("response_ms", answer.response_ms), cereal::make_nvp("timed_out", answer.timed_out()));
+    if (answer.studied) archive(cereal::make_nvp("studied", *answer.studied));
 }
 
 bool QuizAnswer::operator==(const QuizAnswer& other) const {
     return claim_id == other.claim_id && truth == other.truth && picked == other.picked &&
-           confidence == other.confidence && response_ms == other.response_ms;
+           confidence == other.confidence && response_ms == other.response_ms && studied == other.studied;
+}
+
+bool QuizResults::says_what_was_studied() const {
+    return std::any_of(answers.begin(), answers.end(), [](const QuizAnswer& answer) { return answer.studied; });
 }
 
 bool QuizResults::operator==(const QuizResults& other) const {

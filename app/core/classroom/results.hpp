@@ -17,9 +17,13 @@
 // The learner id is made once per learner on each device (store.hpp,
 // learner_id()): two pupils who both typed "Ana" stay two pupils in the
 // report. Format version 1, from before learner ids and quiz titles, has
-// neither field and is still read. Results of a delayed posttest (form "C")
-// are format version 3: they add the quiz's "days_after_post" after
-// "quiz_title", so the report can say when the form was meant to be taken.
+// neither field and is still read.
+//
+// Format version 3 adds what the report needs to tell lasting and transferred
+// learning apart: each answer's "studied" (whether the pupil had the claim in
+// their study schedule on that device when the quiz began), and for a delayed
+// posttest (form "C") the quiz's "days_after_post" after "quiz_title". A file
+// with neither is still written as version 2, which older apps read.
 //
 // The checksum is FNV-1a 64 over a canonical text of every other field (see
 // results.cpp). It catches accidental edits, damage in transit and casual
@@ -51,6 +55,9 @@ struct QuizAnswer {
     std::optional<Verdict> picked;  // nullopt: the time limit ran out first
     Confidence confidence = Confidence::Unstated;
     std::int64_t response_ms = 0;
+    // Version 3 on: whether the pupil had studied this claim before the quiz;
+    // nullopt in older files, which do not say.
+    std::optional<bool> studied;
 
     bool timed_out() const { return !picked; }
     bool correct() const { return picked == truth; }
@@ -71,12 +78,14 @@ struct QuizResults {
     int days_after_post = 0;          // form C (version 3) only, from the quiz
 
     bool operator==(const QuizResults& other) const;
-    // 3 for a delayed posttest, 2 for any other quiz, or 1 for results from
-    // before learner ids (read from an old file).
+    // 3 for a delayed posttest or answers that say whether they were
+    // studied, else 2, or 1 for results from before learner ids (read from
+    // an old file).
     int format_version() const {
-        if (form == QuizForm::DelayedC) return 3;
+        if (form == QuizForm::DelayedC || says_what_was_studied()) return 3;
         return learner_id.empty() ? 1 : 2;
     }
+    bool says_what_was_studied() const;
 };
 
 // "fnv1a64:" and 16 lower-case hex digits.

@@ -40,9 +40,10 @@ std::vector<QuizResults> live_class_results(const ClassState& state, const Deck&
         for (const AnsweredCard& answer : pupil.answers) {
             // The server keeps when each answer came, not when its card was
             // shown: the time since the pupil's previous answer is the
-            // nearest it knows.
+            // nearest it knows. Nor does it know what a phone had studied.
             results.answers.push_back({answer.card, answer.truth, answer.picked, answer.confidence,
-                                       std::clamp<std::int64_t>(answer.committed_ms - since, 0, kMaxResponseMs)});
+                                       std::clamp<std::int64_t>(answer.committed_ms - since, 0, kMaxResponseMs),
+                                       std::nullopt});
             since = answer.committed_ms;
         }
         all.push_back(std::move(results));
