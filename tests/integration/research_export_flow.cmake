@@ -7,7 +7,7 @@ file(MAKE_DIRECTORY ${WORK_DIR})
 
 include(${CMAKE_CURRENT_LIST_DIR}/cli_flow_lib.cmake)
 
-set(header "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,lateral_searches,lateral_passages,lateral_ms,right")
+set(header "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,lateral_searches,lateral_passages,lateral_ms,right,studied_before")
 
 run_cli(ARGS quiz pretest --deck ${DECK} --out-a ${WORK_DIR}/pre.json --out-b ${WORK_DIR}/post.json --count 3 --seed 1
         EXPECT_CODE 0 OUT out ERR err)
@@ -70,8 +70,8 @@ list(GET study_lines 1 first_quiz_row)
 string(REGEX MATCH "^[0-9a-f]+" ada_id "${first_quiz_row}")  # Ada's pretest came first
 list(GET study_lines 10 hinted_row)
 list(GET study_lines 11 plain_row)
-if(NOT hinted_row MATCHES "^${ada_id},[a-z0-9-]+,,study,[a-z]+,verified,50,[0-9]+,1,0,0,[0-9]+,[01]$" OR
-   NOT plain_row MATCHES "^${ada_id},[a-z0-9-]+,,study,[a-z]+,contested,90,[0-9]+,0,0,0,[0-9]+,[01]$")
+if(NOT hinted_row MATCHES "^${ada_id},[a-z0-9-]+,,study,[a-z]+,verified,50,[0-9]+,1,0,0,[0-9]+,[01],$" OR
+   NOT plain_row MATCHES "^${ada_id},[a-z0-9-]+,,study,[a-z]+,contested,90,[0-9]+,0,0,0,[0-9]+,[01],$")
   message(FATAL_ERROR "Ada's study rows are not hers, with the hint on the first only:\n${hinted_row}\n${plain_row}")
 endif()
 # The store alone is enough.

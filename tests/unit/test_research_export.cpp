@@ -32,12 +32,17 @@ std::vector<std::string> codebook_columns() {
     return columns;
 }
 
+// Ada's pretest says which claims she had studied (v-1 only); the other
+// files are from before results said.
 std::vector<QuizResults> pre_and_post_of_ada_and_bob() {
+    QuizResults ada_pre = results_of("Ada",
+                                     {answer_of("v-1", Verdict::Verified, Verdict::Verified, 90, 2500),
+                                      answer_of("p-1", Verdict::Propaganda, Verdict::Contested, 50, 4100)},
+                                     "quiz-pre", QuizForm::PreA);
+    ada_pre.answers[0].studied = true;
+    ada_pre.answers[1].studied = false;
     return {
-        results_of("Ada",
-                   {answer_of("v-1", Verdict::Verified, Verdict::Verified, 90, 2500),
-                    answer_of("p-1", Verdict::Propaganda, Verdict::Contested, 50, 4100)},
-                   "quiz-pre", QuizForm::PreA),
+        ada_pre,
         results_of("Bob", {answer_of("c-1", Verdict::Contested, std::nullopt, 0, 30000)}, "quiz-pre", QuizForm::PreA),
         results_of("Ada", {answer_of("v-2", Verdict::Verified, Verdict::Propaganda, 70, 1200)}, "quiz-post",
                    QuizForm::PostB)};
@@ -61,14 +66,15 @@ TEST_CASE("the research CSV has the header, then one row per answer, each pupil 
     REQUIRE(lines.size() == 5);
     CHECK(lines[0] ==
           "learner,claim_id,quiz_id,form,true_verdict,verdict_given,confidence,response_ms,hint_used,lateral_searches,"
-          "lateral_passages,lateral_ms,right");
+          "lateral_passages,lateral_ms,right,studied_before");
     const std::string ada = pseudonymous_learner_id("Ada", "s");
     const std::string bob = pseudonymous_learner_id("Bob", "s");
-    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,0,0,0,1");
-    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0,0,0,0");
-    // A card whose time ran out: no verdict, no confidence, not right.
-    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,0,0,0,0");
-    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0,0,0,0");
+    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,0,0,0,1,1");
+    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0,0,0,0,0");
+    // A card whose time ran out: no verdict, no confidence, not right; a
+    // file that does not say what was studied leaves studied_before empty.
+    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,0,0,0,0,");
+    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0,0,0,0,");
 }
 
 namespace {
@@ -101,11 +107,11 @@ TEST_CASE("a store's study answers follow the results files' rows, with the hint
     const std::string ada = pseudonymous_learner_id("Ada", "s");
     // The quiz taken in the app is its results file's row, not a second one from the store.
     REQUIRE(lines.size() == 4);
-    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,0,0,0,0");
+    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,0,0,0,0,");
     // Checked two searches' results and read one paragraph, for 21 s.
-    CHECK(lines[2] == ada + ",lions-350,,study,verified,verified,70,6400,1,2,1,21000,1");
+    CHECK(lines[2] == ada + ",lions-350,,study,verified,verified,70,6400,1,2,1,21000,1,");
     // Studied without saying how sure: no confidence.
-    CHECK(lines[3] == ada + ",punjir-12,,study,propaganda,contested,,6400,0,0,0,0,0");
+    CHECK(lines[3] == ada + ",punjir-12,,study,propaganda,contested,,6400,0,0,0,0,0,");
 }
 
 TEST_CASE("no learner's name appears in the research CSV") {

@@ -50,6 +50,7 @@ void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults&
     csv.integer(answer.response_ms).integer(kQuizHintUsed);
     write_lateral_reading(csv, kQuizLateralReading);
     csv.integer(answer.correct() ? 1 : 0);
+    csv.raw(answer.studied ? std::to_string(*answer.studied ? 1 : 0) : "");
     csv.end_row();
 }
 
@@ -60,7 +61,7 @@ void write_study_answer(CsvWriter& csv, const std::string& learner, const Review
     csv.raw(review.confidence == Confidence::Unstated ? "" : std::to_string(percent(review.confidence)));
     csv.integer(review.response_ms).integer(review.hint_used ? 1 : 0);
     write_lateral_reading(csv, review.lateral);
-    csv.integer(review.correct ? 1 : 0);
+    csv.integer(review.correct ? 1 : 0).raw("");  // studied_before is for quiz answers
     csv.end_row();
 }
 

@@ -16,10 +16,10 @@
 namespace claimdeck {
 
 // The header row, in order.
-inline constexpr std::array<const char*, 13> kResearchColumns = {
-    "learner",          "claim_id",   "quiz_id",     "form",      "true_verdict",
-    "verdict_given",    "confidence", "response_ms", "hint_used", "lateral_searches",
-    "lateral_passages", "lateral_ms", "right"};
+inline constexpr std::array<const char*, 14> kResearchColumns = {
+    "learner",          "claim_id",   "quiz_id",     "form",          "true_verdict",
+    "verdict_given",    "confidence", "response_ms", "hint_used",     "lateral_searches",
+    "lateral_passages", "lateral_ms", "right",       "studied_before"};
 
 // How many hex digits of the hash a learner id keeps: 48 bits, so two
 // pupils of a school sharing one is vanishingly unlikely.
