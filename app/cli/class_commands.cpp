@@ -357,13 +357,17 @@ std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
     return figures ? decimals(figures->accuracy() * 100.0, "%.0f%%") : "-";
 }
 
+// With a delayed posttest, its column comes after the change it tests.
 void print_pupil_changes(const PrePostChange& change) {
-    std::printf("\n%-20s %8s %8s %8s\n", "pupil", "pretest", "posttest", "change");
+    const bool delayed = any_took_delayed_posttest(change);
+    std::printf("\n%-20s %8s %8s %8s%s\n", "pupil", "pretest", "posttest", "change", delayed ? "  delayed" : "");
     for (const PupilChange& pupil : change.pupils) {
         const std::optional<double> points = pupil.accuracy_change();
-        std::printf("%-20s %8s %8s %8s%s\n", printable(pupil.pupil).c_str(), accuracy_or_dash(pupil.pre).c_str(),
+        char later[16] = "";  // right-aligned under "  delayed"
+        if (delayed) std::snprintf(later, sizeof later, "%9s", accuracy_or_dash(pupil.delayed).c_str());
+        std::printf("%-20s %8s %8s %8s%s%s\n", printable(pupil.pupil).c_str(), accuracy_or_dash(pupil.pre).c_str(),
                     accuracy_or_dash(pupil.post).c_str(), points ? decimals(*points * 100.0, "%+.0f").c_str() : "-",
-                    pupil.only_more_sceptical() ? "  only more sceptical" : "");
+                    later, pupil.only_more_sceptical() ? "  only more sceptical" : "");
     }
 }
 

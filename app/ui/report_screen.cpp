@@ -368,8 +368,9 @@ void pupil_changes_card(const std::vector<PupilChange>& pupils, const Column& co
     begin_card(column);
     text_block("Pupils, before and after", fonts().heading, 0, width);
     muted(
-        "Share right in the pretest and the posttest, and the change in percentage points. A pupil flagged "
-        "\"only more sceptical\" calls more claims propaganda without telling them apart any better.",
+        "Share right in the pretest and the posttest, and the change in percentage points (and, under a pupil who "
+        "took it, the delayed posttest). A pupil flagged \"only more sceptical\" calls more claims propaganda "
+        "without telling them apart any better.",
         width);
     vertical_space(0.4f);
     const PupilColumns columns = pupil_columns(ImGui::GetCursorScreenPos().x, width);
@@ -388,8 +389,10 @@ void pupil_changes_card(const std::vector<PupilChange>& pupils, const Column& co
                    palette().text},
                   columns, width);
         if (pupil.only_more_sceptical()) sceptic_flag(pupil, width);
+        if (pupil.delayed) muted("Delayed posttest: " + accuracy_or_dash(pupil.delayed), width);
         if (pupil.pre) time_ran_out_note(*pupil.pre, width);
         if (pupil.post) time_ran_out_note(*pupil.post, width);
+        if (pupil.delayed) time_ran_out_note(*pupil.delayed, width);
     }
     end_card();
 }

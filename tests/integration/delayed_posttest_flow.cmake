@@ -30,4 +30,9 @@ run_cli(ARGS report ${WORK_DIR}/results/ada-a.json ${WORK_DIR}/results/ada-b.jso
 expect_in("${out}" "Delayed posttest (form C): 1 pupil, 1 results file: 1 of 3 right")
 # Ada never studied: every answer is to a claim she had not studied.
 expect_in("${out}" "  Claims they had studied: none\n  Claims they had not studied: 33 % right")
+# Ada's row in the pupils' table gives her delayed posttest after the change.
+expect_in("${out}" "change  delayed\n")
+if(NOT out MATCHES "\nAda +[0-9]+% +[0-9]+% +[-+]?[0-9]+ +33%\n")
+  message(FATAL_ERROR "Ada's row should end with her delayed posttest, 33%:\n${out}")
+endif()
 expect_in("${out}" "The delayed posttest was taken 0 days after the posttest (meant: 10 days). Training had not made the class clearly better")

@@ -340,6 +340,11 @@ TEST_CASE("pre/post/delayed: the report says whether what the class learnt laste
     CHECK(html.find("<tr><td>Delayed posttest (form C)</td><td>2</td><td>83 %</td><td>1.28</td>") != std::string::npos);
     CHECK(csv_table(report, "class").find("\"delayed posttest (form C), pupils who took all three\",2,") !=
           std::string::npos);
+    // Each pupil's delayed posttest follows their change; Fay did not take it.
+    CHECK(html.find("<th>change</th><th>delayed posttest</th><th>note</th>") != std::string::npos);
+    CHECK(html.find("<tr><td>Dee</td><td>83 %</td><td>100 %</td><td>17 points</td><td>83 %</td>") != std::string::npos);
+    CHECK(html.find("<tr><td>Fay</td><td>0 %</td><td>100 %</td><td>100 points</td><td>—</td>") != std::string::npos);
+    CHECK(csv_table(report, "pupils-before-after").find("\nDee,0.833,1.000,0.167,0,0,no,0.833\n") != std::string::npos);
 }
 
 TEST_CASE("each form's answers are split by whether the pupil had studied the claim") {
@@ -679,7 +684,7 @@ TEST_CASE("every CSV table is a file of its own: its header row first, no blank 
     const ClassReport report = build_class_report(files.paths);
     CHECK(csv_table(report, "pupils-before-after")
               .find("pupil,pretest accuracy,posttest accuracy,change,pretest timed out,posttest timed out,"
-                    "only more sceptical\nAnn,1.000,1.000,0.000,0,0,no\n") == 0);
+                    "only more sceptical,delayed posttest accuracy\nAnn,1.000,1.000,0.000,0,0,no,\n") == 0);
     CHECK(csv_table(report, "class").find("group,pupils,files,") == 0);
     CHECK(csv_table_path("out/week 3.csv", "claims") == std::filesystem::path("out/week 3-claims.csv"));
 }

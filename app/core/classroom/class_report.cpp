@@ -589,6 +589,11 @@ std::string describe_studied_part(const GroupFigures& part, bool studied) {
            (part.cards == 1 ? " answer)" : " answers)");
 }
 
+bool any_took_delayed_posttest(const PrePostChange& change) {
+    return std::any_of(change.pupils.begin(), change.pupils.end(),
+                       [](const PupilChange& pupil) { return pupil.delayed.has_value(); });
+}
+
 std::string describe_retention(const Retention& retention) {
     return timing_sentence(retention) + " " + lasting_sentence(retention);
 }

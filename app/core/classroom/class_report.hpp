@@ -114,6 +114,10 @@ struct PupilChange {
     bool only_more_sceptical() const;
 };
 
+struct PrePostChange;
+// Whether any pupil took form C, so tables of pupils need its column.
+bool any_took_delayed_posttest(const PrePostChange& change);
+
 struct PrePostChange {
     // Only pupils who took both forms, so a change is never just a change
     // in who was there.

@@ -92,7 +92,7 @@ std::optional<double> accuracy_of(const std::optional<StudentFigures>& figures) 
 
 void csv_pupil_changes(CsvWriter& csv, const PrePostChange& change) {
     csv.headers({"pupil", "pretest accuracy", "posttest accuracy", "change", "pretest timed out", "posttest timed out",
-                 "only more sceptical"});
+                 "only more sceptical", "delayed posttest accuracy"});
     for (const PupilChange& pupil : change.pupils) {
         csv.text(pupil.pupil)
             .raw(optional_number(accuracy_of(pupil.pre)))
@@ -100,7 +100,8 @@ void csv_pupil_changes(CsvWriter& csv, const PrePostChange& change) {
         csv.raw(optional_number(pupil.accuracy_change()));
         csv.raw(pupil.pre ? std::to_string(pupil.pre->timed_out) : "");
         csv.raw(pupil.post ? std::to_string(pupil.post->timed_out) : "");
-        csv.raw(pupil.only_more_sceptical() ? "yes" : "no").end_row();
+        csv.raw(pupil.only_more_sceptical() ? "yes" : "no").raw(optional_number(accuracy_of(pupil.delayed)));
+        csv.end_row();
     }
 }
 
@@ -428,16 +429,22 @@ std::string accuracy_or_dash(const std::optional<StudentFigures>& figures) {
 }
 
 // After a pretest and a posttest: each pupil once, both figures and the change.
+// With a delayed posttest, its column comes after the change it tests.
 std::string pupil_changes_table(const PrePostChange& change) {
-    std::string html =
-        "<div class=\"scroll\"><table>" + table_row({"pupil", "pretest", "posttest", "change", "note"}, "th");
+    const bool delayed = any_took_delayed_posttest(change);
+    std::vector<std::string> headings = {"pupil", "pretest", "posttest", "change"};
+    if (delayed) headings.push_back("delayed posttest");
+    headings.push_back("note");
+    std::string html = "<div class=\"scroll\"><table>" + table_row(headings, "th");
     for (const PupilChange& pupil : change.pupils) {
         const std::optional<double> points = pupil.accuracy_change();
-        html += table_row({pupil.pupil, accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
-                           points ? std::to_string(std::lround(*points * 100.0)) + " points" : "—",
-                           pupil.only_more_sceptical()
-                               ? "only more sceptical: calls more claims propaganda without telling them apart better"
-                               : ""});
+        std::vector<std::string> cells = {pupil.pupil, accuracy_or_dash(pupil.pre), accuracy_or_dash(pupil.post),
+                                          points ? std::to_string(std::lround(*points * 100.0)) + " points" : "—"};
+        if (delayed) cells.push_back(accuracy_or_dash(pupil.delayed));
+        cells.push_back(pupil.only_more_sceptical()
+                            ? "only more sceptical: calls more claims propaganda without telling them apart better"
+                            : "");
+        html += table_row(cells);
     }
     return html + "</table></div>\n";
 }
