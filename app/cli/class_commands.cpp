@@ -307,6 +307,7 @@ int quiz_take_command(const Words& words) {
     std::cout << term.bold(quiz.title) << " — " << printable(profile.name) << ": " << run.size() << " cards"
               << (quiz.time_limit_seconds > 0 ? ", " + std::to_string(quiz.time_limit_seconds) + " s each" : "")
               << "\n";
+    if (quiz.form == QuizForm::DelayedC) std::cout << delayed_posttest_note(quiz) << "\n";
     if (!run_quiz(term, deck, run))
         throw std::runtime_error("quiz stopped after " + std::to_string(run.answered()) + " of " +
                                  std::to_string(run.size()) + " cards; no results written");

@@ -25,6 +25,7 @@ void quiz_card(const QuizApp& quiz, bool typed_paths, const Column& column) {
     text_block(quiz.quiz()->title.empty() ? "Class quiz" : quiz.quiz()->title, fonts().heading, 0, width);
     text_block(cards_line(*quiz.quiz()), nullptr, 0, width);
     text_block(reveal_line(quiz.quiz()->reveal), nullptr, 0, width);
+    if (quiz.quiz()->form == QuizForm::DelayedC) text_block(delayed_posttest_note(*quiz.quiz()), nullptr, 0, width);
     // In the browser the file is a copy of the one picked: its path says nothing.
     if (typed_paths) muted(quiz.quiz_file().u8string(), width);
     end_card();

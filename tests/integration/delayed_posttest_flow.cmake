@@ -21,6 +21,7 @@ foreach(form a b c)
                --out ${WORK_DIR}/results/ada-${form}.json --plain
           INPUT "1\n1\n1\n1\n1\n1\n" EXPECT_CODE 0 OUT out ERR err)
 endforeach()
+expect_in("${out}" "A delayed posttest, meant for 10 days after the posttest: it shows what you still remember.")
 file(READ ${WORK_DIR}/results/ada-c.json results_c)
 expect_in("${results_c}" "\"days_after_post\": 10")
 

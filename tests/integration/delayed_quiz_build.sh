@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build quiz's delayed posttest, as a teacher makes it in the window: they
 # pick "Pretest + posttest", then "Add form C", and save; three quiz files
-# land side by side, form C meant for 14 days after the posttest.
+# land side by side, form C meant for 14 days after the posttest, and a
+# pupil who opens form C is told so.
 #
 #   delayed_quiz_build.sh CLAIMDECK DECK WORK_DIR
 set -euo pipefail
@@ -28,4 +29,9 @@ grep -q '"days_after_post": 14' "$FORM_C" || fail "$FORM_C is not meant for 14 d
 for form in A B; do
   ls "$QUIZZES"/*-"$form".json >/dev/null 2>&1 || fail "no form $form beside form C: $(ls "$QUIZZES")"
 done
+
+DATA="$WORK_DIR/pupil" start_app --window 1600x1000 --quiz "$FORM_C"
+wait_until "form C to say when it is meant to be taken" \
+  text_shown "^A delayed posttest, meant for 14 days after the posttest"
+close_app
 echo "forms A, B and C built and saved through the window"

@@ -261,6 +261,12 @@ ParallelForms parallel_forms(const Deck& deck, std::size_t count_per_form, const
     return forms;
 }
 
+std::string delayed_posttest_note(const Quiz& quiz) {
+    const int days = quiz.days_after_post;
+    return "A delayed posttest, meant for " + std::to_string(days) + (days == 1 ? " day" : " days") +
+           " after the posttest: it shows what you still remember.";
+}
+
 std::optional<std::string> quiz_deck_mismatch(const Quiz& quiz, const Deck& deck) {
     if (quiz.deck_id != deck.id)
         return "the quiz is for deck " + in_quotes(quiz.deck_id) + ", not " + in_quotes(deck.id);

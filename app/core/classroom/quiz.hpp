@@ -112,6 +112,10 @@ struct ParallelForms {
 ParallelForms parallel_forms(const Deck& deck, std::size_t count_per_form, const QuizSettings& settings,
                              std::uint64_t seed, std::optional<int> delayed_days_after_post = std::nullopt);
 
+// What a pupil about to take form C is told: "A delayed posttest, meant for
+// 14 days after the posttest: it shows what you still remember."
+std::string delayed_posttest_note(const Quiz& quiz);
+
 // Why this deck cannot be used to take the quiz (another deck, another
 // version of it, a claim it no longer has); nullopt when it can.
 std::optional<std::string> quiz_deck_mismatch(const Quiz& quiz, const Deck& deck);
