@@ -56,6 +56,16 @@ std::string replace(std::string text, const std::string& from, const std::string
     return text.replace(at, from.size(), to);
 }
 
+// The file's text, once it has read back equal to `results`.
+std::string written_and_read_back(const QuizResults& results) {
+    const std::string json = results_to_json(results);
+    const ResultsLoadResult loaded = parse_results(json, "r.json");
+    CHECK(describe_all(loaded.problems) == "");
+    REQUIRE(loaded.results);
+    CHECK(*loaded.results == results);
+    return json;
+}
+
 }  // namespace
 
 TEST_CASE("a results file reads back equal to what was written") {
@@ -122,13 +132,9 @@ TEST_CASE("answers that say whether the claim was studied make a version 3 file,
     results.answers[0].studied = true;
     results.answers[1].studied = false;
     results.answers[2].studied = false;
-    const std::string json = results_to_json(results);
+    const std::string json = written_and_read_back(results);
     CHECK(json.find(R"("format_version": 3,)") != std::string::npos);
     CHECK(json.find(R"("studied": true)") != std::string::npos);
-    const ResultsLoadResult loaded = parse_results(json, "r.json");
-    CHECK(describe_all(loaded.problems) == "");
-    REQUIRE(loaded.results);
-    CHECK(*loaded.results == results);
     CHECK(problems_of(replace(json, R"("studied": true)", R"("studied": false)")).find("field \"checksum\"") !=
           std::string::npos);
     // A version 2 file does not say; its answers read as unknown.
@@ -141,13 +147,9 @@ TEST_CASE("results of a delayed posttest carry when it was meant to be taken, un
     QuizResults delayed = sample();
     delayed.form = QuizForm::DelayedC;
     delayed.days_after_post = 14;
-    const std::string json = results_to_json(delayed);
+    const std::string json = written_and_read_back(delayed);
     CHECK(json.find(R"("format_version": 3,)") != std::string::npos);
     CHECK(json.find(R"("days_after_post": 14,)") != std::string::npos);
-    const ResultsLoadResult loaded = parse_results(json, "c.json");
-    CHECK(describe_all(loaded.problems) == "");
-    REQUIRE(loaded.results);
-    CHECK(*loaded.results == delayed);
 
     SUBCASE("the days changed by hand break the checksum") {
         CHECK(problems_of(replace(json, R"("days_after_post": 14,)", R"("days_after_post": 2,)"))
