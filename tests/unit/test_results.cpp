@@ -135,6 +135,7 @@ TEST_CASE("answers that say whether the claim was studied make a version 3 file,
     const std::string json = written_and_read_back(results);
     CHECK(json.find(R"("format_version": 3,)") != std::string::npos);
     CHECK(json.find(R"("studied": true)") != std::string::npos);
+    CHECK(json.find("days_after_post") == std::string::npos);  // form C's alone
     CHECK(problems_of(replace(json, R"("studied": true)", R"("studied": false)")).find("field \"checksum\"") !=
           std::string::npos);
     // A version 2 file does not say; its answers read as unknown.

@@ -56,7 +56,7 @@ std::string canonical_text(const QuizResults& results) {
         canonical.add("learner_id", results.learner_id);
         canonical.add("quiz_title", results.quiz_title);
     }
-    if (results.format_version() >= 3) canonical.add("days_after_post", results.days_after_post);
+    if (results.form == QuizForm::DelayedC) canonical.add("days_after_post", results.days_after_post);
     canonical.add("app_version", results.app_version);
     canonical.add("finished_ms", results.finished_ms);
     canonical.add("answers", static_cast<std::int64_t>(results.answers.size()));
@@ -218,7 +218,7 @@ std::string results_to_json(const QuizResults& results) {
         if (format.version >= 2)
             archive(cereal::make_nvp("learner_id", results.learner_id),
                     cereal::make_nvp("quiz_title", results.quiz_title));
-        if (format.version >= 3) archive(cereal::make_nvp("days_after_post", results.days_after_post));
+        if (results.form == QuizForm::DelayedC) archive(cereal::make_nvp("days_after_post", results.days_after_post));
         archive(cereal::make_nvp("app_version", results.app_version),
                 cereal::make_nvp("finished_ms", results.finished_ms), cereal::make_nvp("answers", results.answers),
                 cereal::make_nvp("checksum", results_checksum(results)));
