@@ -82,8 +82,7 @@ bool delayed_form_settings(QuizPlan& plan, float width) {
     muted(row_for(kDelayedForm, plan.delayed).explanation, width);
     if (!plan.delayed) return changed;
     setting_label("Days after the posttest", width);
-    const std::string days = std::to_string(plan.days_after_post) + (plan.days_after_post == 1 ? " day" : " days");
-    if (const int step = stepper("days", days, width); step != 0) {
+    if (const int step = stepper("days", days_text(plan.days_after_post), width); step != 0) {
         plan.days_after_post = std::clamp(plan.days_after_post + step, 1, kMaxDaysAfterPost);
         changed = true;
     }

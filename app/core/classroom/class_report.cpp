@@ -497,16 +497,11 @@ std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures&
     return "No clear change: the class is about as good at " + telling + " and leans the same way " + c_note + ".";
 }
 
-std::string whole_days(double days) {
-    const long rounded = std::lround(days);
-    return std::to_string(rounded) + (rounded == 1 ? " day" : " days");
-}
-
 std::string timing_sentence(const Retention& retention) {
-    const std::string meant = " (meant: " + whole_days(retention.days_meant) + ").";
+    const std::string meant = " (meant: " + days_text(retention.days_meant) + ").";
     if (retention.median_days_taken < 0) return "Most pupils took the delayed posttest before the posttest" + meant;
     const std::string median = retention.pre.students == 1 ? "" : "a median of ";
-    return "The delayed posttest was taken " + median + whole_days(retention.median_days_taken) +
+    return "The delayed posttest was taken " + median + days_text(std::lround(retention.median_days_taken)) +
            " after the posttest" + meant;
 }
 

@@ -261,9 +261,10 @@ ParallelForms parallel_forms(const Deck& deck, std::size_t count_per_form, const
     return forms;
 }
 
+std::string days_text(long days) { return std::to_string(days) + (days == 1 ? " day" : " days"); }
+
 std::string delayed_posttest_note(const Quiz& quiz) {
-    const int days = quiz.days_after_post;
-    return "A delayed posttest, meant for " + std::to_string(days) + (days == 1 ? " day" : " days") +
+    return "A delayed posttest, meant for " + days_text(quiz.days_after_post) +
            " after the posttest: it shows what you still remember.";
 }
 

@@ -51,6 +51,8 @@ inline constexpr int kMaxTimeLimitSeconds = 3600;
 // teacher says otherwise, and for at most a school year after it.
 inline constexpr int kDefaultDaysAfterPost = 14;
 inline constexpr int kMaxDaysAfterPost = 365;
+// "1 day", "14 days": how every screen and report says a delay.
+std::string days_text(long days);
 // Most claims a quiz (and so a results file) may hold.
 inline constexpr std::size_t kMaxQuizClaims = 10000;
 

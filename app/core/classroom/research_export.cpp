@@ -50,7 +50,7 @@ void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults&
     csv.integer(answer.response_ms).integer(kQuizHintUsed);
     write_lateral_reading(csv, kQuizLateralReading);
     csv.integer(answer.correct() ? 1 : 0);
-    csv.raw(answer.studied ? std::to_string(*answer.studied ? 1 : 0) : "");
+    csv.raw(!answer.studied ? "" : *answer.studied ? "1" : "0");
     csv.end_row();
 }
 
