@@ -57,6 +57,10 @@ QuizSettings quiz_settings_from(const Arguments& args, RevealMode default_reveal
     std::optional<RevealMode> mode = parse_reveal_mode(reveal);
     if (!mode) throw UsageError("--reveal must be after_each or at_end, not \"" + reveal + "\"");
     settings.reveal = *mode;
+    const std::string sources = args.value("--other-sources").value_or("off");
+    std::optional<OtherSources> other_sources = parse_other_sources(sources);
+    if (!other_sources) throw UsageError("--other-sources must be off, offered or required, not \"" + sources + "\"");
+    settings.other_sources = *other_sources;
     settings.created_ms = system_clock_ms()();
     return settings;
 }
@@ -133,7 +137,7 @@ void write_quiz_or_fail(const std::filesystem::path& path, const Quiz& quiz, con
 int quiz_create_command(const Words& words) {
     Arguments args(words,
                    {"--deck", "--out", "--count", "--topic", "--article", "--verdict", "--seed", "--time-limit",
-                    "--reveal", "--title"},
+                    "--reveal", "--other-sources", "--title"},
                    {"--force"});
     args.expect_positional(0, "");
     const std::filesystem::path out = args.required_path("--out");
@@ -154,7 +158,7 @@ int quiz_create_command(const Words& words) {
 int quiz_pretest_command(const Words& words) {
     Arguments args(words,
                    {"--deck", "--out-a", "--out-b", "--out-c", "--days-after", "--count", "--seed", "--time-limit",
-                    "--reveal", "--title"},
+                    "--reveal", "--other-sources", "--title"},
                    {"--force"});
     args.expect_positional(0, "");
     std::vector<FormOutput> outputs = {{"--out-a", args.required_path("--out-a")},
@@ -189,8 +193,12 @@ void print_quiz_card(const Terminal& term, const Deck& deck, const QuizRun& run,
     std::cout << "\n"
               << term.dim(heading) << "\n"
               << term.bold(claim.text) << "\n"
-              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n"
-              << "Verdict? 1 verified  2 contested  3 propaganda   (q quit)\n"
+              << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n";
+    if (run.quiz().other_sources == OtherSources::Required)
+        std::cout << "This quiz asks you to check the other sources before each answer: s and a word or two.\n";
+    const bool offered = run.quiz().other_sources != OtherSources::Off;
+    std::cout << "Verdict? 1 verified  2 contested  3 propaganda   (" << (offered ? "s WORDS other sources, " : "")
+              << "q quit)\n"
               << std::flush;
 }
 
@@ -208,13 +216,27 @@ void print_reveal(const Terminal& term, const Deck& deck, const QuizAnswer& answ
 }
 
 // Asks until the learner gives a verdict and a confidence; nullopt when
-// they quit or input ends.
-std::optional<std::pair<Verdict, Confidence>> ask_answer() {
+// they quit or input ends. When the quiz offers the other sources, "s WORDS"
+// searches them, and the time until the next input counts as time there.
+std::optional<std::pair<Verdict, Confidence>> ask_answer(const Terminal& term, const Deck& deck, QuizRun& run,
+                                                         const Claim& claim) {
+    const bool offered = run.quiz().other_sources != OtherSources::Off;
     while (std::optional<std::string> choice = read_choice()) {
+        run.end_lateral_reading();
         if (*choice == "q") return std::nullopt;
+        if (offered && is_source_search(*choice)) {
+            run.begin_lateral_reading();
+            run.note_search(choice->substr(1));
+            print_other_sources(term, deck, claim, choice->substr(1));
+            continue;
+        }
         std::optional<Verdict> picked = verdict_for(*choice);
         if (!picked) {
-            std::cout << "Type 1, 2 or 3 (or q).\n" << std::flush;
+            std::cout << (offered ? "Type 1, 2 or 3 (or s WORDS, q).\n" : "Type 1, 2 or 3 (or q).\n") << std::flush;
+            continue;
+        }
+        if (run.sources_still_required()) {
+            std::cout << "Check the other sources first: type s and a word or two, e.g. s Khawak Pass.\n" << std::flush;
             continue;
         }
         std::optional<Confidence> confidence = ask_confidence();
@@ -237,7 +259,7 @@ void pause_after_reveal(const Terminal& term) {
 bool run_quiz(const Terminal& term, const Deck& deck, QuizRun& run) {
     while (const Claim* claim = run.current()) {
         print_quiz_card(term, deck, run, *claim);
-        std::optional<std::pair<Verdict, Confidence>> given = ask_answer();
+        std::optional<std::pair<Verdict, Confidence>> given = ask_answer(term, deck, run, *claim);
         if (!given) return false;
         const QuizAnswer* answer = run.answer(given->first, given->second);
         if (run.pending_saves() > 0) std::cout << "not saved yet: " << printable(run.save_error()) << "\n";
@@ -348,9 +370,13 @@ void print_headlines(const ClassReport& report) {
         const std::string label = form.form == QuizForm::Single ? "" : form_heading(form.form) + ": ";
         std::printf("%s%s, %s: %d of %d right (%.0f %%)\n", label.c_str(), count_of(group.students, "pupil").c_str(),
                     count_of(group.files, "results file").c_str(), group.right, group.cards, group.accuracy() * 100.0);
-        if (!form.by_study) continue;
-        std::printf("  %s\n  %s\n", describe_studied_part(form.by_study->studied, true).c_str(),
-                    describe_studied_part(form.by_study->unstudied, false).c_str());
+        if (form.by_study)
+            std::printf("  %s\n  %s\n", describe_studied_part(form.by_study->studied, true).c_str(),
+                        describe_studied_part(form.by_study->unstudied, false).c_str());
+        if (form.by_lateral_reading)
+            std::printf("  %s\n  %s\n",
+                        describe_lateral_reading_part(form.by_lateral_reading->after_checking, true).c_str(),
+                        describe_lateral_reading_part(form.by_lateral_reading->without_checking, false).c_str());
     }
 }
 

@@ -52,9 +52,12 @@ const Command kCommands[] = {
      claimdeck::cli::import_progress_command},
     {"quiz", "create",
      "quiz create --deck DECK --out FILE [--count N] [--topic T] [--article A] [--verdict V]\n"
-     "         [--seed S] [--time-limit SEC] [--reveal after_each|at_end] [--title TEXT] [--force]\n"
-     "                                     a quiz file for a class; --force replaces a file\n"
-     "                                     at --out that is not a quiz",
+     "         [--seed S] [--time-limit SEC] [--reveal after_each|at_end]\n"
+     "         [--other-sources off|offered|required] [--title TEXT] [--force]\n"
+     "                                     a quiz file for a class; --other-sources lets pupils\n"
+     "                                     search the deck's other articles before answering\n"
+     "                                     (required: before every answer); --force replaces\n"
+     "                                     a file at --out that is not a quiz",
      claimdeck::cli::quiz_create_command},
     {"quiz", "pretest",
      "quiz pretest --deck DECK --out-a A.json --out-b B.json [--out-c C.json [--days-after N]]\n"

@@ -8,7 +8,6 @@
 #include "base/calendar.hpp"
 #include "base/printable.hpp"
 #include "commands.hpp"
-#include "content/source_search.hpp"
 #include "content/techniques.hpp"
 #include "inputs.hpp"
 #include "learning/session.hpp"
@@ -30,26 +29,12 @@ void print_card(const Terminal& term, const Deck& deck, const StudySession& sess
               << std::flush;
 }
 
-// "s WORDS": lateral reading, as the app's Check other sources. Each
-// paragraph of the other articles holding every word is printed whole, with
-// its article, never with what it means for the claim. The time until the
-// next input counts as time among the other sources.
+// The time until the next input counts as time among the other sources.
 void check_other_sources(const Terminal& term, const Deck& deck, StudySession& session, const Claim& claim,
                          const std::string& words) {
     session.begin_lateral_reading();
     session.note_search(words);
-    const std::vector<SourcePassage> found = search_sources(deck, words, claim.article);
-    if (search_words(words).empty())
-        std::cout << "Type s and a word or two, e.g. s Khawak Pass.\n";
-    else if (found.empty())
-        std::cout << "No paragraph of the other articles holds all of these words. Try fewer, or other ones.\n";
-    for (const SourcePassage& passage : found)
-        std::cout << "\n"
-                  << term.bold(printable(passage.article->title)) << "\n"
-                  << printable(passage.article->text.substr(passage.span.begin, passage.span.end - passage.span.begin))
-                  << "\n";
-    if (found.size() == kMostSourcePassages) std::cout << "(the first " << found.size() << " shown: add a word)\n";
-    std::cout << std::flush;
+    print_other_sources(term, deck, claim, words);
 }
 
 void print_evidence(const Terminal& term, const Deck& deck, const Claim& claim) {
@@ -98,7 +83,7 @@ void run_session(const Terminal& term, const Deck& deck, StudySession& session, 
         std::optional<std::string> choice = read_choice();
         session.end_lateral_reading();
         if (!choice || *choice == "q") return;
-        if (*choice == "s" || choice->rfind("s ", 0) == 0) {
+        if (is_source_search(*choice)) {
             check_other_sources(term, deck, session, *claim, choice->substr(1));
             continue;
         }

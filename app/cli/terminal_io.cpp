@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "base/printable.hpp"
+#include "content/source_search.hpp"
 
 namespace claimdeck::cli {
 
@@ -50,6 +51,23 @@ std::optional<Confidence> ask_confidence() {
         std::cout << "Type 1, 2 or 3.\n" << std::flush;
     }
     return std::nullopt;
+}
+
+bool is_source_search(const std::string& choice) { return choice == "s" || choice.rfind("s ", 0) == 0; }
+
+void print_other_sources(const Terminal& term, const Deck& deck, const Claim& claim, const std::string& words) {
+    const std::vector<SourcePassage> found = search_sources(deck, words, claim.article);
+    if (search_words(words).empty())
+        std::cout << "Type s and a word or two, e.g. s Khawak Pass.\n";
+    else if (found.empty())
+        std::cout << "No paragraph of the other articles holds all of these words. Try fewer, or other ones.\n";
+    for (const SourcePassage& passage : found)
+        std::cout << "\n"
+                  << term.bold(printable(passage.article->title)) << "\n"
+                  << printable(passage.article->text.substr(passage.span.begin, passage.span.end - passage.span.begin))
+                  << "\n";
+    if (found.size() == kMostSourcePassages) std::cout << "(the first " << found.size() << " shown: add a word)\n";
+    std::cout << std::flush;
 }
 
 }  // namespace claimdeck::cli

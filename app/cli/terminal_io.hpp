@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/verdict.hpp"
+#include "content/deck.hpp"
 
 namespace claimdeck::cli {
 
@@ -33,5 +34,13 @@ std::optional<Verdict> verdict_for(const std::string& choice);
 
 // Asks for the confidence; nullopt when input ended or the learner quit.
 std::optional<Confidence> ask_confidence();
+
+// "s WORDS" on a card: lateral reading, as the app's Check other sources.
+// True when `choice` is such a request; `words` is what follows the s.
+bool is_source_search(const std::string& choice);
+// Prints each paragraph of the other articles than `claim`'s that holds
+// every word, whole, with its article, and never what it means for the
+// claim. The caller notes the search in its lateral reading log.
+void print_other_sources(const Terminal& term, const Deck& deck, const Claim& claim, const std::string& words);
 
 }  // namespace claimdeck::cli

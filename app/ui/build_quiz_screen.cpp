@@ -35,6 +35,16 @@ constexpr std::array<Choice<RevealMode>, 2> kRevealModes = {{
     {RevealMode::AtEnd, "At the end", "At the end", "Early cards cannot teach later ones: fair for a test."},
 }};
 
+constexpr std::array<Choice<OtherSources>, 3> kOtherSources = {{
+    {OtherSources::Off, "Not offered", "Off", "Pupils answer from the claim and its source alone."},
+    {OtherSources::Offered, "Offered", "Offered",
+     "Pupils may search the deck's other articles before answering; the report compares answers with and "
+     "without."},
+    {OtherSources::Required, "Before each answer", "Required",
+     "Pupils search the deck's other articles before every answer: practice in reading laterally, as "
+     "fact-checkers do."},
+}};
+
 void setting_label(std::string_view title, float width) {
     vertical_space(0.5f);
     text_block(title, fonts().bold, 0, width);
@@ -148,6 +158,13 @@ bool rules_card(const Deck& deck, QuizPlan& plan, const Column& column) {
         changed = true;
     }
     muted(row_for(kRevealModes, settings.reveal).explanation, width);
+
+    setting_label("Check other sources", width);
+    if (auto sources = segmented_choice("sources", kOtherSources, settings.other_sources, width)) {
+        settings.other_sources = *sources;
+        changed = true;
+    }
+    muted(row_for(kOtherSources, settings.other_sources).explanation, width);
     end_card();
     return changed;
 }

@@ -63,14 +63,6 @@ Action help_buttons(bool offer_hint, const Column& column) {
     return action;
 }
 
-// Lateral reading: what the deck's other articles say, before answering.
-Action sources_button(const Deck& deck, const Column& column) {
-    if (deck.articles.size() < 2) return {};
-    if (button(with_key("Check other sources", "S").c_str(), column.width) || typed('s') || typed('S'))
-        return act::CheckSources{};
-    return {};
-}
-
 // Once a verdict is picked the three stay where they were, the chosen one
 // marked and the others plain: a second click of a double click lands on
 // the same verdict again, and another verdict can still be chosen.
@@ -142,6 +134,14 @@ void draw_claim_card(const Deck& deck, const Claim& claim, const Column& column,
 
 // The confidence row never takes the place of the verdict just pressed: it
 // comes under the verdicts, which stay where they were.
+Action draw_sources_button(const Deck& deck, const Column& column, bool next_step) {
+    if (deck.articles.size() < 2) return {};
+    const std::string label = with_key("Check other sources", "S");
+    const bool clicked = next_step ? primary_button(label.c_str(), column.width) : button(label.c_str(), column.width);
+    if (clicked || typed('s') || typed('S')) return act::CheckSources{};
+    return {};
+}
+
 Action draw_answer_buttons(const CardView& view, const Column& column) {
     Action action = verdict_buttons(view.picked, column);
     if (view.picked) {
@@ -194,7 +194,7 @@ Action draw_card_screen(const StudyApp& app, CardView& view) {
     draw_claim_card(app.deck(), *claim, column, view);
     if (view.hint_shown) hint_card(app.deck(), *claim, column, view);
     Action action = help_buttons(!view.hint_shown && app.deck().article(claim->article), column);
-    take(action, sources_button(app.deck(), column));
+    take(action, draw_sources_button(app.deck(), column));
     vertical_space(0.6f);
     if (!answers_in_footer()) take(action, draw_answer_buttons(view, column));
     vertical_space(0.6f);

@@ -28,6 +28,10 @@ inline constexpr const char* kJudgeTheClaim = "Judge what is claimed: is it true
 // its source, and the verdict buttons (then confidence, once one is picked).
 void draw_claim_card(const Deck& deck, const Claim& claim, const Column& column, CardView& view);
 Action draw_answer_buttons(const CardView& view, const Column& column);
+// Lateral reading: what the deck's other articles say, before answering
+// (key S). `next_step`: drawn as the thing to do next, when a class quiz
+// requires it before the answer. Nothing for a deck of one article.
+Action draw_sources_button(const Deck& deck, const Column& column, bool next_step = false);
 
 // Where the verdict's button was drawn this frame, for the tests.
 std::optional<ImRect> verdict_button_this_frame(Verdict verdict);

@@ -34,6 +34,18 @@ void time_ran_out_note(const QuizRun& run, const Column& column) {
     vertical_space(0.3f);
 }
 
+// A quiz that requires the other sources asks for a search before the
+// verdict buttons appear: the step comes first, as the teacher wanted.
+Action required_sources_step(const StudyApp& app, const QuizRun& run, const Column& column) {
+    const bool searched_before = run.lateral_reading().ms > 0;
+    muted(searched_before ? "Search the other sources for a word or two, then come back to answer."
+                          : "This quiz asks you to check the other sources first: search them for the claim's "
+                            "people, places or numbers, then come back to answer.",
+          column.width);
+    vertical_space(0.3f);
+    return draw_sources_button(app.deck(), column, true);
+}
+
 Action asked_card(const StudyApp& app, const QuizRun& run, const Claim& claim, QuizView& view) {
     const Column column = page_column(36 * em());
     InColumn in(column);
@@ -43,7 +55,14 @@ Action asked_card(const StudyApp& app, const QuizRun& run, const Claim& claim, Q
     // No context button: a hint would make one pupil's test easier than another's.
     draw_claim_card(app.deck(), claim, column, view.card);
     vertical_space(0.6f);
-    return answers_in_footer() ? Action() : draw_answer_buttons(view.card, column);
+    if (run.sources_still_required()) return required_sources_step(app, run, column);
+    Action action;
+    if (run.quiz().other_sources == OtherSources::Offered) {
+        take(action, draw_sources_button(app.deck(), column));
+        vertical_space(0.6f);
+    }
+    if (!answers_in_footer()) take(action, draw_answer_buttons(view.card, column));
+    return action;
 }
 
 std::string quiz_answer_headline(const QuizAnswer& answer) {
@@ -152,13 +171,14 @@ float quiz_footer_height(const StudyApp& app, const QuizView& view) {
     const QuizRun* run = app.class_quiz().run();
     if (!run) return 0;
     if (run->revealing()) return std::round(touch_target() + 2 * reveal_footer_padding());
-    return run->current() && answers_in_footer() ? card_footer_height(view.card) : 0;
+    return run->current() && !run->sources_still_required() && answers_in_footer() ? card_footer_height(view.card) : 0;
 }
 
 Action draw_quiz_footer(const StudyApp& app, const QuizView& view) {
     const QuizRun* run = app.class_quiz().run();
     if (!run) return {};
-    return run->revealing() ? next_bar(*run) : draw_card_footer(view.card);
+    if (run->revealing()) return next_bar(*run);
+    return run->sources_still_required() ? Action() : draw_card_footer(view.card);
 }
 
 Action draw_quiz_screen(const StudyApp& app, QuizView& view) {

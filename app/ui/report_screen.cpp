@@ -178,6 +178,11 @@ void totals_card(const FormFigures& form, bool explain, const Column& column) {
         muted(describe_studied_part(form.by_study->studied, true), width);
         muted(describe_studied_part(form.by_study->unstudied, false), width);
     }
+    if (form.by_lateral_reading) {
+        vertical_space(0.3f);
+        muted(describe_lateral_reading_part(form.by_lateral_reading->after_checking, true), width);
+        muted(describe_lateral_reading_part(form.by_lateral_reading->without_checking, false), width);
+    }
     if (explain)
         muted(
             "d\u2032 says how well a pupil tells propaganda from verified and contested claims (0 is guessing); c "

@@ -403,7 +403,7 @@ bool Shell::among_sources(Screen screen) const {
 void Shell::show(Screen screen) {
     // Leaving the other sources, however (Back, Home, the menu), ends the
     // lateral reading the card's answer will carry.
-    if (among_sources(screen_) && !among_sources(screen)) app_.end_lateral_reading(sources_.words);
+    if (among_sources(screen_) && !among_sources(screen)) app_.end_lateral_reading(sources_.card, sources_.words);
     if (screen != screen_) scroll_to_ = 0.0f;
     screen_ = screen;
 }
@@ -513,22 +513,24 @@ void Shell::apply(const act::ReadArticle& read) {
 
 // A new card starts a new search; coming back to the same card keeps it.
 void Shell::apply(const act::CheckSources&) {
-    const Claim* claim = app_.session() ? app_.session()->current() : nullptr;
+    const CardAwaiting card = screen_ == Screen::Quiz ? CardAwaiting::ClassQuiz : CardAwaiting::Study;
+    const Claim* claim = app_.card_awaiting_answer(card);
     if (!claim) return;
-    if (sources_.claim_id != claim->id) {
+    if (sources_.claim_id != claim->id || sources_.card != card) {
         sources_ = {};
         sources_.claim_id = claim->id;
+        sources_.card = card;
     }
     sources_.focus_field = true;
     sources_.searched.reset();
-    app_.begin_lateral_reading();
+    app_.begin_lateral_reading(card);
     apply(act::Go{Screen::Sources});
 }
 
 // Read while the card waits for its answer: the reader shows no verdict and
 // opens no answer (the card's own could be among them, answered before).
 void Shell::apply(const act::ReadSource& read) {
-    app_.note_source_read(sources_.words);
+    app_.note_source_read(sources_.card, sources_.words);
     article_ = ArticleView{read.article_id, std::nullopt, true, false, std::nullopt, read.paragraph};
     apply(act::Go{Screen::Article});
 }
@@ -1032,8 +1034,11 @@ bool Shell::clock_running() const {
     if (live_class_ && live_class_->busy()) return true;
     if (app_.live_pupil() && app_.live_pupil()->wants_updates()) return true;
     const QuizRun* run = app_.class_quiz().run();
+    // The quiz's clock shows on its card and among the other sources checked for it.
+    const bool quiz_clock_shown =
+        screen_ == Screen::Quiz || (among_sources(screen_) && sources_.card == CardAwaiting::ClassQuiz);
     // A Studio change the draft does not hold yet: frames go on until it is written.
-    return (screen_ == Screen::Quiz && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
+    return (quiz_clock_shown && run && run->remaining_ms()) || (studio_ && studio_->draft_pending());
 }
 
 // ---- A pupil in a live class ------------------------------------------------
@@ -1100,8 +1105,8 @@ void Shell::answer_by_script(int count) {
         if (screen_ == Screen::Reveal) apply(act::Next{});
         const Claim& claim = *app_.session()->current();
         if (scripted_lateral_reading(i)) {
-            app_.begin_lateral_reading();
-            app_.end_lateral_reading(scripted_search(claim));
+            app_.begin_lateral_reading(CardAwaiting::Study);
+            app_.end_lateral_reading(CardAwaiting::Study, scripted_search(claim));
         }
         answer(scripted_verdict(claim, i), scripted_confidence(i));
     }

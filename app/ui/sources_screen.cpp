@@ -3,6 +3,7 @@
 #include <set>
 
 #include "claim_parts.hpp"
+#include "quiz_screen.hpp"
 
 namespace claimdeck::ui {
 namespace {
@@ -37,11 +38,18 @@ const std::vector<SourcePassage>& found_for(const StudyApp& app, const Claim& cl
     return view.found;
 }
 
+// A timed quiz's clock goes on while its pupil reads the other sources.
+void quiz_clock(const StudyApp& app, const SourcesView& view, float width) {
+    const QuizRun* run = app.class_quiz().run();
+    if (view.card != CardAwaiting::ClassQuiz || !run) return;
+    if (const std::optional<std::int64_t> remaining = run->remaining_ms())
+        text_block(time_left_label(*remaining) + " on this card", fonts().bold, palette().text_muted, width);
+}
+
 }  // namespace
 
 Action draw_sources_screen(const StudyApp& app, SourcesView& view) {
-    const StudySession* session = app.session();
-    const Claim* claim = session ? session->current() : nullptr;
+    const Claim* claim = app.card_awaiting_answer(view.card);
     if (!claim) return act::Back{};
     const Column column = page_column(38 * em());
     InColumn in(column);
@@ -56,6 +64,7 @@ Action draw_sources_screen(const StudyApp& app, SourcesView& view) {
         width);
     vertical_space(0.3f);
     text_block(claim->text, fonts().bold, 0, width);
+    quiz_clock(app, view, width);
     vertical_space(0.4f);
     if (view.focus_field) ImGui::SetKeyboardFocusHere();
     view.focus_field = false;

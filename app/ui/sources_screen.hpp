@@ -17,6 +17,7 @@ namespace claimdeck::ui {
 
 struct SourcesView {
     std::string claim_id;  // the card the search is for: another card starts a new one
+    CardAwaiting card = CardAwaiting::Study;
     std::string words;
     bool focus_field = true;
     // The results for `searched`, kept until the words change: a frame

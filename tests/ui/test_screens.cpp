@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/study_app.hpp"
+#include "card_screen.hpp"
 #include "claim_parts.hpp"
 #include "classroom/quiz.hpp"
 #include "frame.hpp"
@@ -117,17 +118,17 @@ TEST_CASE("every screen draws at a desktop's size without an ImGui assertion or 
 TEST_CASE("the report draws a saved export with its path buttons, and the question before replacing one") {
     HeadlessApp headless(ImVec2(390, 844));
     const std::filesystem::path results = headless.dir / "Ana.json";
-    QuizResults ana{
-        "quiz-1",
-        QuizForm::Single,
-        "gui-test",
-        1,
-        "Ana",
-        "0190a1b2c3d4e-5f6a",
-        "Week 3",
-        CLAIMDECK_VERSION,
-        kNow,
-        {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900, std::nullopt}}};
+    QuizResults ana{"quiz-1",
+                    QuizForm::Single,
+                    "gui-test",
+                    1,
+                    "Ana",
+                    "0190a1b2c3d4e-5f6a",
+                    "Week 3",
+                    CLAIMDECK_VERSION,
+                    kNow,
+                    {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900,
+                                std::nullopt, std::nullopt}}};
     REQUIRE(write_results_file(results, ana).empty());
     ReportApp& report = headless.app->class_report();
     REQUIRE(report.add(results));
@@ -203,18 +204,19 @@ TEST_CASE("the report draws a pretest and a posttest apart, with a row per pupil
         // Hugo calls more claims propaganda in the posttest, no better at telling which: flagged.
         auto results = [&](QuizForm form, const char* quiz, Verdict on_hyenas, Verdict on_distance) {
             const std::filesystem::path file = headless.dir / (std::string("Hugo-") + quiz + ".json");
-            const QuizResults hugo{
-                quiz,
-                form,
-                "gui-test",
-                1,
-                "Hugo",
-                "hugo-laptop",
-                "Week 3",
-                CLAIMDECK_VERSION,
-                kNow,
-                {QuizAnswer{"hyenas", Verdict::Propaganda, on_hyenas, Confidence::Seventy, 900, std::nullopt},
-                 QuizAnswer{"distance", Verdict::Verified, on_distance, Confidence::Seventy, 900, std::nullopt}}};
+            const QuizResults hugo{quiz,
+                                   form,
+                                   "gui-test",
+                                   1,
+                                   "Hugo",
+                                   "hugo-laptop",
+                                   "Week 3",
+                                   CLAIMDECK_VERSION,
+                                   kNow,
+                                   {QuizAnswer{"hyenas", Verdict::Propaganda, on_hyenas, Confidence::Seventy, 900,
+                                               std::nullopt, std::nullopt},
+                                    QuizAnswer{"distance", Verdict::Verified, on_distance, Confidence::Seventy, 900,
+                                               std::nullopt, std::nullopt}}};
             REQUIRE(write_results_file(file, hugo).empty());
             return file;
         };
@@ -309,17 +311,17 @@ TEST_CASE("the report shows two pupils who typed the same name apart, and its me
         HeadlessApp headless(size);
         ReportApp& report = headless.app->class_report();
         for (const char* device : {"laptop-1", "laptop-2"}) {
-            QuizResults ana{
-                "quiz-1",
-                QuizForm::Single,
-                "gui-test",
-                1,
-                "Ana",
-                device,
-                "Week 3",
-                CLAIMDECK_VERSION,
-                kNow,
-                {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900, std::nullopt}}};
+            QuizResults ana{"quiz-1",
+                            QuizForm::Single,
+                            "gui-test",
+                            1,
+                            "Ana",
+                            device,
+                            "Week 3",
+                            CLAIMDECK_VERSION,
+                            kNow,
+                            {QuizAnswer{"hyenas", Verdict::Propaganda, Verdict::Propaganda, Confidence::Seventy, 900,
+                                        std::nullopt, std::nullopt}}};
             const std::filesystem::path file = headless.dir / (std::string("Ana-") + device + ".json");
             REQUIRE(write_results_file(file, ana).empty());
             REQUIRE(report.add(file));
@@ -466,4 +468,45 @@ TEST_CASE("Back from a paragraph found returns to the same place in the results,
     const std::optional<ImRect> field_again = control_starting(headless.shell->report(), "Back to the card");
     REQUIRE(field_again);
     CHECK(field_again->Min.y == doctest::Approx(field_scrolled->Min.y).epsilon(0.001));
+}
+
+TEST_CASE("a quiz that requires the other sources shows its verdicts only after a search, and the answer carries it") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
+        CAPTURE(size.x);
+        NotingControls noting;
+        HeadlessApp headless(size);
+        QuizSettings settings;
+        settings.other_sources = OtherSources::Required;
+        const std::filesystem::path file = headless.dir / "required.json";
+        REQUIRE(write_quiz_file(file, balanced_quiz(headless.app->deck(), {}, 1, settings, 1)).empty());
+        headless.shell->open_quiz(file.u8string(), true);
+        headless.draw_frame();
+        headless.draw_frame();
+        REQUIRE(headless.shell->report().screen == ui::Screen::Quiz);
+        CHECK(text_shown(headless.shell->report(),
+                         "This quiz asks you to check the other sources first: search them for the claim's people, "
+                         "places or numbers, then come back to answer."));
+        CHECK_FALSE(ui::verdict_button_this_frame(Verdict::Verified));
+        headless.type('1');  // a verdict's key: no verdict to pick yet
+        const QuizRun& run = *headless.app->class_quiz().run();
+        CHECK(run.answered() == 0);
+
+        headless.type('s');
+        REQUIRE(headless.shell->report().screen == ui::Screen::Sources);
+        for (char c : std::string("Taliban")) headless.type(c);
+        headless.now += 12'000;
+        const std::optional<ImRect> to_card = control_starting(headless.shell->report(), "Back to the card");
+        REQUIRE(to_card);
+        headless.click(to_card->GetCenter());
+        REQUIRE(headless.shell->report().screen == ui::Screen::Quiz);
+        headless.draw_frame();  // the card, drawn again
+        CHECK(ui::verdict_button_this_frame(Verdict::Verified));
+
+        headless.type('1');
+        headless.type('2');
+        REQUIRE(run.answered() == 1);
+        REQUIRE(run.answers()[0].lateral);
+        CHECK(run.answers()[0].lateral->searches == 1);
+        CHECK(run.answers()[0].lateral->ms == 12'000);
+    }
 }

@@ -383,6 +383,44 @@ TEST_CASE("each form's answers are split by whether the pupil had studied the cl
     }
 }
 
+TEST_CASE("each form's answers are split by whether the pupil checked the other sources first") {
+    ClassFiles files;
+    // Ida searched before the verdicts' first claims and got them right;
+    // without searching she got only v2 right.
+    QuizResults ida = pupil("Ida", V, V, C, V, P, C, 70);
+    for (QuizAnswer& answer : ida.answers)
+        answer.lateral = answer.claim_id.back() == '1' ? LateralReading{1, 1, 9000} : LateralReading{};
+    ida.learner_id = "id-ida";
+    files.add("ida.json", ida);
+    // Jon's quiz did not offer the other sources: he counts in the form, not in the split.
+    files.add("jon.json", pupil("Jon", V, V, C, C, P, P, 70));
+
+    const ClassReport report = build_class_report(files.paths);
+    REQUIRE(report.forms.size() == 1);
+    REQUIRE(report.forms[0].by_lateral_reading);
+    const LateralReadingSplit& split = *report.forms[0].by_lateral_reading;
+    CHECK(split.after_checking.cards == 3);
+    CHECK(split.after_checking.right == 3);
+    CHECK(split.without_checking.cards == 3);
+    CHECK(split.without_checking.right == 1);
+    CHECK(describe_lateral_reading_part(split.without_checking, false) ==
+          "Without checking other sources: 33 % right, mean d\u2032 0.3, mean c 0.8 (3 answers)");
+    CHECK(describe_lateral_reading_part(GroupFigures{}, true) == "After checking other sources: none");
+    CHECK(class_report_html(report).find("<h2>Checking other sources</h2>") != std::string::npos);
+    CHECK(class_report_html(report).find("After checking other sources: 100 % right") != std::string::npos);
+    CHECK(csv_table(report, "class").find("\"The class, after checking other sources\",1,1,3,3,") != std::string::npos);
+    CHECK(csv_table(report, "class").find("\"The class, without checking other sources\",1,1,3,1,") !=
+          std::string::npos);
+
+    SUBCASE("quizzes without the other sources give no split and no section") {
+        ClassFiles old;
+        old.add("jon.json", pupil("Jon", V, V, C, C, P, P, 70));
+        const ClassReport plain = build_class_report(old.paths);
+        CHECK_FALSE(plain.forms[0].by_lateral_reading);
+        CHECK(class_report_html(plain).find("Checking other sources") == std::string::npos);
+    }
+}
+
 TEST_CASE("the retention sentence tells a lasting gain from a fading one and from none") {
     Retention kept;
     kept.pre.students = 12;

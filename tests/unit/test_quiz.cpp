@@ -205,6 +205,54 @@ TEST_CASE("each reveal mode and quiz form has its own word in quiz files") {
     CHECK(to_string(QuizForm::DelayedC) == "C");
     CHECK(parse_quiz_form("C") == QuizForm::DelayedC);
     CHECK(parse_quiz_form("") == QuizForm::Single);
+    CHECK(to_string(OtherSources::Off) == "off");
+    CHECK(to_string(OtherSources::Offered) == "offered");
+    CHECK(to_string(OtherSources::Required) == "required");
+    CHECK(parse_other_sources("offered") == OtherSources::Offered);
+    CHECK(parse_other_sources("required") == OtherSources::Required);
+    CHECK(parse_other_sources("off") == OtherSources::Off);
+    CHECK_FALSE(parse_other_sources("sometimes").has_value());
+}
+
+TEST_CASE("a quiz that offers the other sources says so in a version 3 file; one that does not stays version 1") {
+    const Deck deck = make_class_deck(2, 2);
+    QuizSettings chosen = settings();
+    chosen.other_sources = OtherSources::Required;
+    const Quiz quiz = balanced_quiz(deck, {}, 6, chosen, 3);
+    const std::string json = quiz_to_json(quiz);
+    CHECK(json.find(R"("format_version": 3,)") != std::string::npos);
+    CHECK(json.find(R"("other_sources": "required",)") != std::string::npos);
+    QuizLoadResult loaded = parse_quiz(json, "q.json");
+    REQUIRE(loaded.quiz);
+    CHECK(*loaded.quiz == quiz);
+
+    const std::string plain = quiz_to_json(balanced_quiz(deck, {}, 6, settings(), 3));
+    CHECK(plain.find(R"("format_version": 1,)") != std::string::npos);
+    CHECK(plain.find("other_sources") == std::string::npos);
+
+    const std::size_t at = json.find(R"("required")");
+    std::string edited = json;
+    edited.replace(at, 10, R"("always")");
+    CHECK(describe_all(parse_quiz(edited, "q.json").problems)
+              .find("q.json: field \"other_sources\": \"always\" is not one of off, offered, required") !=
+          std::string::npos);
+}
+
+TEST_CASE("a deck of one article has no other sources for a quiz to offer") {
+    Deck deck = make_class_deck(1, 1);
+    deck.articles.pop_back();
+    for (Claim& claim : deck.claims) claim.article = "a";
+    deck.index();
+    QuizSettings chosen = settings();
+    chosen.other_sources = OtherSources::Offered;
+    CHECK_THROWS_WITH_AS(quiz_of_matching_claims(deck, {}, chosen, 1),
+                         "the quiz lets pupils check other sources, but deck \"class-deck\" has only one article, "
+                         "so there are none",
+                         std::invalid_argument);
+    // A quiz file made for the deck before it lost an article cannot run on it.
+    Quiz quiz = quiz_of_matching_claims(deck, {}, settings(), 1);
+    quiz.other_sources = OtherSources::Required;
+    CHECK(quiz_deck_mismatch(quiz, deck).value_or("").find("has only one article") != std::string::npos);
 }
 
 TEST_CASE("a quiz file reads back equal to what was written") {

@@ -20,10 +20,11 @@ struct Fixture {
     std::int64_t now = 1'630'000'000'000;
     Clock clock = [this] { return now; };
 
-    Quiz make_quiz(RevealMode reveal, int time_limit_seconds = 0) {
+    Quiz make_quiz(RevealMode reveal, int time_limit_seconds = 0, OtherSources other_sources = OtherSources::Off) {
         QuizSettings settings;
         settings.reveal = reveal;
         settings.time_limit_seconds = time_limit_seconds;
+        settings.other_sources = other_sources;
         return quiz_of_matching_claims(deck, {}, settings, 1);
     }
 };
@@ -160,6 +161,69 @@ TEST_CASE("a card whose time runs out is recorded as timed out") {
     // A timed-out card has no verdict to log.
     CHECK(f.store->reviews(f.profile.id).empty());
     CHECK(run.answered() == 1);
+}
+
+TEST_CASE("a quiz that requires the other sources takes no answer before a search, then records what was consulted") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd, 0, OtherSources::Required);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    const Claim* first = run.current();
+    CHECK(run.sources_still_required());
+    CHECK(run.answer(first->verdict, Confidence::Seventy) == nullptr);
+    // Going to the sources and back without a search is not the step.
+    run.begin_lateral_reading();
+    f.now += 2000;
+    run.end_lateral_reading();
+    CHECK(run.sources_still_required());
+    CHECK(run.answer(first->verdict, Confidence::Seventy) == nullptr);
+
+    run.begin_lateral_reading();
+    run.note_search("Khawak Pass");
+    run.note_passage_read();
+    f.now += 8000;
+    run.end_lateral_reading();
+    CHECK_FALSE(run.sources_still_required());
+    const QuizAnswer* answer = run.answer(first->verdict, Confidence::Seventy);
+    REQUIRE(answer);
+    CHECK(answer->lateral == std::optional<LateralReading>(LateralReading{1, 1, 10000}));
+    // The next card starts afresh, and the progress log has the answer's record too.
+    CHECK(run.sources_still_required());
+    const std::vector<Review> reviews = f.store->reviews(f.profile.id);
+    REQUIRE(reviews.size() == 1);
+    CHECK(reviews[0].lateral == LateralReading{1, 1, 10000});
+    CHECK(run.results().format_version() == 4);
+}
+
+TEST_CASE("a required search never keeps a card from timing out") {
+    Fixture f;
+    const Quiz quiz = f.make_quiz(RevealMode::AtEnd, 10, OtherSources::Required);
+    QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+    f.now += 10000;
+    CHECK(run.time_out_if_expired());
+    CHECK(run.answers().back().timed_out());
+    CHECK(run.answers().back().lateral == std::optional<LateralReading>(LateralReading{}));
+}
+
+TEST_CASE("offered other sources are the pupil's choice; a quiz without them records nothing of them") {
+    Fixture f;
+    SUBCASE("offered") {
+        const Quiz quiz = f.make_quiz(RevealMode::AtEnd, 0, OtherSources::Offered);
+        QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+        CHECK_FALSE(run.sources_still_required());
+        REQUIRE(run.answer(run.current()->verdict, Confidence::Seventy));
+        CHECK(run.answers().back().lateral == std::optional<LateralReading>(LateralReading{}));
+    }
+    SUBCASE("off") {
+        const Quiz quiz = f.make_quiz(RevealMode::AtEnd);
+        QuizRun run(quiz, f.deck, *f.store, f.profile, {}, f.clock);
+        run.begin_lateral_reading();
+        run.note_search("anything");
+        f.now += 3000;
+        run.end_lateral_reading();
+        REQUIRE(run.answer(run.current()->verdict, Confidence::Seventy));
+        CHECK_FALSE(run.answers().back().lateral);
+        CHECK(run.results().format_version() == 3);
+    }
 }
 
 TEST_CASE("an answer a millisecond before the time limit counts") {

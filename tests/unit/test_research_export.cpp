@@ -69,12 +69,24 @@ TEST_CASE("the research CSV has the header, then one row per answer, each pupil 
           "lateral_passages,lateral_ms,right,studied_before");
     const std::string ada = pseudonymous_learner_id("Ada", "s");
     const std::string bob = pseudonymous_learner_id("Bob", "s");
-    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,0,0,0,1,1");
-    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0,0,0,0,0");
+    // Quizzes that did not offer the other sources leave the lateral
+    // reading columns empty: nothing could be consulted.
+    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,,,,1,1");
+    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,,,,0,0");
     // A card whose time ran out: no verdict, no confidence, not right; a
     // file that does not say what was studied leaves studied_before empty.
-    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,0,0,0,0,");
-    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,0,0,0,0,");
+    CHECK(lines[3] == bob + ",c-1,quiz-pre,pre,contested,,,30000,0,,,,0,");
+    CHECK(lines[4] == ada + ",v-2,quiz-post,post,verified,propaganda,70,1200,0,,,,0,");
+}
+
+TEST_CASE("a quiz that offered the other sources gives what each answer's pupil consulted, nothing included") {
+    std::vector<QuizResults> results = pre_and_post_of_ada_and_bob();
+    results[0].answers[0].lateral = LateralReading{2, 1, 15000};
+    results[0].answers[1].lateral = LateralReading{};
+    const std::vector<std::string> lines = lines_of(research_csv(results, {}, "s"));
+    const std::string ada = pseudonymous_learner_id("Ada", "s");
+    CHECK(lines[1] == ada + ",v-1,quiz-pre,pre,verified,verified,90,2500,0,2,1,15000,1,1");
+    CHECK(lines[2] == ada + ",p-1,quiz-pre,pre,propaganda,contested,50,4100,0,0,0,0,0,0");
 }
 
 namespace {
@@ -107,7 +119,7 @@ TEST_CASE("a store's study answers follow the results files' rows, with the hint
     const std::string ada = pseudonymous_learner_id("Ada", "s");
     // The quiz taken in the app is its results file's row, not a second one from the store.
     REQUIRE(lines.size() == 4);
-    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,0,0,0,0,");
+    CHECK(lines[1] == ada + ",v-1,quiz-1,single,verified,contested,90,2500,0,,,,0,");
     // Checked two searches' results and read one paragraph, for 21 s.
     CHECK(lines[2] == ada + ",lions-350,,study,verified,verified,70,6400,1,2,1,21000,1,");
     // Studied without saying how sure: no confidence.

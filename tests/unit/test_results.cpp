@@ -124,6 +124,7 @@ TEST_CASE("the checksum covers every field") {
     SUBCASE("the form") { changed.form = QuizForm::PostB; }
     SUBCASE("the quiz") { changed.quiz_id = "quiz-abd"; }
     SUBCASE("an answer dropped") { changed.answers.pop_back(); }
+    SUBCASE("what was consulted") { changed.answers[0].lateral = LateralReading{}; }
     CHECK(results_checksum(changed) != original);
 }
 
@@ -165,6 +166,35 @@ TEST_CASE("results of a delayed posttest carry when it was meant to be taken, un
     }
 }
 
+TEST_CASE("answers to a quiz that offered the other sources say what was consulted: version 4, under the checksum") {
+    QuizResults results = sample();
+    results.answers[0].lateral = LateralReading{2, 1, 15000};
+    results.answers[1].lateral = LateralReading{};
+    results.answers[2].lateral = LateralReading{1, 0, 4000};
+    const std::string json = written_and_read_back(results);
+    CHECK(json.find(R"("format_version": 4,)") != std::string::npos);
+    CHECK(json.find(R"("lateral_searches": 2,)") != std::string::npos);
+    CHECK(json.find(R"("lateral_passages": 1,)") != std::string::npos);
+    CHECK(json.find(R"("lateral_ms": 15000)") != std::string::npos);
+
+    SUBCASE("a search added by hand breaks the checksum") {
+        CHECK(problems_of(replace(json, R"("lateral_searches": 0,)", R"("lateral_searches": 1,)"))
+                  .find("field \"checksum\": does not match") != std::string::npos);
+    }
+    SUBCASE("a record cut short is refused, naming the answer and the field") {
+        CHECK(problems_of(replace(json, R"("lateral_passages": 1,)", ""))
+                  .find("answers[0], field \"lateral_passages\"") != std::string::npos);
+    }
+    SUBCASE("a negative count is refused") {
+        CHECK(problems_of(replace(json, R"("lateral_searches": 2,)", R"("lateral_searches": -2,)"))
+                  .find("field \"lateral_searches\"") != std::string::npos);
+    }
+    SUBCASE("results of a quiz without the other sources keep their older version and say nothing of them") {
+        CHECK(results_to_json(sample()).find("lateral") == std::string::npos);
+        CHECK_FALSE(parse_results(results_to_json(sample()), "r.json").results->answers[0].lateral);
+    }
+}
+
 TEST_CASE("a results file edited after the quiz is refused as tampered") {
     const std::string json = results_to_json(sample());
     const std::string edited = replace(json, R"("picked": "contested")", R"("picked": "propaganda")");
@@ -201,8 +231,8 @@ TEST_CASE("every field of a results file is checked") {
           std::string::npos);
     CHECK(problems_of(replace(json, R"("claim": "t0-propaganda-0")", R"("claim": "t0-verified-0")"))
               .find("holds two answers for claim \"t0-verified-0\"") != std::string::npos);
-    CHECK(problems_of(replace(json, R"("format_version": 2)", R"("format_version": 4)"))
-              .find("field \"format_version\": is 4; this version of ClaimDeck reads 1 to 3") != std::string::npos);
+    CHECK(problems_of(replace(json, R"("format_version": 2)", R"("format_version": 5)"))
+              .find("field \"format_version\": is 5; this version of ClaimDeck reads 1 to 4") != std::string::npos);
     CHECK(problems_of("[1, 2]").find("must hold one JSON object") != std::string::npos);
 }
 

@@ -314,20 +314,36 @@ void StudyApp::use_hint() {
     if (session_) session_->use_hint();
 }
 
-void StudyApp::begin_lateral_reading() {
-    if (session_) session_->begin_lateral_reading();
+template <class Act>
+void StudyApp::on_card(CardAwaiting card, Act act) {
+    if (card == CardAwaiting::ClassQuiz) {
+        if (QuizRun* run = class_quiz_.run()) act(*run);
+    } else if (session_) {
+        act(*session_);
+    }
 }
 
-void StudyApp::note_source_read(const std::string& search_words) {
-    if (!session_) return;
-    session_->note_search(search_words);
-    session_->note_passage_read();
+const Claim* StudyApp::card_awaiting_answer(CardAwaiting card) const {
+    if (card == CardAwaiting::ClassQuiz) return class_quiz_.run() ? class_quiz_.run()->current() : nullptr;
+    return session_ ? session_->current() : nullptr;
 }
 
-void StudyApp::end_lateral_reading(const std::string& search_words) {
-    if (!session_) return;
-    session_->note_search(search_words);
-    session_->end_lateral_reading();
+void StudyApp::begin_lateral_reading(CardAwaiting card) {
+    on_card(card, [](auto& answering) { answering.begin_lateral_reading(); });
+}
+
+void StudyApp::note_source_read(CardAwaiting card, const std::string& search_words) {
+    on_card(card, [&](auto& answering) {
+        answering.note_search(search_words);
+        answering.note_passage_read();
+    });
+}
+
+void StudyApp::end_lateral_reading(CardAwaiting card, const std::string& search_words) {
+    on_card(card, [&](auto& answering) {
+        answering.note_search(search_words);
+        answering.end_lateral_reading();
+    });
 }
 
 void StudyApp::History::count(const ScoredAnswer& answer, bool lateral_reading, std::int64_t day, int change) {

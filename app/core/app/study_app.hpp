@@ -53,6 +53,9 @@ struct ShelfDeck {
     DeckCounts counts;        // of the chosen learner
 };
 
+// The card waiting for an answer that the other sources are checked for.
+enum class CardAwaiting { Study, ClassQuiz };
+
 class StudyApp {
 public:
     // Classroom files are saved under `classroom_dir` unless the user chooses
@@ -173,12 +176,14 @@ public:
     // "End session now": the cards still queued are left for next time.
     void stop_session();
     void use_hint();
-    // Lateral reading before the answer (StudySession): the learner went to
-    // the other sources; opened a paragraph found by `search_words`; came
-    // back to the card with `search_words` in the field.
-    void begin_lateral_reading();
-    void note_source_read(const std::string& search_words);
-    void end_lateral_reading(const std::string& search_words);
+    // Lateral reading before the answer, on the study card (StudySession) or
+    // the class quiz's (QuizRun): the learner went to the other sources;
+    // opened a paragraph found by `search_words`; came back to the card with
+    // `search_words` in the field.
+    const Claim* card_awaiting_answer(CardAwaiting card) const;
+    void begin_lateral_reading(CardAwaiting card);
+    void note_source_read(CardAwaiting card, const std::string& search_words);
+    void end_lateral_reading(CardAwaiting card, const std::string& search_words);
     // Written to the store before this returns (or kept pending, see
     // StudySession::answer).
     AnswerOutcome answer(Verdict picked, Confidence confidence);
@@ -227,6 +232,9 @@ private:
     void back_up_when_due(std::int64_t min_ms_since_last);
     void add_notice(std::string notice);
     static ScoredAnswer scored(const Claim& claim, Verdict picked, Confidence confidence);
+    // Calls `act` with the study session or the quiz run, when there is one.
+    template <class Act>
+    void on_card(CardAwaiting card, Act act);
 
     struct History {
         LearnerScores scores;

@@ -148,11 +148,21 @@ struct StudiedSplit {
     GroupFigures unstudied;
 };
 
+// A form's answers split by whether the pupil checked the deck's other
+// sources first (results files of format 4 say so, for a quiz that offered
+// them): does lateral reading help the class tell true from false?
+struct LateralReadingSplit {
+    GroupFigures after_checking;
+    GroupFigures without_checking;
+};
+
 // The class's figures for one form, over every pupil who took it.
 struct FormFigures {
     QuizForm form = QuizForm::Single;
     GroupFigures figures;
     std::optional<StudiedSplit> by_study;  // when its files say which claims were studied
+    // When its files say what was consulted before each answer.
+    std::optional<LateralReadingSplit> by_lateral_reading;
     std::string quiz_id;
     // As the results files give it; empty in files from before quiz titles
     // (ReportApp then looks in the quizzes made on this device).
@@ -211,6 +221,9 @@ std::string describe_retention(const Retention& retention);
 // "Claims they had studied: 90 % right, mean d′ 2.1, mean c 0.1 (12 answers)",
 // or "Claims they had not studied: none" when there are no such answers.
 std::string describe_studied_part(const GroupFigures& part, bool studied);
+// "After checking other sources: 80 % right, ..." or "Without checking
+// other sources: none".
+std::string describe_lateral_reading_part(const GroupFigures& part, bool checked);
 
 // The quiz a form's figures are about: its title, or "quiz <id>" when the
 // files do not give one.

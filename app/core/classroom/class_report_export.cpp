@@ -70,9 +70,15 @@ void csv_groups(CsvWriter& csv, const ClassReport& report) {
                  "mean c (propaganda)", "brier", "note"});
     csv_group_row(csv, "all", report.totals);
     for (const FormFigures& form : report.forms) {
-        if (!form.by_study) continue;
-        csv_group_row(csv, form_heading(form.form) + ", claims studied", form.by_study->studied);
-        csv_group_row(csv, form_heading(form.form) + ", claims not studied", form.by_study->unstudied);
+        if (form.by_study) {
+            csv_group_row(csv, form_heading(form.form) + ", claims studied", form.by_study->studied);
+            csv_group_row(csv, form_heading(form.form) + ", claims not studied", form.by_study->unstudied);
+        }
+        if (form.by_lateral_reading) {
+            const LateralReadingSplit& split = *form.by_lateral_reading;
+            csv_group_row(csv, form_heading(form.form) + ", after checking other sources", split.after_checking);
+            csv_group_row(csv, form_heading(form.form) + ", without checking other sources", split.without_checking);
+        }
     }
     if (!report.pre_post) return;
     csv_group_row(csv, "pretest (form A), pupils who took both", report.pre_post->pre);
@@ -380,20 +386,47 @@ std::string retention_section(const Retention& kept) {
     return html + "</table></div>\n";
 }
 
+// A section of two lines per form, for the forms whose files split their
+// answers: `lines` gives them, or nothing for a form that does not split.
+template <class Lines>
+std::string split_section(const ClassReport& report, const std::string& heading, const std::string& intro,
+                          Lines lines) {
+    std::string html;
+    for (const FormFigures& form : report.forms) {
+        const std::optional<std::pair<std::string, std::string>> two = lines(form);
+        if (two)
+            html += "<p><b>" + escape(form_heading(form.form)) + "</b><br>" + escape(two->first) + "<br>" +
+                    escape(two->second) + "</p>\n";
+    }
+    if (html.empty()) return "";
+    return "<h2>" + heading + "</h2>\n<p>" + intro + "</p>\n" + html;
+}
+
 // Each form's answers to claims the pupils had studied and to those they had
 // not; empty when no file says which were studied.
 std::string studied_section(const ClassReport& report) {
-    std::string html;
-    for (const FormFigures& form : report.forms) {
-        if (!form.by_study) continue;
-        html += "<p><b>" + escape(form_heading(form.form)) + "</b><br>" +
-                escape(describe_studied_part(form.by_study->studied, true)) + "<br>" +
-                escape(describe_studied_part(form.by_study->unstudied, false)) + "</p>\n";
-    }
-    if (html.empty()) return "";
-    return "<h2>Claims studied and not studied</h2>\n<p>Whether each pupil had the claim in their study schedule "
-           "when the quiz began. Doing as well on claims never studied is learning that carries over.</p>\n" +
-           html;
+    return split_section(report, "Claims studied and not studied",
+                         "Whether each pupil had the claim in their study schedule when the quiz began. Doing as "
+                         "well on claims never studied is learning that carries over.",
+                         [](const FormFigures& form) -> std::optional<std::pair<std::string, std::string>> {
+                             if (!form.by_study) return std::nullopt;
+                             return std::make_pair(describe_studied_part(form.by_study->studied, true),
+                                                   describe_studied_part(form.by_study->unstudied, false));
+                         });
+}
+
+// Each form's answers given after checking the deck's other sources and
+// without; empty when no quiz offered them.
+std::string lateral_reading_section(const ClassReport& report) {
+    return split_section(report, "Checking other sources",
+                         "Answers given after looking at what the deck's other articles say (a search whose results "
+                         "the pupil looked at) and answers given without, in quizzes that offered the other sources.",
+                         [](const FormFigures& form) -> std::optional<std::pair<std::string, std::string>> {
+                             if (!form.by_lateral_reading) return std::nullopt;
+                             const LateralReadingSplit& split = *form.by_lateral_reading;
+                             return std::make_pair(describe_lateral_reading_part(split.after_checking, true),
+                                                   describe_lateral_reading_part(split.without_checking, false));
+                         });
 }
 
 std::string claims_table(const ClassReport& report) {
@@ -550,6 +583,7 @@ std::string class_report_html(const ClassReport& report) {
                 scrolling(pre_post_chart(*report.pre_post)) + "<p>Hollow dot: pretest; filled dot: posttest.</p>\n";
     if (report.retention) html += retention_section(*report.retention);
     html += studied_section(report);
+    html += lateral_reading_section(report);
     html += "<h2>Claims: what fooled the class</h2>\n" + verdict_key() + scrolling(claims_chart(report)) +
             claims_table(report);
     if (report.pre_post) html += "<h2>Pupils, before and after</h2>\n" + pupil_changes_table(*report.pre_post);

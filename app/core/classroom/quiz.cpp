@@ -19,7 +19,7 @@ namespace claimdeck {
 
 namespace {
 
-const JsonFileFormat kQuizFormat{"claimdeck-quiz", 2, 4u << 20, JsonShapeLimits{4, 4096}, 1};
+const JsonFileFormat kQuizFormat{"claimdeck-quiz", 3, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
@@ -122,10 +122,19 @@ std::vector<std::vector<std::size_t>> draw_balanced(const Deck& deck, const std:
     return groups;
 }
 
-void check_settings(const QuizSettings& settings) {
+// A deck of one article has no other sources to check: a quiz that required
+// them could never be answered.
+std::optional<std::string> other_sources_missing(OtherSources wanted, const Deck& deck) {
+    if (wanted == OtherSources::Off || deck.articles.size() >= 2) return std::nullopt;
+    return "the quiz lets pupils check other sources, but deck " + in_quotes(deck.id) +
+           " has only one article, so there are none";
+}
+
+void check_settings(const Deck& deck, const QuizSettings& settings) {
     if (settings.time_limit_seconds < 0 || settings.time_limit_seconds > kMaxTimeLimitSeconds)
         throw std::invalid_argument("the time limit must be from 0 (none) to " + std::to_string(kMaxTimeLimitSeconds) +
                                     " seconds");
+    if (auto missing = other_sources_missing(settings.other_sources, deck)) throw std::invalid_argument(*missing);
 }
 
 void check_days_after_post(int days) {
@@ -136,7 +145,7 @@ void check_days_after_post(int days) {
 
 Quiz make_quiz(const Deck& deck, std::vector<std::size_t> claim_indexes, const QuizSettings& settings, QuizForm form,
                std::mt19937_64& random) {
-    check_settings(settings);
+    check_settings(deck, settings);
     Quiz quiz;
     // The same time-plus-randomness scheme as review ids: unique without a registry.
     quiz.id = "quiz-" + new_review_uid();
@@ -145,6 +154,7 @@ Quiz make_quiz(const Deck& deck, std::vector<std::size_t> claim_indexes, const Q
     quiz.deck_version = deck.version;
     quiz.time_limit_seconds = settings.time_limit_seconds;
     quiz.reveal = settings.reveal;
+    quiz.other_sources = settings.other_sources;
     quiz.form = form;
     quiz.created_ms = settings.created_ms;
     // Shuffled first so that the deck's own order does not show through.
@@ -176,6 +186,9 @@ void read_quiz_fields(FieldReader& fields, Quiz& quiz) {
     read_claim_ids(fields, quiz.claim_ids);
     read_int_in_range(fields, "time_limit_seconds", 0, kMaxTimeLimitSeconds, quiz.time_limit_seconds);
     read_named_value(fields, "reveal", parse_reveal_mode, "after_each, at_end", quiz.reveal);
+    std::int64_t version = 0;
+    if (fields.read_int("format_version", version) && version >= 3)
+        read_named_value(fields, "other_sources", parse_other_sources, "off, offered, required", quiz.other_sources);
     read_named_value(fields, "form", parse_quiz_form, kQuizFormNames, quiz.form);
     if (quiz.form == QuizForm::DelayedC)
         read_int_in_range(fields, "days_after_post", 1, kMaxDaysAfterPost, quiz.days_after_post);
@@ -199,6 +212,21 @@ std::optional<RevealMode> parse_reveal_mode(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(OtherSources sources) {
+    switch (sources) {
+        case OtherSources::Off: return "off";
+        case OtherSources::Offered: return "offered";
+        case OtherSources::Required: return "required";
+    }
+    return "off";
+}
+
+std::optional<OtherSources> parse_other_sources(std::string_view text) {
+    for (OtherSources sources : {OtherSources::Off, OtherSources::Offered, OtherSources::Required})
+        if (to_string(sources) == text) return sources;
+    return std::nullopt;
+}
+
 std::string_view to_string(QuizForm form) {
     switch (form) {
         case QuizForm::Single: return "";
@@ -218,7 +246,8 @@ std::optional<QuizForm> parse_quiz_form(std::string_view text) {
 bool Quiz::operator==(const Quiz& other) const {
     return id == other.id && title == other.title && deck_id == other.deck_id && deck_version == other.deck_version &&
            claim_ids == other.claim_ids && time_limit_seconds == other.time_limit_seconds && reveal == other.reveal &&
-           form == other.form && days_after_post == other.days_after_post && created_ms == other.created_ms;
+           other_sources == other.other_sources && form == other.form && days_after_post == other.days_after_post &&
+           created_ms == other.created_ms;
 }
 
 Quiz quiz_of_matching_claims(const Deck& deck, const ClaimFilter& filter, const QuizSettings& settings,
@@ -278,7 +307,7 @@ std::optional<std::string> quiz_deck_mismatch(const Quiz& quiz, const Deck& deck
                ", but this deck is version " + std::to_string(deck.version);
     for (const std::string& id : quiz.claim_ids)
         if (!deck.claim(id)) return "the deck has no claim " + in_quotes(id) + ", which the quiz asks";
-    return std::nullopt;
+    return other_sources_missing(quiz.other_sources, deck);
 }
 
 std::string quiz_to_json(const Quiz& quiz) {
@@ -289,8 +318,10 @@ std::string quiz_to_json(const Quiz& quiz) {
                 cereal::make_nvp("deck_id", quiz.deck_id), cereal::make_nvp("deck_version", quiz.deck_version),
                 cereal::make_nvp("claims", quiz.claim_ids),
                 cereal::make_nvp("time_limit_seconds", quiz.time_limit_seconds),
-                cereal::make_nvp("reveal", std::string(to_string(quiz.reveal))),
-                cereal::make_nvp("form", std::string(to_string(quiz.form))));
+                cereal::make_nvp("reveal", std::string(to_string(quiz.reveal))));
+        if (quiz.other_sources != OtherSources::Off)
+            archive(cereal::make_nvp("other_sources", std::string(to_string(quiz.other_sources))));
+        archive(cereal::make_nvp("form", std::string(to_string(quiz.form))));
         if (quiz.form == QuizForm::DelayedC) archive(cereal::make_nvp("days_after_post", quiz.days_after_post));
         archive(cereal::make_nvp("created_ms", quiz.created_ms));
     });

@@ -11,7 +11,10 @@
 // `form` is "" for a plain quiz, "A" for the pretest and "B" for the
 // posttest of a pre/post pair, and "C" for a delayed posttest, which also
 // says when it is meant to be taken: "days_after_post": 14 (format version
-// 2; every other quiz is still written as version 1, so older apps read it).
+// 2). A quiz that lets pupils check the deck's other sources before
+// answering says so after "reveal": "other_sources": "offered" or
+// "required" (format version 3). Every other quiz is still written as
+// version 1, so older apps read it.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +38,15 @@ enum class RevealMode { AfterEach, AtEnd };
 inline constexpr RevealMode kPrePostRevealDefault = RevealMode::AtEnd;
 std::string_view to_string(RevealMode mode);
 std::optional<RevealMode> parse_reveal_mode(std::string_view text);
+
+// Whether pupils may look at what the deck's other articles say before
+// answering ("Check other sources", as in study): not at all, when they
+// choose, or before every answer. Required makes the class practise lateral
+// reading; offered lets the report compare answers given with and without.
+enum class OtherSources { Off, Offered, Required };
+// "off", "offered", "required", as in quiz files.
+std::string_view to_string(OtherSources sources);
+std::optional<OtherSources> parse_other_sources(std::string_view text);
 
 // Form C, the delayed posttest, asks whether what training taught lasted:
 // the effect of media-literacy games fades within weeks unless boosted.
@@ -64,12 +76,16 @@ struct Quiz {
     std::vector<std::string> claim_ids;  // asked in this order
     int time_limit_seconds = 0;          // per card; 0 = no limit
     RevealMode reveal = RevealMode::AfterEach;
+    OtherSources other_sources = OtherSources::Off;
     QuizForm form = QuizForm::Single;
     int days_after_post = 0;  // form C only: when it is meant to be taken
     std::int64_t created_ms = 0;
 
     bool operator==(const Quiz& other) const;
-    int format_version() const { return form == QuizForm::DelayedC ? 2 : 1; }
+    int format_version() const {
+        if (other_sources != OtherSources::Off) return 3;
+        return form == QuizForm::DelayedC ? 2 : 1;
+    }
 };
 
 // What a teacher chooses about a quiz besides its claims.
@@ -77,6 +93,7 @@ struct QuizSettings {
     std::string title;
     int time_limit_seconds = 0;
     RevealMode reveal = RevealMode::AfterEach;
+    OtherSources other_sources = OtherSources::Off;
     std::int64_t created_ms = 0;
 };
 

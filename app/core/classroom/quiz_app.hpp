@@ -32,6 +32,8 @@ public:
     // Starts the opened quiz for `profile`, from its first card.
     void start(const Profile& profile, QuizRunOptions options);
     const QuizRun* run() const { return run_.get(); }
+    // For what the run records besides answers (the other sources checked).
+    QuizRun* run() { return run_.get(); }
     // A run begun and not finished. Leaving the quiz screen keeps it, and the
     // learner continues where they left off: starting again would log the
     // cards already answered a second time.

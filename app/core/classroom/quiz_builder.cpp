@@ -28,7 +28,8 @@ bool QuizPlan::operator==(const QuizPlan& other) const {
            filter.verdict == other.filter.verdict && count == other.count && delayed == other.delayed &&
            days_after_post == other.days_after_post && settings.title == other.settings.title &&
            settings.time_limit_seconds == other.settings.time_limit_seconds &&
-           settings.reveal == other.settings.reveal && seed == other.seed;
+           settings.reveal == other.settings.reveal && settings.other_sources == other.settings.other_sources &&
+           seed == other.seed;
 }
 
 QuizBuilder::QuizBuilder(const Deck& deck, Clock clock, std::filesystem::path quizzes_dir)

@@ -59,7 +59,18 @@ bool QuizRun::time_is_up(std::int64_t now) const {
 const QuizAnswer* QuizRun::answer(Verdict picked, Confidence confidence) {
     if (!current()) return nullptr;
     if (time_is_up(clock_())) return record(std::nullopt, Confidence::Unstated);
+    if (sources_still_required()) return nullptr;
     return record(picked, confidence);
+}
+
+void QuizRun::begin_lateral_reading() {
+    if (current() && quiz_.other_sources != OtherSources::Off) lateral_.begin(clock_());
+}
+
+void QuizRun::end_lateral_reading() { lateral_.end(clock_()); }
+
+bool QuizRun::sources_still_required() const {
+    return current() && quiz_.other_sources == OtherSources::Required && !lateral_.consulted().used();
 }
 
 bool QuizRun::time_out_if_expired() {
@@ -78,6 +89,8 @@ const QuizAnswer* QuizRun::record(std::optional<Verdict> picked, Confidence conf
     answer.confidence = confidence;
     answer.response_ms = std::max<std::int64_t>(0, now - shown_at_ms_);
     answer.studied = studied_before_.count(claim.id) > 0;
+    lateral_.end(now);
+    if (quiz_.other_sources != OtherSources::Off) answer.lateral = lateral_.consulted();
     answers_.push_back(answer);
     if (picked) log_review(claim, answer, now);
 
@@ -93,6 +106,7 @@ void QuizRun::log_review(const Claim& claim, const QuizAnswer& answer, std::int6
     Review review = review_of_answer(claim, deck_.id, profile_.id, session_id_, ReviewKind::Quiz, now, *answer.picked,
                                      answer.confidence);
     review.response_ms = answer.response_ms;
+    review.lateral = answer.lateral.value_or(LateralReading{});
     const auto grade = static_cast<fsrs::Rating>(review.grade);
 
     std::optional<CardState> new_state;
@@ -115,7 +129,10 @@ void QuizRun::next() {
     start_card_clock();
 }
 
-void QuizRun::start_card_clock() { shown_at_ms_ = clock_(); }
+void QuizRun::start_card_clock() {
+    shown_at_ms_ = clock_();
+    lateral_.clear();
+}
 
 QuizResults QuizRun::results() const {
     QuizResults results;

@@ -20,6 +20,7 @@
 #include "classroom/results.hpp"
 #include "content/deck.hpp"
 #include "learning/fsrs.hpp"
+#include "learning/lateral_reading.hpp"
 #include "learning/pending_answers.hpp"
 #include "learning/session.hpp"
 #include "storage/store.hpp"
@@ -56,10 +57,24 @@ public:
     // no time limit.
     std::optional<std::int64_t> remaining_ms() const;
 
+    // Lateral reading on the current card, when the quiz offers the other
+    // sources: the caller says when the pupil goes to them and comes back,
+    // and what they looked at there, as in a study session. The answer
+    // carries it into the results and the progress log.
+    void begin_lateral_reading();
+    void note_search(const std::string& words) { lateral_.note_search(words); }
+    void note_passage_read() { lateral_.note_passage_read(); }
+    void end_lateral_reading();
+    const LateralReading& lateral_reading() const { return lateral_.consulted(); }
+    // A quiz that requires the other sources takes no answer to a card until
+    // the pupil has looked at the results of a search for it.
+    bool sources_still_required() const;
+
     // Records the answer to the current card and moves on. An answer given
     // after the time limit counts as timed out, whatever was picked, so the
     // limit is the same for everyone however often their screen is redrawn.
-    // Does nothing and returns nullptr when no card is asked.
+    // Does nothing and returns nullptr when no card is asked, or when the
+    // other sources must be checked first.
     const QuizAnswer* answer(Verdict picked, Confidence confidence);
     // Records the current card as timed out if its time is up; true when it
     // did. The GUI calls it every frame.
@@ -110,6 +125,7 @@ private:
     std::int64_t shown_at_ms_ = 0;
     std::int64_t finished_ms_ = 0;
     bool revealing_ = false;
+    LateralReadingLog lateral_;  // on the current card
 };
 
 }  // namespace claimdeck

@@ -32,14 +32,20 @@ void write_header(CsvWriter& csv) {
     csv.end_row();
 }
 
-// Quizzes offer no hint (one pupil's test must not be easier than
-// another's) and no other sources to check, so a results file's answers
-// never used either.
+// Quizzes offer no hint: one pupil's test must not be easier than another's.
 constexpr int kQuizHintUsed = 0;
-constexpr LateralReading kQuizLateralReading{};
 
 void write_lateral_reading(CsvWriter& csv, const LateralReading& lateral) {
     csv.integer(lateral.searches).integer(lateral.passages_read).integer(lateral.ms);
+}
+
+// Empty cells for a quiz that did not offer the other sources: nothing
+// could be consulted, which is not the same as consulting nothing.
+void write_quiz_lateral_reading(CsvWriter& csv, const std::optional<LateralReading>& lateral) {
+    if (lateral)
+        write_lateral_reading(csv, *lateral);
+    else
+        csv.raw("").raw("").raw("");
 }
 
 void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults& results, const QuizAnswer& answer) {
@@ -48,7 +54,7 @@ void write_answer(CsvWriter& csv, const std::string& learner, const QuizResults&
     csv.raw(answer.picked ? std::string(to_string(*answer.picked)) : "");
     csv.raw(answer.timed_out() ? "" : std::to_string(percent(answer.confidence)));
     csv.integer(answer.response_ms).integer(kQuizHintUsed);
-    write_lateral_reading(csv, kQuizLateralReading);
+    write_quiz_lateral_reading(csv, answer.lateral);
     csv.integer(answer.correct() ? 1 : 0);
     csv.raw(!answer.studied ? "" : *answer.studied ? "1" : "0");
     csv.end_row();

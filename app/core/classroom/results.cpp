@@ -14,8 +14,10 @@ namespace claimdeck {
 
 namespace {
 
-const JsonFileFormat kResultsFormat{"claimdeck-results", 3, 4u << 20, JsonShapeLimits{4, 4096}, 1};
+const JsonFileFormat kResultsFormat{"claimdeck-results", 4, 4u << 20, JsonShapeLimits{4, 4096}, 1};
 constexpr const char* kChecksumPrefix = "fnv1a64:";
+// More searches or passages than this on one card is not a pupil reading.
+constexpr int kMostLateralCount = 10000;
 
 std::string picked_name(const QuizAnswer& answer) {
     return answer.picked ? std::string(to_string(*answer.picked)) : std::string();
@@ -41,6 +43,15 @@ public:
 private:
     std::string text_;
 };
+
+// An answer without a record (the quiz did not offer the other sources)
+// sums differently from one that consulted nothing.
+void add_lateral_reading(CanonicalText& canonical, const std::optional<LateralReading>& lateral) {
+    if (!lateral) return canonical.add("lateral", "");
+    canonical.add("lateral_searches", lateral->searches);
+    canonical.add("lateral_passages", lateral->passages_read);
+    canonical.add("lateral_ms", lateral->ms);
+}
 
 std::string canonical_text(const QuizResults& results) {
     CanonicalText canonical;
@@ -68,6 +79,7 @@ std::string canonical_text(const QuizResults& results) {
         canonical.add("response_ms", answer.response_ms);
         canonical.add("timed_out", answer.timed_out() ? "true" : "false");
         if (results.format_version() >= 3) canonical.add("studied", studied_text(answer));
+        if (results.format_version() >= 4) add_lateral_reading(canonical, answer.lateral);
     }
     return canonical.text();
 }
@@ -82,6 +94,19 @@ std::uint64_t fnv1a_64(std::string_view bytes) {
 }
 
 // ---- Reading ---------------------------------------------------------------
+
+// "lateral_searches" says whether the answer carries a record at all; with
+// it, the other two must be there.
+void read_lateral_reading(FieldReader& fields, std::optional<LateralReading>& out) {
+    std::int64_t present = 0;
+    if (!fields.read_int("lateral_searches", present, Presence::Optional)) return;
+    LateralReading lateral;
+    const std::size_t problems_before = fields.problem_count();
+    read_int_in_range(fields, "lateral_searches", 0, kMostLateralCount, lateral.searches);
+    read_int_in_range(fields, "lateral_passages", 0, kMostLateralCount, lateral.passages_read);
+    read_int_in_range(fields, "lateral_ms", std::int64_t{0}, kMaxResponseMs, lateral.ms);
+    if (!fields.has_problems_since(problems_before)) out = lateral;
+}
 
 void read_answer(FieldReader& fields, QuizAnswer& answer, std::int64_t version) {
     read_non_empty_string(fields, "claim", answer.claim_id);
@@ -111,6 +136,7 @@ void read_answer(FieldReader& fields, QuizAnswer& answer, std::int64_t version) 
     }
     bool studied = false;
     if (version >= 3 && fields.read_bool("studied", studied, Presence::Optional)) answer.studied = studied;
+    if (version >= 4) read_lateral_reading(fields, answer.lateral);
 }
 
 // The id becomes part of no path, but it is shown and compared: the same
@@ -183,15 +209,24 @@ void save(Archive& archive, const QuizAnswer& answer) {
             cereal::make_nvp("picked", picked_name(answer)), cereal::make_nvp("confidence", percent(answer.confidence)),
             cereal::make_nvp("response_ms", answer.response_ms), cereal::make_nvp("timed_out", answer.timed_out()));
     if (answer.studied) archive(cereal::make_nvp("studied", *answer.studied));
+    if (answer.lateral)
+        archive(cereal::make_nvp("lateral_searches", answer.lateral->searches),
+                cereal::make_nvp("lateral_passages", answer.lateral->passages_read),
+                cereal::make_nvp("lateral_ms", answer.lateral->ms));
 }
 
 bool QuizAnswer::operator==(const QuizAnswer& other) const {
     return claim_id == other.claim_id && truth == other.truth && picked == other.picked &&
-           confidence == other.confidence && response_ms == other.response_ms && studied == other.studied;
+           confidence == other.confidence && response_ms == other.response_ms && studied == other.studied &&
+           lateral == other.lateral;
 }
 
 bool QuizResults::says_what_was_studied() const {
     return std::any_of(answers.begin(), answers.end(), [](const QuizAnswer& answer) { return answer.studied; });
+}
+
+bool QuizResults::says_what_was_consulted() const {
+    return std::any_of(answers.begin(), answers.end(), [](const QuizAnswer& answer) { return answer.lateral; });
 }
 
 bool QuizResults::operator==(const QuizResults& other) const {

@@ -25,6 +25,10 @@
 // posttest (form "C") the quiz's "days_after_post" after "quiz_title". A file
 // with neither is still written as version 2, which older apps read.
 //
+// Format version 4 adds, for a quiz that offered the other sources, what
+// each answer's pupil consulted first: "lateral_searches",
+// "lateral_passages" and "lateral_ms", as the progress log keeps them.
+//
 // The checksum is FNV-1a 64 over a canonical text of every other field (see
 // results.cpp). It catches accidental edits, damage in transit and casual
 // tampering (changing a verdict in a text editor). It is NOT a signature:
@@ -42,6 +46,7 @@
 #include "base/problems.hpp"
 #include "base/verdict.hpp"
 #include "classroom/quiz.hpp"
+#include "storage/store.hpp"
 
 namespace claimdeck {
 
@@ -58,6 +63,9 @@ struct QuizAnswer {
     // Version 3 on: whether the pupil had studied this claim before the quiz;
     // nullopt in older files, which do not say.
     std::optional<bool> studied;
+    // Version 4 on: what the pupil consulted among the other sources before
+    // answering; nullopt when the quiz did not offer them.
+    std::optional<LateralReading> lateral;
 
     bool timed_out() const { return !picked; }
     bool correct() const { return picked == truth; }
@@ -78,14 +86,17 @@ struct QuizResults {
     int days_after_post = 0;          // form C (version 3) only, from the quiz
 
     bool operator==(const QuizResults& other) const;
-    // 3 for a delayed posttest or answers that say whether they were
-    // studied, else 2, or 1 for results from before learner ids (read from
-    // an old file).
+    // 4 for answers that say what was consulted among the other sources, 3
+    // for a delayed posttest or answers that say whether they were studied,
+    // else 2, or 1 for results from before learner ids (read from an old
+    // file).
     int format_version() const {
+        if (says_what_was_consulted()) return 4;
         if (form == QuizForm::DelayedC || says_what_was_studied()) return 3;
         return learner_id.empty() ? 1 : 2;
     }
     bool says_what_was_studied() const;
+    bool says_what_was_consulted() const;
 };
 
 // "fnv1a64:" and 16 lower-case hex digits.

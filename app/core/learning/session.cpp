@@ -6,7 +6,6 @@
 #include <random>
 
 #include "base/calendar.hpp"
-#include "content/source_search.hpp"
 #include "learning/card_schedule.hpp"
 
 namespace claimdeck {
@@ -205,7 +204,7 @@ AnswerOutcome StudySession::answer(Verdict picked, Confidence confidence) {
     const std::int64_t now = clock_();
 
     outcome.claim = &claim;
-    outcome.lateral = lateral_;
+    outcome.lateral = lateral_.consulted();
     outcome.picked = picked;
     outcome.confidence = confidence;
     outcome.correct = picked == claim.verdict;
@@ -234,7 +233,7 @@ void StudySession::record(const Claim& claim, AnswerOutcome& outcome, std::int64
                                      outcome.confidence);
     review.response_ms = std::max<std::int64_t>(0, now - shown_at_ms_);
     review.hint_used = hint_used_;
-    review.lateral = lateral_;
+    review.lateral = lateral_.consulted();
     review.stability = outcome.new_state.stability;
     review.difficulty = outcome.new_state.difficulty;
     review.due_ms = outcome.new_state.due_ms;
@@ -286,28 +285,8 @@ void StudySession::undo() {
 
 void StudySession::start_card() {
     hint_used_ = false;
-    lateral_ = {};
-    lateral_since_ms_.reset();
-    last_search_.clear();
+    lateral_.clear();
     shown_at_ms_ = clock_();
-}
-
-void StudySession::begin_lateral_reading() {
-    if (!lateral_since_ms_) lateral_since_ms_ = clock_();
-}
-
-void StudySession::note_search(const std::string& words) {
-    std::string searched;
-    for (const std::string& word : search_words(words)) searched += word + ' ';
-    if (searched.empty() || searched == last_search_) return;
-    ++lateral_.searches;
-    last_search_ = searched;
-}
-
-void StudySession::end_lateral_reading() {
-    if (!lateral_since_ms_) return;
-    lateral_.ms += std::max<std::int64_t>(0, clock_() - *lateral_since_ms_);
-    lateral_since_ms_.reset();
 }
 
 void StudySession::take_back_from_store(const Undo& last, const Claim& claim) {

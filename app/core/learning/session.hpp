@@ -14,6 +14,7 @@
 
 #include "content/deck.hpp"
 #include "learning/fsrs.hpp"
+#include "learning/lateral_reading.hpp"
 #include "learning/pending_answers.hpp"
 #include "learning/session_snapshot.hpp"
 #include "learning/study_settings.hpp"
@@ -107,13 +108,13 @@ public:
     // Lateral reading before answering ("Check other sources"): the shell
     // says when the learner goes to the deck's other articles and comes back,
     // and what they looked at there; the answer carries it to the log.
-    void begin_lateral_reading();
+    void begin_lateral_reading() { lateral_.begin(clock_()); }
     // The results of a search were looked at (a paragraph opened from them,
     // or left on screen going back). The same words again count once.
-    void note_search(const std::string& words);
-    void note_passage_read() { ++lateral_.passages_read; }
-    void end_lateral_reading();
-    const LateralReading& lateral_reading() const { return lateral_; }
+    void note_search(const std::string& words) { lateral_.note_search(words); }
+    void note_passage_read() { lateral_.note_passage_read(); }
+    void end_lateral_reading() { lateral_.end(clock_()); }
+    const LateralReading& lateral_reading() const { return lateral_.consulted(); }
 
     // Grades and records the answer to the current card, then moves on.
     // Throws nothing on a store fault: the answer is kept pending and
@@ -178,9 +179,7 @@ private:
     std::int64_t session_id_ = 0;
     std::int64_t shown_at_ms_ = 0;
     bool hint_used_ = false;
-    LateralReading lateral_;
-    std::optional<std::int64_t> lateral_since_ms_;  // among the other sources since then
-    std::string last_search_;                       // its words, as search_words() reads them
+    LateralReadingLog lateral_;
     int answered_ = 0;
     int size_ = 0;
     int done_ = 0;

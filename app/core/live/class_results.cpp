@@ -43,7 +43,7 @@ std::vector<QuizResults> live_class_results(const ClassState& state, const Deck&
             // nearest it knows. Nor does it know what a phone had studied.
             results.answers.push_back({answer.card, answer.truth, answer.picked, answer.confidence,
                                        std::clamp<std::int64_t>(answer.committed_ms - since, 0, kMaxResponseMs),
-                                       std::nullopt});
+                                       std::nullopt, std::nullopt});
             since = answer.committed_ms;
         }
         all.push_back(std::move(results));

@@ -70,6 +70,9 @@ struct LateralReading {
     // An answer "with lateral reading" is one given after looking at the
     // results of a search; opening the search and coming back is not.
     bool used() const { return searches > 0; }
+    bool operator==(const LateralReading& other) const {
+        return searches == other.searches && passages_read == other.passages_read && ms == other.ms;
+    }
 };
 
 // One answer, as the log keeps it. The true verdict and the article are
