@@ -23,6 +23,7 @@ set(quiz ${WORK_DIR}/week-3.json)
 set(timed_quiz ${WORK_DIR}/week-3-timed.json)
 make_quiz(${quiz} --title "Week 3")
 make_quiz(${timed_quiz} --title "Week 3 test" --time-limit 30 --reveal at_end)
+make_quiz(${WORK_DIR}/week-3-sources.json --title "Week 3: check first" --other-sources required)
 
 # The class report's results: five pupils take parallel forms A (before) and B
 # (after) with claimdeck-cli, and the delayed form C fifteen days later
@@ -44,7 +45,8 @@ set(key_contested 2)
 set(key_propaganda 3)
 
 # `pupil` takes `quiz`, one letter of `answers` per card: r the true verdict
-# (90 % sure), else v, c or p for verified, contested or propaganda (70 % sure).
+# (90 % sure), else v, c or p for verified, contested or propaganda (70 % sure);
+# in capitals, after searching the other sources for "Taliban".
 function(take_quiz quiz pupil out answers)  # then, optionally, a command to run claimdeck-cli under
   file(READ ${quiz} quiz_json)
   string(JSON card_count LENGTH "${quiz_json}" claims)
@@ -52,7 +54,11 @@ function(take_quiz quiz pupil out answers)  # then, optionally, a command to run
   set(input "")
   foreach(i RANGE ${last_card})
     string(JSON claim GET "${quiz_json}" claims ${i})
-    string(SUBSTRING "${answers}" ${i} 1 letter)
+    string(SUBSTRING "${answers}" ${i} 1 typed)
+    string(TOLOWER "${typed}" letter)
+    if(NOT typed STREQUAL letter)
+      string(APPEND input "s Taliban\n")
+    endif()
     if(letter STREQUAL "r")
       string(APPEND input "${key_${truth_${claim}}}\n3\n")
     else()
@@ -75,19 +81,20 @@ set(class ${WORK_DIR}/class)
 file(REMOVE_RECURSE ${class} ${WORK_DIR}/pupils)
 execute_process(COMMAND ${CLI} quiz pretest --deck ${DECK} --out-a ${WORK_DIR}/form-a.json
                         --out-b ${WORK_DIR}/form-b.json --out-c ${WORK_DIR}/form-c.json --count 9 --seed 1
-                        --title "Week 3"
+                        --title "Week 3" --other-sources offered
                 RESULT_VARIABLE exit_code OUTPUT_QUIET)
 if(NOT exit_code EQUAL 0)
   message(FATAL_ERROR "claimdeck-cli quiz pretest failed (exit ${exit_code})")
 endif()
-# Before: much taken for propaganda. After: more right, and fewer false
-# alarms. Two weeks on: some of it kept.
+# Before: much taken for propaganda, and the other sources left alone.
+# After: more right, and fewer false alarms, most of all where the pupil
+# checked the other sources first. Two weeks on: some of it kept.
 set(pupils
-  "Amira:rrpprrprr:rrrrrrrrr:rrrrrprrr"
-  "Ben:pppprpppr:rrprrrrpr:rpprrrppr"
-  "Chloé:rcrrvrrcr:rrrrvrrrr:rrrrvrrcr"
-  "Dmitri:prprprprp:rrprrrrrr:rrprprrrp"
-  "Esther Okonkwo-Lindqvist:rrvrrpcrr:rrrrrrcrr:rrrrrrcrr")
+  "Amira:rrpprrprr:RrRrRrrrr:RrrrrpRrr"
+  "Ben:pppprpppr:RrpRrrrpr:rpprRrppr"
+  "Chloé:rcrrvrrcr:rrRrvrRrr:rrrRvrrcr"
+  "Dmitri:prprprprp:RrpRrrrRr:rrpRprrrp"
+  "Esther Okonkwo-Lindqvist:rrvrrpcrr:RRrrRrcrr:rrRrrRcrr")
 string(REPEAT "2\n2\n" 20 study_input)  # contested, 70 % sure, for each card
 file(WRITE ${WORK_DIR}/study.txt "${study_input}")
 foreach(pupil ${pupils})
@@ -130,7 +137,9 @@ set(shots
   "quiz: --profile Ana --quiz week-3-timed.json"
   "quiz-reveal: --profile Ana --quiz week-3.json --demo-answers 2"
   "quiz-end: --profile Ana --quiz week-3-timed.json --demo-answers 6"
+  "quiz-sources-required: --profile Ana --quiz week-3-sources.json"
   "build-quiz: --screen build-quiz"
+  "build-quiz-sources: --screen build-quiz --scroll-to \"Check other sources\""
   "report: --report class"
   "report-roc: --report class --scroll-to \"How well the class\""
   "report-lasting: --report class --scroll-to \"Did it last\""

@@ -45,3 +45,13 @@ add_exit_test(NAME "class: quiz pretest with one file for forms A and C exits 2"
               COMMAND $<TARGET_FILE:claimdeck-cli> quiz pretest --deck ${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
                       --out-a ${CMAKE_CURRENT_BINARY_DIR}/same.json --out-b ${CMAKE_CURRENT_BINARY_DIR}/never-b.json
                       --out-c ${CMAKE_CURRENT_BINARY_DIR}/same.json)
+
+add_test(NAME "class: a quiz that requires the other sources takes no verdict before a search, and the report splits by it"
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:claimdeck-cli> -DDECK=${CMAKE_CURRENT_SOURCE_DIR}/../data/mini-deck/decks/mini.json
+                 -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/other-sources
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/other_sources_flow.cmake)
+
+add_exit_test(NAME "class: quiz create --other-sources with an unknown rule is a usage error and exits 2" CODE 2
+              OUTPUT "claimdeck-cli quiz create: --other-sources must be off, offered or required, not \"always\""
+              COMMAND $<TARGET_FILE:claimdeck-cli> quiz create --deck ${CLAIMDECK_CONTENT_DIR}/decks/panjshir-2021.json
+                      --out ${CMAKE_CURRENT_BINARY_DIR}/never.json --other-sources always)

@@ -214,7 +214,7 @@ TEST_CASE("each reveal mode and quiz form has its own word in quiz files") {
     CHECK_FALSE(parse_other_sources("sometimes").has_value());
 }
 
-TEST_CASE("a quiz that offers the other sources says so in a version 3 file; one that does not stays version 1") {
+TEST_CASE("a quiz that offers the other sources says so in a version 3 file, and one that does not stays version 1") {
     const Deck deck = make_class_deck(2, 2);
     QuizSettings chosen = settings();
     chosen.other_sources = OtherSources::Required;

@@ -204,7 +204,7 @@ TEST_CASE("a required search never keeps a card from timing out") {
     CHECK(run.answers().back().lateral == std::optional<LateralReading>(LateralReading{}));
 }
 
-TEST_CASE("offered other sources are the pupil's choice; a quiz without them records nothing of them") {
+TEST_CASE("offered other sources are the pupil's choice, and a quiz without them records nothing of them") {
     Fixture f;
     SUBCASE("offered") {
         const Quiz quiz = f.make_quiz(RevealMode::AtEnd, 0, OtherSources::Offered);
