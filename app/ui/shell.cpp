@@ -409,6 +409,8 @@ void Shell::show(Screen screen) {
 }
 
 void Shell::apply(const act::Go& go) {
+    // A class quiz may have ended since Statistics last looked.
+    if (go.screen == Screen::Stats) app_.refresh_own_quizzes();
     const bool on_top = go.screen == Screen::Article || go.screen == Screen::Stats || go.screen == Screen::Settings ||
                         go.screen == Screen::Lookup || go.screen == Screen::Sources;
     if (!on_top)

@@ -9,6 +9,7 @@
 
 #include "base/calendar.hpp"
 #include "chart_drawing.hpp"
+#include "classroom/own_quizzes.hpp"
 #include "learning/progress_stats.hpp"
 #include "learning/scoring.hpp"
 #include "number_text.hpp"
@@ -118,6 +119,40 @@ void lateral_reading_card(const StudyApp& app, const Column& column) {
             muted(lateral_figures("After checking", with), width);
             muted(lateral_figures("Without", without), width);
         }
+    }
+    end_card();
+}
+
+// One quiz of the learner's: its figures, and the splits its results give.
+void own_quiz_form(const FormFigures& form, float width) {
+    vertical_space(0.4f);
+    text_block(form.form == QuizForm::Single ? quiz_title_or_id(form) : form_heading(form.form), fonts().bold, 0,
+               width);
+    text_block(describe_figures(form.figures, Audience::Learner), nullptr, 0, width);
+    if (form.by_study) {
+        muted(describe_studied_part(form.by_study->studied, true, Audience::Learner), width);
+        muted(describe_studied_part(form.by_study->unstudied, false, Audience::Learner), width);
+    }
+    if (form.by_lateral_reading) {
+        muted(describe_lateral_reading_part(form.by_lateral_reading->after_checking, true, Audience::Learner), width);
+        muted(describe_lateral_reading_part(form.by_lateral_reading->without_checking, false, Audience::Learner),
+              width);
+    }
+}
+
+// The learner's own class quizzes, as the teacher's report gives the class:
+// did training make them more discerning or only more sceptical, and did it last?
+void own_quizzes_card(const OwnQuizzes& own, const Column& column) {
+    if (own.empty()) return;
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Your class quizzes", fonts().heading, 0, width);
+    muted("From the results of the quizzes you took on this device: the latest of each kind.", width);
+    for (const FormFigures& form : own.forms) own_quiz_form(form, width);
+    for (const std::string& sentence : {own.pre_post, own.retention}) {
+        if (sentence.empty()) continue;
+        vertical_space(0.4f);
+        text_block(sentence, nullptr, 0, width);
     }
     end_card();
 }
@@ -395,6 +430,8 @@ Action draw_stats_screen(const StudyApp& app) {
             confusion_card(card, left);
             articles_card(app.deck(), card, left);
         }
+        // Quiz answers alone, with no study yet, still have their card.
+        own_quizzes_card(app.own_quizzes(), left);
         left_bottom = ImGui::GetCursorScreenPos().y;
     }
     if (card.overall.answered > 0) {

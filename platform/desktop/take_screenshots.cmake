@@ -114,6 +114,13 @@ foreach(pupil ${pupils})
   take_quiz(${WORK_DIR}/form-b.json "${name}" "${class}/week3-b-${name}.json" ${after})
   take_quiz(${WORK_DIR}/form-c.json "${name}" "${class}/week3-c-${name}.json" ${later} ${FAKETIME} -f +15d)
 endforeach()
+# Amira's own Statistics: her progress, and her results where the app keeps
+# them. A shot whose name has a folder under prepared/ starts from a copy of it.
+set(prepared ${WORK_DIR}/prepared/stats-quizzes)
+file(REMOVE_RECURSE ${WORK_DIR}/prepared)
+file(COPY ${WORK_DIR}/pupils/ DESTINATION ${prepared})
+file(GLOB amira_results ${class}/week3-*-Amira.json)
+file(COPY ${amira_results} DESTINATION ${prepared}/results)
 take_quiz(${WORK_DIR}/form-b.json "Finn" "${class}/week3-b-Finn.json" "ppppppppp")
 file(READ ${class}/week3-b-Finn.json finn)
 string(REPLACE "\"confidence\": 70" "\"confidence\": 90" finn "${finn}")
@@ -132,6 +139,7 @@ set(shots
   "stats: --profile Ana --demo-answers 12 --screen stats"
   "stats-roc: --profile Ana --demo-answers 12 --screen stats --scroll-to \"How well your confidence\""
   "stats-sources: --profile Ana --demo-answers 12 --screen stats --scroll-to \"Checking other sources\""
+  "stats-quizzes: --profile Amira --screen stats --scroll-to \"Your class quizzes\""
   "settings: --profile Ana --screen settings"
   "class-quiz: --quiz week-3.json"
   "quiz: --profile Ana --quiz week-3-timed.json"
@@ -156,6 +164,9 @@ foreach(size 390x844 1600x1000)
     separate_arguments(options UNIX_COMMAND "${CMAKE_MATCH_2}")
     set(data ${WORK_DIR}/${name}-${size})
     file(REMOVE_RECURSE ${data})
+    if(EXISTS ${WORK_DIR}/prepared/${name})
+      file(COPY ${WORK_DIR}/prepared/${name}/ DESTINATION ${data})
+    endif()
     execute_process(
       COMMAND ${XVFB_RUN} -a -s "-screen 0 2600x1600x24"
               ${CLAIMDECK} --deck ${DECK} --data-dir ${name}-${size} --window ${size} --quit-after-frames 6

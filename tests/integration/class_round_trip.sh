@@ -13,7 +13,7 @@ set -euo pipefail
 CLAIMDECK="$1" CLI="$2" DROP_FILE="$3" DECK="$4" WORK_DIR="$5"
 source "$(dirname "$0")/gui_lib.sh"
 TEACHER="$WORK_DIR/teacher" PUPIL="$WORK_DIR/pupil"
-WINDOW_SIZE=1600x1500  # tall enough for the Save button of Build quiz without scrolling
+WINDOW_SIZE=1600x1700  # tall enough for the Save button of Build quiz without scrolling
 
 fresh_work_dir
 

@@ -510,3 +510,18 @@ TEST_CASE("a quiz that requires the other sources shows its verdicts only after 
         CHECK(run.answers()[0].lateral->ms == 12'000);
     }
 }
+
+TEST_CASE("a class quiz just taken shows in the learner's Statistics, worded for them") {
+    NotingControls noting;
+    HeadlessApp headless(ImVec2(1600, 1000));
+    const std::filesystem::path file = headless.dir / "week.json";
+    REQUIRE(write_quiz_file(file, balanced_quiz(headless.app->deck(), {}, 2, QuizSettings{}, 1)).empty());
+    headless.draw(StartScreen::Stats);
+    CHECK_FALSE(text_shown(headless.shell->report(), "Your class quizzes"));
+
+    headless.shell->open_quiz(file.u8string(), true);
+    headless.shell->answer_quiz_by_script(2);
+    REQUIRE(headless.app->class_quiz().saved());
+    headless.draw(StartScreen::Stats);
+    CHECK(text_shown(headless.shell->report(), "Your class quizzes"));
+}

@@ -113,6 +113,7 @@ void StudyApp::load_progress() {
     states_.clear();
     history_ = History();
     study_settings_ = StudySettings();
+    own_quizzes_ = OwnQuizzes();
     if (!profile_) return;
     states_ = store_->card_states(profile_->id, deck_.id);
     count_shelf();
@@ -120,7 +121,14 @@ void StudyApp::load_progress() {
     history_.scores = load_scores(*store_, profile_->id, deck_.id);
     history_.per_day = store_->answers_per_day(profile_->id, deck_.id);
     for (const auto& [day, tally] : history_.per_day) history_.answers += tally.answered;
+    refresh_own_quizzes();
     resume_session();
+}
+
+// A learner who never took a quiz has no learner id yet, and none is made here.
+void StudyApp::refresh_own_quizzes() {
+    const std::optional<std::string> learner = profile_ ? store_->existing_learner_id(profile_->id) : std::nullopt;
+    own_quizzes_ = learner ? read_own_quizzes(classroom_dir_ / "results", *learner, deck_) : OwnQuizzes();
 }
 
 // The session the learner left on this deck today, with its answers so far.

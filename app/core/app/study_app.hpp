@@ -19,6 +19,7 @@
 
 #include "app/app_store.hpp"
 #include "app/display_settings.hpp"
+#include "classroom/own_quizzes.hpp"
 #include "classroom/quiz_app.hpp"
 #include "classroom/quiz_builder.hpp"
 #include "classroom/report_app.hpp"
@@ -191,6 +192,12 @@ public:
     // Tries again to write answers the store refused; true when none is left.
     bool retry_pending_saves();
 
+    // The chosen learner's own class quizzes on this deck, for Statistics:
+    // read from the results folder when their progress loads and again by
+    // refresh_own_quizzes() (Statistics opening), as a quiz may have ended since.
+    const OwnQuizzes& own_quizzes() const { return own_quizzes_; }
+    void refresh_own_quizzes();
+
     // Class quizzes: the quiz opened and the chosen learner's run of it.
     const QuizApp& class_quiz() const { return class_quiz_; }
     QuizApp& class_quiz() { return class_quiz_; }
@@ -268,6 +275,7 @@ private:
     std::int64_t next_backup_check_ms_ = 0;
     std::filesystem::path classroom_dir_;
     QuizApp class_quiz_;
+    OwnQuizzes own_quizzes_;
     std::unique_ptr<QuizBuilder> quiz_builder_;  // made again for each deck
     ReportApp class_report_;
     std::unique_ptr<live::PupilClient> live_pupil_;

@@ -472,11 +472,9 @@ std::string tenths(double value) {
 }
 
 // "<which>90 % right, mean d′ 2.1, mean c 0.1 (12 answers)", or "<which>none".
-std::string describe_part(const std::string& which, const GroupFigures& part) {
+std::string describe_part(const std::string& which, const GroupFigures& part, Audience audience) {
     if (part.cards == 0) return which + "none";
-    return which + whole_percent(part.accuracy()) + " right, mean d" + kPrime + " " + tenths(part.mean_d_prime) +
-           ", mean c " + tenths(part.mean_criterion) + " (" + std::to_string(part.cards) +
-           (part.cards == 1 ? " answer)" : " answers)");
+    return which + describe_figures(part, audience);
 }
 
 // "d′ 0.6 → 1.2 → 1.1"
@@ -491,16 +489,36 @@ std::string from_to(const std::string& name, double before, double after) {
     return "(" + steps(name, {before, after}) + ")";
 }
 
-std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post) {
+// How a sentence names whom it is about: the class in a teacher's report,
+// the learner in their own Statistics.
+struct Wording {
+    const char* Subject;  // at the start of a sentence
+    const char* subject;
+    const char* pronoun;
+    const char* verb_s;  // "calls" or "call"
+    const char* is;
+    const char* was;
+};
+
+Wording wording_for(Audience audience) {
+    if (audience == Audience::Learner) return {"You", "you", "you", "", "are", "were"};
+    return {"The class", "the class", "it", "s", "is", "was"};
+}
+
+std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post, Audience audience) {
     const std::string before = whole_percent(pre.accuracy());
     const std::string after = whole_percent(post.accuracy());
     const std::string who =
-        " (" + std::to_string(pre.students) + (pre.students == 1 ? " pupil" : " pupils") + " took both forms).";
-    if (before == after) return "Accuracy stayed at " + before + who;
-    return "Accuracy went from " + before + " to " + after + who;
+        audience == Audience::Learner
+            ? "."
+            : " (" + std::to_string(pre.students) + (pre.students == 1 ? " pupil" : " pupils") + " took both forms).";
+    const std::string accuracy = audience == Audience::Learner ? "Your accuracy" : "Accuracy";
+    if (before == after) return accuracy + " stayed at " + before + who;
+    return accuracy + " went from " + before + " to " + after + who;
 }
 
-std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures& post) {
+std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures& post, Audience audience) {
+    const Wording w = wording_for(audience);
     const std::string d = "d" + std::string(kPrime);
     const std::string d_note = from_to(d, pre.mean_d_prime, post.mean_d_prime);
     const std::string c_note = from_to("c", pre.mean_criterion, post.mean_criterion);
@@ -509,26 +527,30 @@ std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures&
     const bool more_sceptical = c_change <= -kClearCriterionChange;
     const bool more_trusting = c_change >= kClearCriterionChange;
     const std::string telling = "telling propaganda from true and contested claims " + d_note;
+    const std::string calls = std::string("call") + w.verb_s;
 
     if (d_change >= kClearDPrimeChange) {
-        std::string text = "The class got better at " + telling;
-        if (more_sceptical) return text + ", and also calls claims propaganda more readily " + c_note + ".";
-        if (more_trusting) return text + ", and calls claims propaganda less readily " + c_note + ".";
+        std::string text = std::string(w.Subject) + " got better at " + telling;
+        if (more_sceptical) return text + ", and also " + calls + " claims propaganda more readily " + c_note + ".";
+        if (more_trusting) return text + ", and " + calls + " claims propaganda less readily " + c_note + ".";
         return text + ".";
     }
-    if (d_change <= -kClearDPrimeChange) return "The class got worse at " + telling + ".";
+    if (d_change <= -kClearDPrimeChange) return std::string(w.Subject) + " got worse at " + telling + ".";
+    const std::string no_better =
+        std::string(w.Subject) + " did not get better at " + telling + "; " + w.pronoun + " just " + calls;
     if (more_sceptical)
-        return "The class did not get better at " + telling + "; it just calls more claims propaganda " + c_note +
-               ": more sceptical of everything, not more discerning.";
+        return no_better + " more claims propaganda " + c_note + ": more sceptical of everything, not more discerning.";
     if (more_trusting)
-        return "The class did not get better at " + telling + "; it just calls fewer claims propaganda " + c_note +
-               ": more trusting, not more discerning.";
-    return "No clear change: the class is about as good at " + telling + " and leans the same way " + c_note + ".";
+        return no_better + " fewer claims propaganda " + c_note + ": more trusting, not more discerning.";
+    return std::string("No clear change: ") + w.subject + " " + w.is + " about as good at " + telling + " and lean" +
+           w.verb_s + " the same way " + c_note + ".";
 }
 
-std::string timing_sentence(const Retention& retention) {
+std::string timing_sentence(const Retention& retention, Audience audience) {
     const std::string meant = " (meant: " + days_text(retention.days_meant) + ").";
-    if (retention.median_days_taken < 0) return "Most pupils took the delayed posttest before the posttest" + meant;
+    if (retention.median_days_taken < 0)
+        return (audience == Audience::Learner ? "You" : "Most pupils") +
+               std::string(" took the delayed posttest before the posttest") + meant;
     const std::string median = retention.pre.students == 1 ? "" : "a median of ";
     return "The delayed posttest was taken " + median + days_text(std::lround(retention.median_days_taken)) +
            " after the posttest" + meant;
@@ -536,7 +558,8 @@ std::string timing_sentence(const Retention& retention) {
 
 // Judged on d′, like describe_pre_post(): a class that only grew more
 // sceptical has no discernment to keep, whatever its accuracy did.
-std::string lasting_sentence(const Retention& retention) {
+std::string lasting_sentence(const Retention& retention, Audience audience) {
+    const Wording w = wording_for(audience);
     const double before = retention.pre.mean_d_prime;
     const double after = retention.post.mean_d_prime;
     const double later = retention.delayed.mean_d_prime;
@@ -545,16 +568,18 @@ std::string lasting_sentence(const Retention& retention) {
         steps("c", {retention.pre.mean_criterion, retention.post.mean_criterion, retention.delayed.mean_criterion}) +
         ")";
     const std::string telling = "telling propaganda from true and contested claims";
+    const std::string learnt = std::string("What ") + w.subject + " learnt";
+    const std::string then = std::string(w.pronoun) + " " + w.was;
     if (after - before < kClearDPrimeChange)
-        return "Training had not made the class clearly better at " + telling + ", so there was no gain to last " +
-               note + ".";
+        return std::string("Training had not made ") + w.subject + " clearly better at " + telling +
+               ", so there was no gain to last " + note + ".";
     if (later - before < kClearDPrimeChange)
-        return "What the class learnt did not last: by the delayed posttest it was no better at " + telling +
+        return learnt + " did not last: by the delayed posttest " + then + " no better at " + telling +
                " than before training " + note + ".";
     if (after - later >= kClearDPrimeChange)
-        return "What the class learnt partly lasted: at the delayed posttest it was worse at " + telling +
+        return learnt + " partly lasted: at the delayed posttest " + then + " worse at " + telling +
                " than just after training, but still better than before " + note + ".";
-    return "What the class learnt lasted: at the delayed posttest it was still better at " + telling +
+    return learnt + " lasted: at the delayed posttest " + then + " still better at " + telling +
            " than before training " + note + ".";
 }
 
@@ -601,16 +626,26 @@ std::string form_heading(QuizForm form) {
 
 double GroupFigures::accuracy() const { return share(right, cards); }
 
-std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post) {
-    return accuracy_sentence(pre, post) + " " + discrimination_sentence(pre, post);
+std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post, Audience audience) {
+    return accuracy_sentence(pre, post, audience) + " " + discrimination_sentence(pre, post, audience);
 }
 
-std::string describe_studied_part(const GroupFigures& part, bool studied) {
-    return describe_part(studied ? "Claims they had studied: " : "Claims they had not studied: ", part);
+std::string describe_figures(const GroupFigures& figures, Audience audience) {
+    // One learner's d′ is theirs, not a mean over pupils.
+    const std::string mean = audience == Audience::Learner ? "" : "mean ";
+    return whole_percent(figures.accuracy()) + " right, " + mean + "d" + kPrime + " " + tenths(figures.mean_d_prime) +
+           ", " + mean + "c " + tenths(figures.mean_criterion) + " (" + std::to_string(figures.cards) +
+           (figures.cards == 1 ? " answer)" : " answers)");
 }
 
-std::string describe_lateral_reading_part(const GroupFigures& part, bool checked) {
-    return describe_part(checked ? "After checking other sources: " : "Without checking other sources: ", part);
+std::string describe_studied_part(const GroupFigures& part, bool studied, Audience audience) {
+    const std::string who = audience == Audience::Learner ? "you" : "they";
+    return describe_part("Claims " + who + (studied ? " had studied: " : " had not studied: "), part, audience);
+}
+
+std::string describe_lateral_reading_part(const GroupFigures& part, bool checked, Audience audience) {
+    return describe_part(checked ? "After checking other sources: " : "Without checking other sources: ", part,
+                         audience);
 }
 
 bool any_took_delayed_posttest(const PrePostChange& change) {
@@ -618,8 +653,8 @@ bool any_took_delayed_posttest(const PrePostChange& change) {
                        [](const PupilChange& pupil) { return pupil.delayed.has_value(); });
 }
 
-std::string describe_retention(const Retention& retention) {
-    return timing_sentence(retention) + " " + lasting_sentence(retention);
+std::string describe_retention(const Retention& retention, Audience audience) {
+    return timing_sentence(retention, audience) + " " + lasting_sentence(retention, audience);
 }
 
 std::string pupil_key(const QuizResults& results) {

@@ -206,24 +206,33 @@ struct ClassReport {
 ClassReport build_class_report(const std::vector<std::filesystem::path>& files, const Deck* deck = nullptr,
                                const PupilMerges& merges = {});
 
+// Whom the sentences below speak of: a teacher's class ("The class got
+// better..."), or the learner reading their own Statistics ("You got
+// better...").
+enum class Audience { Class, Learner };
+
 // E.g. "Accuracy went from 52 % to 61 % (12 pupils took both forms). The class
 // did not get better at telling propaganda from true and contested claims
 // (d′ 0.6 → 0.7); it just calls more claims propaganda (c 0.3 → −0.4): more
 // sceptical of everything, not more discerning."
-std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post);
+std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post, Audience audience = Audience::Class);
 
 // E.g. "The delayed posttest was taken a median of 15 days after the
 // posttest (meant: 14). What the class learnt lasted: it still tells
 // propaganda from true and contested claims about as well as just after
 // training (d′ 0.6 → 1.2 → 1.1)."
-std::string describe_retention(const Retention& retention);
+std::string describe_retention(const Retention& retention, Audience audience = Audience::Class);
+
+// "90 % right, mean d′ 2.1, mean c 0.1 (12 answers)"; for a learner, their
+// own d′ and c, with no "mean".
+std::string describe_figures(const GroupFigures& figures, Audience audience = Audience::Class);
 
 // "Claims they had studied: 90 % right, mean d′ 2.1, mean c 0.1 (12 answers)",
 // or "Claims they had not studied: none" when there are no such answers.
-std::string describe_studied_part(const GroupFigures& part, bool studied);
+std::string describe_studied_part(const GroupFigures& part, bool studied, Audience audience = Audience::Class);
 // "After checking other sources: 80 % right, ..." or "Without checking
 // other sources: none".
-std::string describe_lateral_reading_part(const GroupFigures& part, bool checked);
+std::string describe_lateral_reading_part(const GroupFigures& part, bool checked, Audience audience = Audience::Class);
 
 // The quiz a form's figures are about: its title, or "quiz <id>" when the
 // files do not give one.

@@ -15,6 +15,9 @@
 #include "storage/store_rows.hpp"
 
 namespace claimdeck {
+
+// Where a profile's learner id is kept among its settings.
+constexpr const char* kLearnerIdKey = "learner_id";
 namespace {
 
 // Each schema step takes the store from version N to N+1, in its own
@@ -485,9 +488,12 @@ void ProgressStore::delete_profile(std::int64_t profile_id) {
     });
 }
 
+std::optional<std::string> ProgressStore::existing_learner_id(std::int64_t profile_id) const {
+    return setting(profile_id, kLearnerIdKey);
+}
+
 std::string ProgressStore::learner_id(std::int64_t profile_id) {
-    constexpr const char* kLearnerIdKey = "learner_id";
-    if (auto kept = setting(profile_id, kLearnerIdKey)) return *kept;
+    if (auto kept = existing_learner_id(profile_id)) return *kept;
     const std::string made = new_review_uid();
     set_setting(profile_id, kLearnerIdKey, made);
     return made;

@@ -192,6 +192,8 @@ public:
     // asked for and kept with the profile (renaming keeps it). Class
     // results carry it, so two pupils who typed the same name stay apart.
     std::string learner_id(std::int64_t profile_id);
+    // The id if one was made (the learner took a quiz), without making one.
+    std::optional<std::string> existing_learner_id(std::int64_t profile_id) const;
 
     // Sessions and answers
     std::int64_t start_session(std::int64_t profile_id, const std::string& deck_id, ReviewKind kind,
