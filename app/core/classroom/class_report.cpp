@@ -490,7 +490,7 @@ std::string from_to(const std::string& name, double before, double after) {
 }
 
 // How a sentence names whom it is about: the class in a teacher's report,
-// the learner in their own Statistics.
+// the learner in their own Statistics. Every word that differs lives here.
 struct Wording {
     const char* Subject;  // at the start of a sentence
     const char* subject;
@@ -498,23 +498,28 @@ struct Wording {
     const char* verb_s;  // "calls" or "call"
     const char* is;
     const char* was;
+    const char* Accuracy;
+    const char* pupils;       // who had studied a claim
+    const char* Most_pupils;  // who took the delayed posttest too early
+    const char* mean;         // figures over pupils are means; one learner's are their own
+    bool counts_pupils;       // says how many pupils a figure is over
 };
 
 Wording wording_for(Audience audience) {
-    if (audience == Audience::Learner) return {"You", "you", "you", "", "are", "were"};
-    return {"The class", "the class", "it", "s", "is", "was"};
+    if (audience == Audience::Learner)
+        return {"You", "you", "you", "", "are", "were", "Your accuracy", "you", "You", "", false};
+    return {"The class", "the class", "it", "s", "is", "was", "Accuracy", "they", "Most pupils", "mean ", true};
 }
 
 std::string accuracy_sentence(const GroupFigures& pre, const GroupFigures& post, Audience audience) {
+    const Wording w = wording_for(audience);
     const std::string before = whole_percent(pre.accuracy());
     const std::string after = whole_percent(post.accuracy());
-    const std::string who =
-        audience == Audience::Learner
-            ? "."
-            : " (" + std::to_string(pre.students) + (pre.students == 1 ? " pupil" : " pupils") + " took both forms).";
-    const std::string accuracy = audience == Audience::Learner ? "Your accuracy" : "Accuracy";
-    if (before == after) return accuracy + " stayed at " + before + who;
-    return accuracy + " went from " + before + " to " + after + who;
+    const std::string who = w.counts_pupils ? " (" + std::to_string(pre.students) +
+                                                  (pre.students == 1 ? " pupil" : " pupils") + " took both forms)."
+                                            : ".";
+    if (before == after) return w.Accuracy + (" stayed at " + before) + who;
+    return w.Accuracy + (" went from " + before + " to " + after) + who;
 }
 
 std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures& post, Audience audience) {
@@ -549,8 +554,8 @@ std::string discrimination_sentence(const GroupFigures& pre, const GroupFigures&
 std::string timing_sentence(const Retention& retention, Audience audience) {
     const std::string meant = " (meant: " + days_text(retention.days_meant) + ").";
     if (retention.median_days_taken < 0)
-        return (audience == Audience::Learner ? "You" : "Most pupils") +
-               std::string(" took the delayed posttest before the posttest") + meant;
+        return wording_for(audience).Most_pupils + std::string(" took the delayed posttest before the posttest") +
+               meant;
     const std::string median = retention.pre.students == 1 ? "" : "a median of ";
     return "The delayed posttest was taken " + median + days_text(std::lround(retention.median_days_taken)) +
            " after the posttest" + meant;
@@ -631,15 +636,14 @@ std::string describe_pre_post(const GroupFigures& pre, const GroupFigures& post,
 }
 
 std::string describe_figures(const GroupFigures& figures, Audience audience) {
-    // One learner's d′ is theirs, not a mean over pupils.
-    const std::string mean = audience == Audience::Learner ? "" : "mean ";
+    const std::string mean = wording_for(audience).mean;
     return whole_percent(figures.accuracy()) + " right, " + mean + "d" + kPrime + " " + tenths(figures.mean_d_prime) +
            ", " + mean + "c " + tenths(figures.mean_criterion) + " (" + std::to_string(figures.cards) +
            (figures.cards == 1 ? " answer)" : " answers)");
 }
 
 std::string describe_studied_part(const GroupFigures& part, bool studied, Audience audience) {
-    const std::string who = audience == Audience::Learner ? "you" : "they";
+    const std::string who = wording_for(audience).pupils;
     return describe_part("Claims " + who + (studied ? " had studied: " : " had not studied: "), part, audience);
 }
 
