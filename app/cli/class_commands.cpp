@@ -196,7 +196,7 @@ void print_quiz_card(const Terminal& term, const Deck& deck, const QuizRun& run,
               << term.dim("Source: " + article.title + (article.byline.empty() ? "" : " — " + article.byline)) << "\n";
     if (run.quiz().other_sources == OtherSources::Required)
         std::cout << "This quiz asks you to check the other sources before each answer: s and a word or two.\n";
-    const bool offered = run.quiz().other_sources != OtherSources::Off;
+    const bool offered = run.quiz().offers_other_sources();
     std::cout << "Verdict? 1 verified  2 contested  3 propaganda   (" << (offered ? "s WORDS other sources, " : "")
               << "q quit)\n"
               << std::flush;
@@ -220,7 +220,7 @@ void print_reveal(const Terminal& term, const Deck& deck, const QuizAnswer& answ
 // searches them, and the time until the next input counts as time there.
 std::optional<std::pair<Verdict, Confidence>> ask_answer(const Terminal& term, const Deck& deck, QuizRun& run,
                                                          const Claim& claim) {
-    const bool offered = run.quiz().other_sources != OtherSources::Off;
+    const bool offered = run.quiz().offers_other_sources();
     while (std::optional<std::string> choice = read_choice()) {
         run.end_lateral_reading();
         if (*choice == "q") return std::nullopt;

@@ -319,7 +319,7 @@ std::string quiz_to_json(const Quiz& quiz) {
                 cereal::make_nvp("claims", quiz.claim_ids),
                 cereal::make_nvp("time_limit_seconds", quiz.time_limit_seconds),
                 cereal::make_nvp("reveal", std::string(to_string(quiz.reveal))));
-        if (quiz.other_sources != OtherSources::Off)
+        if (quiz.offers_other_sources())
             archive(cereal::make_nvp("other_sources", std::string(to_string(quiz.other_sources))));
         archive(cereal::make_nvp("form", std::string(to_string(quiz.form))));
         if (quiz.form == QuizForm::DelayedC) archive(cereal::make_nvp("days_after_post", quiz.days_after_post));

@@ -82,8 +82,9 @@ struct Quiz {
     std::int64_t created_ms = 0;
 
     bool operator==(const Quiz& other) const;
+    bool offers_other_sources() const { return other_sources != OtherSources::Off; }
     int format_version() const {
-        if (other_sources != OtherSources::Off) return 3;
+        if (offers_other_sources()) return 3;
         return form == QuizForm::DelayedC ? 2 : 1;
     }
 };

@@ -64,7 +64,7 @@ const QuizAnswer* QuizRun::answer(Verdict picked, Confidence confidence) {
 }
 
 void QuizRun::begin_lateral_reading() {
-    if (current() && quiz_.other_sources != OtherSources::Off) lateral_.begin(clock_());
+    if (current() && quiz_.offers_other_sources()) lateral_.begin(clock_());
 }
 
 void QuizRun::end_lateral_reading() { lateral_.end(clock_()); }
@@ -90,7 +90,7 @@ const QuizAnswer* QuizRun::record(std::optional<Verdict> picked, Confidence conf
     answer.response_ms = std::max<std::int64_t>(0, now - shown_at_ms_);
     answer.studied = studied_before_.count(claim.id) > 0;
     lateral_.end(now);
-    if (quiz_.other_sources != OtherSources::Off) answer.lateral = lateral_.consulted();
+    if (quiz_.offers_other_sources()) answer.lateral = lateral_.consulted();
     answers_.push_back(answer);
     if (picked) log_review(claim, answer, now);
 
