@@ -62,9 +62,14 @@ TEST_CASE("saved settings come back as they were") {
     settings.new_cards_per_day = 40;
     settings.desired_retention = 0.85;
     settings.ask_confidence = false;
+    settings.daily_limit = false;
+    settings.technique_cards = false;
     save_study_settings(*f.store, f.profile, settings);
     const StudySettings loaded = load_study_settings(*f.store, f.profile);
     CHECK(loaded.new_cards_per_day == 40);
     CHECK(loaded.desired_retention == doctest::Approx(0.85));
     CHECK_FALSE(loaded.ask_confidence);
+    CHECK_FALSE(loaded.daily_limit);
+    CHECK_FALSE(loaded.technique_cards);
+    CHECK(StudySettings().technique_cards);  // on unless turned off
 }

@@ -13,11 +13,13 @@
 namespace claimdeck {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, StartScreen>, 12> kScreenNames = {{
+constexpr std::array<std::pair<std::string_view, StartScreen>, 14> kScreenNames = {{
     {"home", StartScreen::Home},
     {"card", StartScreen::Card},
     {"sources", StartScreen::Sources},
     {"reveal", StartScreen::Reveal},
+    {"technique", StartScreen::Technique},
+    {"technique-answer", StartScreen::TechniqueAnswer},
     {"done", StartScreen::Done},
     {"article", StartScreen::Article},
     {"stats", StartScreen::Stats},
@@ -184,9 +186,10 @@ Word split_option(const std::string& word) {
 std::string check_combinations(const GuiOptions& options) {
     const bool needs_profile = options.demo_answers > 0 || options.screen == StartScreen::Card ||
                                options.screen == StartScreen::Sources || options.screen == StartScreen::Reveal ||
-                               options.screen == StartScreen::Done;
+                               options.screen == StartScreen::Done || options.screen == StartScreen::Technique ||
+                               options.screen == StartScreen::TechniqueAnswer;
     if (needs_profile && options.profile.empty())
-        return "--demo-answers and --screen card/sources/reveal/done need --profile";
+        return "--demo-answers and --screen card/sources/reveal/technique/done need --profile";
     if (!options.search.empty() && options.screen != StartScreen::Sources) return "--search needs --screen sources";
     if (!options.report.empty() && !options.quiz.empty()) return "a quiz file and --report cannot be opened together";
     return "";

@@ -16,6 +16,10 @@ enum class StartScreen {
     Card,
     Sources,  // "Check other sources" for the first card
     Reveal,
+    // The first technique card the study session brings, as it is asked
+    // and as it is answered (by script: the right name, its words and one more).
+    Technique,
+    TechniqueAnswer,
     Done,
     Article,
     Stats,

@@ -111,11 +111,13 @@ void StudyApp::delete_profile(std::int64_t profile_id) {
 
 void StudyApp::load_progress() {
     states_.clear();
+    techniques_.reset();
     history_ = History();
     study_settings_ = StudySettings();
     own_quizzes_ = OwnQuizzes();
     if (!profile_) return;
     states_ = store_->card_states(profile_->id, deck_.id);
+    techniques_.emplace(deck_, *store_, *profile_, clock_);
     count_shelf();
     study_settings_ = load_study_settings(*store_, profile_->id);
     history_.scores = load_scores(*store_, profile_->id, deck_.id);
@@ -316,6 +318,7 @@ void StudyApp::end_session() {
     session_.reset();
     session_answers_.clear();
     session_tally_ = Tally();
+    if (techniques_) techniques_->put_away();
 }
 
 void StudyApp::use_hint() {
@@ -388,6 +391,7 @@ AnswerOutcome StudyApp::answer(Verdict picked, Confidence confidence) {
     if (given.recorded) {
         states_[outcome.claim->id] = outcome.new_state;
         history_.count(given.scored, given.lateral_reading, given.day, +1);
+        if (techniques_) techniques_->claim_answered();
     }
     session_answers_.push_back(given);
     ++session_tally_.answered;
@@ -411,6 +415,23 @@ void StudyApp::undo() {
     --session_tally_.answered;
     if (given.scored.correct()) --session_tally_.right;
     keep_session();
+}
+
+bool StudyApp::offer_technique_card(std::uint64_t seed) {
+    if (!session_ || session_->practice() || !techniques_) return false;
+    return techniques_->offer(study_settings_, states_, seed);
+}
+
+const TechniqueQuestion* StudyApp::technique_question() const {
+    return techniques_ ? techniques_->question() : nullptr;
+}
+
+TechniqueOutcome StudyApp::answer_technique(std::string_view picked, const std::vector<bool>& picked_words) {
+    return techniques_ ? techniques_->answer(picked, picked_words) : TechniqueOutcome();
+}
+
+TechniqueFigures StudyApp::technique_figures() const {
+    return techniques_ ? techniques_->figures() : TechniqueFigures();
 }
 
 std::vector<StudyApp::Mistake> StudyApp::session_mistakes() const {

@@ -28,6 +28,7 @@
 #include "learning/progress_stats.hpp"
 #include "learning/scoring.hpp"
 #include "learning/session.hpp"
+#include "learning/technique_practice.hpp"
 #include "live/pupil_client.hpp"
 #include "storage/progress_import.hpp"
 #include "storage/store.hpp"
@@ -192,6 +193,17 @@ public:
     // Tries again to write answers the store refused; true when none is left.
     bool retry_pending_saves();
 
+    // Technique cards (learning/technique_practice.hpp), mixed into study:
+    // after a claim's reveal the shell asks whether one comes now; true
+    // when one is on screen. Practice sessions have none.
+    bool offer_technique_card(std::uint64_t seed);
+    const TechniqueQuestion* technique_question() const;
+    // Written to the store before this returns; the outcome says when the
+    // store refused it.
+    TechniqueOutcome answer_technique(std::string_view picked, const std::vector<bool>& picked_words);
+    // The chosen learner's technique cards on this deck, for Statistics.
+    TechniqueFigures technique_figures() const;
+
     // The chosen learner's own class quizzes on this deck, for Statistics:
     // read from the results folder when their progress loads and again by
     // refresh_own_quizzes() (Statistics opening), as a quiz may have ended since.
@@ -264,6 +276,7 @@ private:
     std::vector<Profile> profiles_;
     std::optional<Profile> profile_;
     std::map<std::string, CardState> states_;
+    std::optional<TechniquePractice> techniques_;  // of the chosen learner
     History history_;
     StudySettings study_settings_;
     DisplaySettings display_settings_;

@@ -4,6 +4,10 @@
 
 namespace claimdeck {
 
+fsrs::Scheduler scheduler_for(double desired_retention) {
+    return fsrs::Scheduler(fsrs::Parameters{fsrs::kDefaultWeights, desired_retention, 36500});
+}
+
 CardState schedule_card(const fsrs::Scheduler& scheduler, const std::string& card_id,
                         const std::optional<CardState>& before, fsrs::Rating grade, std::int64_t now_ms) {
     CardState state = before.value_or(CardState{card_id});

@@ -13,6 +13,10 @@
 
 namespace claimdeck {
 
+// The scheduler a learner's cards are moved by: FSRS-6's default weights
+// and their desired retention.
+fsrs::Scheduler scheduler_for(double desired_retention);
+
 // The card's state after an answer graded `grade` at `now_ms`; `before` is
 // its state until then (nullopt: a new card).
 CardState schedule_card(const fsrs::Scheduler& scheduler, const std::string& card_id,

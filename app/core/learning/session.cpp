@@ -125,7 +125,7 @@ StudySession::StudySession(const Deck& deck, ProgressStore& store, Profile profi
       profile_(std::move(profile)),
       settings_(settings),
       clock_(std::move(clock)),
-      scheduler_(fsrs::Parameters{fsrs::kDefaultWeights, settings.desired_retention, 36500}),
+      scheduler_(scheduler_for(settings.desired_retention)),
       pending_(store),
       kind_(kind) {
     states_ = store_.card_states(profile_.id, deck_.id);

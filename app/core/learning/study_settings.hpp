@@ -38,6 +38,8 @@ struct StudySettings {
     bool daily_limit = true;
     double desired_retention = kDesiredRetention.fallback;
     bool ask_confidence = true;
+    // Technique cards mixed into study (learning/technique_cards.hpp).
+    bool technique_cards = true;
 };
 
 // Missing, unreadable or out-of-range values fall back to the defaults, so a

@@ -108,6 +108,39 @@ const char* const kMigrations[] = {
     CREATE INDEX reviews_by_answer
         ON reviews(profile_id, deck_id, article_id, truth, picked, confidence, lateral_searches);
     )sql",
+    // 3 -> 4: technique cards (learning/technique_cards.hpp), scheduled and
+    // logged apart from the claims: their answers are no verdicts, so the
+    // claims' scoring never has to tell the two kinds apart.
+    R"sql(
+    CREATE TABLE technique_states(
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        deck_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        due_ms INTEGER NOT NULL,
+        last_review_ms INTEGER NOT NULL,
+        first_review_ms INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        PRIMARY KEY(profile_id, deck_id, card_id)) WITHOUT ROWID;
+    CREATE TABLE technique_reviews(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        deck_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        reviewed_ms INTEGER NOT NULL,
+        technique TEXT NOT NULL,
+        picked TEXT NOT NULL,
+        words_overlap REAL NOT NULL,
+        response_ms INTEGER NOT NULL,
+        grade INTEGER NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        due_ms INTEGER NOT NULL);
+    CREATE INDEX technique_reviews_by_technique ON technique_reviews(profile_id, deck_id, technique);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kStoreSchemaVersion, "one migration per schema version");
 
@@ -245,20 +278,28 @@ bool insert_review(sql::Database& db, const Review& review, DuplicateUid on_dupl
 
 enum class StateWrite { Replace, OnlyIfNewer };
 
+// Claims and technique cards keep their states in tables of the same shape.
+enum class CardTable { Claims, Techniques };
+const char* table_name(CardTable table) { return table == CardTable::Claims ? "card_states" : "technique_states"; }
+
 // Writes a card's state. `OnlyIfNewer` keeps the stored state when its last
 // review is as new or newer (an import merging two devices' histories).
 // Either way the first review stays the earliest known, which the daily
 // new-card limit counts by. Returns true when the row was written.
 bool write_card_state(sql::Database& db, std::int64_t profile_id, const std::string& deck_id, const CardState& state,
-                      StateWrite how) {
-    db.prepare(R"sql(INSERT INTO card_states
+                      StateWrite how, CardTable table = CardTable::Claims) {
+    const std::string name = table_name(table);
+    const std::string sql = "INSERT INTO " + name + R"sql(
         (profile_id, deck_id, card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         ON CONFLICT(profile_id, deck_id, card_id) DO UPDATE SET
             stability = excluded.stability, difficulty = excluded.difficulty, due_ms = excluded.due_ms,
             last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
-            first_review_ms = MIN(excluded.first_review_ms, card_states.first_review_ms)
-        WHERE ?11 OR excluded.last_review_ms > card_states.last_review_ms)sql")
+            first_review_ms = MIN(excluded.first_review_ms, )sql" +
+                            name + R"sql(.first_review_ms)
+        WHERE ?11 OR excluded.last_review_ms > )sql" +
+                            name + ".last_review_ms";
+    db.prepare(sql.c_str())
         .bind(1, profile_id)
         .bind(2, deck_id)
         .bind(3, state.card_id)
@@ -540,17 +581,74 @@ void ProgressStore::undo_review(std::int64_t review_id, std::int64_t profile_id,
     });
 }
 
+namespace {
+std::map<std::string, CardState> read_states(sql::Database& db, CardTable table, std::int64_t profile_id,
+                                             const std::string& deck_id) {
+    std::map<std::string, CardState> states;
+    const std::string sql = R"sql(SELECT card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms,
+            reps, lapses FROM )sql" +
+                            std::string(table_name(table)) + " WHERE profile_id = ?1 AND deck_id = ?2";
+    auto query = db.prepare(sql.c_str());
+    query.bind(1, profile_id).bind(2, deck_id);
+    while (query.step()) {
+        CardState state = read_card_state(query, 0);
+        states.emplace(state.card_id, state);
+    }
+    return states;
+}
+}  // namespace
+
 std::map<std::string, CardState> ProgressStore::card_states(std::int64_t profile_id, const std::string& deck_id) const {
-    return guarded(path_, "read card states", [&] {
-        std::map<std::string, CardState> states;
-        auto query = db_->prepare(R"sql(SELECT card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms,
-            reps, lapses FROM card_states WHERE profile_id = ?1 AND deck_id = ?2)sql");
+    return guarded(path_, "read card states",
+                   [&] { return read_states(*db_, CardTable::Claims, profile_id, deck_id); });
+}
+
+std::map<std::string, CardState> ProgressStore::technique_states(std::int64_t profile_id,
+                                                                 const std::string& deck_id) const {
+    return guarded(path_, "read technique card states",
+                   [&] { return read_states(*db_, CardTable::Techniques, profile_id, deck_id); });
+}
+
+std::int64_t ProgressStore::record_technique_review(const TechniqueReview& review, const CardState& new_state) {
+    return guarded(path_, "save your answer", [&] {
+        sql::Transaction transaction(*db_);
+        db_->prepare(R"sql(INSERT INTO technique_reviews
+            (uid, profile_id, deck_id, card_id, reviewed_ms, technique, picked, words_overlap, response_ms, grade,
+             stability, difficulty, due_ms)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql")
+            .bind(1, new_review_uid())
+            .bind(2, review.profile_id)
+            .bind(3, review.deck_id)
+            .bind(4, review.card_id)
+            .bind(5, review.reviewed_ms)
+            .bind(6, review.technique)
+            .bind(7, review.picked)
+            .bind(8, review.words_overlap)
+            .bind(9, review.response_ms)
+            .bind(10, review.grade)
+            .bind(11, new_state.stability)
+            .bind(12, new_state.difficulty)
+            .bind(13, new_state.due_ms)
+            .run();
+        const std::int64_t id = db_->last_insert_id();
+        write_card_state(*db_, review.profile_id, review.deck_id, new_state, StateWrite::Replace,
+                         CardTable::Techniques);
+        transaction.commit();
+        return id;
+    });
+}
+
+std::vector<TechniqueTally> ProgressStore::technique_tallies(std::int64_t profile_id,
+                                                             const std::string& deck_id) const {
+    return guarded(path_, "read the technique cards' answers", [&] {
+        std::vector<TechniqueTally> tallies;
+        auto query = db_->prepare(R"sql(SELECT technique, COUNT(*), SUM(picked = technique), SUM(words_overlap)
+            FROM technique_reviews WHERE profile_id = ?1 AND deck_id = ?2 GROUP BY technique)sql");
         query.bind(1, profile_id).bind(2, deck_id);
-        while (query.step()) {
-            CardState state = read_card_state(query, 0);
-            states.emplace(state.card_id, state);
-        }
-        return states;
+        while (query.step())
+            tallies.push_back({query.column_text(0), static_cast<int>(query.column_int(1)),
+                               static_cast<int>(query.column_int(2)), query.column_double(3)});
+        return tallies;
     });
 }
 
@@ -587,7 +685,9 @@ constexpr const char* kOneDeckRows = " WHERE deck_id = ?1 AND (?2 = 0 OR profile
 
 std::int64_t ProgressStore::deck_answer_count(std::int64_t profile_id, const std::string& deck_id) const {
     return guarded(path_, "count the deck's answers", [&] {
-        const std::string sql = std::string("SELECT COUNT(*) FROM reviews") + kOneDeckRows;
+        // Technique cards' answers go with the deck too.
+        const std::string sql = std::string("SELECT (SELECT COUNT(*) FROM reviews") + kOneDeckRows +
+                                ") + (SELECT COUNT(*) FROM technique_reviews" + kOneDeckRows + ")";
         auto query = db_->prepare(sql.c_str());
         query.bind(1, deck_id).bind(2, profile_id).step();
         return query.column_int(0);
@@ -597,7 +697,7 @@ std::int64_t ProgressStore::deck_answer_count(std::int64_t profile_id, const std
 void ProgressStore::delete_deck_progress(std::int64_t profile_id, const std::string& deck_id) {
     guarded(path_, "delete the deck's progress", [&] {
         sql::Transaction transaction(*db_);
-        for (const char* table : {"reviews", "card_states", "sessions"}) {
+        for (const char* table : {"reviews", "card_states", "technique_reviews", "technique_states", "sessions"}) {
             const std::string sql = std::string("DELETE FROM ") + table + kOneDeckRows;
             db_->prepare(sql.c_str()).bind(1, deck_id).bind(2, profile_id).run();
         }

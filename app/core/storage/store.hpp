@@ -28,7 +28,7 @@ inline constexpr const char* kStoreFileName = "progress.sqlite";
 inline std::filesystem::path store_file_in(const std::filesystem::path& data_dir) { return data_dir / kStoreFileName; }
 
 // The store's file format version, kept in PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 // A fault a learner can act on: full disk, read-only folder, locked or newer
 // store. `what()` is written for them.
@@ -98,6 +98,29 @@ struct Review {
     double stability = 0;
     double difficulty = 0;
     std::int64_t due_ms = 0;
+};
+
+// One answer to a technique card (learning/technique_cards.hpp): which of
+// four technique names was picked, and how well the words picked in the
+// quote matched the deck's. Its own log, apart from the claims' verdicts.
+struct TechniqueReview {
+    std::int64_t profile_id = 0;
+    std::string deck_id;
+    std::string card_id;
+    std::int64_t reviewed_ms = 0;
+    std::string technique;     // the technique at work, as the deck names it
+    std::string picked;        // the name the learner chose
+    double words_overlap = 0;  // 0..1, learning/technique_cards.hpp's words_overlap()
+    std::int64_t response_ms = 0;
+    int grade = 0;  // the scheduler's rating, 1-4
+};
+
+// A learner's answers to the technique cards of one technique.
+struct TechniqueTally {
+    std::string technique;
+    int answers = 0;
+    int named = 0;  // the right name picked
+    double words_overlap_sum = 0;
 };
 
 // How many times a learner gave one kind of answer about one article.
@@ -206,6 +229,11 @@ public:
                      const std::string& card_id, const std::optional<CardState>& previous_state);
 
     std::map<std::string, CardState> card_states(std::int64_t profile_id, const std::string& deck_id) const;
+    // Technique cards: their states, an answer (logged and its card's new
+    // state written in one transaction), and the figures per technique.
+    std::map<std::string, CardState> technique_states(std::int64_t profile_id, const std::string& deck_id) const;
+    std::int64_t record_technique_review(const TechniqueReview& review, const CardState& new_state);
+    std::vector<TechniqueTally> technique_tallies(std::int64_t profile_id, const std::string& deck_id) const;
     // How many cards of the deck this learner saw for the first time since `since_ms`.
     int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms) const;
     std::vector<Review> reviews(std::int64_t profile_id) const;
@@ -234,8 +262,9 @@ public:
 
     // One deck's progress, for removing a deck from the library: of one
     // learner, or of every learner with kAllProfiles. The count is of
-    // answers in the log; deleting takes the answers, the card states and
-    // the sessions on that deck, in one transaction.
+    // answers in the logs (claims' and technique cards'); deleting takes the
+    // answers, the card states and the sessions on that deck, in one
+    // transaction.
     static constexpr std::int64_t kAllProfiles = 0;
     std::int64_t deck_answer_count(std::int64_t profile_id, const std::string& deck_id) const;
     void delete_deck_progress(std::int64_t profile_id, const std::string& deck_id);

@@ -1,0 +1,79 @@
+#include "learning/technique_practice.hpp"
+
+#include <algorithm>
+
+#include "learning/card_schedule.hpp"
+
+namespace claimdeck {
+
+TechniquePractice::TechniquePractice(const Deck& deck, ProgressStore& store, Profile profile, Clock clock)
+    : deck_(deck),
+      store_(store),
+      profile_(std::move(profile)),
+      clock_(std::move(clock)),
+      cards_(technique_cards(deck)),
+      states_(store.technique_states(profile_.id, deck.id)),
+      tallies_(store.technique_tallies(profile_.id, deck.id)) {}
+
+bool TechniquePractice::offer(const StudySettings& settings, const std::map<std::string, CardState>& claim_states,
+                              std::uint64_t seed) {
+    if (!settings.technique_cards || static_cast<int>(claim_states.size()) < kClaimsSeenBeforeTechniqueCards ||
+        claims_since_last_card_ < kClaimsBetweenTechniqueCards)
+        return false;
+    const std::optional<std::size_t> next =
+        choose_technique_card(cards_, deck_, states_, claim_states, settings.daily_limit, clock_(), seed);
+    if (!next) return false;
+    question_ = technique_question(deck_, cards_[*next], seed);
+    desired_retention_ = settings.desired_retention;
+    shown_at_ms_ = clock_();
+    claims_since_last_card_ = 0;
+    return true;
+}
+
+TechniqueOutcome TechniquePractice::answer(std::string_view picked, const std::vector<bool>& picked_words) {
+    TechniqueOutcome outcome;
+    if (!question_) return outcome;
+    const std::int64_t now = clock_();
+    outcome.picked = std::string(picked);
+    outcome.named = picked == question_->use->name;
+    outcome.picked_words = picked_words;
+    outcome.picked_words.resize(question_->words.size());
+    outcome.overlap = words_overlap(question_->words, outcome.picked_words);
+    outcome.grade = technique_grade(outcome.named, outcome.overlap);
+
+    const fsrs::Scheduler scheduler = scheduler_for(desired_retention_);
+    const auto before = states_.find(question_->card_id);
+    outcome.new_state = schedule_card(scheduler, question_->card_id,
+                                      before == states_.end() ? std::nullopt : std::optional<CardState>(before->second),
+                                      outcome.grade, now);
+    const TechniqueReview review{profile_.id,
+                                 deck_.id,
+                                 question_->card_id,
+                                 now,
+                                 question_->use->name,
+                                 outcome.picked,
+                                 outcome.overlap,
+                                 now - shown_at_ms_,
+                                 static_cast<int>(outcome.grade)};
+    try {
+        store_.record_technique_review(review, outcome.new_state);
+        states_[question_->card_id] = outcome.new_state;
+        count(outcome);
+    } catch (const StoreError& error) {
+        outcome.save_error = error.what();
+    }
+    question_.reset();
+    return outcome;
+}
+
+void TechniquePractice::count(const TechniqueOutcome& outcome) {
+    const std::string& technique = question_->use->name;
+    auto tally = std::find_if(tallies_.begin(), tallies_.end(),
+                              [&](const TechniqueTally& each) { return each.technique == technique; });
+    if (tally == tallies_.end()) tally = tallies_.insert(tallies_.end(), TechniqueTally{technique, 0, 0, 0});
+    ++tally->answers;
+    if (outcome.named) ++tally->named;
+    tally->words_overlap_sum += outcome.overlap;
+}
+
+}  // namespace claimdeck
