@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "app/study_app.hpp"
 #include "base/verdict.hpp"
@@ -28,6 +29,7 @@ enum class Screen {
     Home,
     Card,
     Reveal,
+    Technique,  // a technique card, between the claims of a session
     Done,
     Article,
     Lookup,
@@ -98,6 +100,10 @@ struct PickConfidence {
 };
 struct ShowHint {};
 struct Next {};
+struct AnswerTechnique {  // a technique card's two answers: the name picked and the words tapped
+    std::string picked;
+    std::vector<bool> words;
+};
 struct Undo {};
 struct ReadArticle {
     std::string article_id;
@@ -231,16 +237,16 @@ struct LeaveLive {};  // answers not confirmed yet go on being sent
 
 using Action =
     std::variant<std::monostate, act::Go, act::Back, act::StartStudy, act::EndSession, act::PickVerdict,
-                 act::PickConfidence, act::ShowHint, act::Next, act::Undo, act::ReadArticle, act::CheckSources,
-                 act::ReadSource, act::OpenClaim, act::ChooseProfile, act::CreateProfile, act::RenameProfile,
-                 act::AskDeleteProfile, act::DeleteProfile, act::ChangeStudySettings, act::ChangeDisplaySettings,
-                 act::ToggleShortcuts, act::ToggleDefinitions, act::DismissNotices, act::OpenQuiz, act::StartQuiz,
-                 act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults, act::RemoveResults,
-                 act::MergePupils, act::KeepPupilsApart, act::ExportReport, act::ChooseFile, act::ShowInFolder,
-                 act::Download, act::StudyDeck, act::ImportDeck, act::PickDeckFile, act::AskRemoveDeck, act::RemoveDeck,
-                 act::BackUpProgress, act::ImportProgress, act::PickProgressFile, act::StudioChange, act::StudioCommand,
-                 act::StudioFile, act::StartLiveClass, act::MoveLiveClassOn, act::EndLiveClass,
-                 act::OpenLiveClassReport, act::JoinLive, act::AnswerLive, act::LeaveLive>;
+                 act::PickConfidence, act::ShowHint, act::Next, act::AnswerTechnique, act::Undo, act::ReadArticle,
+                 act::CheckSources, act::ReadSource, act::OpenClaim, act::ChooseProfile, act::CreateProfile,
+                 act::RenameProfile, act::AskDeleteProfile, act::DeleteProfile, act::ChangeStudySettings,
+                 act::ChangeDisplaySettings, act::ToggleShortcuts, act::ToggleDefinitions, act::DismissNotices,
+                 act::OpenQuiz, act::StartQuiz, act::SaveResults, act::ChangeQuizPlan, act::SaveQuiz, act::AddResults,
+                 act::RemoveResults, act::MergePupils, act::KeepPupilsApart, act::ExportReport, act::ChooseFile,
+                 act::ShowInFolder, act::Download, act::StudyDeck, act::ImportDeck, act::PickDeckFile,
+                 act::AskRemoveDeck, act::RemoveDeck, act::BackUpProgress, act::ImportProgress, act::PickProgressFile,
+                 act::StudioChange, act::StudioCommand, act::StudioFile, act::StartLiveClass, act::MoveLiveClassOn,
+                 act::EndLiveClass, act::OpenLiveClassReport, act::JoinLive, act::AnswerLive, act::LeaveLive>;
 
 // Keeps the first action of a frame: later ones (a key handled after a
 // click) are dropped.

@@ -7,11 +7,12 @@
 
 #include "file_buttons.hpp"
 #include "learning/study_settings.hpp"
+#include "learning/technique_cards.hpp"
 
 namespace claimdeck::ui {
 namespace {
 
-constexpr std::array<Choice<bool>, 2> kAskConfidence = {{{true, "On", "On"}, {false, "Off", "Off"}}};
+constexpr std::array<Choice<bool>, 2> kOnOff = {{{true, "On", "On"}, {false, "Off", "Off"}}};
 constexpr std::array<Choice<bool>, 2> kDailyLimit = {
     {{true, "A daily limit", "Limit"}, {false, "No limit (workshop)", "No limit"}}};
 
@@ -75,8 +76,18 @@ Action study_card(const StudyApp& app, const Column& column) {
     }
 
     setting_label("Ask how sure I am", "After each verdict, pick 50 %, 70 % or 90 %: it trains calibration.", width);
-    if (auto ask = segmented_choice("ask", kAskConfidence, current.ask_confidence, width)) {
+    if (auto ask = segmented_choice("ask", kOnOff, current.ask_confidence, width)) {
         changed.ask_confidence = *ask;
+        touched = true;
+    }
+
+    setting_label("Technique cards",
+                  "Once you have seen " + std::to_string(kClaimsSeenBeforeTechniqueCards) +
+                      " claims, a card now and then asks which technique is at work in a quote, and which words "
+                      "carry it.",
+                  width);
+    if (auto techniques = segmented_choice("techniques", kOnOff, current.technique_cards, width)) {
+        changed.technique_cards = *techniques;
         touched = true;
     }
     end_card();

@@ -72,6 +72,7 @@ const char* screen_name(Screen screen) {
         case Screen::Home: return "home";
         case Screen::Card: return "card";
         case Screen::Reveal: return "reveal";
+        case Screen::Technique: return "technique";
         case Screen::Done: return "done";
         case Screen::Article: return "article";
         case Screen::Lookup: return "lookup";
@@ -176,7 +177,9 @@ void Shell::draw_frame() {
     if (studio_) studio_->autosave(system_clock_ms()());
 }
 
-bool Shell::in_study() const { return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal); }
+bool Shell::in_study() const {
+    return app_.session() && (screen_ == Screen::Card || screen_ == Screen::Reveal || screen_ == Screen::Technique);
+}
 
 Action Shell::draw_top_bar() {
     Action action;
@@ -294,6 +297,7 @@ Action Shell::draw_screen() {
                  live_class_ && live_class_->busy()});
         case Screen::Card: return draw_card_screen(app_, card_);
         case Screen::Reveal: return draw_reveal_screen(app_, reveal_);
+        case Screen::Technique: return draw_technique_screen(technique_);
         case Screen::Done: return draw_done_screen(app_);
         case Screen::Article: return draw_article_screen(app_, article_);
         case Screen::Lookup: return draw_reveal_screen(app_, lookup_);
@@ -378,7 +382,8 @@ void Shell::draw_definitions() {
 Action Shell::global_shortcuts() {
     if (pressed(ImGuiKey_Escape)) return act::Back{};
     if (typed('?')) return act::ToggleShortcuts{};
-    if (ctrl_pressed(ImGuiKey_Z) && in_study()) return act::Undo{};
+    // A technique card's answer is not taken back: Undo is for the claims'.
+    if (ctrl_pressed(ImGuiKey_Z) && in_study() && screen_ != Screen::Technique) return act::Undo{};
     return {};
 }
 
@@ -499,7 +504,20 @@ void Shell::apply(const act::Next&) {
     }
     app_.retry_pending_saves();
     card_ = {};
+    // A technique card may come between a claim's reveal and the next claim.
+    if (screen_ == Screen::Reveal && app_.offer_technique_card(shuffle_seed_++)) {
+        technique_ = TechniqueView{*app_.technique_question(), std::nullopt, {}, std::nullopt};
+        scroll_to_ = 0.0f;
+        show(Screen::Technique);
+        return;
+    }
     show(app_.session() && !app_.session()->finished() ? Screen::Card : Screen::Done);
+}
+
+void Shell::apply(const act::AnswerTechnique& answer) {
+    if (!technique_.question || technique_.outcome) return;
+    technique_.outcome = app_.answer_technique(answer.picked, answer.words);
+    scroll_to_ = 0.0f;
 }
 
 void Shell::apply(const act::Undo&) {
@@ -1114,6 +1132,28 @@ void Shell::answer_by_script(int count) {
     }
 }
 
+void Shell::study_until_technique_card() {
+    while (screen_ != Screen::Technique && app_.session() && !app_.session()->finished()) {
+        if (screen_ == Screen::Reveal)
+            apply(act::Next{});
+        else
+            answer_by_script(1);
+    }
+}
+
+// The right name, the words that carry it and one more: a near miss.
+void Shell::answer_technique_by_script() {
+    if (!technique_.question) return;
+    const TechniqueQuestion& question = *technique_.question;
+    std::vector<bool> words;
+    bool one_more = true;
+    for (const QuoteWord& word : question.words) {
+        words.push_back(word.carries || one_more);
+        if (!word.carries) one_more = false;
+    }
+    apply(act::AnswerTechnique{question.use->name, words});
+}
+
 void Shell::open(StartScreen start) {
     switch (start) {
         case StartScreen::Natural: return;
@@ -1127,9 +1167,14 @@ void Shell::open(StartScreen start) {
         case StartScreen::Reveal:
             if (screen_ != Screen::Reveal) answer_by_script(1);
             return;
+        case StartScreen::Technique: return study_until_technique_card();
+        case StartScreen::TechniqueAnswer: study_until_technique_card(); return answer_technique_by_script();
         case StartScreen::Done:
             while (app_.session() && !app_.session()->finished()) answer_by_script(app_.session()->size());
-            return apply(act::Next{});
+            apply(act::Next{});
+            // A technique card may come after the last claim, before the summary.
+            if (screen_ == Screen::Technique) apply(act::Next{});
+            return;
         case StartScreen::Article: {
             // The article of the last answer, else of the deck's first claim.
             const Claim* shown = reveal_.claim                ? reveal_.claim

@@ -32,6 +32,7 @@
 #include "settings_screen.hpp"
 #include "sources_screen.hpp"
 #include "studio_screen.hpp"
+#include "technique_screen.hpp"
 
 namespace claimdeck::ui {
 
@@ -129,6 +130,8 @@ public:
 
     // Scripted starts, for the command line.
     void start_studying();
+    void study_until_technique_card();
+    void answer_technique_by_script();
     void answer_by_script(int count);
     void open(StartScreen start);
     // On "Check other sources": the words searched for, as if typed (--search).
@@ -192,6 +195,7 @@ private:
     void apply(const act::PickConfidence& pick);
     void apply(const act::ShowHint&);
     void apply(const act::Next&);
+    void apply(const act::AnswerTechnique&);
     void apply(const act::Undo&);
     void apply(const act::ReadArticle& read);
     void apply(const act::CheckSources& check);
@@ -288,6 +292,7 @@ private:
     SettingsView settings_;
     CardView card_;
     RevealView reveal_;  // the answer just given
+    TechniqueView technique_;
     RevealView lookup_;  // a claim opened from the article reader
     ArticleView article_;
     SourcesView sources_;

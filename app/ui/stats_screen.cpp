@@ -157,6 +157,18 @@ void own_quizzes_card(const OwnQuizzes& own, const Column& column) {
     end_card();
 }
 
+// Technique cards: naming the technique and finding its words, per technique.
+void techniques_card(const StudyApp& app, const Column& column) {
+    const TechniqueFigures figures = app.technique_figures();
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Propaganda techniques", fonts().heading, 0, width);
+    text_block(describe_technique_figures(figures), nullptr, 0, width);
+    if (!figures.per_technique.empty()) vertical_space(0.3f);
+    for (const TechniqueTally& tally : figures.per_technique) muted(describe_technique_tally(tally), width);
+    end_card();
+}
+
 void confusion_card(const Scorecard& card, const Column& column) {
     const float width = card_inner_width(column);
     begin_card(column);
@@ -427,6 +439,7 @@ Action draw_stats_screen(const StudyApp& app) {
         if (card.overall.answered > 0) {
             accuracy_over_time_card(app, left);
             lateral_reading_card(app, left);
+            if (app.study_settings().technique_cards || app.technique_figures().answers > 0) techniques_card(app, left);
             confusion_card(card, left);
             articles_card(app.deck(), card, left);
         }

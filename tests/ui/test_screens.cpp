@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -524,4 +525,122 @@ TEST_CASE("a class quiz just taken shows in the learner's Statistics, worded for
     REQUIRE(headless.app->class_quiz().saved());
     headless.draw(StartScreen::Stats);
     CHECK(text_shown(headless.shell->report(), "Your class quizzes"));
+}
+
+namespace {
+
+// Turns the wheel until the control `find` picks out of a frame is on
+// screen, clicks it, and draws the frame that shows what the click did.
+// False when no such control is drawn. (A footer's controls are always on
+// screen; the screens this is used on draw nothing of the page under one.)
+bool click_control(HeadlessApp& headless, const std::function<std::optional<ImRect>(const ui::FrameReport&)>& find) {
+    for (int turns = 0; turns < 40; ++turns) {
+        // Where it stands once the page has stopped moving (a scroll asked
+        // for takes a frame).
+        const std::optional<ImRect> before = find(headless.shell->report());
+        headless.draw_frame();
+        const std::optional<ImRect> box = find(headless.shell->report());
+        if (!box) return false;
+        if (!before || before->Min.y != box->Min.y) continue;
+        if (box->Min.y < 60) {
+            headless.wheel(1);
+        } else if (box->Max.y > ImGui::GetIO().DisplaySize.y) {
+            headless.wheel(-1);
+        } else {
+            headless.click(box->GetCenter());
+            headless.draw_frame();
+            return true;
+        }
+    }
+    return false;
+}
+
+bool click_control(HeadlessApp& headless, const std::string& start) {
+    return click_control(headless, [&](const ui::FrameReport& report) { return control_starting(report, start); });
+}
+
+// Answers the card on screen rightly, with keys (wrong answers would come
+// back), then clicks Next on its reveal.
+void answer_and_go_on(HeadlessApp& headless) {
+    REQUIRE(headless.shell->report().claim);
+    headless.type(static_cast<char>('1' + index_of(headless.shell->report().claim->verdict)));
+    headless.type('2');
+    REQUIRE(headless.shell->report().screen == ui::Screen::Reveal);
+    REQUIRE(click_control(headless, "Next"));
+}
+
+// The quote's words as the technique card draws them, in order.
+std::vector<std::string> words_of(const TechniqueQuestion& question) {
+    std::vector<std::string> words;
+    for (const QuoteWord& word : question.words)
+        words.push_back(question.claim->quote.substr(word.span.begin, word.span.end - word.span.begin));
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "after ten claims a technique card comes between two, is answered by key and taps, and counts in Statistics") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
+        CAPTURE(size.x);
+        NotingControls noting;
+        HeadlessApp headless(size, CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json");
+        headless.shell->start_studying();
+        headless.draw_frame();
+        int answered = 0;
+        while (headless.shell->report().screen == ui::Screen::Card && answered < 15) {
+            answer_and_go_on(headless);
+            ++answered;
+        }
+        REQUIRE(headless.shell->report().screen == ui::Screen::Technique);
+        CHECK(answered == kClaimsSeenBeforeTechniqueCards);
+        const TechniqueQuestion question = *headless.app->technique_question();
+        CHECK(headless.app->card_state(question.claim->id));  // a claim already answered
+        CHECK(text_shown(headless.shell->report(), "Which of these techniques is at work here?"));
+        CHECK_FALSE(control_starting(headless.shell->report(), "Check"));  // no name picked yet
+
+        const auto right = std::find(question.choices.begin(), question.choices.end(), question.use->name);
+        REQUIRE(right != question.choices.end());
+        headless.type(static_cast<char>('1' + (right - question.choices.begin())));
+        // Tap the words that carry it: the word toggles come in the quote's order.
+        const std::vector<std::string> words = words_of(question);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (!question.words[i].carries) continue;
+            const auto word_i = [&](const ui::FrameReport& report) {
+                std::size_t next = 0;
+                std::optional<ImRect> box;
+                for (const ui::DrawnControl& control : report.controls)
+                    if (next < words.size() && control.label == words[next] && next++ == i) box = control.box;
+                return box;
+            };
+            REQUIRE(click_control(headless, word_i));
+        }
+        REQUIRE(click_control(headless, "Check"));
+        CHECK(text_shown(headless.shell->report(), "\u2713  Right \u2014 it is " + question.use->name));
+        CHECK(headless.app->technique_figures().answers == 1);
+        CHECK(headless.app->technique_figures().mean_overlap == doctest::Approx(1.0));
+
+        REQUIRE(click_control(headless, "Next"));
+        CHECK(headless.shell->report().screen == ui::Screen::Card);
+        CHECK(headless.app->session()->answered() == answered);  // the claims go on where they were
+        headless.draw(StartScreen::Stats);
+        CHECK(text_shown(headless.shell->report(),
+                         "You named the technique in 1 of 1 technique card (100 %) and found 100 % of the words that "
+                         "carry it, on average."));
+    }
+}
+
+TEST_CASE("with technique cards turned off in Settings, none comes between the claims") {
+    NotingControls noting;
+    HeadlessApp headless(ImVec2(1600, 1000), CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json");
+    StudySettings settings = headless.app->study_settings();
+    settings.technique_cards = false;
+    headless.app->set_study_settings(settings);
+    headless.shell->start_studying();
+    headless.draw_frame();
+    for (int answered = 0; answered < 15 && headless.shell->report().screen == ui::Screen::Card; ++answered) {
+        answer_and_go_on(headless);
+        CHECK(headless.shell->report().screen != ui::Screen::Technique);
+    }
+    CHECK(headless.app->technique_figures().answers == 0);
 }
