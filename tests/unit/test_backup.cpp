@@ -330,6 +330,29 @@ TEST_CASE("backup: restore reads back what a damaged store still holds, row by r
                          doctest::Contains("nothing could be read back"), StoreError);
 }
 
+TEST_CASE("backup: a damaged store's technique cards' answers and states are read back with the rest") {
+    TempDir dir;
+    const std::filesystem::path damaged = dir / "progress.sqlite.corrupt-20210826-174600";
+    make_damaged_store(damaged, 300);
+    {
+        auto store = ProgressStore::open(damaged);  // its damage is in the claims' log, not here
+        TechniqueReview answer;
+        answer.profile_id = 1;
+        answer.deck_id = "deck";
+        answer.card_id = "c1#Doubt";
+        answer.reviewed_ms = kSampleTime;
+        answer.technique = answer.picked = "Doubt";
+        answer.words_overlap = 1;
+        answer.grade = 3;
+        store->record_technique_review(answer, sample_state("c1#Doubt", kSampleTime));
+    }
+    const SalvageRestored restored = restore_salvage(damaged, store_file_in(dir.path()), kSampleTime);
+    CHECK(query_file(store_file_in(dir.path()), "SELECT card_id || ' ' || picked FROM technique_reviews") ==
+          "c1#Doubt Doubt");
+    CHECK(query_file(store_file_in(dir.path()), "SELECT card_id FROM technique_states") == "c1#Doubt");
+    CHECK(restored.answers == std::stoul(review_count_in(store_file_in(dir.path()))) + 1);
+}
+
 TEST_CASE("backup: a store older than lateral reading is read back whole, its answers given without it") {
     TempDir dir;
     const std::filesystem::path old = dir / "progress.sqlite";

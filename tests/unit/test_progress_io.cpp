@@ -122,6 +122,50 @@ TEST_CASE("progress: an exported profile imports into another store with every a
         check_same_state(states[entry.state.card_id], entry.state);
 }
 
+TEST_CASE("progress: technique cards' answers and states travel in the file too, and import once") {
+    TempDir dir;
+    auto source = ProgressStore::open(dir / "source.sqlite");
+    Profile ada = source->create_profile("Ada");
+    TechniqueReview answer;
+    answer.profile_id = ada.id;
+    answer.deck_id = "deck";
+    answer.card_id = "c1#Doubt";
+    answer.reviewed_ms = kSampleTime;
+    answer.technique = "Doubt";
+    answer.picked = "Slogans";
+    answer.words_overlap = 0.4;
+    answer.response_ms = 8000;
+    answer.grade = 1;
+    answer.stability = 0.2123456789;
+    answer.difficulty = 6.5;
+    answer.due_ms = kSampleTime + 60'000;
+    source->record_technique_review(answer, sample_state("c1#Doubt", kSampleTime));
+    write_progress_file(source->progress_of(ada), dir / "ada.json");
+
+    auto target = ProgressStore::open(dir / "target.sqlite");
+    const ProfileProgress read = read_progress_file(dir / "ada.json");
+    CHECK(target->import_progress(read).reviews_added == 1);
+    CHECK(target->import_progress(read).reviews_already_there == 1);
+    const Profile there = *target->find_profile("Ada");
+    const std::vector<TechniqueReview> imported = target->technique_reviews(there.id);
+    REQUIRE(imported.size() == 1);
+    CHECK(imported[0].uid == source->technique_reviews(ada.id)[0].uid);
+    CHECK(imported[0].card_id == "c1#Doubt");
+    CHECK(imported[0].picked == "Slogans");
+    CHECK(imported[0].words_overlap == 0.4);
+    CHECK(imported[0].stability == answer.stability);
+    CHECK(imported[0].due_ms == answer.due_ms);
+    const auto states = target->technique_states(there.id, "deck");
+    REQUIRE(states.count("c1#Doubt") == 1);
+    check_same_state(states.at("c1#Doubt"), sample_state("c1#Doubt", kSampleTime));
+    CHECK(target->card_states(there.id, "deck").empty());  // not mixed with the claims'
+
+    std::string text = read_file(dir / "ada.json");
+    text.replace(text.find("\"words_overlap\": 0.4"), 20, "\"words_overlap\": 1.5");
+    CHECK(contains(refusal_for(dir.write("bad.json", text)),
+                   "technique_reviews[0], field \"words_overlap\": must be a number from 0 to 1"));
+}
+
 TEST_CASE("progress: a file from before lateral reading was recorded imports its answers as given without it") {
     ExportedFile f;
     std::string text = read_file(f.file);
@@ -158,7 +202,8 @@ TEST_CASE("progress: card states merge by the newest review on either side") {
     store->record_review(sample_review(ada.id, "newer-here", later), sample_state("newer-here", later));
     store->record_review(sample_review(ada.id, "older-here", earlier), sample_state("older-here", earlier));
 
-    ProfileProgress file{"Ada", {}, {}};
+    ProfileProgress file;
+    file.profile_name = "Ada";
     for (const char* card : {"newer-here", "older-here", "only-in-file"})
         file.card_states.push_back({"deck", sample_state(card, kSampleTime)});
     ImportCounts counts = store->import_progress(file);

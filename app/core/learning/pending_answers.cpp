@@ -49,7 +49,8 @@ bool PendingAnswers::discard(const std::string& uid) {
 }
 
 ProfileProgress PendingAnswers::as_progress(const std::string& profile_name) const {
-    ProfileProgress progress{profile_name, {}, {}};
+    ProfileProgress progress;
+    progress.profile_name = profile_name;
     for (const Waiting& waiting : waiting_) {
         progress.reviews.push_back(waiting.review);
         if (waiting.state) progress.card_states.push_back({waiting.review.deck_id, *waiting.state});

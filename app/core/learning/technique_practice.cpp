@@ -46,15 +46,19 @@ TechniqueOutcome TechniquePractice::answer(std::string_view picked, const std::v
     outcome.new_state = schedule_card(scheduler, question_->card_id,
                                       before == states_.end() ? std::nullopt : std::optional<CardState>(before->second),
                                       outcome.grade, now);
-    const TechniqueReview review{profile_.id,
-                                 deck_.id,
-                                 question_->card_id,
-                                 now,
-                                 question_->use->name,
-                                 outcome.picked,
-                                 outcome.overlap,
-                                 now - shown_at_ms_,
-                                 static_cast<int>(outcome.grade)};
+    TechniqueReview review;
+    review.profile_id = profile_.id;
+    review.deck_id = deck_.id;
+    review.card_id = question_->card_id;
+    review.reviewed_ms = now;
+    review.technique = question_->use->name;
+    review.picked = outcome.picked;
+    review.words_overlap = outcome.overlap;
+    review.response_ms = now - shown_at_ms_;
+    review.grade = static_cast<int>(outcome.grade);
+    review.stability = outcome.new_state.stability;
+    review.difficulty = outcome.new_state.difficulty;
+    review.due_ms = outcome.new_state.due_ms;
     try {
         store_.record_technique_review(review, outcome.new_state);
         states_[question_->card_id] = outcome.new_state;

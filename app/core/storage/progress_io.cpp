@@ -61,16 +61,33 @@ struct CardStateRecord {
     }
 };
 
+struct TechniqueReviewRecord {
+    std::string uid, deck_id, card_id, technique, picked;
+    std::int64_t reviewed_ms = 0, response_ms = 0, due_ms = 0, grade = 0;
+    double words_overlap = 0, stability = 0, difficulty = 0;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+        archive(CEREAL_NVP(uid), CEREAL_NVP(deck_id), CEREAL_NVP(card_id), CEREAL_NVP(technique), CEREAL_NVP(picked),
+                CEREAL_NVP(reviewed_ms), CEREAL_NVP(response_ms), CEREAL_NVP(grade), CEREAL_NVP(words_overlap),
+                CEREAL_NVP(stability), CEREAL_NVP(difficulty), CEREAL_NVP(due_ms));
+    }
+};
+
 struct ProgressRecord {
     std::int64_t format = kProgressFileFormat;
     std::string profile;
     std::vector<ReviewRecord> reviews;
     std::vector<CardStateRecord> card_states;
+    // Files written before technique cards have neither.
+    std::vector<TechniqueReviewRecord> technique_reviews;
+    std::vector<CardStateRecord> technique_states;
 
     // Called on the archive's root object, so these are the file's top-level fields.
     template <class Archive>
     void serialize(Archive& archive) {
-        archive(CEREAL_NVP(format), CEREAL_NVP(profile), CEREAL_NVP(reviews), CEREAL_NVP(card_states));
+        archive(CEREAL_NVP(format), CEREAL_NVP(profile), CEREAL_NVP(reviews), CEREAL_NVP(card_states),
+                CEREAL_NVP(technique_reviews), CEREAL_NVP(technique_states));
     }
 };
 
@@ -110,12 +127,31 @@ void read_record(FieldReader& f, CardStateRecord& s) {
     f.read_int("lapses", s.lapses);
 }
 
+void read_record(FieldReader& f, TechniqueReviewRecord& r) {
+    f.read_string("uid", r.uid);
+    f.read_string("deck_id", r.deck_id);
+    f.read_string("card_id", r.card_id);
+    f.read_string("technique", r.technique);
+    f.read_string("picked", r.picked);
+    f.read_int("reviewed_ms", r.reviewed_ms);
+    f.read_int("response_ms", r.response_ms);
+    f.read_int("grade", r.grade);
+    f.read_number("words_overlap", r.words_overlap);
+    f.read_number("stability", r.stability);
+    f.read_number("difficulty", r.difficulty);
+    f.read_int("due_ms", r.due_ms);
+}
+
 template <class Record>
-void read_records(FieldReader& fields, const char* field, std::vector<Record>& records) {
-    fields.read_objects(field, std::numeric_limits<rapidjson::SizeType>::max(), [&](FieldReader& item, std::size_t) {
-        records.emplace_back();
-        read_record(item, records.back());
-    });
+void read_records(FieldReader& fields, const char* field, std::vector<Record>& records,
+                  Presence presence = Presence::Required) {
+    fields.read_objects(
+        field, std::numeric_limits<rapidjson::SizeType>::max(),
+        [&](FieldReader& item, std::size_t) {
+            records.emplace_back();
+            read_record(item, records.back());
+        },
+        presence);
 }
 
 void read_record(FieldReader& fields, ProgressRecord& record) {
@@ -123,6 +159,8 @@ void read_record(FieldReader& fields, ProgressRecord& record) {
     fields.read_string("profile", record.profile);
     read_records(fields, "reviews", record.reviews);
     read_records(fields, "card_states", record.card_states);
+    read_records(fields, "technique_reviews", record.technique_reviews, Presence::Optional);
+    read_records(fields, "technique_states", record.technique_states, Presence::Optional);
 }
 
 // ---- Writing ---------------------------------------------------------------
@@ -153,6 +191,12 @@ CardStateRecord to_record(const StoredCardState& entry) {
     const CardState& s = entry.state;
     return {entry.deck_id,    s.card_id,         s.stability, s.difficulty, s.due_ms,
             s.last_review_ms, s.first_review_ms, s.reps,      s.lapses};
+}
+
+TechniqueReviewRecord to_record(const TechniqueReview& review) {
+    return {review.uid,    review.deck_id,       review.card_id,     review.technique,
+            review.picked, review.reviewed_ms,   review.response_ms, review.due_ms,
+            review.grade,  review.words_overlap, review.stability,   review.difficulty};
 }
 
 // Collects every problem in a file, each with its place, e.g.
@@ -209,6 +253,22 @@ public:
         expect(uids_.insert(r.uid).second, place, "uid", "appears twice in the file");
     }
 
+    void check(const TechniqueReviewRecord& r, const std::string& place) {
+        expect_text(place, "uid", r.uid, kMaxUidBytes);
+        expect_text(place, "deck_id", r.deck_id, kMaxNameBytes);
+        expect_text(place, "card_id", r.card_id, kMaxNameBytes);
+        expect_text(place, "technique", r.technique, kMaxNameBytes);
+        expect_text(place, "picked", r.picked, kMaxNameBytes);
+        expect(r.grade >= 1 && r.grade <= 4, place, "grade", "must be 1, 2, 3 or 4");
+        expect(std::isfinite(r.words_overlap) && r.words_overlap >= 0 && r.words_overlap <= 1, place, "words_overlap",
+               "must be a number from 0 to 1");
+        expect_time(place, "reviewed_ms", r.reviewed_ms);
+        expect_time(place, "response_ms", r.response_ms);
+        expect_time(place, "due_ms", r.due_ms);
+        expect_memory(place, r.stability, r.difficulty);
+        expect(uids_.insert(r.uid).second, place, "uid", "appears twice in the file");
+    }
+
     void check(const CardStateRecord& s, const std::string& place) {
         expect_text(place, "deck_id", s.deck_id, kMaxNameBytes);
         expect_text(place, "card_id", s.card_id, kMaxNameBytes);
@@ -218,6 +278,7 @@ public:
         expect_time(place, "first_review_ms", s.first_review_ms);
         expect_count(place, "reps", s.reps);
         expect_count(place, "lapses", s.lapses);
+        // Technique cards' ids ("claim#technique") never look like a claim's.
         expect(cards_.insert({s.deck_id, s.card_id}).second, place, "card_id", "has two states in the file");
     }
 
@@ -227,10 +288,15 @@ public:
                    std::to_string(kProgressFileFormat));
         const std::string name_problem = profile_name_problem(record.profile);
         expect(name_problem.empty(), "", "profile", name_problem);
-        for (std::size_t i = 0; i < record.reviews.size(); ++i)
-            check(record.reviews[i], "reviews[" + std::to_string(i) + "]");
-        for (std::size_t i = 0; i < record.card_states.size(); ++i)
-            check(record.card_states[i], "card_states[" + std::to_string(i) + "]");
+        check_all(record.reviews, "reviews");
+        check_all(record.card_states, "card_states");
+        check_all(record.technique_reviews, "technique_reviews");
+        check_all(record.technique_states, "technique_states");
+    }
+
+    template <class Record>
+    void check_all(const std::vector<Record>& records, const char* field) {
+        for (std::size_t i = 0; i < records.size(); ++i) check(records[i], field + ("[" + std::to_string(i) + "]"));
     }
 
     // Problems FieldReader found while reading (a missing or mistyped field)
@@ -278,6 +344,23 @@ Review to_review(const ReviewRecord& r) {
     return review;
 }
 
+TechniqueReview to_technique_review(const TechniqueReviewRecord& r) {
+    TechniqueReview review;
+    review.uid = r.uid;
+    review.deck_id = r.deck_id;
+    review.card_id = r.card_id;
+    review.reviewed_ms = r.reviewed_ms;
+    review.technique = r.technique;
+    review.picked = r.picked;
+    review.words_overlap = r.words_overlap;
+    review.response_ms = r.response_ms;
+    review.grade = static_cast<int>(r.grade);
+    review.stability = r.stability;
+    review.difficulty = r.difficulty;
+    review.due_ms = r.due_ms;
+    return review;
+}
+
 StoredCardState to_card_state(const CardStateRecord& s) {
     return {s.deck_id, CardState{s.card_id, s.stability, s.difficulty, s.due_ms, s.last_review_ms, s.first_review_ms,
                                  static_cast<int>(s.reps), static_cast<int>(s.lapses)}};
@@ -298,6 +381,9 @@ void write_progress_file(const ProfileProgress& progress, const std::filesystem:
     record.profile = progress.profile_name;
     for (const Review& review : progress.reviews) record.reviews.push_back(to_record(review));
     for (const StoredCardState& entry : progress.card_states) record.card_states.push_back(to_record(entry));
+    for (const TechniqueReview& review : progress.technique_reviews)
+        record.technique_reviews.push_back(to_record(review));
+    for (const StoredCardState& entry : progress.technique_states) record.technique_states.push_back(to_record(entry));
 
     std::ostringstream out;
     {
@@ -322,6 +408,9 @@ ProfileProgress read_progress_file(const std::filesystem::path& file) {
     progress.profile_name = record.profile;
     for (const ReviewRecord& r : record.reviews) progress.reviews.push_back(to_review(r));
     for (const CardStateRecord& s : record.card_states) progress.card_states.push_back(to_card_state(s));
+    for (const TechniqueReviewRecord& r : record.technique_reviews)
+        progress.technique_reviews.push_back(to_technique_review(r));
+    for (const CardStateRecord& s : record.technique_states) progress.technique_states.push_back(to_card_state(s));
     return progress;
 }
 

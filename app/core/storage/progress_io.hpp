@@ -3,7 +3,11 @@
 //
 //   {"format": 1, "profile": "Ada",
 //    "reviews": [{"uid": ..., "deck_id": ..., "truth": "verified", ...}],
-//    "card_states": [{"deck_id": ..., "card_id": ..., "stability": ..., ...}]}
+//    "card_states": [{"deck_id": ..., "card_id": ..., "stability": ..., ...}],
+//    "technique_reviews": [{"uid": ..., "technique": ..., "picked": ..., "words_overlap": ..., ...}],
+//    "technique_states": [...]}
+//
+// The technique cards' two lists came later: a file without them still reads.
 //
 // A file to import is untrusted: read_progress_file() checks its size, the
 // JSON's shape and every field before it returns anything, so a bad file

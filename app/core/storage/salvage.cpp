@@ -56,13 +56,16 @@ constexpr int kGradeAgain = 1;  // the scheduler's lowest rating: a lapse after 
 
 using CardKey = std::tuple<std::int64_t, std::string, std::string>;  // profile, deck, card
 
-// Card states in key order until the first that cannot be read: a table
-// without row ids offers no id to step over, and the rest are rebuilt.
-std::map<CardKey, CardState> read_card_states(sql::Database& db) {
+// Card states (of `table`: the claims' or the technique cards') in key order
+// until the first that cannot be read: a table without row ids offers no id
+// to step over, and the rest are rebuilt.
+std::map<CardKey, CardState> read_card_states(sql::Database& db, const std::string& table = "card_states") {
     std::map<CardKey, CardState> states;
     try {
-        auto query = db.prepare(R"sql(SELECT profile_id, deck_id, card_id, stability, difficulty, due_ms,
-            last_review_ms, first_review_ms, reps, lapses FROM card_states ORDER BY profile_id, deck_id, card_id)sql");
+        const std::string sql = R"sql(SELECT profile_id, deck_id, card_id, stability, difficulty, due_ms,
+            last_review_ms, first_review_ms, reps, lapses FROM )sql" +
+                                table + " ORDER BY profile_id, deck_id, card_id";
+        auto query = db.prepare(sql.c_str());
         while (query.step())
             states.emplace(CardKey{query.column_int(0), query.column_text(1), query.column_text(2)},
                            read_card_state(query, 2));
@@ -104,15 +107,24 @@ void rebuild_missing_states(const std::vector<Review>& reviews, std::map<CardKey
     }
 }
 
-// Whether the reviews table has the columns version 3 added.
-bool keeps_lateral_reading(sql::Database& db) {
+// Whether the store has what a query needs (columns or tables a later
+// version added).
+bool can_prepare(sql::Database& db, const char* query) {
     try {
-        db.prepare("SELECT lateral_searches, lateral_passages, lateral_ms FROM reviews LIMIT 0");
+        db.prepare(query);
         return true;
     } catch (const sql::Error&) {
         return false;
     }
 }
+
+// Whether the reviews table has the columns version 3 added.
+bool keeps_lateral_reading(sql::Database& db) {
+    return can_prepare(db, "SELECT lateral_searches, lateral_passages, lateral_ms FROM reviews LIMIT 0");
+}
+
+// Whether the store has the technique cards' tables version 4 added.
+bool keeps_technique_cards(sql::Database& db) { return can_prepare(db, "SELECT id FROM technique_reviews LIMIT 0"); }
 
 Salvage read_salvage(sql::Database& db) {
     Salvage salvage;
@@ -138,8 +150,22 @@ Salvage read_salvage(sql::Database& db) {
     for (const auto& [id, name] : names) learner(id);
     for (Review& review : reviews) learner(review.profile_id).reviews.push_back(std::move(review));
     for (const auto& [key, state] : states) learner(std::get<0>(key)).card_states.push_back({std::get<1>(key), state});
+    // Technique cards' answers and states as they are: a state lost makes
+    // its card new again, which costs a review, never an answer.
+    if (keeps_technique_cards(db)) {
+        read_by_id(
+            db, "technique_reviews",
+            std::string("SELECT ") + kTechniqueReviewColumns + " FROM technique_reviews WHERE id > ?1 ORDER BY id",
+            [&](const sql::Statement& row) {
+                TechniqueReview review = read_technique_review(row);
+                learner(review.profile_id).technique_reviews.push_back(std::move(review));
+            },
+            salvage.unreadable_rows);
+        for (const auto& [key, state] : read_card_states(db, "technique_states"))
+            learner(std::get<0>(key)).technique_states.push_back({std::get<1>(key), state});
+    }
     for (auto& [id, progress] : by_profile) {
-        salvage.answers += progress.reviews.size();
+        salvage.answers += progress.reviews.size() + progress.technique_reviews.size();
         salvage.learners.push_back(std::move(progress));
     }
     return salvage;

@@ -276,6 +276,31 @@ bool insert_review(sql::Database& db, const Review& review, DuplicateUid on_dupl
     return db.changes() > 0;
 }
 
+// The same for a technique card's answer.
+bool insert_technique_review(sql::Database& db, const TechniqueReview& review, DuplicateUid on_duplicate) {
+    const std::string sql = std::string(R"sql(INSERT INTO technique_reviews
+        (uid, profile_id, deck_id, card_id, reviewed_ms, technique, picked, words_overlap, response_ms, grade,
+         stability, difficulty, due_ms)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql") +
+                            (on_duplicate == DuplicateUid::Skip ? " ON CONFLICT(uid) DO NOTHING" : "");
+    db.prepare(sql.c_str())
+        .bind(1, review.uid.empty() ? new_review_uid() : review.uid)
+        .bind(2, review.profile_id)
+        .bind(3, review.deck_id)
+        .bind(4, review.card_id)
+        .bind(5, review.reviewed_ms)
+        .bind(6, review.technique)
+        .bind(7, review.picked)
+        .bind(8, review.words_overlap)
+        .bind(9, review.response_ms)
+        .bind(10, review.grade)
+        .bind(11, review.stability)
+        .bind(12, review.difficulty)
+        .bind(13, review.due_ms)
+        .run();
+    return db.changes() > 0;
+}
+
 enum class StateWrite { Replace, OnlyIfNewer };
 
 // Claims and technique cards keep their states in tables of the same shape.
@@ -322,6 +347,20 @@ std::string review_columns(bool lateral_columns) {
                "id, uid, profile_id, session_id, deck_id, card_id, article_id, kind, reviewed_ms, truth, picked, "
                "confidence, correct, response_ms, hint_used, grade, stability, difficulty, due_ms, ") +
            (lateral_columns ? "lateral_searches, lateral_passages, lateral_ms" : "0, 0, 0");
+}
+
+const char* const kTechniqueReviewColumns =
+    "id, uid, profile_id, deck_id, card_id, reviewed_ms, technique, picked, words_overlap, response_ms, grade, "
+    "stability, difficulty, due_ms";
+
+TechniqueReview read_technique_review(const sql::Statement& row) {
+    return {row.column_text(1),    row.column_int(2),
+            row.column_text(3),    row.column_text(4),
+            row.column_int(5),     row.column_text(6),
+            row.column_text(7),    row.column_double(8),
+            row.column_int(9),     static_cast<int>(row.column_int(10)),
+            row.column_double(11), row.column_double(12),
+            row.column_int(13)};
 }
 
 Review read_review(const sql::Statement& row) {
@@ -612,29 +651,24 @@ std::map<std::string, CardState> ProgressStore::technique_states(std::int64_t pr
 std::int64_t ProgressStore::record_technique_review(const TechniqueReview& review, const CardState& new_state) {
     return guarded(path_, "save your answer", [&] {
         sql::Transaction transaction(*db_);
-        db_->prepare(R"sql(INSERT INTO technique_reviews
-            (uid, profile_id, deck_id, card_id, reviewed_ms, technique, picked, words_overlap, response_ms, grade,
-             stability, difficulty, due_ms)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql")
-            .bind(1, new_review_uid())
-            .bind(2, review.profile_id)
-            .bind(3, review.deck_id)
-            .bind(4, review.card_id)
-            .bind(5, review.reviewed_ms)
-            .bind(6, review.technique)
-            .bind(7, review.picked)
-            .bind(8, review.words_overlap)
-            .bind(9, review.response_ms)
-            .bind(10, review.grade)
-            .bind(11, new_state.stability)
-            .bind(12, new_state.difficulty)
-            .bind(13, new_state.due_ms)
-            .run();
+        insert_technique_review(*db_, review, DuplicateUid::Fail);
         const std::int64_t id = db_->last_insert_id();
         write_card_state(*db_, review.profile_id, review.deck_id, new_state, StateWrite::Replace,
                          CardTable::Techniques);
         transaction.commit();
         return id;
+    });
+}
+
+std::vector<TechniqueReview> ProgressStore::technique_reviews(std::int64_t profile_id) const {
+    return guarded(path_, "read the technique cards' answers", [&] {
+        std::vector<TechniqueReview> all;
+        const std::string sql = std::string("SELECT ") + kTechniqueReviewColumns +
+                                " FROM technique_reviews WHERE profile_id = ?1 ORDER BY reviewed_ms, id";
+        auto query = db_->prepare(sql.c_str());
+        query.bind(1, profile_id);
+        while (query.step()) all.push_back(read_technique_review(query));
+        return all;
     });
 }
 
@@ -830,12 +864,17 @@ std::vector<OrphanedCard> ProgressStore::orphaned_cards(std::int64_t profile_id,
 }
 
 ProfileProgress ProgressStore::progress_of(const Profile& profile) const {
-    ProfileProgress progress{profile.name, reviews(profile.id), {}};
+    ProfileProgress progress{profile.name, reviews(profile.id), {}, technique_reviews(profile.id), {}};
     guarded(path_, "read card states", [&] {
-        auto query = db_->prepare(R"sql(SELECT deck_id, card_id, stability, difficulty, due_ms, last_review_ms,
-            first_review_ms, reps, lapses FROM card_states WHERE profile_id = ?1 ORDER BY deck_id, card_id)sql");
-        query.bind(1, profile.id);
-        while (query.step()) progress.card_states.push_back({query.column_text(0), read_card_state(query, 1)});
+        for (CardTable table : {CardTable::Claims, CardTable::Techniques}) {
+            const std::string sql = R"sql(SELECT deck_id, card_id, stability, difficulty, due_ms, last_review_ms,
+                first_review_ms, reps, lapses FROM )sql" +
+                                    std::string(table_name(table)) + " WHERE profile_id = ?1 ORDER BY deck_id, card_id";
+            auto query = db_->prepare(sql.c_str());
+            query.bind(1, profile.id);
+            auto& states = table == CardTable::Claims ? progress.card_states : progress.technique_states;
+            while (query.step()) states.push_back({query.column_text(0), read_card_state(query, 1)});
+        }
     });
     return progress;
 }
@@ -850,10 +889,19 @@ ImportCounts ProgressStore::import_progress(const ProfileProgress& progress) {
             review.session_id = 0;  // sessions stay on the device they were studied on
             ++(insert_review(*db_, review, DuplicateUid::Skip) ? counts.reviews_added : counts.reviews_already_there);
         }
-        for (const StoredCardState& entry : progress.card_states)
-            ++(write_card_state(*db_, profile.id, entry.deck_id, entry.state, StateWrite::OnlyIfNewer)
-                   ? counts.card_states_taken
-                   : counts.card_states_kept);
+        for (TechniqueReview review : progress.technique_reviews) {
+            review.profile_id = profile.id;
+            ++(insert_technique_review(*db_, review, DuplicateUid::Skip) ? counts.reviews_added
+                                                                         : counts.reviews_already_there);
+        }
+        const auto take_states = [&](const std::vector<StoredCardState>& states, CardTable table) {
+            for (const StoredCardState& entry : states)
+                ++(write_card_state(*db_, profile.id, entry.deck_id, entry.state, StateWrite::OnlyIfNewer, table)
+                       ? counts.card_states_taken
+                       : counts.card_states_kept);
+        };
+        take_states(progress.card_states, CardTable::Claims);
+        take_states(progress.technique_states, CardTable::Techniques);
         transaction.commit();
         return counts;
     });

@@ -104,6 +104,7 @@ struct Review {
 // four technique names was picked, and how well the words picked in the
 // quote matched the deck's. Its own log, apart from the claims' verdicts.
 struct TechniqueReview {
+    std::string uid;  // globally unique, as a Review's; made when recorded if empty
     std::int64_t profile_id = 0;
     std::string deck_id;
     std::string card_id;
@@ -112,7 +113,10 @@ struct TechniqueReview {
     std::string picked;        // the name the learner chose
     double words_overlap = 0;  // 0..1, learning/technique_cards.hpp's words_overlap()
     std::int64_t response_ms = 0;
-    int grade = 0;  // the scheduler's rating, 1-4
+    int grade = 0;         // the scheduler's rating, 1-4
+    double stability = 0;  // the card's, after this answer
+    double difficulty = 0;
+    std::int64_t due_ms = 0;
 };
 
 // A learner's answers to the technique cards of one technique.
@@ -177,8 +181,11 @@ struct ProfileProgress {
     std::string profile_name;
     std::vector<Review> reviews;
     std::vector<StoredCardState> card_states;
+    std::vector<TechniqueReview> technique_reviews;
+    std::vector<StoredCardState> technique_states;
 };
 
+// Technique cards' answers and states are counted with the claims'.
 struct ImportCounts {
     int reviews_added = 0;
     int reviews_already_there = 0;  // same uid: imported before
@@ -233,6 +240,7 @@ public:
     // state written in one transaction), and the figures per technique.
     std::map<std::string, CardState> technique_states(std::int64_t profile_id, const std::string& deck_id) const;
     std::int64_t record_technique_review(const TechniqueReview& review, const CardState& new_state);
+    std::vector<TechniqueReview> technique_reviews(std::int64_t profile_id) const;
     std::vector<TechniqueTally> technique_tallies(std::int64_t profile_id, const std::string& deck_id) const;
     // How many cards of the deck this learner saw for the first time since `since_ms`.
     int new_cards_since(std::int64_t profile_id, const std::string& deck_id, std::int64_t since_ms) const;

@@ -15,6 +15,10 @@ namespace claimdeck {
 std::string review_columns(bool lateral_columns = true);
 Review read_review(const sql::Statement& row);
 
+// The same for a technique card's answer (from version 4 on), its id first.
+extern const char* const kTechniqueReviewColumns;
+TechniqueReview read_technique_review(const sql::Statement& row);
+
 // The columns of a card state from `first` on, in the order
 // card_id, stability, difficulty, due_ms, last_review_ms, first_review_ms, reps, lapses.
 CardState read_card_state(const sql::Statement& row, int first);
