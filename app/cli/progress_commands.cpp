@@ -80,8 +80,10 @@ int export_progress_command(const Words& words) {
     if (!profile) throw std::runtime_error("no profile \"" + name + "\" in " + store->path().u8string());
     const ProfileProgress progress = store->progress_of(*profile);
     write_progress_file(progress, out);
-    std::cout << "exported " << progress.reviews.size() << " answers and " << progress.card_states.size()
-              << " card states of " << printable(profile->name) << " to " << printable(out.u8string()) << "\n";
+    // Technique cards' answers and states count with the claims', as import counts them.
+    std::cout << "exported " << progress.reviews.size() + progress.technique_reviews.size() << " answers and "
+              << progress.card_states.size() + progress.technique_states.size() << " card states of "
+              << printable(profile->name) << " to " << printable(out.u8string()) << "\n";
     return 0;
 }
 

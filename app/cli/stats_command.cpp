@@ -8,6 +8,7 @@
 #include "content/deck.hpp"
 #include "learning/progress_stats.hpp"
 #include "learning/scoring.hpp"
+#include "learning/technique_cards.hpp"
 #include "storage/store.hpp"
 #include "store_access.hpp"
 
@@ -106,6 +107,16 @@ void print_lateral_reading(const LearnerScores& scores) {
     }
 }
 
+// Only for a learner who answered technique cards in the app: the command
+// line study has none.
+void print_technique_cards(const ProgressStore& store, std::int64_t profile_id, const Deck& deck) {
+    const TechniqueFigures figures = technique_figures(store.technique_tallies(profile_id, deck.id));
+    if (figures.answers == 0) return;
+    std::printf("\n%s\n", describe_technique_figures(figures).c_str());
+    for (const TechniqueTally& tally : figures.per_technique)
+        std::printf("  %s\n", describe_technique_tally(tally).c_str());
+}
+
 // Answers about claims the deck no longer has (removed, or renamed by an
 // edit) stay in the store; saying so makes the totals add up.
 void print_kept_history(ProgressStore& store, std::int64_t profile_id, const Deck& deck) {
@@ -138,9 +149,10 @@ int stats_command(const Words& words) {
     print_stats(profile->name, count, scores.all.scorecard());
     print_lateral_reading(scores);
     DeckLoadResult loaded = load_deck(args.path("--deck").value_or(default_deck_path()));
-    if (loaded.deck)
+    if (loaded.deck) {
+        print_technique_cards(*store, profile->id, *loaded.deck);
         print_kept_history(*store, profile->id, *loaded.deck);
-    else if (args.value("--deck"))
+    } else if (args.value("--deck"))
         std::cerr << describe_all(loaded.problems);
     return 0;
 }

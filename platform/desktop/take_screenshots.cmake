@@ -122,6 +122,20 @@ file(COPY ${WORK_DIR}/pupils/ DESTINATION ${prepared})
 file(GLOB amira_results ${class}/week3-*-Amira.json)
 file(COPY ${amira_results} DESTINATION ${prepared}/results)
 take_quiz(${WORK_DIR}/form-b.json "Finn" "${class}/week3-b-Finn.json" "ppppppppp")
+# Ana's technique cards for her Statistics: each run goes on with her session
+# and answers the next technique card it brings (the right name, its words
+# and one more).
+set(prepared ${WORK_DIR}/prepared/stats-techniques)
+foreach(run 1 2 3)
+  execute_process(
+    COMMAND ${XVFB_RUN} -a -s "-screen 0 1600x1000x24"
+            ${CLAIMDECK} --deck ${DECK} --data-dir ${prepared} --profile Ana --screen technique-answer
+                         --quit-after-frames 2
+    RESULT_VARIABLE exit_code OUTPUT_QUIET)
+  if(NOT exit_code EQUAL 0)
+    message(FATAL_ERROR "answering a technique card for the statistics failed (exit ${exit_code})")
+  endif()
+endforeach()
 file(READ ${class}/week3-b-Finn.json finn)
 string(REPLACE "\"confidence\": 70" "\"confidence\": 90" finn "${finn}")
 file(WRITE ${class}/week3-b-Finn.json "${finn}")
@@ -133,6 +147,8 @@ set(shots
   "card: --profile Ana"
   "sources: --profile Ana --screen sources --search \"Khawak Pass\""
   "reveal: --profile Ana --demo-answers 2"
+  "technique: --profile Ana --screen technique"
+  "technique-answer: --profile Ana --screen technique-answer"
   "done: --profile Ana --screen done"
   "home-day-done: --profile Ana --demo-answers 40 --screen home"
   "article: --profile Ana --demo-answers 3 --screen article"
@@ -140,6 +156,7 @@ set(shots
   "stats-roc: --profile Ana --demo-answers 12 --screen stats --scroll-to \"How well your confidence\""
   "stats-sources: --profile Ana --demo-answers 12 --screen stats --scroll-to \"Checking other sources\""
   "stats-quizzes: --profile Amira --screen stats --scroll-to \"Your class quizzes\""
+  "stats-techniques: --profile Ana --screen stats --scroll-to \"Propaganda techniques\""
   "settings: --profile Ana --screen settings"
   "class-quiz: --quiz week-3.json"
   "quiz: --profile Ana --quiz week-3-timed.json"
