@@ -3,9 +3,11 @@
 #include <cmath>
 #include <string>
 
+#include "content/quote_marks.hpp"
 #include "content/techniques.hpp"
 #include "number_text.hpp"
 #include "reveal_screen.hpp"
+#include "rich_text.hpp"
 
 namespace claimdeck::ui {
 namespace {
@@ -17,11 +19,37 @@ std::string_view word_text(const TechniqueQuestion& question, const QuoteWord& w
     return std::string_view(question.claim->quote).substr(word.span.begin, word.span.end - word.span.begin);
 }
 
+// The quote as the question: large, unmarked.
 void quote_card(const TechniqueQuestion& question, const Column& column) {
     begin_card(column);
     text_block("Technique card", fonts().small, palette().text_muted, card_inner_width(column));
     vertical_space(0.2f);
     text_block("\u201c" + question.claim->quote + "\u201d", fonts().claim, 0, card_inner_width(column));
+    end_card();
+}
+
+// The quote answered: the words that carry the technique marked as the
+// reveal marks them, the words tapped in bold, and a line saying which is which.
+void answered_quote_card(const TechniqueQuestion& question, const TechniqueOutcome& outcome, const Column& column) {
+    const float width = card_inner_width(column);
+    const std::vector<Span> carrying = find_words(question.claim->quote, question.use->words);
+    std::vector<Span> tapped;
+    for (std::size_t i = 0; i < question.words.size(); ++i)
+        if (outcome.picked_words[i]) tapped.push_back(question.words[i].span);
+    TextStyle carries;
+    carries.background = verdict_tint(Verdict::Propaganda);
+    carries.underline = verdict_colour(Verdict::Propaganda);
+    TextStyle bold;
+    bold.bold = true;
+    Paragraph quote;
+    quote.text = question.claim->quote;
+    quote.ranges = layered(styled(carrying, carries), styled(tapped, bold));
+    begin_card(column);
+    text_block("Technique card", fonts().small, palette().text_muted, width);
+    vertical_space(0.2f);
+    rich_text(quote, width);
+    text_block("Underlined in red: the words that carry it. Bold: the words you tapped.", fonts().small,
+               palette().text_muted, width);
     end_card();
 }
 
@@ -161,7 +189,10 @@ Action draw_technique_screen(TechniqueView& view) {
     const Column column = page_column(36 * em());
     InColumn in(column);
     vertical_space(1.0f);
-    quote_card(question, column);
+    if (view.outcome)
+        answered_quote_card(question, *view.outcome, column);
+    else
+        quote_card(question, column);
     vertical_space(0.4f);
     Action action;
     if (!view.outcome) {

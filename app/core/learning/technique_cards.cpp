@@ -4,7 +4,7 @@
 #include <random>
 
 #include "base/calendar.hpp"
-#include "base/text_file.hpp"
+#include "content/quote_marks.hpp"
 #include "content/techniques.hpp"
 #include "learning/scoring.hpp"
 
@@ -26,20 +26,11 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 
 bool overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
-// Where each piece of carrying words stands in the quote (the deck's checks
-// made sure each is there).
-std::vector<Span> carrying_spans(std::string_view quote, const std::vector<std::string>& carrying) {
-    std::vector<Span> spans;
-    for (const std::string& words : carrying)
-        if (std::size_t at = find_text(quote, words); at != std::string_view::npos && !words.empty())
-            spans.push_back({at, at + words.size()});
-    return spans;
-}
-
 }  // namespace
 
 std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std::string>& carrying) {
-    const std::vector<Span> carried = carrying_spans(quote, carrying);
+    // Every place the deck's words occur, as the reveal marks them.
+    const std::vector<Span> carried = find_words(quote, carrying);
     std::vector<QuoteWord> words;
     std::size_t at = 0;
     while (at < quote.size()) {
