@@ -1,6 +1,7 @@
 #include "theme.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace claimdeck::ui {
 namespace {
@@ -11,17 +12,17 @@ constexpr ImU32 rgb(unsigned hex, unsigned alpha = 0xFF) {
 
 // Calm paper tones: warm background, white cards, soft ink.
 constexpr Palette kLight = {
-    rgb(0xF3F0E9), rgb(0xFFFFFF), rgb(0xF6F3EC), rgb(0xE0DACD), rgb(0x000000, 0x14), rgb(0x1F2328), rgb(0x58606B),
-    rgb(0x2B3642), rgb(0xFFFFFF), rgb(0xE6E0D2), rgb(0xC08A1E), rgb(0xF9E1DE),       rgb(0x7A1712),
+    rgb(0xF3F0E9), rgb(0xFFFFFF), rgb(0xF6F3EC), rgb(0xE0DACD), rgb(0x857E72), rgb(0x000000, 0x14), rgb(0x1F2328),
+    rgb(0x58606B), rgb(0x2B3642), rgb(0xFFFFFF), rgb(0xE6E0D2), rgb(0xC08A1E), rgb(0xF9E1DE),       rgb(0x7A1712),
 };
 constexpr Palette kDark = {
-    rgb(0x15181C), rgb(0x22262C), rgb(0x1A1D22), rgb(0x353B44), rgb(0x000000, 0x50), rgb(0xE9E6E0), rgb(0xA7ADB6),
-    rgb(0xD3DCE6), rgb(0x15181C), rgb(0x3A4049), rgb(0xDDAA33), rgb(0x5C211C),       rgb(0xFFD9D3),
+    rgb(0x15181C), rgb(0x22262C), rgb(0x1A1D22), rgb(0x353B44), rgb(0x858D98), rgb(0x000000, 0x50), rgb(0xE9E6E0),
+    rgb(0xA7ADB6), rgb(0xD3DCE6), rgb(0x15181C), rgb(0x3A4049), rgb(0xDDAA33), rgb(0x5C211C),       rgb(0xFFD9D3),
 };
 // Pure black and white with yellow for what must be found: for low vision.
 constexpr Palette kHighContrast = {
-    rgb(0x000000), rgb(0x000000), rgb(0x111111), rgb(0xFFFFFF), rgb(0x000000, 0x00), rgb(0xFFFFFF), rgb(0xFFFFFF),
-    rgb(0xFFFF00), rgb(0x000000), rgb(0x404040), rgb(0xFFFF00), rgb(0xFF0000),       rgb(0xFFFFFF),
+    rgb(0x000000), rgb(0x000000), rgb(0x111111), rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0x000000, 0x00), rgb(0xFFFFFF),
+    rgb(0xFFFFFF), rgb(0xFFFF00), rgb(0x000000), rgb(0x404040), rgb(0xFFFF00), rgb(0xC00000),       rgb(0xFFFFFF),
 };
 
 struct State {
@@ -45,7 +46,7 @@ void set_style_colours(ImGuiStyle& style, const Palette& p) {
     c[ImGuiCol_WindowBg] = colour(p.background);
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_PopupBg] = colour(p.surface);
-    c[ImGuiCol_Border] = colour(p.border);
+    c[ImGuiCol_Border] = colour(p.control_border);
     c[ImGuiCol_FrameBg] = colour(p.surface_sunken);
     c[ImGuiCol_FrameBgHovered] = colour(p.mark);
     c[ImGuiCol_FrameBgActive] = colour(p.mark);
@@ -129,6 +130,22 @@ const char* verdict_symbol(Verdict verdict) {
         case Verdict::Propaganda: return "!";
     }
     return "?";
+}
+
+namespace {
+double linear(float channel) { return channel <= 0.04045 ? channel / 12.92 : std::pow((channel + 0.055) / 1.055, 2.4); }
+double relative_luminance(const ImVec4& c) {
+    return 0.2126 * linear(c.x) + 0.7152 * linear(c.y) + 0.0722 * linear(c.z);
+}
+}  // namespace
+
+double contrast_ratio(ImU32 ink, ImU32 under) {
+    const ImVec4 top = colour(ink);
+    const ImVec4 bottom = colour(under);
+    const ImVec4 seen(top.x * top.w + bottom.x * (1 - top.w), top.y * top.w + bottom.y * (1 - top.w),
+                      top.z * top.w + bottom.z * (1 - top.w), 1);
+    const double a = relative_luminance(seen), b = relative_luminance(bottom);
+    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
 }
 
 ImU32 readable_ink(ImU32 fill, ImU32 under) {

@@ -15,7 +15,8 @@ struct Palette {
     ImU32 background;
     ImU32 surface;         // cards
     ImU32 surface_sunken;  // quotes, inputs
-    ImU32 border;
+    ImU32 border;          // cards' outlines and rules: decoration
+    ImU32 control_border;  // outlines of buttons and fields: 3:1 on every surface (WCAG 1.4.11)
     ImU32 shadow;
     ImU32 text;
     ImU32 text_muted;
@@ -58,6 +59,10 @@ ImU32 verdict_colour(Verdict verdict);
 ImU32 on_verdict_colour(Verdict verdict);
 ImU32 verdict_tint(Verdict verdict);  // a pale wash of the colour, for highlights
 const char* verdict_symbol(Verdict verdict);
+
+// The WCAG 2.2 contrast ratio of `ink` drawn over `under` (1 to 21), from
+// their relative luminance; a translucent ink is blended over `under` first.
+double contrast_ratio(ImU32 ink, ImU32 under);
 
 // Near-black or white, whichever reads better on `fill` laid over `under`.
 ImU32 readable_ink(ImU32 fill, ImU32 under);

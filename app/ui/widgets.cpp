@@ -226,7 +226,7 @@ bool content_button(std::string_view text, float width, ImFont* font) {
                                                                    : ImGuiCol_Button);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(rect.Min, rect.Max, fill, style.FrameRounding);
-    draw->AddRect(rect.Min, rect.Max, palette().border, style.FrameRounding);
+    draw->AddRect(rect.Min, rect.Max, palette().control_border, style.FrameRounding);
     const ImVec2 at(rect.Min.x + style.FramePadding.x, std::round(rect.GetCenter().y - extent.y / 2));
     draw->AddText(font, size, at, palette().text, text.data(), text.data() + text.size(), wrap);
     return clicked;
@@ -393,7 +393,7 @@ bool big_button(const BigButton& look, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = 0.6f * em();
     draw->AddRectFilled(rect.Min, rect.Max, look.fill, rounding);
-    draw->AddRect(rect.Min, rect.Max, palette().border, rounding);
+    draw->AddRect(rect.Min, rect.Max, palette().control_border, rounding);
     if (ImGui::IsItemHovered())
         draw->AddRect(rect.Min, rect.Max, palette().text, rounding, 0, std::max(2.0f, 0.14f * em()));
     if (ImGui::IsItemActive()) draw->AddRectFilled(rect.Min, rect.Max, IM_COL32(0, 0, 0, 0x30), rounding);
