@@ -27,6 +27,7 @@ constexpr const char* kShortcuts[][2] = {
     {"1  2  3", "Pick a verdict, then how sure you are"},
     {"H", "Show the paragraph around the claim"},
     {"S", "Check what the other sources say"},
+    {"1  2  3  4", "On a technique card: pick the technique; Enter checks"},
     {"Space or Enter", "Next card, from the answer"},
     {"Ctrl+Z", "Undo the last answer"},
     {"Esc", "Back"},
@@ -433,6 +434,8 @@ void Shell::apply(const act::Back&) {
         card_.picked.reset();
     } else if (screen_ == Screen::Quiz && quiz_.card.picked) {
         quiz_.card.picked.reset();
+    } else if (screen_ == Screen::Technique && technique_.picked && !technique_.outcome) {
+        technique_.picked.reset();
     } else if (!back_stack_.empty()) {
         const Visited back = back_stack_.back();
         back_stack_.pop_back();
@@ -448,6 +451,12 @@ void Shell::apply(const act::StartStudy& start) {
     // No session starts without a learner; Home only offers Start with one.
     if (!app_.session()) throw std::runtime_error("Choose who is studying first.");
     card_ = {};
+    // A technique card left for Home is still waiting: it comes first.
+    if (const TechniqueQuestion* waiting = app_.technique_question()) {
+        if (!technique_.question || technique_.question->card_id != waiting->card_id)
+            technique_ = TechniqueView{*waiting, std::nullopt, {}, std::nullopt};
+        return apply(act::Go{Screen::Technique});
+    }
     apply(act::Go{app_.session()->finished() ? Screen::Done : Screen::Card});
 }
 

@@ -19,15 +19,6 @@ std::string_view word_text(const TechniqueQuestion& question, const QuoteWord& w
     return std::string_view(question.claim->quote).substr(word.span.begin, word.span.end - word.span.begin);
 }
 
-// The quote as the question: large, unmarked.
-void quote_card(const TechniqueQuestion& question, const Column& column) {
-    begin_card(column);
-    text_block("Technique card", fonts().small, palette().text_muted, card_inner_width(column));
-    vertical_space(0.2f);
-    text_block("\u201c" + question.claim->quote + "\u201d", fonts().claim, 0, card_inner_width(column));
-    end_card();
-}
-
 // The quote answered: the words that carry the technique marked as the
 // reveal marks them, the words tapped in bold, and a line saying which is which.
 void answered_quote_card(const TechniqueQuestion& question, const TechniqueOutcome& outcome, const Column& column) {
@@ -89,11 +80,17 @@ bool word_toggle(std::string_view word, bool on, std::size_t index) {
     return clicked;
 }
 
-// The quote's words in rows as wide as the column, each a toggle.
-void word_toggles(TechniqueView& view, const Column& column) {
-    text_block("Which words carry it? Tap them.", fonts().bold, 0, column.width);
+// The quote itself, its words in rows as wide as the card, each a toggle:
+// the quote is shown once, as what is tapped.
+void quote_to_tap(TechniqueView& view, const Column& column) {
+    const float width = card_inner_width(column);
+    begin_card(column);
+    text_block("Technique card", fonts().small, palette().text_muted, width);
+    vertical_space(0.2f);
+    text_block("Which words carry a technique? Tap them.", fonts().bold, 0, width);
+    vertical_space(0.2f);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float right_edge = column.x + column.width;
+    const float right_edge = ImGui::GetCursorScreenPos().x + width;
     for (std::size_t i = 0; i < view.question->words.size(); ++i) {
         const std::string_view word = word_text(*view.question, view.question->words[i]);
         const float width = ImGui::CalcTextSize(word.data(), word.data() + word.size()).x + 2 * style.FramePadding.x;
@@ -103,11 +100,12 @@ void word_toggles(TechniqueView& view, const Column& column) {
         }
         if (word_toggle(word, view.words[i], i)) view.words[i] = !view.words[i];
     }
+    end_card();
 }
 
 Action check_button(const TechniqueView& view, const Column& column) {
     if (!view.picked) {
-        muted("Pick a technique, then tap the words that carry it.", column.width);
+        muted("Tap the words that carry it, and pick the technique.", column.width);
         return {};
     }
     const std::string label = with_key("Check", "Enter");
@@ -130,7 +128,7 @@ std::string words_result(const TechniqueQuestion& question, const TechniqueOutco
         const bool tapped = outcome.picked_words[i];
         if (question.words[i].carries) ++carrying;
         if (question.words[i].carries && tapped) ++found;
-        if (!question.words[i].carries && tapped) ++wrong;
+        if (!question.words[i].carries && !question.words[i].carries_another && tapped) ++wrong;
     }
     std::string said = "You found " + std::to_string(found) + " of its " + count_of(carrying, "word") + ", ";
     said += wrong == 0
@@ -149,6 +147,13 @@ void outcome_card(const TechniqueQuestion& question, const TechniqueOutcome& out
     vertical_space(0.4f);
     text_block("The words that carry it: " + words_carrying(question), nullptr, 0, width);
     text_block(words_result(question, outcome), nullptr, palette().text_muted, width);
+    // A technique in the wording does not make a claim propaganda: the
+    // verdict is said, and why, as on the claim's reveal.
+    vertical_space(0.4f);
+    text_block("This claim's verdict: " + std::string(display_name(question.claim->verdict)) + ".", fonts().bold, 0,
+               width);
+    if (const std::string why = why_not_propaganda(*question.claim); !why.empty())
+        text_block(why, nullptr, palette().text_muted, width);
     if (!outcome.save_error.empty()) {
         vertical_space(0.4f);
         text_block("This answer could not be saved. " + outcome.save_error, fonts().bold, palette().error, width);
@@ -189,19 +194,16 @@ Action draw_technique_screen(TechniqueView& view) {
     const Column column = page_column(36 * em());
     InColumn in(column);
     vertical_space(1.0f);
-    if (view.outcome)
-        answered_quote_card(question, *view.outcome, column);
-    else
-        quote_card(question, column);
-    vertical_space(0.4f);
     Action action;
     if (!view.outcome) {
+        quote_to_tap(view, column);
+        vertical_space(0.4f);
         choice_buttons(view, column);
         vertical_space(0.6f);
-        word_toggles(view, column);
-        vertical_space(0.8f);
         action = check_button(view, column);
     } else {
+        answered_quote_card(question, *view.outcome, column);
+        vertical_space(0.4f);
         // Next before the definitions, so it is in view without a scroll.
         outcome_card(question, *view.outcome, column);
         action = next_button(column);

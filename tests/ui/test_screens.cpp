@@ -625,8 +625,8 @@ TEST_CASE(
         CHECK(headless.app->session()->answered() == answered);  // the claims go on where they were
         headless.draw(StartScreen::Stats);
         CHECK(text_shown(headless.shell->report(),
-                         "You named the technique in 1 of 1 technique card (100 %) and found 100 % of the words that "
-                         "carry it, on average."));
+                         "You named the technique in 1 of 1 technique card (100 %). The words you tapped matched the "
+                         "words that carry it by 100 %, on average."));
     }
 }
 

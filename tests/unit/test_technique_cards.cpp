@@ -94,6 +94,28 @@ TEST_CASE("technique cards: four different names, the right one among them and n
     CHECK(technique_question(deck, cards[1], 7).choices == once.choices);
 }
 
+TEST_CASE("technique cards: the wrong names are those the deck uses while it has them, the names never used after") {
+    const Deck deck = technique_deck(4);  // uses Loaded Language, Doubt and Slogans
+    const std::vector<TechniqueCard> cards = technique_cards(deck);
+    for (std::uint64_t seed = 0; seed < 30; ++seed) {
+        const TechniqueQuestion question = technique_question(deck, cards[0], seed);  // c0: Loaded Language alone
+        CAPTURE(seed);
+        CHECK(std::count(question.choices.begin(), question.choices.end(), "Doubt") == 1);
+        CHECK(std::count(question.choices.begin(), question.choices.end(), "Slogans") == 1);
+    }
+}
+
+TEST_CASE("technique cards: another technique's words in the same quote count neither as found nor as wrong") {
+    const Deck deck = technique_deck(4);
+    const TechniqueQuestion question = technique_question(deck, technique_cards(deck)[1], 1);  // c1's Loaded Language
+    REQUIRE(question.words.size() == 10);
+    CHECK(question.words[1].carries_another);  // "so-called": Doubt's
+    CHECK_FALSE(question.words[1].carries);
+    CHECK(question.words[4].carries);
+    CHECK(words_overlap(question.words, tapped({1, 4, 5}, 10)) == doctest::Approx(1.0));
+    CHECK(words_overlap(question.words, tapped({0, 4, 5}, 10)) == doctest::Approx(0.8));
+}
+
 TEST_CASE("technique cards: the wrong name is Again, the right one Good with half the words or more, else Hard") {
     CHECK(technique_grade(false, 1.0) == fsrs::Rating::Again);
     CHECK(technique_grade(true, 0.5) == fsrs::Rating::Good);
@@ -108,8 +130,8 @@ TEST_CASE("technique cards: none of a claim not yet answered, the most overdue f
     std::map<std::string, CardState> techniques;
 
     SUBCASE("a claim not yet answered has no technique card on offer") {
-        CHECK_FALSE(choose_technique_card(cards, deck, techniques, {}, true, now, 3));
-        const auto chosen = choose_technique_card(cards, deck, techniques, seen_claims(deck, 1), true, now, 3);
+        CHECK_FALSE(choose_technique_card(cards, deck, techniques, {}, {}, true, now, 3));
+        const auto chosen = choose_technique_card(cards, deck, techniques, seen_claims(deck, 1), {}, true, now, 3);
         REQUIRE(chosen);
         CHECK(cards[*chosen].claim_index == 0);
     }
@@ -117,16 +139,23 @@ TEST_CASE("technique cards: none of a claim not yet answered, the most overdue f
         techniques[cards[3].id] = sample_state(cards[3].id, now - 5 * kDayMs);  // due 2 days ago
         techniques[cards[5].id] = sample_state(cards[5].id, now - 9 * kDayMs);  // due 6 days ago
         techniques[cards[6].id] = sample_state(cards[6].id, now - kDayMs);      // due in 2 days
-        const auto chosen = choose_technique_card(cards, deck, techniques, seen_claims(deck, 12), true, now, 0);
+        const auto chosen = choose_technique_card(cards, deck, techniques, seen_claims(deck, 12), {}, true, now, 0);
         CHECK(chosen == std::optional<std::size_t>(5));
+    }
+    SUBCASE("a claim answered since the last technique card is left out, due or new") {
+        techniques[cards[5].id] = sample_state(cards[5].id, now - 9 * kDayMs);  // due, of claim c3
+        const auto seen = seen_claims(deck, 1);                                 // c0, new
+        const std::set<std::string> just = {deck.claims[3].id, deck.claims[0].id};
+        CHECK(choose_technique_card(cards, deck, techniques, seen, {}, true, now, 0) == std::optional<std::size_t>(5));
+        CHECK_FALSE(choose_technique_card(cards, deck, techniques, seen, just, true, now, 0));
     }
     SUBCASE("new cards stop at the day's limit, unless the limit is off") {
         for (int i = 0; i < kNewTechniqueCardsPerDay; ++i) {
             const std::string& id = cards[static_cast<std::size_t>(i)].id;
             techniques[id] = sample_state(id, now - 1000);  // first seen today, due in 3 days
         }
-        CHECK_FALSE(choose_technique_card(cards, deck, techniques, seen_claims(deck, 12), true, now, 0));
-        CHECK(choose_technique_card(cards, deck, techniques, seen_claims(deck, 12), false, now, 0));
+        CHECK_FALSE(choose_technique_card(cards, deck, techniques, seen_claims(deck, 12), {}, true, now, 0));
+        CHECK(choose_technique_card(cards, deck, techniques, seen_claims(deck, 12), {}, false, now, 0));
     }
 }
 
@@ -144,8 +173,8 @@ TEST_CASE("technique cards: the figures add up every technique, the most answere
     CHECK(figures.per_technique[0].technique == "Loaded Language");
     CHECK(figures.per_technique[1].technique == "Doubt");
     CHECK(describe_technique_figures(figures) ==
-          "You named the technique in 3 of 5 technique cards (60 %) and found 72 % of the words that carry it, on "
-          "average.");
+          "You named the technique in 3 of 5 technique cards (60 %). The words you tapped matched the words that carry "
+          "it by 72 %, on average.");
     CHECK(describe_technique_tally(figures.per_technique[0]) == "Loaded Language: named 2 of 3, words 70 %");
 }
 
@@ -161,7 +190,7 @@ struct PracticeFixture {
     TechniquePractice practice{deck, *store, ada, [this] { return now; }};
 
     void answer_claims(int count) {
-        for (int i = 0; i < count; ++i) practice.claim_answered();
+        for (int i = 0; i < count; ++i) practice.claim_answered(deck.claims[static_cast<std::size_t>(i) % 12].id);
     }
     // Answers the card on screen with the right name and exactly its words.
     TechniqueOutcome answer_right() {
@@ -186,6 +215,31 @@ TEST_CASE("technique practice: a card comes after ten claims seen and three answ
     CHECK_FALSE(f.practice.offer(f.settings, seen_claims(f.deck, 12), 2));
     f.answer_claims(1);
     CHECK(f.practice.offer(f.settings, seen_claims(f.deck, 12), 2));
+}
+
+TEST_CASE("technique practice: the new card is of none of the last three claims answered") {
+    PracticeFixture f;
+    f.answer_claims(12);  // claims c0 to c11, in this order
+    for (std::uint64_t seed = 0; seed < 20; ++seed) {
+        CAPTURE(seed);
+        f.answer_claims(0);
+        for (int i : {9, 10, 11}) f.practice.claim_answered(f.deck.claims[static_cast<std::size_t>(i)].id);
+        REQUIRE(f.practice.offer(f.settings, seen_claims(f.deck, 12), seed));
+        const std::string& claim = f.practice.question()->claim->id;
+        CHECK(claim != "c9");
+        CHECK(claim != "c10");
+        CHECK(claim != "c11");
+        f.practice.put_away();
+    }
+}
+
+TEST_CASE("technique practice: an answer undone does not count towards the next card") {
+    PracticeFixture f;
+    f.answer_claims(3);
+    f.practice.claim_taken_back(f.deck.claims[2].id);
+    CHECK_FALSE(f.practice.offer(f.settings, seen_claims(f.deck, 12), 1));
+    f.practice.claim_answered(f.deck.claims[2].id);
+    CHECK(f.practice.offer(f.settings, seen_claims(f.deck, 12), 1));
 }
 
 TEST_CASE("technique practice: with the setting off no card comes") {

@@ -391,7 +391,7 @@ AnswerOutcome StudyApp::answer(Verdict picked, Confidence confidence) {
     if (given.recorded) {
         states_[outcome.claim->id] = outcome.new_state;
         history_.count(given.scored, given.lateral_reading, given.day, +1);
-        if (techniques_) techniques_->claim_answered();
+        if (techniques_) techniques_->claim_answered(outcome.claim->id);
     }
     session_answers_.push_back(given);
     ++session_tally_.answered;
@@ -412,6 +412,7 @@ void StudyApp::undo() {
     const GivenAnswer given = session_answers_.back();
     session_answers_.pop_back();
     if (given.recorded) history_.count(given.scored, given.lateral_reading, given.day, -1);
+    if (given.recorded && techniques_) techniques_->claim_taken_back(claim.id);
     --session_tally_.answered;
     if (given.scored.correct()) --session_tally_.right;
     keep_session();

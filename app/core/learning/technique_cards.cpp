@@ -28,9 +28,14 @@ bool overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin 
 
 }  // namespace
 
-std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std::string>& carrying) {
+std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std::string>& carrying,
+                                   const std::vector<std::string>& carrying_others) {
     // Every place the deck's words occur, as the reveal marks them.
     const std::vector<Span> carried = find_words(quote, carrying);
+    const std::vector<Span> carried_by_others = find_words(quote, carrying_others);
+    const auto within = [](const std::vector<Span>& spans, const Span& word) {
+        return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return overlaps(s, word); });
+    };
     std::vector<QuoteWord> words;
     std::size_t at = 0;
     while (at < quote.size()) {
@@ -38,9 +43,9 @@ std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std
         const std::size_t begin = at;
         while (at < quote.size() && !is_space(quote[at])) ++at;
         if (at == begin) break;
-        QuoteWord word{{begin, at}, false};
-        word.carries =
-            std::any_of(carried.begin(), carried.end(), [&](const Span& s) { return overlaps(s, word.span); });
+        QuoteWord word{{begin, at}, false, false};
+        word.carries = within(carried, word.span);
+        word.carries_another = !word.carries && within(carried_by_others, word.span);
         words.push_back(word);
     }
     return words;
@@ -49,6 +54,7 @@ std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std
 double words_overlap(const std::vector<QuoteWord>& words, const std::vector<bool>& picked) {
     int found = 0, wrong = 0, missed = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i].carries_another) continue;
         const bool chosen = i < picked.size() && picked[i];
         if (chosen && words[i].carries) ++found;
         if (chosen && !words[i].carries) ++wrong;
@@ -58,27 +64,55 @@ double words_overlap(const std::vector<QuoteWord>& words, const std::vector<bool
     return total == 0 ? 0.0 : 2.0 * found / total;
 }
 
+namespace {
+
+// Three names not at work in the quote, each drawn as often as the deck uses
+// it; names the deck never uses only when it uses too few.
+template <class AtWork>
+std::vector<std::string_view> wrong_names(const Deck& deck, const AtWork& at_work, std::mt19937_64& random) {
+    std::vector<std::string_view> names;
+    std::vector<double> uses;
+    for (const TechniqueInfo& technique : propaganda_techniques()) {
+        if (at_work(technique.name)) continue;
+        names.push_back(technique.name);
+        uses.push_back(0);
+        for (const Claim& claim : deck.claims)
+            for (const TechniqueUse& use : claim.techniques)
+                if (use.name == technique.name) ++uses.back();
+    }
+    std::vector<std::string_view> chosen;
+    while (chosen.size() + 1 < kTechniqueChoices && !names.empty()) {
+        if (std::none_of(uses.begin(), uses.end(), [](double count) { return count > 0; }))
+            std::fill(uses.begin(), uses.end(), 1.0);
+        std::discrete_distribution<std::size_t> draw(uses.begin(), uses.end());
+        const auto at = static_cast<std::ptrdiff_t>(draw(random));
+        chosen.push_back(names[static_cast<std::size_t>(at)]);
+        names.erase(names.begin() + at);
+        uses.erase(uses.begin() + at);
+    }
+    return chosen;
+}
+
+}  // namespace
+
 TechniqueQuestion technique_question(const Deck& deck, const TechniqueCard& card, std::uint64_t seed) {
     TechniqueQuestion question;
     question.claim = &deck.claims.at(card.claim_index);
     question.use = &question.claim->techniques.at(card.use_index);
     question.card_id = card.id;
-    question.words = quote_words(question.claim->quote, question.use->words);
+    std::vector<std::string> others;
+    for (const TechniqueUse& use : question.claim->techniques)
+        if (&use != question.use) others.insert(others.end(), use.words.begin(), use.words.end());
+    question.words = quote_words(question.claim->quote, question.use->words, others);
 
     // A name at work elsewhere in the same quote would be a second right answer.
     const auto at_work = [&](std::string_view name) {
         return std::any_of(question.claim->techniques.begin(), question.claim->techniques.end(),
                            [&](const TechniqueUse& use) { return use.name == name; });
     };
-    std::vector<std::string_view> others;
-    for (const TechniqueInfo& technique : propaganda_techniques())
-        if (!at_work(technique.name)) others.push_back(technique.name);
     std::mt19937_64 random(seed);
-    std::shuffle(others.begin(), others.end(), random);
-    others.resize(std::min(others.size(), kTechniqueChoices - 1));
-
     const TechniqueInfo* right = find_technique(question.use->name);
-    question.choices = others;
+    question.choices = wrong_names(deck, at_work, random);
     question.choices.push_back(right ? right->name : std::string_view(question.use->name));
     std::shuffle(question.choices.begin(), question.choices.end(), random);
     return question;
@@ -91,20 +125,22 @@ fsrs::Rating technique_grade(bool named, double overlap) {
 
 std::optional<std::size_t> choose_technique_card(const std::vector<TechniqueCard>& cards, const Deck& deck,
                                                  const std::map<std::string, CardState>& technique_states,
-                                                 const std::map<std::string, CardState>& claim_states, bool daily_limit,
+                                                 const std::map<std::string, CardState>& claim_states,
+                                                 const std::set<std::string>& just_answered, bool daily_limit,
                                                  std::int64_t now_ms, std::uint64_t seed) {
     std::optional<std::size_t> most_overdue;
     std::vector<std::size_t> fresh;
     int new_today = 0;
     const std::int64_t today = start_of_utc_day(now_ms);
     for (std::size_t i = 0; i < cards.size(); ++i) {
+        const std::string& claim = deck.claims[cards[i].claim_index].id;
         const auto state = technique_states.find(cards[i].id);
         if (state == technique_states.end()) {
-            if (claim_states.count(deck.claims[cards[i].claim_index].id)) fresh.push_back(i);
+            if (claim_states.count(claim) && !just_answered.count(claim)) fresh.push_back(i);
             continue;
         }
         if (state->second.first_review_ms >= today) ++new_today;
-        if (state->second.due_ms <= now_ms &&
+        if (state->second.due_ms <= now_ms && !just_answered.count(claim) &&
             (!most_overdue || state->second.due_ms < technique_states.at(cards[*most_overdue].id).due_ms))
             most_overdue = i;
     }
@@ -135,8 +171,9 @@ std::string describe_technique_figures(const TechniqueFigures& figures) {
                " claims: a quote you have judged, which technique is at work in it, and which words carry it.";
     return "You named the technique in " + std::to_string(figures.named) + " of " + std::to_string(figures.answers) +
            (figures.answers == 1 ? " technique card (" : " technique cards (") +
-           whole_percent(static_cast<double>(figures.named) / figures.answers) + ") and found " +
-           whole_percent(figures.mean_overlap) + " of the words that carry it, on average.";
+           whole_percent(static_cast<double>(figures.named) / figures.answers) +
+           "). The words you tapped matched the words that carry it by " + whole_percent(figures.mean_overlap) +
+           ", on average.";
 }
 
 std::string describe_technique_tally(const TechniqueTally& tally) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,23 +34,31 @@ struct TechniqueCard {
 // cannot ask the second question, so it makes no card.
 std::vector<TechniqueCard> technique_cards(const Deck& deck);
 
-// A word of the quote as the learner taps it, split at white space, and
-// whether it is part of the words that carry the technique.
+// A word of the quote as the learner taps it, split at white space:
+// whether it is part of the words that carry the technique asked about, or
+// of another technique at work in the same quote.
 struct QuoteWord {
     Span span;  // byte offsets into the quote
     bool carries = false;
+    bool carries_another = false;  // and not this one
 };
-std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std::string>& carrying);
+std::vector<QuoteWord> quote_words(std::string_view quote, const std::vector<std::string>& carrying,
+                                   const std::vector<std::string>& carrying_others = {});
 
 // How well the words picked match the words that carry the technique: the
 // F1 score of the two sets, 1 for exactly those, 0 for none of them. Both
-// too few and too many cost: tapping every word is no way to score.
+// too few and too many cost: tapping every word is no way to score. Another
+// technique's words count neither way: they do carry something, only not
+// the technique asked about.
 double words_overlap(const std::vector<QuoteWord>& words, const std::vector<bool>& picked);
 
 inline constexpr std::size_t kTechniqueChoices = 4;
 
 // A card as asked: the quote, four names in a shuffled order (the one at
 // work and three that are not at work anywhere in this quote) and its words.
+// The three are drawn as often as the deck uses them, so the commonest name
+// is as likely to be a wrong choice as a right one; names the deck never
+// uses fill up only when it uses too few.
 struct TechniqueQuestion {
     const Claim* claim = nullptr;
     const TechniqueUse* use = nullptr;
@@ -85,9 +94,12 @@ inline constexpr int kNewTechniqueCardsPerDay = 5;
 // overdue one first; else a new one, of a claim the learner has already
 // answered (a technique card never shows a claim before its verdict card
 // does: it would tell that the quote has techniques at work); else none.
+// Claims in `just_answered` are left out: their reveal, with the words that
+// carry each technique marked, was on screen a moment ago.
 std::optional<std::size_t> choose_technique_card(const std::vector<TechniqueCard>& cards, const Deck& deck,
                                                  const std::map<std::string, CardState>& technique_states,
-                                                 const std::map<std::string, CardState>& claim_states, bool daily_limit,
+                                                 const std::map<std::string, CardState>& claim_states,
+                                                 const std::set<std::string>& just_answered, bool daily_limit,
                                                  std::int64_t now_ms, std::uint64_t seed);
 
 // "Named it 7 of 9 times", "found 78 % of its words": a learner's figures for
@@ -100,8 +112,8 @@ struct TechniqueFigures {
 };
 TechniqueFigures technique_figures(std::vector<TechniqueTally> tallies);
 // For the learner: "You named the technique in 7 of 9 technique cards
-// (78 %) and found 64 % of the words that carry it, on average.", or when
-// to expect the first card, without answers yet.
+// (78 %). The words you tapped matched the words that carry it by 64 %, on
+// average.", or when to expect the first card, without answers yet.
 std::string describe_technique_figures(const TechniqueFigures& figures);
 // "Loaded Language: named 4 of 5, words 70 %".
 std::string describe_technique_tally(const TechniqueTally& tally);

@@ -1,6 +1,8 @@
 #include "learning/technique_practice.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 #include "learning/card_schedule.hpp"
 
@@ -18,16 +20,24 @@ TechniquePractice::TechniquePractice(const Deck& deck, ProgressStore& store, Pro
 bool TechniquePractice::offer(const StudySettings& settings, const std::map<std::string, CardState>& claim_states,
                               std::uint64_t seed) {
     if (!settings.technique_cards || static_cast<int>(claim_states.size()) < kClaimsSeenBeforeTechniqueCards ||
-        claims_since_last_card_ < kClaimsBetweenTechniqueCards)
+        static_cast<int>(answered_since_last_card_.size()) < kClaimsBetweenTechniqueCards)
         return false;
-    const std::optional<std::size_t> next =
-        choose_technique_card(cards_, deck_, states_, claim_states, settings.daily_limit, clock_(), seed);
+    // The last few claims' reveals are fresh in mind: their technique cards wait.
+    const std::set<std::string> just_answered(answered_since_last_card_.end() - kClaimsBetweenTechniqueCards,
+                                              answered_since_last_card_.end());
+    const std::optional<std::size_t> next = choose_technique_card(cards_, deck_, states_, claim_states, just_answered,
+                                                                  settings.daily_limit, clock_(), seed);
     if (!next) return false;
     question_ = technique_question(deck_, cards_[*next], seed);
     desired_retention_ = settings.desired_retention;
     shown_at_ms_ = clock_();
-    claims_since_last_card_ = 0;
+    answered_since_last_card_.clear();
     return true;
+}
+
+void TechniquePractice::claim_taken_back(const std::string& claim_id) {
+    const auto last = std::find(answered_since_last_card_.rbegin(), answered_since_last_card_.rend(), claim_id);
+    if (last != answered_since_last_card_.rend()) answered_since_last_card_.erase(std::next(last).base());
 }
 
 TechniqueOutcome TechniquePractice::answer(std::string_view picked, const std::vector<bool>& picked_words) {

@@ -24,8 +24,10 @@ public:
     // Reads the learner's technique cards' states and figures. Throws StoreError.
     TechniquePractice(const Deck& deck, ProgressStore& store, Profile profile, Clock clock);
 
-    // A claim of the deck was answered in a study session.
-    void claim_answered() { ++claims_since_last_card_; }
+    // A claim of the deck was answered in a study session, or that answer
+    // was undone.
+    void claim_answered(const std::string& claim_id) { answered_since_last_card_.push_back(claim_id); }
+    void claim_taken_back(const std::string& claim_id);
     // After a claim's reveal: puts a technique card on screen when the
     // settings allow one, the learner has seen enough claims, enough were
     // answered since the last one, and one is due or new. True when it did.
@@ -54,7 +56,7 @@ private:
     std::optional<TechniqueQuestion> question_;
     double desired_retention_ = kDesiredRetention.fallback;
     std::int64_t shown_at_ms_ = 0;
-    int claims_since_last_card_ = 0;
+    std::vector<std::string> answered_since_last_card_;  // claim ids, a claim twice if it came back
 };
 
 }  // namespace claimdeck
