@@ -23,7 +23,7 @@ endif()
 if(NOT stats MATCHES "You named the technique in 1 of 1 technique card \\(100 %\\)\\. The words you tapped matched the words that carry it by [0-9]+ %")
   message(FATAL_ERROR "stats does not give the technique card's answer")
 endif()
-if(NOT stats MATCHES "\n  [A-Za-z, -]+: named 1 of 1, words [0-9]+ %\n")
+if(NOT stats MATCHES "\n  [A-Za-z, -]+: named 1 of 1, words matched [0-9]+ %\n")
   message(FATAL_ERROR "stats does not give the technique's own line")
 endif()
 

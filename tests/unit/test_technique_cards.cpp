@@ -175,7 +175,7 @@ TEST_CASE("technique cards: the figures add up every technique, the most answere
     CHECK(describe_technique_figures(figures) ==
           "You named the technique in 3 of 5 technique cards (60 %). The words you tapped matched the words that carry "
           "it by 72 %, on average.");
-    CHECK(describe_technique_tally(figures.per_technique[0]) == "Loaded Language: named 2 of 3, words 70 %");
+    CHECK(describe_technique_tally(figures.per_technique[0]) == "Loaded Language: named 2 of 3, words matched 70 %");
 }
 
 namespace {

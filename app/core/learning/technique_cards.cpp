@@ -179,7 +179,7 @@ std::string describe_technique_figures(const TechniqueFigures& figures) {
 std::string describe_technique_tally(const TechniqueTally& tally) {
     const double overlap = tally.answers > 0 ? tally.words_overlap_sum / tally.answers : 0;
     return tally.technique + ": named " + std::to_string(tally.named) + " of " + std::to_string(tally.answers) +
-           ", words " + whole_percent(overlap);
+           ", words matched " + whole_percent(overlap);
 }
 
 }  // namespace claimdeck

@@ -115,7 +115,7 @@ TechniqueFigures technique_figures(std::vector<TechniqueTally> tallies);
 // (78 %). The words you tapped matched the words that carry it by 64 %, on
 // average.", or when to expect the first card, without answers yet.
 std::string describe_technique_figures(const TechniqueFigures& figures);
-// "Loaded Language: named 4 of 5, words 70 %".
+// "Loaded Language: named 4 of 5, words matched 70 %".
 std::string describe_technique_tally(const TechniqueTally& tally);
 
 }  // namespace claimdeck
