@@ -16,6 +16,7 @@
 #include "claim_parts.hpp"
 #include "classroom/quiz.hpp"
 #include "frame.hpp"
+#include "imgui_context.hpp"
 #include "shell.hpp"
 #include "temp_dir.hpp"
 
@@ -31,14 +32,6 @@ constexpr StartScreen kScreens[] = {StartScreen::Home,      StartScreen::Card,  
                                     StartScreen::Reveal,    StartScreen::Done,     StartScreen::Article,
                                     StartScreen::Stats,     StartScreen::Settings, StartScreen::Report,
                                     StartScreen::BuildQuiz, StartScreen::Studio,   StartScreen::LiveClass};
-
-// Created first and destroyed last: the shell may touch ImGui from the start.
-struct ImGuiContextScope {
-    ImGuiContextScope() { ImGui::CreateContext(); }
-    ~ImGuiContextScope() { ImGui::DestroyContext(); }
-    ImGuiContextScope(const ImGuiContextScope&) = delete;
-    ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
-};
 
 struct HeadlessApp {
     ImGuiContextScope imgui;

@@ -10,19 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "imgui_context.hpp"
 #include "theme.hpp"
 
 using namespace claimdeck;
 using namespace claimdeck::ui;
 
 namespace {
-
-struct ImGuiContextScope {
-    ImGuiContextScope() { ImGui::CreateContext(); }
-    ~ImGuiContextScope() { ImGui::DestroyContext(); }
-    ImGuiContextScope(const ImGuiContextScope&) = delete;
-    ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
-};
 
 struct Pair {
     std::string name;
