@@ -35,12 +35,7 @@ bool chooser_button(const char* label, float width) {
 
 int chooser_button_pair(const char* first, const char* second, float width) {
     if (!status().available) return -1;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float half = std::floor((width - spacing) / 2);
-    const bool first_pressed = chooser_button(first, half);
-    ImGui::SameLine(0, spacing);
-    const bool second_pressed = chooser_button(second, half);
-    return first_pressed ? 0 : second_pressed ? 1 : -1;
+    return button_pair(first, second, width, chooser_button);
 }
 
 PathField path_field(const char* id, const char* hint, std::string& path, const char* use_label,

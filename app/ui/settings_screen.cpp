@@ -123,24 +123,26 @@ Action progress_card(SettingsView& view, const SettingsFiles& files, const Colum
         "on there: answers it already has are not counted twice.",
         width);
     vertical_space(0.3f);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float half = std::floor((width - spacing) / 2);
     if (files.pickers) {
-        if (button("Back up my progress", half)) take(action, act::BackUpProgress{});
-        ImGui::SameLine(0, spacing);
-        if (button("Import progress\u2026", half)) take(action, act::PickProgressFile{});
+        switch (button_pair("Back up my progress", "Import progress\u2026", width)) {
+            case 0: take(action, act::BackUpProgress{}); break;
+            case 1: take(action, act::PickProgressFile{}); break;
+            default: break;
+        }
     }
     if (files.typed_paths) {
         text_field("##progressfile", "Path of a backup (.sqlite) or progress file (.json)", view.progress_path, width);
-        // An empty path would ask the chooser instead: the typed way asks for the path.
-        if (button("Back up to this path", half)) {
-            if (view.progress_path.empty())
-                view.progress_message = "Type where the backup should go first.";
-            else
-                take(action, act::BackUpProgress{view.progress_path});
+        switch (button_pair("Back up to this path", "Import this file", width)) {
+            // An empty path would ask the chooser instead: the typed way asks for the path.
+            case 0:
+                if (view.progress_path.empty())
+                    view.progress_message = "Type where the backup should go first.";
+                else
+                    take(action, act::BackUpProgress{view.progress_path});
+                break;
+            case 1: take(action, act::ImportProgress{view.progress_path}); break;
+            default: break;
         }
-        ImGui::SameLine(0, spacing);
-        if (button("Import this file", half)) take(action, act::ImportProgress{view.progress_path});
     }
     if (!view.progress_message.empty()) text_block(view.progress_message, nullptr, 0, width);
     if (!view.backed_up.empty()) take(action, saved_file(view.backed_up, width));

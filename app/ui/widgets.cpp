@@ -309,6 +309,21 @@ bool fits_in_a_row(const std::vector<float>& label_widths, float width, float sp
                        [&](float label) { return label + 2 * padding <= each; });
 }
 
+int button_pair(const char* first, const char* second, float width,
+                const std::function<bool(const char*, float)>& draw) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const bool side_by_side = labels_fit_in_a_row({first, second}, width);
+    const float each = side_by_side ? std::floor((width - spacing) / 2) : width;
+    const bool first_pressed = draw(first, each);
+    if (side_by_side) ImGui::SameLine(0, spacing);
+    const bool second_pressed = draw(second, each);
+    return first_pressed ? 0 : second_pressed ? 1 : -1;
+}
+
+int button_pair(const char* first, const char* second, float width) {
+    return button_pair(first, second, width, [](const char* label, float each) { return button(label, each); });
+}
+
 bool labels_fit_in_a_row(const std::vector<std::string>& labels, float width) {
     std::vector<float> widths;
     for (const std::string& label : labels) widths.push_back(ImGui::CalcTextSize(label.c_str()).x);

@@ -74,6 +74,12 @@ void keep_scrolled_to(std::string text);
 
 // A full-height flat button with the theme's look; `width` 0 fits the label.
 bool button(const char* label, float width = 0);
+// Two buttons side by side, or one under the other when their labels would
+// be clipped at half the width (a phone, large text). 0 or 1: the one
+// pressed; -1: neither. `draw` draws one of them (button() unless given).
+int button_pair(const char* first, const char* second, float width,
+                const std::function<bool(const char*, float)>& draw);
+int button_pair(const char* first, const char* second, float width);
 // A button whose text comes from content (a name, a title): drawn as text,
 // never parsed for ImGui's "##" ids. Give it a unique id with PushID.
 bool content_button(std::string_view text, float width, ImFont* font = nullptr);

@@ -637,3 +637,15 @@ TEST_CASE("with technique cards turned off in Settings, none comes between the c
     }
     CHECK(headless.app->technique_figures().answers == 0);
 }
+
+TEST_CASE("on a phone, Settings stacks a pair of buttons whose labels would be clipped side by side") {
+    NotingControls noting;
+    HeadlessApp headless(ImVec2(390, 844));
+    headless.draw(StartScreen::Settings);
+    for (const std::string label : {"Back up to this path", "Import this file"}) {
+        CAPTURE(label);
+        const std::optional<ImRect> box = control_starting(headless.shell->report(), label);
+        REQUIRE(box);
+        CHECK(box->GetWidth() >= ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+    }
+}
