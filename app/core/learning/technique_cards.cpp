@@ -70,15 +70,17 @@ namespace {
 // it; names the deck never uses only when it uses too few.
 template <class AtWork>
 std::vector<std::string_view> wrong_names(const Deck& deck, const AtWork& at_work, std::mt19937_64& random) {
+    // One pass over the deck, however many names: a deck may hold 200 000 claims.
+    std::map<std::string_view, double> deck_uses;
+    for (const Claim& claim : deck.claims)
+        for (const TechniqueUse& use : claim.techniques) ++deck_uses[use.name];
     std::vector<std::string_view> names;
     std::vector<double> uses;
     for (const TechniqueInfo& technique : propaganda_techniques()) {
         if (at_work(technique.name)) continue;
         names.push_back(technique.name);
-        uses.push_back(0);
-        for (const Claim& claim : deck.claims)
-            for (const TechniqueUse& use : claim.techniques)
-                if (use.name == technique.name) ++uses.back();
+        const auto used = deck_uses.find(technique.name);
+        uses.push_back(used == deck_uses.end() ? 0 : used->second);
     }
     std::vector<std::string_view> chosen;
     while (chosen.size() + 1 < kTechniqueChoices && !names.empty()) {
