@@ -49,7 +49,7 @@ Action start_card(const StudyApp& app, ClassQuizView& view, bool typed_paths, co
         end_card();
         return resume ? Action(act::Go{Screen::Quiz}) : Action();
     }
-    ImGui::Checkbox("Count towards my schedule", &view.count_towards_schedule);
+    checkbox("Count towards my schedule", view.count_towards_schedule);
     muted("Otherwise your answers are kept for the teacher but your study cards stay as they are.", width);
     vertical_space(0.4f);
     PathField results;

@@ -154,7 +154,7 @@ bool name_editor(const char* id, std::string& name, const char* confirm, const S
     if (view.focus_field) ImGui::SetKeyboardFocusHere();
     view.focus_field = false;
     const bool entered = ImGui::InputTextWithHint(id, "Name", &name, ImGuiInputTextFlags_EnterReturnsTrue);
-    note_control("Name");
+    outline_control(Role::Field, "Name", false, name);
     ImGui::PopStyleVar();
     float confirm_width = width;
     if (!app.profiles().empty()) {

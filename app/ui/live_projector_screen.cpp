@@ -7,7 +7,7 @@ namespace {
 
 // The join code in its own large font, noted as a paragraph for the GUI tests.
 void join_code(const std::string& code, float width) {
-    note_text(code);
+    outline_text(Role::Text, code);
     ImFont* font = fonts().join_code;
     float size = font->FontSize;
     const float natural = font->CalcTextSizeA(size, FLT_MAX, 0, code.c_str()).x;

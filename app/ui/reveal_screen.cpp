@@ -167,6 +167,7 @@ void draw_verdict_banner(const Claim& claim, const std::string& headline, const 
     begin_card(column);
     text_block(headline, fonts().heading, ink, card_inner_width(column));
     if (!note.empty()) text_block(note, nullptr, ink, card_inner_width(column));
+    announce(note.empty() ? headline : headline + ". " + note);
     end_card(verdict_colour(claim.verdict), verdict_colour(claim.verdict));
 }
 

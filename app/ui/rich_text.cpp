@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "page_outline.hpp"
 #include "theme.hpp"
 
 namespace claimdeck::ui {
@@ -172,6 +173,7 @@ float paragraph_height(const Paragraph& input, float width) {
 
 RichTextResult rich_text(const Paragraph& input, float width) {
     const Paragraph p = with_font(input);
+    outline_text(p.font == fonts().heading ? Role::Heading : Role::Text, p.text);
     const ImU32 text_colour = p.colour ? p.colour : palette().text;
     const float size = font_size_of(p);
 

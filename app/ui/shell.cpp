@@ -11,6 +11,7 @@
 #include "done_screen.hpp"
 #include "file_buttons.hpp"
 #include "file_requests.hpp"
+#include "keyboard_focus.hpp"
 #include "live_dashboard_screen.hpp"
 #include "live_projector_screen.hpp"
 #include "live_wait_screen.hpp"
@@ -31,6 +32,8 @@ constexpr const char* kShortcuts[][2] = {
     {"Space or Enter", "Next card, from the answer"},
     {"Ctrl+Z", "Undo the last answer"},
     {"Esc", "Back"},
+    {"Tab", "The next control, ringed; Shift+Tab the one before"},
+    {"Enter or Space", "Press the ringed control"},
     {"?", "Show or hide this list"},
 };
 
@@ -172,6 +175,7 @@ void Shell::draw_frame() {
 
     draw_shortcuts();
     draw_definitions();
+    keyboard_focus_frame_ends();
     take(action, global_shortcuts());
     apply(action);
     // The draft is written between frames, a few seconds after a change.
@@ -239,7 +243,7 @@ Action Shell::draw_top_bar() {
         const float centred = at.x + (width - text_width) / 2;
         const float x = std::clamp(centred, left_end, std::max(left_end, right - spacing - text_width));
         ImGui::SetCursorScreenPos(ImVec2(std::round(x), text_y));
-        note_text(progress);
+        outline_text(Role::Text, progress);
         ImGui::TextUnformatted(progress.c_str());
     }
 
@@ -1218,8 +1222,12 @@ FrameReport Shell::report() const {
     report.screen = screen_;
     report.text_colour = palette().text;
     report.primary_button = primary_button_this_frame();
-    report.controls = controls_this_frame();
-    report.texts = texts_this_frame();
+    for (const OutlineNode& node : outline_this_frame().nodes) {
+        if (is_control(node.role))
+            report.controls.push_back(node);
+        else
+            report.texts.push_back(node.name);
+    }
     if (screen_ == Screen::Studio && studio_) {
         const Deck& deck = studio_->document().deck();
         report.studio = std::to_string(deck.articles.size()) + " articles, " + std::to_string(deck.claims.size()) +

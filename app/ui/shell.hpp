@@ -86,7 +86,7 @@ struct FrameReport {
     ImU32 text_colour = 0;
     std::optional<ImRect> primary_button;  // the screen's main action, where drawn
     std::string studio;                    // on the Studio: "N articles, M claims, K problems, edit R"
-    std::vector<DrawnControl> controls;    // every control drawn, by label, when noted (note_controls)
+    std::vector<OutlineNode> controls;     // every control drawn, in reading order (page_outline.hpp)
     std::vector<std::string> texts;        // every paragraph drawn, likewise
     std::string pupils;                    // on the Report: each pupil as shown, "Ana (1), Ana (2), Ben"
     // On the card: where each verdict's button was drawn (by index_of), and

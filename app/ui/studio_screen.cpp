@@ -30,7 +30,7 @@ std::optional<std::string> long_field(const char* label, const std::string& valu
     const std::string id = std::string("##") + label;
     const bool changed =
         ImGui::InputTextMultiline(id.c_str(), &edited, ImVec2(width, 4 * ImGui::GetTextLineHeightWithSpacing()));
-    note_control(label);
+    outline_control(Role::Field, label, false, edited);
     if (changed) return edited;
     return std::nullopt;
 }
@@ -66,7 +66,6 @@ void selected_words(const std::string& text, const std::optional<Span>& selectio
     const std::string shown =
         "Selected: \u201C" + text.substr(selection->begin, selection->end - selection->begin) + "\u201D";
     muted(shown, width);
-    note_control(shown);
 }
 
 // Keeps the next button on this line when it fits in `right_edge`, else starts a new one.
@@ -258,7 +257,7 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width,
             view.selection.reset();
             view.editing_article = false;
         }
-        note_control(article.title);
+        outline_control(Role::Toggle, article.title, view.article == article.id);
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
@@ -268,11 +267,12 @@ Action draw_articles_tab(const StudioApp& studio, StudioView& view, float width,
         return action;
     }
     take(action, draw_article_details(*article, view, width));
-    ImGui::Checkbox("Edit the text", &view.editing_article);
+    checkbox("Edit the text", view.editing_article);
     if (view.editing_article) {
         std::string text = article->text;
-        if (ImGui::InputTextMultiline("##article-text", &text, ImVec2(width, 20 * em())))
-            take(action, act::StudioChange{edit::SetArticleField{article->id, ArticleField::Text, text}});
+        const bool changed = ImGui::InputTextMultiline("##article-text", &text, ImVec2(width, 20 * em()));
+        outline_control(Role::Field, "The article's text", false, text);
+        if (changed) take(action, act::StudioChange{edit::SetArticleField{article->id, ArticleField::Text, text}});
         return action;
     }
     take(action, draw_reader_toolbar(*article, view, width));

@@ -73,7 +73,7 @@ bool word_toggle(std::string_view word, bool on, std::size_t index) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 0.0f);
     ImGui::PushStyleColor(ImGuiCol_Border, p.text);
     const std::string label(word);
-    const bool clicked = button((label + "##word").c_str(), 0);
+    const bool clicked = toggle_button((label + "##word").c_str(), 0, on);
     ImGui::PopStyleColor(4);
     ImGui::PopStyleVar();
     ImGui::PopID();

@@ -5,6 +5,7 @@
 
 #include <imgui_stdlib.h>
 
+#include "keyboard_focus.hpp"
 #include "rich_text.hpp"
 
 namespace claimdeck::ui {
@@ -23,17 +24,6 @@ struct PrimaryButton {
 PrimaryButton& last_primary() {
     static PrimaryButton drawn;
     return drawn;
-}
-
-struct NotedControls {
-    bool on = false;
-    int frame = -1;
-    std::vector<DrawnControl> drawn;
-    std::vector<std::string> texts;
-};
-NotedControls& noted() {
-    static NotedControls controls;
-    return controls;
 }
 
 OpenCard& open_card() {
@@ -154,7 +144,6 @@ ImRect end_card(ImU32 fill, ImU32 outline) {
 }
 
 void text_block(std::string_view text, ImFont* font, ImU32 colour, float width) {
-    note_text(text);
     scroll_here_if_kept(text);
     Paragraph paragraph;
     paragraph.text = text;
@@ -169,47 +158,32 @@ void muted(std::string_view text, float width) { text_block(text, nullptr, palet
 
 void vertical_space(float ems) { ImGui::Dummy(ImVec2(0, ems * em())); }
 
-void note_controls(bool on) { noted().on = on; }
+namespace {
 
-// The notes of this frame, those of an earlier one dropped; nullptr when not
-// noting, or in a window drawn hidden (a popup measuring itself on its first
-// frame): nobody sees or clicks what is there.
-NotedControls* noting() {
-    NotedControls& controls = noted();
-    if (!controls.on || ImGui::GetCurrentWindowRead()->Hidden) return nullptr;
-    if (controls.frame != ImGui::GetFrameCount()) {
-        controls.drawn.clear();
-        controls.texts.clear();
-    }
-    controls.frame = ImGui::GetFrameCount();
-    return &controls;
+// A button's visible label: what precedes ImGui's "##".
+std::string_view shown_label(const char* label) {
+    return {label, static_cast<std::size_t>(ImGui::FindRenderedTextEnd(label) - label)};
 }
 
-void note_control(std::string_view label) {
-    if (NotedControls* controls = noting())
-        controls->drawn.push_back(
-            {std::string(label), {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}, ImGui::IsItemActive()});
+// The name a drop-down's id gives it: "##evidence-article" is "evidence article".
+std::string name_from_id(const char* id) {
+    std::string name = id;
+    name.erase(0, name.find_first_not_of('#'));
+    std::replace(name.begin(), name.end(), '-', ' ');
+    return name;
 }
 
-void note_text(std::string_view text) {
-    if (NotedControls* controls = noting()) controls->texts.emplace_back(text);
-}
-
-std::vector<DrawnControl> controls_this_frame() {
-    if (noted().frame != ImGui::GetFrameCount()) return {};
-    return noted().drawn;
-}
-
-std::vector<std::string> texts_this_frame() {
-    if (noted().frame != ImGui::GetFrameCount()) return {};
-    return noted().texts;
-}
-
-bool button(const char* label, float width) {
+bool button_as(Role role, const char* label, float width, bool on = false) {
     const bool clicked = ImGui::Button(label, ImVec2(width, touch_target()));
-    note_control(std::string_view(label, static_cast<std::size_t>(ImGui::FindRenderedTextEnd(label) - label)));
+    outline_control(role, shown_label(label), on);
     return clicked;
 }
+
+}  // namespace
+
+bool button(const char* label, float width) { return button_as(Role::Button, label, width); }
+
+bool toggle_button(const char* label, float width, bool on) { return button_as(Role::Toggle, label, width, on); }
 
 bool content_button(std::string_view text, float width, ImFont* font) {
     if (!font) font = fonts().body;
@@ -219,7 +193,7 @@ bool content_button(std::string_view text, float width, ImFont* font) {
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
     const float height = std::max(touch_target(), extent.y + 2 * style.FramePadding.y);
     const bool clicked = ImGui::InvisibleButton("##content", ImVec2(width, height));
-    note_control(text);
+    outline_control(Role::Button, text);
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     const ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
                                           : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
@@ -255,10 +229,20 @@ bool text_field(const char* id, const char* hint, std::string& text, float width
     ImGui::SetNextItemWidth(width);
     const float pad_y = std::max(0.0f, (touch_target() - em()) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
+    // Tab moves through every control in reading order (keyboard_focus.hpp),
+    // not ImGui's way from field to field.
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
     const bool entered = ImGui::InputTextWithHint(id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue | flags);
-    note_control(hint);
+    ImGui::PopItemFlag();
+    outline_control(Role::Field, hint, false, text);
     ImGui::PopStyleVar();
     return entered;
+}
+
+bool checkbox(const char* label, bool& ticked) {
+    const bool changed = ImGui::Checkbox(label, &ticked);
+    outline_control(Role::CheckBox, shown_label(label), ticked);
+    return changed;
 }
 
 int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width) {
@@ -274,7 +258,7 @@ int drop_down(const char* id, std::size_t count, const std::function<std::string
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * em(), pad_y));
     const std::string shown = chosen >= 0 && static_cast<std::size_t>(chosen) < count ? label(chosen) : "";
     const bool open = ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge);
-    if (!open) note_control(id);  // open, the last item is the list's
+    if (!open) outline_control(Role::ComboBox, name_from_id(id), false, shown);  // open, the last item is the list's
     if (open) {
         ImGuiListClipper options;
         options.Begin(static_cast<int>(count), touch_target() + ImGui::GetStyle().ItemSpacing.y);
@@ -284,7 +268,7 @@ int drop_down(const char* id, std::size_t count, const std::function<std::string
                 // Labels come from content (topic names, titles): drawn as text, never parsed for "##".
                 if (ImGui::Selectable("##option", i == chosen, 0, ImVec2(0, touch_target()))) picked = i;
                 const std::string text = label(static_cast<std::size_t>(i));
-                note_control(text);
+                outline_control(Role::Option, text, i == chosen);
                 const ImVec2 at = ImGui::GetItemRectMin();
                 ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (touch_target() - em()) / 2), palette().text,
                                                     text.c_str());
@@ -350,7 +334,7 @@ int segmented(const char* id, const std::vector<std::string>& labels, int chosen
             ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
         }
         ImGui::PushID(static_cast<int>(i));
-        if (button(labels[i].c_str(), each)) clicked = static_cast<int>(i);
+        if (button_as(Role::Toggle, labels[i].c_str(), each, is_chosen)) clicked = static_cast<int>(i);
         ImGui::PopID();
         if (is_chosen) ImGui::PopStyleColor(3);
     }
@@ -362,7 +346,10 @@ int stepper(const char* id, std::string_view value, float width) {
     const float side = touch_target() * 1.3f;
     int step = 0;
     ImGui::PushID(id);
-    if (button("\u2212", side)) step = -1;  // −
+    // Named for a screen reader by what they do to the value, not by − and +.
+    const std::string value_text(value);
+    if (ImGui::Button("\u2212", ImVec2(side, touch_target()))) step = -1;  // −
+    outline_control(Role::Button, "Decrease from " + value_text);
     ImGui::SameLine();
     const float middle = width - 2 * side - 2 * ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -371,7 +358,8 @@ int stepper(const char* id, std::string_view value, float width) {
     centred_text(ImGui::GetWindowDrawList(), bold, ImVec2(at.x + middle / 2, at.y + touch_target() / 2), palette().text,
                  value);
     ImGui::SameLine();
-    if (button("+", side)) step = +1;
+    if (ImGui::Button("+", ImVec2(side, touch_target()))) step = +1;
+    outline_control(Role::Button, "Increase from " + value_text);
     ImGui::PopID();
     return step;
 }
@@ -403,7 +391,7 @@ const std::vector<std::string>& keys_named() { return named_keys(); }
 
 bool big_button(const BigButton& look, float width) {
     const bool clicked = ImGui::InvisibleButton(look.id, ImVec2(width, big_button_height()));
-    note_control(look.label);
+    outline_control(Role::Button, look.label);
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = 0.6f * em();
@@ -479,11 +467,13 @@ void banner(std::string_view text, ImU32 fill, ImU32 text_colour, const Column& 
     begin_card(column);
     text_block(text, nullptr, text_colour, card_inner_width(column));
     end_card(fill, text_colour);
+    announce(text);
 }
 
 bool typed(char character) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return false;
+    if (character == ' ' && keyboard_focus_shown()) return false;  // it presses the control in focus
     for (ImWchar c : io.InputQueueCharacters)
         if (c == static_cast<ImWchar>(character)) return true;
     return false;
@@ -491,6 +481,9 @@ bool typed(char character) {
 
 bool pressed(ImGuiKey key) {
     if (ImGui::GetIO().WantTextInput && key != ImGuiKey_Escape) return false;
+    // Enter and Space press the control in focus, not the screen's default.
+    const bool pressing = key == ImGuiKey_Enter || key == ImGuiKey_KeyPadEnter || key == ImGuiKey_Space;
+    if (pressing && keyboard_focus_shown()) return false;
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
 }
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "page_outline.hpp"
 #include "theme.hpp"
 
 namespace claimdeck::ui {
@@ -74,6 +75,9 @@ void keep_scrolled_to(std::string text);
 
 // A full-height flat button with the theme's look; `width` 0 fits the label.
 bool button(const char* label, float width = 0);
+// A button that stays pressed while `on` (a tapped word): a screen reader
+// says whether it is. Its look is the caller's.
+bool toggle_button(const char* label, float width, bool on);
 // Two buttons side by side, or one under the other when their labels would
 // be clipped at half the width (a phone, large text). 0 or 1: the one
 // pressed; -1: neither. `draw` draws one of them (button() unless given).
@@ -86,10 +90,14 @@ bool content_button(std::string_view text, float width, ImFont* font = nullptr);
 // The primary action of a screen, filled with the accent colour.
 bool primary_button(const char* label, float width = 0);
 
+// A box to tick, named by `label`; true when it changed.
+bool checkbox(const char* label, bool& ticked);
+
 // A one-line text field as tall as a button, with `hint` shown while it is
 // empty; true when Enter is pressed in it. `flags` adds ImGui's, e.g. ReadOnly.
 bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags = 0);
 // A drop-down list of `labels`; returns the index picked this frame, or -1.
+// `id` names it to a screen reader, "##" and all dashes read as spaces.
 int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width);
 // The same for `count` options labelled on demand: only the chosen one and,
 // while the list is open, those in view are labelled and drawn, so a list of
@@ -100,22 +108,6 @@ int drop_down(const char* id, std::size_t count, const std::function<std::string
 // Where the frame's last primary button was drawn, if it drew one: the GUI
 // tests click it (see FrameReport).
 std::optional<ImRect> primary_button_this_frame();
-
-// Where each control was drawn this frame, by its visible label (a field's
-// hint): scripted GUI tests click controls by name (FrameReport). Off
-// unless turned on, so a frame costs nothing for it.
-struct DrawnControl {
-    std::string label;
-    ImRect box;
-    bool focused = false;  // a field taking the keyboard
-};
-void note_controls(bool on);
-void note_control(std::string_view label);  // the item just drawn
-std::vector<DrawnControl> controls_this_frame();
-// Likewise each paragraph drawn (text_block), so a GUI test reads what the
-// user is told ("Time ran out on card 1") and not only what they can press.
-void note_text(std::string_view text);
-std::vector<std::string> texts_this_frame();
 
 // A row of buttons of which one is chosen; returns the index
 // clicked this frame, or -1.

@@ -270,12 +270,12 @@ std::string controls_text(const ui::FrameReport& report) {
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     std::string text;
     char box[96];
-    for (const ui::DrawnControl& control : report.controls) {
+    for (const ui::OutlineNode& control : report.controls) {
         std::snprintf(box, sizeof box, "control: %d %d %d %d ", static_cast<int>(control.box.Min.x * scale.x),
                       static_cast<int>(control.box.Min.y * scale.y), static_cast<int>(control.box.GetWidth() * scale.x),
                       static_cast<int>(control.box.GetHeight() * scale.y));
-        text += box + control.label + "\n";
-        if (control.focused) text += "focused: " + control.label + "\n";
+        text += box + control.name + "\n";
+        if (control.typing) text += "focused: " + control.name + "\n";
     }
     for (const std::string& paragraph : report.texts) text += "text: " + one_line(paragraph) + "\n";
     if (!report.studio.empty()) text += "studio: " + report.studio + "\n";
@@ -314,7 +314,6 @@ int main_loop(GLFWwindow* window, ui::Shell& shell, const WindowOptions& options
     LoopState& state = state_of(window);
     int frames_drawn = 0;
     std::vector<FrameTime> frame_times;  // for --bench-frame-times
-    ui::note_controls(tracing_frames());
     while (!closing(window, shell)) {
         if (options.quit_after_frames)
             glfwPollEvents();

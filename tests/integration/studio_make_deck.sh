@@ -62,7 +62,7 @@ find_words() {  # words: selected with Ctrl+F, the words and Enter
   ctrl_key f
   type_into_focused "Find words" "$1"
   xdotool key Return
-  wait_until "\"$1\" selected" control_box "^Selected: .*$1"
+  wait_until "\"$1\" selected" text_shown "^Selected: .*$1"
 }
 problem_count() { studio_summary | sed -n 's/.* claims, \([0-9]*\) problems.*/\1/p'; }
 

@@ -16,80 +16,13 @@
 #include "claim_parts.hpp"
 #include "classroom/quiz.hpp"
 #include "frame.hpp"
-#include "imgui_context.hpp"
+#include "headless_app.hpp"
 #include "shell.hpp"
 #include "temp_dir.hpp"
 
 using namespace claimdeck;
 
 namespace {
-
-const std::string kDeck = CLAIMDECK_TEST_DATA_DIR "/gui-deck/decks/gui-test.json";
-const ui::FontFiles kFonts{CLAIMDECK_FONT_DIR "/DejaVuSans.ttf", CLAIMDECK_FONT_DIR "/DejaVuSans-Bold.ttf"};
-constexpr std::int64_t kNow = 1'630'000'000'000;  // 2021-08-26, a fixed day
-
-constexpr StartScreen kScreens[] = {StartScreen::Home,      StartScreen::Card,     StartScreen::Sources,
-                                    StartScreen::Reveal,    StartScreen::Done,     StartScreen::Article,
-                                    StartScreen::Stats,     StartScreen::Settings, StartScreen::Report,
-                                    StartScreen::BuildQuiz, StartScreen::Studio,   StartScreen::LiveClass};
-
-struct HeadlessApp {
-    ImGuiContextScope imgui;
-    testing::TempDir dir;
-    std::unique_ptr<StudyApp> app;
-    std::unique_ptr<ui::Shell> shell;
-    std::int64_t now = kNow;  // the app's clock, which a test may move on
-
-    explicit HeadlessApp(ImVec2 size, const std::string& deck_file = kDeck) {
-        DeckLoadResult deck = load_deck(deck_file);
-        REQUIRE(deck.deck.has_value());
-        app = std::make_unique<StudyApp>(
-            std::move(*deck.deck), ProgressStore::open(dir / "progress.sqlite"), [this] { return now; }, dir.path());
-        app->open_profile("Ada");
-        shell = std::make_unique<ui::Shell>(*app, kFonts, 1);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        shell->set_scale(1, 1);
-        REQUIRE(shell->rebuild_fonts(*io.Fonts));
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    // Two frames: the first measures, the second uses the measurements.
-    void draw(StartScreen screen) {
-        shell->open(screen);
-        for (int frame = 0; frame < 2; ++frame) draw_frame();
-    }
-    void draw_frame() {
-        const std::optional<std::string> fault = platform::build_frame([this] { shell->draw_frame(); });
-        CHECK_MESSAGE(!fault.has_value(), fault.value_or(""));
-    }
-    void type(char character) {
-        ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(character));
-        // The key's action is carried out after its frame, the next frame
-        // draws what it opened, and a scroll it asks for moves the frame after.
-        for (int frame = 0; frame < 3; ++frame) draw_frame();
-    }
-    // The mouse wheel turned over the page, then two frames: one scrolls, one draws it.
-    void wheel(float notches) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
-        io.MouseWheel = notches;  // ImGui 1.86 reads it each frame: one frame's turn
-        draw_frame();
-        io.MouseWheel = 0;
-        draw_frame();
-    }
-    // A click as a mouse makes it: moved there, pressed, released, one frame each.
-    void click(ImVec2 at) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = at;
-        for (bool down : {false, true, false}) {
-            io.MouseDown[0] = down;
-            draw_frame();
-        }
-    }
-};
 
 void draw_every_screen(ImVec2 size) {
     for (StartScreen screen : kScreens) {
@@ -333,17 +266,9 @@ TEST_CASE("the report shows two pupils who typed the same name apart, and its me
 
 namespace {
 
-// Controls and paragraphs are noted for the test's frames only.
-struct NotingControls {
-    NotingControls() { ui::note_controls(true); }
-    ~NotingControls() { ui::note_controls(false); }
-    NotingControls(const NotingControls&) = delete;
-    NotingControls& operator=(const NotingControls&) = delete;
-};
-
 std::optional<ImRect> control_starting(const ui::FrameReport& report, const std::string& start) {
-    for (const ui::DrawnControl& control : report.controls)
-        if (control.label.rfind(start, 0) == 0) return control.box;
+    for (const ui::OutlineNode& control : report.controls)
+        if (control.name.rfind(start, 0) == 0) return control.box;
     return std::nullopt;
 }
 
@@ -369,7 +294,6 @@ std::string ascii_words(const std::string& text, std::size_t count) {
 TEST_CASE("S on a card searches the other articles, a paragraph found opens unmarked, and Back returns to the card") {
     for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
         CAPTURE(size.x);
-        NotingControls noting;
         HeadlessApp headless(size);
         headless.shell->start_studying();
         headless.draw(StartScreen::Card);
@@ -429,7 +353,6 @@ TEST_CASE("S on a card searches the other articles, a paragraph found opens unma
 }
 
 TEST_CASE("Back from a paragraph found returns to the same place in the results, not to their top") {
-    NotingControls noting;
     HeadlessApp headless(ImVec2(390, 844));
     headless.shell->start_studying();
     headless.draw(StartScreen::Card);
@@ -445,7 +368,7 @@ TEST_CASE("Back from a paragraph found returns to the same place in the results,
 
     // A result fully on screen, below the top bar.
     const auto on_screen = std::find_if(scrolled.controls.begin(), scrolled.controls.end(), [&](const auto& control) {
-        return control.label.find("\n\n") != std::string::npos && control.box.Min.y > 100 &&
+        return control.name.find("\n\n") != std::string::npos && control.box.Min.y > 100 &&
                control.box.Max.y < scrolled.page_bottom;
     });
     REQUIRE(on_screen != scrolled.controls.end());
@@ -467,7 +390,6 @@ TEST_CASE("Back from a paragraph found returns to the same place in the results,
 TEST_CASE("a quiz that requires the other sources shows its verdicts only after a search, and the answer carries it") {
     for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
         CAPTURE(size.x);
-        NotingControls noting;
         HeadlessApp headless(size);
         QuizSettings settings;
         settings.other_sources = OtherSources::Required;
@@ -506,7 +428,6 @@ TEST_CASE("a quiz that requires the other sources shows its verdicts only after 
 }
 
 TEST_CASE("a class quiz just taken shows in the learner's Statistics, worded for them") {
-    NotingControls noting;
     HeadlessApp headless(ImVec2(1600, 1000));
     const std::filesystem::path file = headless.dir / "week.json";
     REQUIRE(write_quiz_file(file, balanced_quiz(headless.app->deck(), {}, 2, QuizSettings{}, 1)).empty());
@@ -576,7 +497,6 @@ TEST_CASE(
     "after ten claims a technique card comes between two, is answered by key and taps, and counts in Statistics") {
     for (ImVec2 size : {ImVec2(390, 844), ImVec2(1600, 1000)}) {
         CAPTURE(size.x);
-        NotingControls noting;
         HeadlessApp headless(size, CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json");
         headless.shell->start_studying();
         headless.draw_frame();
@@ -602,8 +522,8 @@ TEST_CASE(
             const auto word_i = [&](const ui::FrameReport& report) {
                 std::size_t next = 0;
                 std::optional<ImRect> box;
-                for (const ui::DrawnControl& control : report.controls)
-                    if (next < words.size() && control.label == words[next] && next++ == i) box = control.box;
+                for (const ui::OutlineNode& control : report.controls)
+                    if (next < words.size() && control.name == words[next] && next++ == i) box = control.box;
                 return box;
             };
             REQUIRE(click_control(headless, word_i));
@@ -624,7 +544,6 @@ TEST_CASE(
 }
 
 TEST_CASE("with technique cards turned off in Settings, none comes between the claims") {
-    NotingControls noting;
     HeadlessApp headless(ImVec2(1600, 1000), CLAIMDECK_CONTENT_DIR "/decks/panjshir-2021.json");
     StudySettings settings = headless.app->study_settings();
     settings.technique_cards = false;
@@ -639,7 +558,6 @@ TEST_CASE("with technique cards turned off in Settings, none comes between the c
 }
 
 TEST_CASE("on a phone, Settings stacks a pair of buttons whose labels would be clipped side by side") {
-    NotingControls noting;
     HeadlessApp headless(ImVec2(390, 844));
     headless.draw(StartScreen::Settings);
     for (const std::string label : {"Back up to this path", "Import this file"}) {
