@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "json_text.hpp"
+
 namespace {
 
 struct Item {
@@ -37,23 +39,6 @@ struct Inspector {
 Inspector& inspector() {
     static Inspector state;
     return state;
-}
-
-void append_escaped(std::string& out, const std::string& text) {
-    out += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char code[8];
-            std::snprintf(code, sizeof code, "\\u%04x", c);
-            out += code;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
 }
 
 }  // namespace
@@ -108,7 +93,7 @@ void inspect_frame_ends(float pixel_ratio) {
                       item.visible.Min.x / r, item.visible.Min.y / r, item.visible.GetWidth() / r,
                       item.visible.GetHeight() / r);
         json += "{\"label\":";
-        append_escaped(json, item.label);
+        append_json_string(json, item.label);
         json += numbers;
     }
     json += "]";

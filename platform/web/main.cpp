@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 
+#include "accessibility_mirror.hpp"
 #include "app/app_store.hpp"
 #include "app/study_app.hpp"
 #include "content/deck.hpp"
@@ -254,6 +255,7 @@ void frame(bool forced) {
     claimdeck::web::inspect_frame_begins();
     platform::build_frame(*the_app->shell);
     claimdeck::web::inspect_frame_ends(the_app->size.ratio);
+    claimdeck::web::mirror_outline();
 
     platform::render_frame();
 

@@ -307,6 +307,92 @@ if (typeof window !== 'undefined') {
   else claimdeckSetUpField();
 }
 
+// ---- What screen readers read (accessibility_mirror.cpp) -----------------------
+//
+// The canvas is pixels; the app hands over what it shows, in reading order,
+// and this keeps a visually hidden copy of it in HTML: <h2>, <p>, <button>
+// (aria-pressed for a toggle, role=checkbox, a drop-down's aria-haspopup),
+// <input> for a field, and a live region for what must be heard at once
+// (the reveal's verdict, an error). Pressing or focusing a mirrored control
+// presses or focuses the app's own.
+
+var claimdeckMirrorRoot = null;
+
+function claimdeckMirrorElement(node) {
+  var element;
+  if (node.role === 'heading' || node.role === 'text') {
+    element = document.createElement(node.role === 'heading' ? 'h2' : 'p');
+    element.textContent = node.name;
+    return element;
+  }
+  if (node.role === 'textbox') {
+    element = document.createElement('input');
+    element.type = 'text';
+    element.value = node.value;
+    element.setAttribute('aria-label', node.name);
+  } else {
+    element = document.createElement('button');
+    element.type = 'button';
+    element.textContent = node.role === 'combobox' ? node.name + ': ' + node.value : node.name;
+    if (node.role === 'toggle' || node.role === 'option') element.setAttribute('aria-pressed', String(node.on));
+    if (node.role === 'checkbox') {
+      element.setAttribute('role', 'checkbox');
+      element.setAttribute('aria-checked', String(node.on));
+    }
+    if (node.role === 'combobox') element.setAttribute('aria-haspopup', 'listbox');
+    element.addEventListener('click', function () {
+      Module._claimdeck_web_press(node.id);
+      Module.claimdeckActivity = 1;
+    });
+  }
+  element.dataset.control = String(node.id);
+  element.addEventListener('focus', function () {
+    Module._claimdeck_web_focus(node.id);
+    Module.claimdeckActivity = 1;
+  });
+  return element;
+}
+
+function claimdeckSetUpMirror() {
+  claimdeckMirrorRoot = document.createElement('div');
+  claimdeckMirrorRoot.id = 'screen-reader-view';
+  claimdeckMirrorRoot.className = 'visually-hidden';
+  claimdeckMirrorRoot.innerHTML = '<main id="mirrored-page"></main>' +
+    '<div id="announcement" role="status" aria-live="assertive" aria-atomic="true"></div>';
+  document.body.prepend(claimdeckMirrorRoot);
+  // Keys typed on the mirror are the page's (Tab between its buttons, Enter
+  // on one): they do not also reach the canvas through Emscripten's GLFW,
+  // whose listeners on window come after this one.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (claimdeckMirrorRoot.contains(event.target)) event.stopImmediatePropagation();
+    }, true);
+  });
+}
+
+Module.claimdeckMirror = function (json) {
+  if (!claimdeckMirrorRoot) return;
+  var outline = JSON.parse(json);
+  var page = document.getElementById('mirrored-page');
+  var focused = document.activeElement && page.contains(document.activeElement) ?
+    document.activeElement.dataset.control : null;
+  page.replaceChildren.apply(page, outline.nodes.map(claimdeckMirrorElement));
+  // The focus stays on the same control across the rebuild, and follows the
+  // app's when that moved (Tab on the canvas).
+  var keep = focused !== null ? (String(outline.focus) !== '0' ? String(outline.focus) : focused) : null;
+  if (keep !== null) {
+    var again = page.querySelector('[data-control="' + keep + '"]');
+    if (again) again.focus({preventScroll: true});
+  }
+  var announcement = document.getElementById('announcement');
+  if (announcement.textContent !== outline.say) announcement.textContent = outline.say;
+};
+
+if (typeof window !== 'undefined') {
+  if (document.readyState === 'loading') window.addEventListener('DOMContentLoaded', claimdeckSetUpMirror);
+  else claimdeckSetUpMirror();
+}
+
 // ---- Page ----------------------------------------------------------------------
 
 Module.claimdeckFirstFrame = function () {
