@@ -88,7 +88,7 @@ click_control "$(exactly "A new topic, then Enter")"
 type_into_focused "A new topic" "$TOPIC"
 xdotool key Return
 find_words "$TECHNIQUE_WORDS"
-click_control "$(exactly "##technique")"
+click_control "$(exactly "technique")"
 click_control "$(exactly "Exaggeration, Minimisation")"
 click_control "$(exactly "Add technique words")"
 
