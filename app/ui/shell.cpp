@@ -38,10 +38,10 @@ constexpr const char* kShortcuts[][2] = {
 };
 
 // Buttons in the top bar are flat: text on the bar, a wash when hovered.
-bool bar_button(const char* label) {
+bool bar_button(const char* label, std::string_view spoken = {}) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    const bool clicked = button(label);
+    const bool clicked = button(label, 0, spoken);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     return clicked;
@@ -225,18 +225,11 @@ Action Shell::draw_top_bar() {
     const float settings_width = show_settings ? bar_button_width(settings_label) + spacing : 0;
     const bool show_stats = screen_ != Screen::Stats && app_.profile() &&
                             left_end + progress_width + settings_width + bar_button_width(stats_label) <= width - pad;
-    float right = at.x + width - pad;
-    if (show_settings) {
-        right -= bar_button_width(settings_label);
-        ImGui::SetCursorScreenPos(ImVec2(right, row_y));
-        if (bar_button(settings_label)) take(action, act::Go{Screen::Settings});
-        right -= spacing;
-    }
-    if (show_stats) {
-        right -= bar_button_width(stats_label);
-        ImGui::SetCursorScreenPos(ImVec2(right, row_y));
-        if (bar_button(stats_label)) take(action, act::Go{Screen::Stats});
-    }
+    // Placed from the right, drawn from the left: the keyboard and a screen
+    // reader meet them in the order the eye does.
+    const float settings_x = at.x + width - pad - (show_settings ? bar_button_width(settings_label) : 0);
+    const float stats_x = settings_x - (show_settings ? spacing : 0) - bar_button_width(stats_label);
+    const float right = show_stats ? stats_x : show_settings ? settings_x - spacing : settings_x;
     if (!progress.empty()) {
         // Centred on the window when there is room, else in the gap between the sides.
         const float text_width = progress_width - spacing;
@@ -245,6 +238,14 @@ Action Shell::draw_top_bar() {
         ImGui::SetCursorScreenPos(ImVec2(std::round(x), text_y));
         outline_text(Role::Text, progress);
         ImGui::TextUnformatted(progress.c_str());
+    }
+    if (show_stats) {
+        ImGui::SetCursorScreenPos(ImVec2(stats_x, row_y));
+        if (bar_button(stats_label, "Statistics")) take(action, act::Go{Screen::Stats});
+    }
+    if (show_settings) {
+        ImGui::SetCursorScreenPos(ImVec2(settings_x, row_y));
+        if (bar_button(settings_label, "Settings")) take(action, act::Go{Screen::Settings});
     }
 
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));

@@ -173,15 +173,17 @@ std::string name_from_id(const char* id) {
     return name;
 }
 
-bool button_as(Role role, const char* label, float width, bool on = false) {
+bool button_as(Role role, const char* label, float width, bool on = false, std::string_view spoken = {}) {
     const bool clicked = ImGui::Button(label, ImVec2(width, touch_target()));
-    outline_control(role, shown_label(label), on);
+    outline_control(role, spoken.empty() ? shown_label(label) : spoken, on);
     return clicked;
 }
 
 }  // namespace
 
-bool button(const char* label, float width) { return button_as(Role::Button, label, width); }
+bool button(const char* label, float width, std::string_view spoken) {
+    return button_as(Role::Button, label, width, false, spoken);
+}
 
 bool toggle_button(const char* label, float width, bool on) { return button_as(Role::Toggle, label, width, on); }
 

@@ -74,7 +74,8 @@ void vertical_space(float ems);
 void keep_scrolled_to(std::string text);
 
 // A full-height flat button with the theme's look; `width` 0 fits the label.
-bool button(const char* label, float width = 0);
+// `spoken` names it to a screen reader when the label is only a symbol.
+bool button(const char* label, float width = 0, std::string_view spoken = {});
 // A button that stays pressed while `on` (a tapped word): a screen reader
 // says whether it is. Its look is the caller's.
 bool toggle_button(const char* label, float width, bool on);

@@ -317,6 +317,7 @@ if (typeof window !== 'undefined') {
 // presses or focuses the app's own.
 
 var claimdeckMirrorRoot = null;
+var claimdeckMirroredFocus = '0';  // the app's control in focus, as last mirrored
 
 function claimdeckMirrorElement(node) {
   var element;
@@ -360,14 +361,6 @@ function claimdeckSetUpMirror() {
   claimdeckMirrorRoot.innerHTML = '<main id="mirrored-page"></main>' +
     '<div id="announcement" role="status" aria-live="assertive" aria-atomic="true"></div>';
   document.body.prepend(claimdeckMirrorRoot);
-  // Keys typed on the mirror are the page's (Tab between its buttons, Enter
-  // on one): they do not also reach the canvas through Emscripten's GLFW,
-  // whose listeners on window come after this one.
-  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
-    window.addEventListener(type, function (event) {
-      if (claimdeckMirrorRoot.contains(event.target)) event.stopImmediatePropagation();
-    }, true);
-  });
 }
 
 Module.claimdeckMirror = function (json) {
@@ -378,8 +371,11 @@ Module.claimdeckMirror = function (json) {
     document.activeElement.dataset.control : null;
   page.replaceChildren.apply(page, outline.nodes.map(claimdeckMirrorElement));
   // The focus stays on the same control across the rebuild, and follows the
-  // app's when that moved (Tab on the canvas).
-  var keep = focused !== null ? (String(outline.focus) !== '0' ? String(outline.focus) : focused) : null;
+  // app's when that moved (Tab on the canvas), so a screen reader says it.
+  var appFocus = String(outline.focus);
+  var moved = appFocus !== '0' && appFocus !== claimdeckMirroredFocus;
+  claimdeckMirroredFocus = appFocus;
+  var keep = moved ? appFocus : focused;
   if (keep !== null) {
     var again = page.querySelector('[data-control="' + keep + '"]');
     if (again) again.focus({preventScroll: true});
@@ -391,6 +387,22 @@ Module.claimdeckMirror = function (json) {
 if (typeof window !== 'undefined') {
   if (document.readyState === 'loading') window.addEventListener('DOMContentLoaded', claimdeckSetUpMirror);
   else claimdeckSetUpMirror();
+  // On the mirror, Tab, Enter and Space are the page's (to the next button,
+  // pressing one): they do not also reach the canvas through Emscripten's
+  // GLFW. Its listeners on window are added when main() starts, after these,
+  // which are added now, before the page has loaded. Other keys (Esc, the
+  // shortcuts) still reach the app. Off the mirror, Tab is the app's alone:
+  // it moves the app's focus, which the mirror's then follows. Key-ups always
+  // reach the app: a key pressed on the canvas may be let go on the mirror,
+  // and the app must not think it still held.
+  ['keydown', 'keypress'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      var onMirror = claimdeckMirrorRoot && claimdeckMirrorRoot.contains(event.target);
+      var pageKey = event.key === 'Tab' || event.key === 'Enter' || event.key === ' ';
+      if (pageKey && onMirror) event.stopImmediatePropagation();
+      else if (event.key === 'Tab') event.preventDefault();
+    }, true);
+  });
 }
 
 // ---- Page ----------------------------------------------------------------------

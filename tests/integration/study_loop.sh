@@ -148,7 +148,7 @@ click_control "$(exactly "End session now")"
 go_home
 
 # 5. No daily limit, for a workshop: the two cards left are on offer.
-click_control "^⚙"
+click_control "^Settings$"
 click_control "$(exactly "No limit (workshop)")"
 wait_until "the limit off in the store" limit_off
 xdotool key --window "$WINDOW" Escape

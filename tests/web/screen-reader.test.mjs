@@ -98,3 +98,17 @@ test('the reveal\'s verdict is said through a live region', async () => {
   assert.ok(tree.some((node) => node.name === spoken), `"${spoken}" is not in the tree`);
   assert.ok(region.backendId, 'the live region is not in the page');
 });
+
+test('Tab on the page moves the app\'s focus ring, and the screen reader\'s focus follows it', async () => {
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  const firstButton = await page.evaluate(() => document.querySelector('#mirrored-page button').textContent);
+  await page.keyboard.press('Tab');  // on the page, not the mirror: the app's Tab
+  await page.waitForFunction((name) => document.activeElement && document.activeElement.textContent === name,
+                             firstButton, {timeout: 3000});
+  await page.keyboard.press('Tab');  // now on the mirror: the browser's Tab, which the app follows
+  const second = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll('#mirrored-page button')];
+    return {name: buttons[1].textContent, focused: document.activeElement.textContent};
+  });
+  assert.equal(second.focused, second.name);
+});
