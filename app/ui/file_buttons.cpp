@@ -43,15 +43,18 @@ PathField path_field(const char* id, const char* hint, std::string& path, const 
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float use_width = use_label ? chooser_button_width(use_label) : 0;
     const float chooser_width = status().available && chooser_label ? chooser_button_width(chooser_label) : 0;
-    // The field keeps at least 12 em beside the buttons on its line.
-    const bool chooser_below = chooser_width > 0 && width - use_width - chooser_width - 2 * spacing < 12 * em();
-    const float beside =
-        use_width + (use_width > 0 ? spacing : 0) + (chooser_width > 0 && !chooser_below ? chooser_width + spacing : 0);
+    // The field keeps at least 12 em beside the buttons on its line; the
+    // buttons that leave it less go below it, as wide as the field.
+    const bool use_below = use_width > 0 && width - use_width - spacing < 12 * em();
+    const bool chooser_below =
+        chooser_width > 0 && (use_below || width - use_width - chooser_width - 2 * spacing < 12 * em());
+    const float beside = (use_width > 0 && !use_below ? use_width + spacing : 0) +
+                         (chooser_width > 0 && !chooser_below ? chooser_width + spacing : 0);
     PathField result;
     result.use = text_field(id, hint, path, width - beside);
     if (use_label) {
-        ImGui::SameLine(0, spacing);
-        result.use |= button(use_label, use_width);
+        if (!use_below) ImGui::SameLine(0, spacing);
+        result.use |= button(use_label, use_below ? width : use_width);
     }
     if (chooser_width > 0) {
         if (!chooser_below) ImGui::SameLine(0, spacing);

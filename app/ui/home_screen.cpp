@@ -8,6 +8,7 @@
 #include "claim_parts.hpp"
 #include "class_quiz_screen.hpp"
 #include "done_screen.hpp"
+#include "file_buttons.hpp"
 
 namespace claimdeck::ui {
 namespace {
@@ -91,14 +92,9 @@ Action deck_row(const StudyApp& app, const ShelfDeck& deck, HomeView& view, floa
 // window, or the platform's file chooser where there is one.
 Action import_row(HomeView& view, const HomeFiles& files, float width) {
     Action action;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    if (files.typed_paths) {
-        const float import_width = std::round(6 * em());
-        const bool entered = text_field("##deckfile", "Path of a deck file (.claimdeck)", view.deck_path,
-                                        width - import_width - spacing);
-        ImGui::SameLine(0, spacing);
-        if (button("Import", import_width) || entered) take(action, act::ImportDeck{view.deck_path});
-    }
+    if (files.typed_paths &&
+        path_field("##deckfile", "Path of a deck file (.claimdeck)", view.deck_path, "Import", nullptr, width).use)
+        take(action, act::ImportDeck{view.deck_path});
     if (files.file_chooser && button("Import a deck\u2026", width)) take(action, act::PickDeckFile{});
     if (!view.deck_message.empty()) muted(view.deck_message, width);
     return action;

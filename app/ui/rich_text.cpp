@@ -173,7 +173,7 @@ float paragraph_height(const Paragraph& input, float width) {
 
 RichTextResult rich_text(const Paragraph& input, float width) {
     const Paragraph p = with_font(input);
-    outline_text(p.font == fonts().heading ? Role::Heading : Role::Text, p.text);
+    outline_text(p.heading || p.font == fonts().heading ? Role::Heading : Role::Text, p.text);
     const ImU32 text_colour = p.colour ? p.colour : palette().text;
     const float size = font_size_of(p);
 

@@ -35,6 +35,7 @@ struct Paragraph {
     ImFont* font = nullptr;           // null: the body font
     ImU32 colour = 0;                 // 0: the theme's text colour
     float line_height = 1.45f;        // in font sizes
+    bool heading = false;             // a heading, whatever its font (else: when in the heading font)
 };
 
 struct RichTextResult {

@@ -231,13 +231,21 @@ Action Shell::draw_top_bar() {
     const float stats_x = settings_x - (show_settings ? spacing : 0) - bar_button_width(stats_label);
     const float right = show_stats ? stats_x : show_settings ? settings_x - spacing : settings_x;
     if (!progress.empty()) {
-        // Centred on the window when there is room, else in the gap between the sides.
-        const float text_width = progress_width - spacing;
-        const float centred = at.x + (width - text_width) / 2;
-        const float x = std::clamp(centred, left_end, std::max(left_end, right - spacing - text_width));
-        ImGui::SetCursorScreenPos(ImVec2(std::round(x), text_y));
+        // Centred on the window when there is room, else in the gap between
+        // the sides; smaller where even that is too narrow (the largest text
+        // on a phone), and left to the bar under it where nothing fits.
+        const float gap = right - spacing - left_end;
+        ImFont* font = progress_width - spacing <= gap ? fonts().body : fonts().small;
+        const float text_width =
+            font->CalcTextSizeA(font_size(font), FLT_MAX, 0, progress.c_str(), progress.c_str() + progress.size()).x;
         outline_text(Role::Text, progress);
-        ImGui::TextUnformatted(progress.c_str());
+        if (text_width <= gap) {
+            const float centred = at.x + (width - text_width) / 2;
+            const float x = std::clamp(centred, left_end, std::max(left_end, right - spacing - text_width));
+            ImGui::GetWindowDrawList()->AddText(
+                font, font_size(font), ImVec2(std::round(x), std::round(at.y + (height - font_size(font)) / 2)),
+                palette().text, progress.c_str());
+        }
     }
     if (show_stats) {
         ImGui::SetCursorScreenPos(ImVec2(stats_x, row_y));

@@ -102,7 +102,9 @@ float available_width() {
     return ImGui::GetContentRegionAvail().x;
 }
 
-float card_padding() { return std::round(1.2f * em()); }
+// At most 5 % of the window's width: on a phone at the largest text the
+// card's words need the room more than its margins do.
+float card_padding() { return std::round(std::min(1.2f * em(), 0.05f * ImGui::GetMainViewport()->Size.x)); }
 
 float card_inner_width(const Column& column) { return column.width - 2 * card_padding(); }
 
@@ -143,13 +145,38 @@ ImRect end_card(ImU32 fill, ImU32 outline) {
     return rect;
 }
 
+namespace {
+
+// Whether a word of `text` is wider than `width` in `font`, so a line would
+// break it in two ("PROPAGAN DA" at the largest text on a phone).
+bool word_too_wide(std::string_view text, ImFont* font, float width) {
+    const float size = font_size(font);
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find_first_of(" \n", start);
+        if (end == std::string_view::npos) end = text.size();
+        if (font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + start, text.data() + end).x > width) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+}  // namespace
+
 void text_block(std::string_view text, ImFont* font, ImU32 colour, float width) {
     scroll_here_if_kept(text);
     Paragraph paragraph;
     paragraph.text = text;
     paragraph.font = font;
     paragraph.colour = colour;
-    rich_text(paragraph, width > 0 ? width : available_width());
+    const float line = width > 0 ? width : available_width();
+    // A heading whose longest word is wider than the line is set in the
+    // body's bold instead, whole.
+    if (font && font == fonts().heading && word_too_wide(text, font, line)) {
+        paragraph.font = fonts().bold;
+        paragraph.heading = true;
+    }
+    rich_text(paragraph, line);
 }
 
 void heading(std::string_view text) { text_block(text, fonts().heading, 0); }
@@ -173,9 +200,43 @@ std::string name_from_id(const char* id) {
     return name;
 }
 
+// A button as tall as its label wrapped at `width`, drawn in the current
+// font and text colour. `id` is ImGui's, unique under the caller's PushID.
+bool wrapped_button(const char* id, std::string_view text, float width, ImFont* font) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float size = font_size(font);
+    const float wrap = width - 2 * style.FramePadding.x;
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
+    const float height = std::max(touch_target(), extent.y + 2 * style.FramePadding.y);
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
+                                          : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                                   : ImGuiCol_Button);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(rect.Min, rect.Max, fill, style.FrameRounding);
+    draw->AddRect(rect.Min, rect.Max, palette().control_border, style.FrameRounding);
+    const ImVec2 at(rect.Min.x + style.FramePadding.x, std::round(rect.GetCenter().y - extent.y / 2));
+    draw->AddText(font, size, at, ImGui::GetColorU32(ImGuiCol_Text), text.data(), text.data() + text.size(), wrap);
+    return clicked;
+}
+
+// A label wider than the room for it (the largest text on a phone) wraps
+// onto more lines in a taller button rather than being cut off.
 bool button_as(Role role, const char* label, float width, bool on = false, std::string_view spoken = {}) {
-    const bool clicked = ImGui::Button(label, ImVec2(width, touch_target()));
-    outline_control(role, spoken.empty() ? shown_label(label) : spoken, on);
+    const std::string_view shown = shown_label(label);
+    const float room = width > 0 ? width : available_width();
+    const float wanted =
+        ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    bool clicked = false;
+    if (wanted <= room) {
+        clicked = ImGui::Button(label, ImVec2(width, touch_target()));
+    } else {
+        ImGui::PushID(label);
+        clicked = wrapped_button("##wrapped", shown, room, ImGui::GetFont());
+        ImGui::PopID();
+    }
+    outline_control(role, spoken.empty() ? shown : spoken, on);
     return clicked;
 }
 
@@ -188,23 +249,8 @@ bool button(const char* label, float width, std::string_view spoken) {
 bool toggle_button(const char* label, float width, bool on) { return button_as(Role::Toggle, label, width, on); }
 
 bool content_button(std::string_view text, float width, ImFont* font) {
-    if (!font) font = fonts().body;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float size = font_size(font);
-    const float wrap = width - 2 * style.FramePadding.x;
-    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
-    const float height = std::max(touch_target(), extent.y + 2 * style.FramePadding.y);
-    const bool clicked = ImGui::InvisibleButton("##content", ImVec2(width, height));
+    const bool clicked = wrapped_button("##content", text, width, font ? font : fonts().body);
     outline_control(Role::Button, text);
-    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    const ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
-                                          : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
-                                                                   : ImGuiCol_Button);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(rect.Min, rect.Max, fill, style.FrameRounding);
-    draw->AddRect(rect.Min, rect.Max, palette().control_border, style.FrameRounding);
-    const ImVec2 at(rect.Min.x + style.FramePadding.x, std::round(rect.GetCenter().y - extent.y / 2));
-    draw->AddText(font, size, at, palette().text, text.data(), text.data() + text.size(), wrap);
     return clicked;
 }
 
@@ -403,15 +449,27 @@ bool big_button(const BigButton& look, float width) {
         draw->AddRect(rect.Min, rect.Max, palette().text, rounding, 0, std::max(2.0f, 0.14f * em()));
     if (ImGui::IsItemActive()) draw->AddRectFilled(rect.Min, rect.Max, IM_COL32(0, 0, 0, 0x30), rounding);
 
+    // Where the label, the symbol and the key do not all fit (the largest
+    // text on a phone), the key goes first, then the symbol: the label says
+    // the verdict, and the keys are listed under "?".
+    ImFont* bold = fonts().bold;
+    const float label_width =
+        bold->CalcTextSizeA(font_size(bold), FLT_MAX, 0, look.label.data(), look.label.data() + look.label.size()).x;
+    const float symbol_width = 2.3f * em();
+    const float key_width = 3.0f * em();
+    const float room = width - 2.0f * em();
+    const bool show_key =
+        look.key_hint && keys_shown() && label_width + (look.symbol ? symbol_width : 0) + key_width <= room;
+    const bool show_symbol = look.symbol && label_width + symbol_width <= room;
+
     const float mid_y = rect.GetCenter().y;
     float x = rect.Min.x + 1.0f * em();
-    if (look.symbol) {
+    if (show_symbol) {
         const float radius = 0.8f * em();
         draw->AddCircle(ImVec2(x + radius, mid_y), radius, look.text, 0, std::max(1.5f, 0.1f * em()));
         centred_text(draw, fonts().bold, ImVec2(x + radius, mid_y), look.text, look.symbol);
         x += 2 * radius + 0.7f * em();
     }
-    ImFont* bold = fonts().bold;
     if (look.centred) {
         centred_text(draw, bold, rect.GetCenter(), look.text, look.label);
     } else {
@@ -419,7 +477,7 @@ bool big_button(const BigButton& look, float width) {
         draw->AddText(bold, size, ImVec2(x, std::round(mid_y - size / 2)), look.text, look.label.data(),
                       look.label.data() + look.label.size());
     }
-    if (look.key_hint && keys_shown()) {
+    if (show_key) {
         note_key_named(look.key_hint);
         const float box = 1.5f * em();
         const ImVec2 centre(rect.Max.x - 1.0f * em() - box / 2, mid_y);

@@ -8,6 +8,8 @@
 # or: cmake --build build --target screenshots
 # -DONLY=report (a shot's name) takes that one alone. Shots of a screen's
 # lower cards (stats-roc, report-roc) scroll to them with --scroll-to.
+# -DTEXT_SIZE=200 takes them all at that text size, as name-SIZE-text200.png
+# (WCAG 1.4.4: nothing lost or drawn over at 200 %).
 find_program(XVFB_RUN xvfb-run REQUIRED)
 
 # A fixed seed, so the quizzes and their screenshots repeat.
@@ -179,6 +181,11 @@ foreach(size 390x844 1600x1000)
       continue()
     endif()
     separate_arguments(options UNIX_COMMAND "${CMAKE_MATCH_2}")
+    set(file ${name}-${size})
+    if(TEXT_SIZE)
+      list(APPEND options --text-size ${TEXT_SIZE})
+      set(file ${file}-text${TEXT_SIZE})
+    endif()
     set(data ${WORK_DIR}/${name}-${size})
     file(REMOVE_RECURSE ${data})
     if(EXISTS ${WORK_DIR}/prepared/${name})
@@ -187,12 +194,12 @@ foreach(size 390x844 1600x1000)
     execute_process(
       COMMAND ${XVFB_RUN} -a -s "-screen 0 2600x1600x24"
               ${CLAIMDECK} --deck ${DECK} --data-dir ${name}-${size} --window ${size} --quit-after-frames 6
-                           --screenshot ${OUT}/${name}-${size}.png ${options}
+                           --screenshot ${OUT}/${file}.png ${options}
       WORKING_DIRECTORY ${WORK_DIR}
       RESULT_VARIABLE exit_code OUTPUT_QUIET)
     if(NOT exit_code EQUAL 0)
       message(FATAL_ERROR "the ${name} screenshot at ${size} failed (exit ${exit_code})")
     endif()
-    message(STATUS "${OUT}/${name}-${size}.png")
+    message(STATUS "${OUT}/${file}.png")
   endforeach()
 endforeach()

@@ -50,6 +50,14 @@ struct HeadlessApp {
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
     }
+    // As Settings → Text size sets it, with the fonts built again at that size.
+    void set_text_size(int percent) {
+        app->set_display_settings({percent, Theme::Light});
+        REQUIRE(shell->rebuild_fonts(*ImGui::GetIO().Fonts));
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
     // Two frames: the first measures, the second uses the measurements.
     void draw(StartScreen screen) {
         shell->open(screen);

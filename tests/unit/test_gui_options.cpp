@@ -151,7 +151,7 @@ TEST_CASE("--help lists every option of the table, once, with its value") {
     }
     CHECK(usage.find("  --window WxH             window size") != std::string::npos);
     CHECK(usage.find("  --screen NAME            open on a screen: home, card,") != std::string::npos);
-    CHECK(gui_option_names().size() == 16);
+    CHECK(gui_option_names().size() == 17);
 }
 
 TEST_CASE("a deck package given without an option is imported, beside a quiz file") {
@@ -160,4 +160,12 @@ TEST_CASE("a deck package given without an option is imported, beside a quiz fil
     CHECK(both.options->import_deck == "news.claimdeck");
     CHECK(both.options->quiz == "week3.json");
     CHECK(parse({"a.claimdeck", "b.claimdeck"}).error == "unexpected argument b.claimdeck");
+}
+
+TEST_CASE("--text-size takes one of the sizes Settings offers, and names them when given another") {
+    const GuiOptionsResult largest = parse({"--text-size", "200"});
+    REQUIRE(largest.options);
+    CHECK(largest.options->text_size == 200);
+    CHECK_FALSE(parse({}).options->text_size);
+    CHECK(parse({"--text-size", "150"}).error == "--text-size 150: expected one of 85, 100, 120, 145, 200");
 }

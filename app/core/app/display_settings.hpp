@@ -39,11 +39,14 @@ struct TextSizeChoice {
     std::string_view label;
     std::string_view short_label;
 };
-inline constexpr std::array<TextSizeChoice, 4> kTextSizes = {{
+// 200 % is WCAG's "resize text" (1.4.4): every screen must still show all
+// its content at that size (tests/ui/test_screens.cpp draws them).
+inline constexpr std::array<TextSizeChoice, 5> kTextSizes = {{
     {85, "Small", "S"},
     {100, "Medium", "M"},
     {120, "Large", "L"},
-    {145, "Largest", "XL"},
+    {145, "Larger", "XL"},
+    {200, "Largest", "2\u00D7"},
 }};
 
 struct DisplaySettings {

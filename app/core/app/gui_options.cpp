@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "app/display_settings.hpp"
 #include "content/deck_library.hpp"
 #include "storage/profile_name.hpp"
 
@@ -113,6 +114,15 @@ std::string apply_window(GuiOptions& options, const std::string& value) {
     return "";
 }
 
+std::string apply_text_size(GuiOptions& options, const std::string& value) {
+    std::string offered;
+    for (const TextSizeChoice& choice : kTextSizes) {
+        offered += (offered.empty() ? "" : ", ") + std::to_string(choice.value);
+        if (value == std::to_string(choice.value)) options.text_size = choice.value;
+    }
+    return options.text_size ? "" : expected("one of " + offered);
+}
+
 std::string apply_screen(GuiOptions& options, const std::string& value) {
     auto screen = parse_screen(value);
     if (!screen) return expected("one of " + screen_names());
@@ -145,6 +155,7 @@ const std::vector<OptionSpec>& option_table() {
          [](GuiOptions& o, const std::string& v) {
              return apply_int(o.demo_answers, v, 0, 1000, "a number of answers");
          }},
+        {"--text-size", "PERCENT", "set the text size, as Settings does (kept on this device)", apply_text_size},
         {"--screen", "NAME", "open on a screen: " + screen_names(), apply_screen},
         {"--scroll-to", "TEXT", "keep the page scrolled to the first paragraph\nstarting with TEXT (for screenshots)",
          [](GuiOptions& o, const std::string& v) { return o.scroll_to = v, std::string(); }},

@@ -46,6 +46,9 @@ struct GuiOptions {
     std::optional<int> quit_after_frames;
     std::filesystem::path screenshot;  // empty: none
     WindowSize window;
+    // Settings → Text size, set and kept for this device before the first
+    // frame (one of kTextSizes' percents).
+    std::optional<int> text_size;
     StartScreen screen = StartScreen::Natural;
     // Scripted screenshots of a screen's lower cards: the page is kept
     // scrolled to the first paragraph that starts with this (empty: off).
