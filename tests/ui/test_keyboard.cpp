@@ -108,6 +108,7 @@ TEST_CASE(
         REQUIRE(tab_to(headless, "Statistics"));
         headless.press(key);
         CHECK(headless.shell->report().screen == ui::Screen::Stats);
+        CHECK_FALSE(headless.app->session());  // Home's Enter, "Start studying", was not pressed too
     }
 
     headless.draw(StartScreen::Home);
