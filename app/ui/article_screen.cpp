@@ -123,6 +123,27 @@ void source_page(const Article& article, ArticleView& view, const Column& column
     view.scroll_to_focus = false;
 }
 
+// Each answered claim's first word is also a button, for the keyboard and a
+// screen reader: Tab reaches it and Enter opens the answer, as a click on
+// any of its words does.
+template <typename Answered>
+Action answered_claim_buttons(const Deck& deck, const RichTextResult& text, Answered answered) {
+    Action action;
+    const ImVec2 after_text = ImGui::GetCursorScreenPos();
+    for (const auto& [tag, box] : text.tag_first_box) {
+        if (!answered(tag)) continue;
+        const Claim& claim = deck.claims[static_cast<std::size_t>(tag)];
+        ImGui::SetCursorScreenPos(box.Min);
+        ImGui::PushID(tag);
+        if (ImGui::InvisibleButton("##claim", box.GetSize())) action = act::OpenClaim{claim.id};
+        outline_control(Role::Button, "Open the answer: " + claim.text);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this claim's answer");
+        ImGui::PopID();
+    }
+    ImGui::SetCursorScreenPos(after_text);
+    return action;
+}
+
 Action article_page(const StudyApp& app, const Article& article, ArticleView& view, const Column& column) {
     Action action;
     const float width = card_inner_width(column);
@@ -146,10 +167,11 @@ Action article_page(const StudyApp& app, const Article& article, ArticleView& vi
     view.claims_marked = static_cast<int>(paragraph.ranges.size());
     paragraph.line_height = 1.55f;
     const RichTextResult result = rich_text(paragraph, width);
-    end_card();
-
     const Deck& deck = app.deck();
     auto answered = [&](int tag) { return app.card_state(deck.claims[static_cast<std::size_t>(tag)].id).has_value(); };
+    take(action, answered_claim_buttons(deck, result, answered));
+    end_card();
+
     // A mouse learns from the tooltip; a finger has no hover, so a tap says it.
     if (result.hovered_tag >= 0)
         ImGui::SetTooltip("%s", answered(result.hovered_tag) ? "Open this claim's answer"

@@ -34,9 +34,17 @@ Action display_card(const DisplaySettings& current, const Column& column) {
 
     setting_label("Theme", "", width);
     if (auto theme = segmented_choice("theme", kThemes, current.theme, width)) changed.theme = *theme;
+
+    setting_label("Single-key shortcuts",
+                  "1, 2, 3, H, S and ? act at once. Turn them off if you speak to your computer or a key is "
+                  "easily pressed by mistake; Tab, Enter, Space and Esc still work.",
+                  width);
+    if (auto shortcuts = segmented_choice("shortcuts", kOnOff, current.single_key_shortcuts, width))
+        changed.single_key_shortcuts = *shortcuts;
     end_card();
 
-    const bool same = changed.text_size_percent == current.text_size_percent && changed.theme == current.theme;
+    const bool same = changed.text_size_percent == current.text_size_percent && changed.theme == current.theme &&
+                      changed.single_key_shortcuts == current.single_key_shortcuts;
     return same ? Action() : Action(act::ChangeDisplaySettings{changed});
 }
 

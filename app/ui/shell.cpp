@@ -148,6 +148,7 @@ void Shell::draw_frame() {
     update_live_class();
     follow_live_class();
     start_naming_keys();
+    allow_single_key_shortcuts(app_.display_settings().single_key_shortcuts);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -368,7 +369,9 @@ void Shell::popup(const char* name, bool& open, Draw draw) {
 }
 
 void Shell::draw_shortcuts() {
-    popup(kShortcutsPopup, shortcuts_open_, [](float width) {
+    popup(kShortcutsPopup, shortcuts_open_, [this](float width) {
+        if (!app_.display_settings().single_key_shortcuts)
+            muted("Single-key shortcuts are off in Settings: 1 2 3, H, S and ? do nothing.", width);
         ImGui::PushFont(fonts().bold);
         float key_column = 0;
         for (const auto& shortcut : kShortcuts) key_column = std::max(key_column, ImGui::CalcTextSize(shortcut[0]).x);

@@ -209,6 +209,10 @@ bool wrapped_button(const char* id, std::string_view text, float width, ImFont* 
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
     const float height = std::max(touch_target(), extent.y + 2 * style.FramePadding.y);
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    // Its label for ImGui's test-engine hooks, as ImGui's own buttons give
+    // theirs (the browser tests find buttons by it; nothing without the hooks).
+    [[maybe_unused]] ImGuiContext& g = *GImGui;
+    IMGUI_TEST_ENGINE_ITEM_INFO(ImGui::GetItemID(), id, g.LastItemData.StatusFlags);
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     const ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
                                           : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
@@ -232,9 +236,9 @@ bool button_as(Role role, const char* label, float width, bool on = false, std::
     if (wanted <= room) {
         clicked = ImGui::Button(label, ImVec2(width, touch_target()));
     } else {
-        ImGui::PushID(label);
-        clicked = wrapped_button("##wrapped", shown, room, ImGui::GetFont());
-        ImGui::PopID();
+        // Its ImGui id is the label, as a plain button's is (the browser
+        // tests find buttons by it).
+        clicked = wrapped_button(label, shown, room, ImGui::GetFont());
     }
     outline_control(role, spoken.empty() ? shown : spoken, on);
     return clicked;
@@ -530,7 +534,17 @@ void banner(std::string_view text, ImU32 fill, ImU32 text_colour, const Column& 
     announce(text);
 }
 
+namespace {
+bool& single_key_shortcuts() {
+    static bool allowed = true;
+    return allowed;
+}
+}  // namespace
+
+void allow_single_key_shortcuts(bool allowed) { single_key_shortcuts() = allowed; }
+
 bool typed(char character) {
+    if (!single_key_shortcuts()) return false;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return false;
     if (character == ' ' && keyboard_focus_shown()) return false;  // it presses the control in focus

@@ -200,7 +200,9 @@ void start_naming_keys();
 const std::vector<std::string>& keys_named();
 
 // Keyboard shortcuts. Printable keys are read as typed characters so they
-// follow the keyboard layout; none fire while a text field has the focus.
+// follow the keyboard layout; none fire while a text field has the focus,
+// nor at all while single-key shortcuts are off (Settings, WCAG 2.1.4).
+void allow_single_key_shortcuts(bool allowed);
 bool typed(char character);
 bool pressed(ImGuiKey key);
 bool ctrl_pressed(ImGuiKey key);

@@ -129,7 +129,11 @@ int run(const GuiOptions& options, const char* program) {
             std::fprintf(stderr, "claimdeck: %s\n", fault.what());
             return 1;
         }
-        if (options.text_size) app.set_display_settings({*options.text_size, app.display_settings().theme});
+        if (options.text_size) {
+            DisplaySettings display = app.display_settings();
+            display.text_size_percent = *options.text_size;
+            app.set_display_settings(display);
+        }
         shell.open(options.screen);
         shell.search_sources(options.search);
         ui::keep_scrolled_to(options.scroll_to);

@@ -52,7 +52,9 @@ struct HeadlessApp {
     }
     // As Settings → Text size sets it, with the fonts built again at that size.
     void set_text_size(int percent) {
-        app->set_display_settings({percent, Theme::Light});
+        DisplaySettings display = app->display_settings();
+        display.text_size_percent = percent;
+        app->set_display_settings(display);
         REQUIRE(shell->rebuild_fonts(*ImGui::GetIO().Fonts));
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;

@@ -149,3 +149,36 @@ TEST_CASE("a screen reader's press on a verdict answers the card, as a click wou
     for (int frame = 0; frame < 3; ++frame) headless.draw_frame();
     CHECK(headless.shell->report().screen == ui::Screen::Reveal);
 }
+
+TEST_CASE("with single-key shortcuts off, 1 and ? do nothing, and Tab and Enter still answer") {
+    HeadlessApp headless(ImVec2(1600, 1000));
+    DisplaySettings display = headless.app->display_settings();
+    display.single_key_shortcuts = false;
+    headless.app->set_display_settings(display);
+    answer_without_confidence(headless);
+    headless.shell->start_studying();
+    headless.draw(StartScreen::Card);
+    headless.type('1');
+    headless.type('?');
+    const ui::FrameReport report = headless.shell->report();
+    CHECK(report.screen == ui::Screen::Card);
+    CHECK(std::none_of(report.controls.begin(), report.controls.end(),
+                       [](const ui::OutlineNode& node) { return node.in_popup; }));
+    REQUIRE(tab_to(headless, "Verified"));
+    headless.press(ImGuiKey_Enter);
+    CHECK(headless.shell->report().screen == ui::Screen::Reveal);
+}
+
+TEST_CASE("in the article reader, an answered claim is a button that Tab reaches and Enter opens") {
+    HeadlessApp headless(ImVec2(1600, 1000));
+    headless.shell->start_studying();
+    headless.shell->answer_by_script(1);
+    headless.draw(StartScreen::Article);
+    std::string claim_button;
+    for (const ui::OutlineNode& control : headless.shell->report().controls)
+        if (control.name.rfind("Open the answer: ", 0) == 0) claim_button = control.name;
+    REQUIRE_FALSE(claim_button.empty());
+    REQUIRE(tab_to(headless, claim_button));
+    headless.press(ImGuiKey_Enter);
+    CHECK(headless.shell->report().screen == ui::Screen::Lookup);
+}

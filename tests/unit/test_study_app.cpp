@@ -107,7 +107,7 @@ TEST_CASE("progress and settings survive a restart") {
     study.ask_confidence = false;
     study.daily_limit = false;
     f.app->set_study_settings(study);
-    f.app->set_display_settings({120, Theme::HighContrast});
+    f.app->set_display_settings({120, Theme::HighContrast, true});
 
     f.reopen();
     CHECK(f.app->display_settings().text_size_percent == 120);

@@ -9,6 +9,7 @@ namespace {
 
 constexpr const char* kTextSizeKey = "text_size_percent";
 constexpr const char* kThemeKey = "theme";
+constexpr const char* kSingleKeyShortcutsKey = "single_key_shortcuts";
 
 }  // namespace
 
@@ -33,12 +34,15 @@ DisplaySettings load_display_settings(ProgressStore& store) {
     }
     if (auto theme = store.setting(kDeviceSettings, kThemeKey))
         settings.theme = parse_theme(*theme).value_or(settings.theme);
+    if (auto shortcuts = store.setting(kDeviceSettings, kSingleKeyShortcutsKey))
+        settings.single_key_shortcuts = *shortcuts != "off";
     return settings;
 }
 
 void save_display_settings(ProgressStore& store, const DisplaySettings& settings) {
     store.set_setting(kDeviceSettings, kTextSizeKey, std::to_string(settings.text_size_percent));
     store.set_setting(kDeviceSettings, kThemeKey, std::string(to_string(settings.theme)));
+    store.set_setting(kDeviceSettings, kSingleKeyShortcutsKey, settings.single_key_shortcuts ? "on" : "off");
 }
 
 }  // namespace claimdeck

@@ -52,6 +52,10 @@ inline constexpr std::array<TextSizeChoice, 5> kTextSizes = {{
 struct DisplaySettings {
     int text_size_percent = 100;
     Theme theme = Theme::Light;
+    // Shortcuts of one key (1 2 3, H, S, ?) act at once; off, they do
+    // nothing, for speech input that types words as keys (WCAG 2.1.4).
+    // Tab, Enter, Space and Esc work either way.
+    bool single_key_shortcuts = true;
 };
 
 // A missing or unknown stored value keeps its default.
