@@ -45,9 +45,12 @@ const OutlineNode* find(const std::vector<const OutlineNode*>& order, ImGuiID id
     return found == order.end() ? nullptr : *found;
 }
 
+// One press, one step: ImGui's own repeat of a held key would move the
+// focus on by itself when a frame comes late (a busy phone), so a held Tab
+// does not repeat.
 bool key_pressed(ImGuiKey key) {
     const int index = ImGui::GetKeyIndex(key);
-    return index >= 0 && ImGui::IsKeyPressed(index, key == ImGuiKey_Tab);
+    return index >= 0 && ImGui::IsKeyPressed(index, false);
 }
 
 // The next control from the one in focus, wrapping round; the first (or,

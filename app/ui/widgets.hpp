@@ -98,7 +98,7 @@ bool checkbox(const char* label, bool& ticked);
 // empty; true when Enter is pressed in it. `flags` adds ImGui's, e.g. ReadOnly.
 bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags = 0);
 // A drop-down list of `labels`; returns the index picked this frame, or -1.
-// `id` names it to a screen reader, "##" and all dashes read as spaces.
+// A screen reader calls it by `id` without its "##", dashes read as spaces.
 int drop_down(const char* id, const std::vector<std::string>& labels, int chosen, float width);
 // The same for `count` options labelled on demand: only the chosen one and,
 // while the list is open, those in view are labelled and drawn, so a list of
