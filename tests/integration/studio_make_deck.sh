@@ -63,6 +63,9 @@ find_words() {  # words: selected with Ctrl+F, the words and Enter
   type_into_focused "Find words" "$1"
   xdotool key Return
   wait_until "\"$1\" selected" text_shown "^Selected: .*$1"
+  # The field takes the keyboard back a frame later, for the next Enter; a
+  # click landing in that very frame would be lost to it.
+  wait_until "the find field to take the keyboard again" focused "Find words"
 }
 problem_count() { studio_summary | sed -n 's/.* claims, \([0-9]*\) problems.*/\1/p'; }
 
